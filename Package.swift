@@ -1,0 +1,66 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+// Layers, bottom up; each target can be read alone:
+//   CGLPK (system library) -> CGLPKShim (C, traps GLPK's fatal errors)
+//   MILP (Swift model builder and GLPK solver; knows nothing of shops)
+//   ShopDomain (scenario and solution files, validation, the slot grid)
+//   ShopVerifier (independent plan checker, written from the contract)
+//   ShopPlanner (shop formulation on MILP, greedy, unscheduled reasons)
+//   ShopScheduler (umbrella) -> shopsched (CLI)
+let package = Package(
+    name: "ShopScheduler",
+    platforms: [.macOS(.v13)],
+    products: [
+        .library(name: "ShopScheduler", targets: ["ShopScheduler"]),
+        .library(name: "ShopVerifier", targets: ["ShopVerifier"]),
+        .library(name: "MILP", targets: ["MILP"]),
+        .executable(name: "shopsched", targets: ["shopsched"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CGLPK",
+            providers: [.apt(["libglpk-dev"]), .brew(["glpk"])]
+        ),
+        .target(
+            name: "CGLPKShim",
+            dependencies: ["CGLPK"],
+            linkerSettings: [.linkedLibrary("glpk")]
+        ),
+        .target(name: "MILP", dependencies: ["CGLPKShim"]),
+        .target(name: "ShopDomain"),
+        .target(name: "ShopVerifier", dependencies: ["ShopDomain"]),
+        .target(
+            name: "ShopPlanner",
+            dependencies: [
+                "ShopDomain", "MILP",
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .target(
+            name: "ShopScheduler",
+            dependencies: ["ShopDomain", "ShopVerifier", "ShopPlanner", "MILP"]
+        ),
+        .executableTarget(
+            name: "shopsched",
+            dependencies: [
+                "ShopScheduler",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .testTarget(name: "MILPTests", dependencies: ["MILP"]),
+        .testTarget(name: "ShopDomainTests", dependencies: ["ShopDomain"]),
+        .testTarget(name: "ShopVerifierTests", dependencies: ["ShopVerifier", "ShopDomain"]),
+        .testTarget(
+            name: "ShopPlannerTests",
+            dependencies: ["ShopPlanner", "ShopVerifier", "ShopDomain"],
+            resources: []
+        ),
+        .testTarget(name: "ShopSchedCLITests", dependencies: ["shopsched"]),
+    ]
+)

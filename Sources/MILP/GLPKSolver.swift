@@ -1,0 +1,169 @@
+import CGLPKShim
+import Dispatch
+
+/// Solves a ``Model`` with GLPK's branch-and-cut (`glp_intopt`).
+///
+/// Each call builds, solves and frees its own GLPK problem inside one guarded
+/// C call, so no GLPK object outlives the call and a GLPK fatal error comes
+/// back as ``SolveStatus/error`` instead of ending the process. GLPK's
+/// environment is thread-local: concurrent solves on different threads are safe.
+public struct GLPKSolver: Solver {
+    public init() {}
+
+    /// GLPK's version, as the library reports it.
+    public static var version: String { String(cString: ss_glpk_version()) }
+
+    public func solve(_ model: Model, options: SolveOptions) -> SolveResult {
+        let clock = ContinuousClock()
+        let started = clock.now
+        func elapsed() -> Double {
+            let duration = clock.now - started
+            return Double(duration.components.seconds) + Double(duration.components.attoseconds) * 1e-18
+        }
+        do {
+            try model.validate()
+            try Self.validate(options, columns: model.variableCount)
+        } catch {
+            return SolveResult(status: .error, wallSeconds: elapsed(), message: error.description)
+        }
+        if model.variableCount == 0 {
+            return solveEmpty(model, seconds: elapsed())
+        }
+
+        var values = [Double](repeating: 0, count: model.variableCount)
+        var raw = ss_result()
+        let kinds: [Int32] = model.kinds.map {
+            switch $0 {
+            case .continuous: Int32(SS_CONTINUOUS.rawValue)
+            case .integer: Int32(SS_INTEGER.rawValue)
+            case .binary: Int32(SS_BINARY.rawValue)
+            }
+        }
+        let incumbent = options.incumbent
+        model.lowerBounds.withUnsafeBufferPointer { lower in
+        model.upperBounds.withUnsafeBufferPointer { upper in
+        model.costs.withUnsafeBufferPointer { costs in
+        model.rowLower.withUnsafeBufferPointer { rowLower in
+        model.rowUpper.withUnsafeBufferPointer { rowUpper in
+        model.rowStart.withUnsafeBufferPointer { rowStart in
+        model.entryColumn.withUnsafeBufferPointer { entryColumn in
+        model.entryValue.withUnsafeBufferPointer { entryValue in
+        kinds.withUnsafeBufferPointer { kinds in
+        values.withUnsafeMutableBufferPointer { out in
+            var cModel = ss_model(
+                num_cols: Int32(model.variableCount), num_rows: Int32(model.constraintCount),
+                col_kind: kinds.baseAddress, col_lower: lower.baseAddress, col_upper: upper.baseAddress,
+                objective: costs.baseAddress, objective_constant: model.objectiveConstant,
+                row_lower: rowLower.baseAddress, row_upper: rowUpper.baseAddress,
+                row_start: rowStart.baseAddress, entry_col: entryColumn.baseAddress,
+                entry_value: entryValue.baseAddress)
+            var cOptions = Self.cOptions(options)
+            raw.values = out.baseAddress
+            if let incumbent {
+                incumbent.withUnsafeBufferPointer { start in
+                    cOptions.incumbent = start.baseAddress
+                    _ = ss_solve(&cModel, &cOptions, &raw)
+                }
+            } else {
+                _ = ss_solve(&cModel, &cOptions, &raw)
+            }
+        }}}}}}}}}}
+        raw.values = nil
+        return Self.result(from: &raw, values: values, model: model, seconds: elapsed())
+    }
+
+    /// Provokes a GLPK fatal error inside the guard and returns its message.
+    /// Lets a test show that the process survives one.
+    public static func provokeFatalError() -> SolveResult {
+        var raw = ss_result()
+        _ = ss_provoke_fatal_error(&raw)
+        let message = withUnsafeBytes(of: raw.message) { String(decoding: $0.prefix(while: { $0 != 0 }), as: UTF8.self) }
+        return SolveResult(status: raw.status == Int32(SS_FATAL.rawValue) ? .error : .optimal, message: message)
+    }
+
+    // MARK: - Conversions
+
+    private static func validate(_ options: SolveOptions, columns: Int) throws(ModelError) {
+        guard options.timeLimitSeconds > 0, options.timeLimitSeconds.isFinite else {
+            throw ModelError("time limit must be a positive number of seconds, not \(options.timeLimitSeconds)")
+        }
+        guard options.relativeGap >= 0, options.relativeGap.isFinite else {
+            throw ModelError("relative gap must be 0 or more, not \(options.relativeGap)")
+        }
+        if let incumbent = options.incumbent {
+            guard incumbent.count == columns else {
+                throw ModelError("incumbent has \(incumbent.count) values for \(columns) variables")
+            }
+            guard incumbent.allSatisfy(\.isFinite) else { throw ModelError("incumbent has a value that is not finite") }
+        }
+    }
+
+    private static func cOptions(_ options: SolveOptions) -> ss_options {
+        var c = ss_options()
+        c.time_limit_seconds = options.timeLimitSeconds
+        c.mip_gap = options.relativeGap
+        c.presolve = options.presolve ? 1 : 0
+        c.gomory_cuts = options.cuts.contains(.gomory) ? 1 : 0
+        c.mir_cuts = options.cuts.contains(.mixedIntegerRounding) ? 1 : 0
+        c.cover_cuts = options.cuts.contains(.cover) ? 1 : 0
+        c.clique_cuts = options.cuts.contains(.clique) ? 1 : 0
+        c.feasibility_pump = options.feasibilityPump ? 1 : 0
+        c.proximity_search = options.proximitySearch ? 1 : 0
+        // GLPK's constants: GLP_BR_FFV 1, LFV 2, MFV 3, DTH 4, PCH 5;
+        // GLP_BT_DFS 1, BFS 2, BLB 3, BPH 4; GLP_MSG_OFF 0, GLP_MSG_ON 2.
+        switch options.branching {
+        case .firstFractional: c.branching = 1
+        case .lastFractional: c.branching = 2
+        case .mostFractional: c.branching = 3
+        case .driebeckTomlin: c.branching = 4
+        case .pseudoCost: c.branching = 5
+        }
+        switch options.backtracking {
+        case .depthFirst: c.backtracking = 1
+        case .breadthFirst: c.backtracking = 2
+        case .bestLocalBound: c.backtracking = 3
+        case .bestProjection: c.backtracking = 4
+        }
+        c.message_level = options.verbose ? 2 : 0
+        c.integral_objective = options.integralObjective ? 1 : 0
+        return c
+    }
+
+    private static func result(from raw: inout ss_result, values: [Double], model: Model, seconds: Double) -> SolveResult {
+        let message = withUnsafeBytes(of: raw.message) { String(decoding: $0.prefix(while: { $0 != 0 }), as: UTF8.self) }
+        let hasSolution = raw.has_solution != 0
+        let status: SolveStatus
+        switch UInt32(raw.status) {
+        case SS_OPTIMAL.rawValue: status = .optimal
+        case SS_FEASIBLE.rawValue: status = .feasible
+        case SS_INFEASIBLE.rawValue: status = .infeasible
+        case SS_NO_SOLUTION.rawValue: status = .timeLimit
+        case SS_UNBOUNDED.rawValue: status = .error
+        default: status = .error
+        }
+        let cleaned: [Double] = hasSolution
+            ? zip(values, model.kinds).map { value, kind in kind == .continuous ? value : value.rounded() }
+            : []
+        var text = message
+        if UInt32(raw.status) == SS_UNBOUNDED.rawValue { text = "the model is unbounded" }
+        if UInt32(raw.status) == SS_FATAL.rawValue { text = "GLPK fatal error: " + message }
+        return SolveResult(
+            status: status,
+            objective: hasSolution ? model.objectiveValue(cleaned) : nil,
+            bound: raw.has_bound != 0 ? raw.bound : nil,
+            values: cleaned,
+            wallSeconds: seconds,
+            nodes: Int(raw.nodes),
+            incumbentAccepted: raw.incumbent_accepted != 0,
+            message: text)
+    }
+
+    private func solveEmpty(_ model: Model, seconds: Double) -> SolveResult {
+        // GLPK refuses a problem without columns; its answer is trivial anyway.
+        for row in 0..<model.constraintCount where model.rowLower[row] > 0 || model.rowUpper[row] < 0 {
+            return SolveResult(status: .infeasible, wallSeconds: seconds)
+        }
+        return SolveResult(status: .optimal, objective: model.objectiveConstant, bound: model.objectiveConstant,
+                           values: [], wallSeconds: seconds)
+    }
+}

@@ -1,0 +1,92 @@
+import Foundation
+
+/// Reading and writing the contract's JSON files.
+///
+/// Decoding turns Foundation's `DecodingError` into a ``ValidationError``
+/// that names the JSON path, so a wrong type reads like any other problem.
+public enum JSONFiles {
+    /// Decodes `type` from JSON data.
+    public static func decode<T: Decodable>(_ type: T.Type, from data: Data) throws(ValidationError) -> T {
+        do {
+            return try JSONDecoder().decode(type, from: data)
+        } catch let error as DecodingError {
+            throw ValidationError([issue(for: error)])
+        } catch {
+            throw ValidationError([ValidationIssue(path: "", message: "not valid JSON: \(error.localizedDescription)")])
+        }
+    }
+
+    /// Encodes a value as pretty-printed JSON with a stable key order.
+    public static func encode<T: Encodable>(_ value: T) -> Data {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        // Our file types hold only strings, integers, finite doubles and arrays.
+        return (try? encoder.encode(value)) ?? Data()
+    }
+
+    static func issue(for error: DecodingError) -> ValidationIssue {
+        switch error {
+        case .typeMismatch(let type, let context):
+            return ValidationIssue(path: path(context.codingPath), message: "expected \(describe(type))")
+        case .valueNotFound(let type, let context):
+            return ValidationIssue(path: path(context.codingPath), message: "expected \(describe(type)), found null")
+        case .keyNotFound(let key, let context):
+            return ValidationIssue(path: path(context.codingPath + [key]), message: "required field is missing")
+        case .dataCorrupted(let context):
+            let underlying = (context.underlyingError as NSError?)?.localizedDescription ?? context.debugDescription
+            return ValidationIssue(path: path(context.codingPath),
+                                   message: context.codingPath.isEmpty ? "not valid JSON: \(underlying)" : context.debugDescription)
+        @unknown default:
+            return ValidationIssue(path: "", message: "\(error)")
+        }
+    }
+
+    /// `jobs[3].window.latest` from a coding path.
+    static func path(_ keys: [any CodingKey]) -> String {
+        var text = ""
+        for key in keys {
+            if let index = key.intValue {
+                text += "[\(index)]"
+            } else {
+                text += text.isEmpty ? key.stringValue : "." + key.stringValue
+            }
+        }
+        return text
+    }
+
+    private static func describe(_ type: Any.Type) -> String {
+        switch type {
+        case is Int.Type: "a whole number"
+        case is Double.Type: "a number"
+        case is String.Type: "a string"
+        case is Bool.Type: "true or false"
+        default:
+            String(describing: type).hasPrefix("Array") ? "a list" : "an object"
+        }
+    }
+}
+
+extension Scenario {
+    /// Parses and validates a scenario from JSON data.
+    public static func load(from data: Data) throws(ValidationError) -> Scenario {
+        try Scenario(file: JSONFiles.decode(ScenarioFile.self, from: data))
+    }
+
+    /// Parses and validates a scenario file.
+    public static func load(path: String) throws(ValidationError) -> Scenario {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw ValidationError([ValidationIssue(path: "", message: "cannot read file \(path)")])
+        }
+        return try load(from: data)
+    }
+}
+
+extension SolutionFile {
+    public static func load(from data: Data) throws(ValidationError) -> SolutionFile {
+        let file = try JSONFiles.decode(SolutionFile.self, from: data)
+        guard file.format == formatName else {
+            throw ValidationError([ValidationIssue(path: "format", message: "expected \"\(formatName)\", found \"\(file.format)\"")])
+        }
+        return file
+    }
+}

@@ -1,0 +1,124 @@
+/// The bay types the contract knows.
+public enum BayType: String, CaseIterable, Codable, Sendable, Hashable {
+    case generalService = "GENERAL_SERVICE_BAY"
+    case lift = "LIFT_BAY"
+    case alignment = "ALIGNMENT_BAY"
+    case tire = "TIRE_BAY"
+    case inspection = "INSPECTION_BAY"
+    case mobileUnit = "MOBILE_UNIT"
+}
+
+/// Whether a job needs a mechanic.
+public enum MechanicMode: String, CaseIterable, Codable, Sendable, Hashable {
+    /// A scheduled job has a mechanic.
+    case required
+    /// A mechanic is welcome; going without one costs `unassignedMechanic`.
+    case optional
+    /// The job never has a mechanic (for example a drop-off inspection).
+    case none
+}
+
+/// A half-open range of local wall-clock times, `start < end`.
+public struct LocalRange: Hashable, Sendable {
+    public var start: LocalDateTime
+    public var end: LocalDateTime
+    public init(start: LocalDateTime, end: LocalDateTime) {
+        self.start = start
+        self.end = end
+    }
+}
+
+/// A validated scenario: every field parsed, every default applied, every
+/// id known. Built only by ``Scenario/init(file:)``; see
+/// `Scenario+Invariants.swift` for what that guarantees.
+public struct Scenario: Hashable, Sendable {
+    public struct Facility: Hashable, Sendable {
+        public var id: String
+        public var timeZone: String
+        public var slotMinutes: Int
+        public var horizonStart: LocalDate
+        public var horizonDays: Int
+        /// Open ranges per weekday, sorted, not overlapping; missing = closed.
+        public var operatingHours: [Weekday: [ClosedOpenClock]]
+        public var closedDates: Set<LocalDate>
+        /// `nil` means unlimited.
+        public var maxConcurrent: Int?
+
+        /// First minute after the horizon.
+        public var horizonEnd: LocalDateTime {
+            LocalDateTime(date: horizonStart.adding(days: horizonDays), minuteOfDay: 0)
+        }
+        public var horizonBegin: LocalDateTime { LocalDateTime(date: horizonStart, minuteOfDay: 0) }
+    }
+
+    /// One operating-hours range of a day, `open < close`.
+    public struct ClosedOpenClock: Hashable, Sendable {
+        public var open: ClockTime
+        public var close: ClockTime
+        public init(open: ClockTime, close: ClockTime) {
+            self.open = open
+            self.close = close
+        }
+    }
+
+    public struct Bay: Hashable, Sendable {
+        public var id: String
+        public var type: BayType
+        public var outOfService: [LocalRange]
+    }
+
+    public struct Mechanic: Hashable, Sendable {
+        public var id: String
+        public var skills: Set<String>
+        public var active: Bool
+        public var shifts: [LocalRange]
+    }
+
+    /// A pinned or current placement, with ids resolved to indices.
+    public struct Placement: Hashable, Sendable {
+        public var start: LocalDateTime
+        public var bay: Int
+        /// Index into ``Scenario/mechanics``; `nil` for none.
+        public var mechanic: Int?
+    }
+
+    public struct Job: Hashable, Sendable {
+        public var id: String
+        public var durationMinutes: Int
+        public var bayTypes: Set<BayType>
+        public var requiredSkills: Set<String>
+        public var preferredSkills: [String]
+        public var mechanicMode: MechanicMode
+        public var priority: Int
+        public var earliest: LocalDateTime
+        public var latest: LocalDateTime
+        public var preferredStarts: [LocalDateTime]
+        public var pinned: Placement?
+        public var current: Placement?
+    }
+
+    /// The objective's weights, defaults applied.
+    public struct Weights: Hashable, Sendable {
+        public var unscheduled = 1000
+        public var startDeviationPerSlot = 1
+        public var missingPreferredSkill = 5
+        public var unassignedMechanic = 200
+        public var moved = 50
+        public var changedBay = 10
+        public var changedMechanic = 20
+        public var mechanicUsed = 0
+        public init() {}
+    }
+
+    public var facility: Facility
+    public var bays: [Bay]
+    public var mechanics: [Mechanic]
+    public var jobs: [Job]
+    public var weights: Weights
+    /// The file this scenario was validated from, kept for writing it back.
+    public var file: ScenarioFile
+
+    public func bayIndex(_ id: String) -> Int? { bays.firstIndex { $0.id == id } }
+    public func mechanicIndex(_ id: String) -> Int? { mechanics.firstIndex { $0.id == id } }
+    public func jobIndex(_ id: String) -> Int? { jobs.firstIndex { $0.id == id } }
+}
