@@ -2,17 +2,17 @@ import Foundation
 
 /// Reading and writing the contract's JSON files.
 ///
-/// Decoding turns Foundation's `DecodingError` into a ``ValidationError``
+/// Decoding turns Foundation's `DecodingError` into a ``InputError``
 /// that names the JSON path, so a wrong type reads like any other problem.
 public enum JSONFiles {
     /// Decodes `type` from JSON data.
-    public static func decode<T: Decodable>(_ type: T.Type, from data: Data) throws(ValidationError) -> T {
+    public static func decode<T: Decodable>(_ type: T.Type, from data: Data) throws(InputError) -> T {
         do {
             return try JSONDecoder().decode(type, from: data)
         } catch let error as DecodingError {
-            throw ValidationError([issue(for: error)])
+            throw InputError([issue(for: error)])
         } catch {
-            throw ValidationError([ValidationIssue(path: "", message: "not valid JSON: \(error.localizedDescription)")])
+            throw InputError([ValidationIssue(path: "", message: "not valid JSON: \(error.localizedDescription)")])
         }
     }
 
@@ -68,24 +68,24 @@ public enum JSONFiles {
 
 extension Scenario {
     /// Parses and validates a scenario from JSON data.
-    public static func load(from data: Data) throws(ValidationError) -> Scenario {
+    public static func load(from data: Data) throws(InputError) -> Scenario {
         try Scenario(file: JSONFiles.decode(ScenarioFile.self, from: data))
     }
 
     /// Parses and validates a scenario file.
-    public static func load(path: String) throws(ValidationError) -> Scenario {
+    public static func load(path: String) throws(InputError) -> Scenario {
         guard let data = FileManager.default.contents(atPath: path) else {
-            throw ValidationError([ValidationIssue(path: "", message: "cannot read file \(path)")])
+            throw InputError([ValidationIssue(path: "", message: "cannot read file \(path)")])
         }
         return try load(from: data)
     }
 }
 
 extension SolutionFile {
-    public static func load(from data: Data) throws(ValidationError) -> SolutionFile {
+    public static func load(from data: Data) throws(InputError) -> SolutionFile {
         let file = try JSONFiles.decode(SolutionFile.self, from: data)
         guard file.format == formatName else {
-            throw ValidationError([ValidationIssue(path: "format", message: "expected \"\(formatName)\", found \"\(file.format)\"")])
+            throw InputError([ValidationIssue(path: "format", message: "expected \"\(formatName)\", found \"\(file.format)\"")])
         }
         return file
     }

@@ -3,7 +3,7 @@ import Foundation
 extension Scenario {
     /// Validates a parsed scenario file: every problem is reported at once,
     /// each with the JSON path of the field, before any solver sees it.
-    public init(file: ScenarioFile) throws(ValidationError) {
+    public init(file: ScenarioFile) throws(InputError) {
         var issues = IssueList()
         let facility = Self.validateFacility(file.facility, &issues)
 
@@ -119,7 +119,7 @@ extension Scenario {
             issues.add("format", "expected \"\(ScenarioFile.formatName)\", found \"\(file.format)\"")
         }
 
-        guard issues.isEmpty, let facility else { throw ValidationError(issues.issues) }
+        guard issues.isEmpty, let facility else { throw InputError(issues.issues) }
         self.facility = facility
         self.bays = bays
         self.mechanics = mechanics

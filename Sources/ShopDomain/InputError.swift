@@ -11,7 +11,7 @@ public struct ValidationIssue: Hashable, Sendable, CustomStringConvertible {
 }
 
 /// Every problem found in one input, reported together.
-public struct ValidationError: Error, Hashable, Sendable, CustomStringConvertible {
+public struct InputError: Error, Hashable, Sendable, CustomStringConvertible {
     public var issues: [ValidationIssue]
     public init(_ issues: [ValidationIssue]) { self.issues = issues }
     public var description: String { issues.map(\.description).joined(separator: "\n") }

@@ -1,0 +1,23 @@
+import MILP
+
+extension ShopFormulation {
+    /// Rule 4's modes, per job and start slot `s`:
+    /// - `required`: `Σ_m u[j,m,s] = Σ_b x[j,b,s]` (a mechanic exactly when placed);
+    /// - `optional`: `Σ_m u[j,m,s] ≤ Σ_b x[j,b,s]` (at most one, only when placed);
+    /// - `none`: no `u` at all.
+    mutating func addStaffing() {
+        for job in instance.jobs where job.mode != .none {
+            var byStart: [Int: [Model.Term]] = [:]
+            for x in placements[job.index] { byStart[x.start, default: []].append(Model.Term(x.variable, 1)) }
+            for u in staffing[job.index] { byStart[u.start, default: []].append(Model.Term(u.variable, -1)) }
+            for s in byStart.keys.sorted() {
+                let terms = byStart[s]!
+                if job.mode == .required {
+                    model.addConstraint(terms, lower: 0, upper: 0, name: "staff[\(job.id),\(s)]")
+                } else if terms.contains(where: { $0.coefficient < 0 }) {
+                    model.addConstraint(terms, lower: 0, name: "staff[\(job.id),\(s)]")
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,147 @@
+/// Places jobs one at a time, most important and least flexible first, each
+/// at its cheapest free placement. Fast, needs no GLPK, always feasible; the
+/// MILP starts from its plan.
+public struct GreedyStrategy: PlanningStrategy {
+    public let name = "greedy"
+    public init() {}
+
+    public func plan(_ instance: Instance, options: PlanOptions) -> PlanResult {
+        let clock = ContinuousClock()
+        let started = clock.now
+        let pinProblems = PinCheck.problems(in: instance)
+        guard pinProblems.isEmpty else {
+            return PlanResult(strategy: name, status: .infeasible, placements: Array(repeating: nil, count: instance.jobs.count),
+                              objective: nil, bound: nil, seconds: seconds(since: started, clock), reasons: [:],
+                              problems: pinProblems, instance: instance)
+        }
+        let placements = Self.greedyPlan(instance)
+        let objective = instance.objective(of: placements)
+        let bound = Self.simpleBound(instance)
+        return PlanResult(
+            strategy: name, status: bound >= objective ? .optimal : .feasible, placements: placements,
+            objective: objective, bound: min(bound, objective), seconds: seconds(since: started, clock),
+            reasons: Self.reasons(instance, placements), problems: [], instance: instance)
+    }
+
+    /// The greedy plan itself (pins must hold; see ``PinCheck``).
+    static func greedyPlan(_ instance: Instance) -> [SlotPlacement?] {
+        var placements = [SlotPlacement?](repeating: nil, count: instance.jobs.count)
+        var occupancy = Occupancy(instance)
+        for job in instance.jobs {
+            if let pin = job.pinned {
+                placements[job.index] = pin
+                occupancy.place(pin, length: job.length)
+            }
+        }
+        let order = instance.jobs.filter { $0.pinned == nil }.sorted { a, b in
+            if a.priority != b.priority { return a.priority > b.priority }
+            let fa = a.starts.count * max(a.bayOptions.count, 1), fb = b.starts.count * max(b.bayOptions.count, 1)
+            if fa != fb { return fa < fb }
+            if a.length != b.length { return a.length > b.length }
+            return a.index < b.index
+        }
+        for job in order {
+            if let (placement, cost) = cheapestFreePlacement(instance, job: job.index, occupancy: occupancy),
+               cost <= instance.unscheduledCost(job: job.index) {
+                placements[job.index] = placement
+                occupancy.place(placement, length: job.length)
+            }
+        }
+        return placements
+    }
+
+    /// Adds unscheduled jobs to a plan wherever that lowers the objective.
+    static func insertUnscheduled(_ instance: Instance, into plan: [SlotPlacement?]) -> [SlotPlacement?] {
+        var placements = plan
+        var occupancy = Occupancy(instance)
+        for (j, placement) in plan.enumerated() {
+            if let placement { occupancy.place(placement, length: instance.jobs[j].length) }
+        }
+        for job in instance.jobs where placements[job.index] == nil {
+            if let (placement, cost) = cheapestFreePlacement(instance, job: job.index, occupancy: occupancy),
+               cost < instance.unscheduledCost(job: job.index) {
+                placements[job.index] = placement
+                occupancy.place(placement, length: job.length)
+            }
+        }
+        return placements
+    }
+
+    /// The cheapest valid placement of job `j` beside `occupancy`, counting
+    /// `mechanicUsed` for a mechanic not yet used; ties go to the earliest
+    /// start, then scenario order of bays and mechanics.
+    static func cheapestFreePlacement(
+        _ instance: Instance, job j: Int, occupancy: Occupancy, countMechanicUsed: Bool = true
+    ) -> (SlotPlacement, Int)? {
+        let job = instance.jobs[j]
+        let usedWeight = countMechanicUsed ? instance.weights.mechanicUsed : 0
+        var best: (SlotPlacement, Int)?
+        for s in job.starts {
+            let range = s..<(s + job.length)
+            guard occupancy.hasCapacity(range) else { continue }
+            // The cost separates into start, bay and mechanic parts.
+            var bestBay: (Int, Int)?
+            for b in job.bayOptions where instance.bayAvailable(job: j, bay: b, start: s) && occupancy.isBayFree(b, range) {
+                let cost = instance.bayCost(job: j, bay: b)
+                if bestBay == nil || cost < bestBay!.1 { bestBay = (b, cost) }
+            }
+            guard let (bay, bayCost) = bestBay else { continue }
+            var bestMechanic: (Int?, Int)?
+            if job.mode != .required { bestMechanic = (nil, instance.mechanicCost(job: j, mechanic: nil)) }
+            for m in job.mechanicOptions
+            where instance.mechanicAvailable(job: j, mechanic: m, start: s) && occupancy.isMechanicFree(m, range) {
+                var cost = instance.mechanicCost(job: j, mechanic: m)
+                if !occupancy.usedMechanics.contains(m) { cost += usedWeight }
+                if bestMechanic == nil || cost < bestMechanic!.1 { bestMechanic = (m, cost) }
+            }
+            guard let (mechanic, mechanicCost) = bestMechanic else { continue }
+            let total = instance.startCost(job: j, start: s) + bayCost + mechanicCost
+            if best == nil || total < best!.1 {
+                best = (SlotPlacement(start: s, bay: bay, mechanic: mechanic), total)
+            }
+        }
+        return best
+    }
+
+    /// A lower bound on the optimum: each job at its cheapest placement alone
+    /// (or unscheduled), plus `mechanicUsed` for mechanics named by pins.
+    static func simpleBound(_ instance: Instance) -> Int {
+        var total = 0
+        var pinnedMechanics = Set<Int>()
+        let empty = Occupancy(instance)
+        for job in instance.jobs {
+            if let pin = job.pinned {
+                total += instance.placementCost(job: job.index, pin)
+                if let m = pin.mechanic { pinnedMechanics.insert(m) }
+                continue
+            }
+            let alone = cheapestFreePlacement(instance, job: job.index, occupancy: empty, countMechanicUsed: false)
+            total += min(alone?.1 ?? Int.max, instance.unscheduledCost(job: job.index))
+        }
+        return total + pinnedMechanics.count * instance.weights.mechanicUsed
+    }
+
+    /// Reasons for every unscheduled job of a final plan.
+    static func reasons(_ instance: Instance, _ placements: [SlotPlacement?]) -> [Int: [UnscheduledReason]] {
+        var occupancy = Occupancy(instance)
+        for (j, placement) in placements.enumerated() {
+            if let placement { occupancy.place(placement, length: instance.jobs[j].length) }
+        }
+        var reasons: [Int: [UnscheduledReason]] = [:]
+        for job in instance.jobs where placements[job.index] == nil {
+            let alone = instance.reasonsAlone(job: job.index)
+            if !alone.isEmpty {
+                reasons[job.index] = alone
+            } else {
+                let fits = cheapestFreePlacement(instance, job: job.index, occupancy: occupancy) != nil
+                reasons[job.index] = [fits ? .cost : .capacity]
+            }
+        }
+        return reasons
+    }
+}
+
+func seconds(since start: ContinuousClock.Instant, _ clock: ContinuousClock) -> Double {
+    let duration = clock.now - start
+    return Double(duration.components.seconds) + Double(duration.components.attoseconds) * 1e-18
+}

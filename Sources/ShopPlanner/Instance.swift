@@ -1,0 +1,199 @@
+import ShopDomain
+
+/// A placement on the slot grid: start slot, bay index, mechanic index.
+public struct SlotPlacement: Hashable, Sendable {
+    /// Slots since the start of the horizon (local midnight of its first day).
+    public var start: Int
+    public var bay: Int
+    /// `nil` when the job has no mechanic.
+    public var mechanic: Int?
+    public init(start: Int, bay: Int, mechanic: Int?) {
+        self.start = start
+        self.bay = bay
+        self.mechanic = mechanic
+    }
+}
+
+/// A scenario compiled onto its slot grid, with the contract's rounding
+/// rules applied once: what every strategy plans on.
+///
+/// Slot `t` covers minutes `[t·slotMinutes, (t+1)·slotMinutes)` after the
+/// horizon's first local midnight, in wall-clock time.
+public struct Instance: Sendable {
+    public let scenario: Scenario
+    public let slotMinutes: Int
+    public let slotsPerDay: Int
+    /// Slots in the horizon.
+    public let slotCount: Int
+    /// Open intervals (one operating-hours range of one open day), sorted.
+    public let openIntervals: [Range<Int>]
+    /// For slot `t`, the end of the open interval containing it, or `-1`.
+    let intervalEnd: [Int]
+    public let jobs: [JobSlots]
+    public let bays: [BaySlots]
+    public let mechanics: [MechanicSlots]
+
+    /// A job in slot terms.
+    public struct JobSlots: Sendable {
+        public let index: Int
+        public let id: String
+        /// `d`: slots the job occupies.
+        public let length: Int
+        /// First allowed start (window earliest, rounded up).
+        public let earliest: Int
+        /// Latest allowed end (window latest, rounded down).
+        public let latestEnd: Int
+        /// Preferred starts, rounded to the nearest slot (half up).
+        public let preferredStarts: [Int]
+        public let mode: MechanicMode
+        public let priority: Int
+        /// Bays of an allowed type, in scenario order.
+        public let bayOptions: [Int]
+        /// Active mechanics with every required skill (empty for mode none).
+        public let mechanicOptions: [Int]
+        /// Starts inside the window and one open interval, ascending.
+        public let starts: [Int]
+        public let pinned: SlotPlacement?
+        public let current: SlotPlacement?
+    }
+
+    public struct BaySlots: Sendable {
+        public let index: Int
+        public let id: String
+        public let type: BayType
+        /// Out-of-service slots, rounded outwards.
+        public let outOfService: [Range<Int>]
+        /// `blockedBefore[t]`: out-of-service slots in `0..<t`.
+        let blockedBefore: [Int]
+    }
+
+    public struct MechanicSlots: Sendable {
+        public let index: Int
+        public let id: String
+        /// Shifts rounded inwards, clipped to the horizon.
+        public let shifts: [Range<Int>]
+        /// For slot `t`, the latest end of a shift that contains `t`, or `-1`.
+        let shiftReach: [Int]
+    }
+
+    public init(_ scenario: Scenario) {
+        let facility = scenario.facility
+        let slot = facility.slotMinutes
+        let perDay = 1440 / slot
+        let count = perDay * facility.horizonDays
+        let origin = facility.horizonBegin.absoluteMinutes
+        self.scenario = scenario
+        slotMinutes = slot
+        slotsPerDay = perDay
+        slotCount = count
+
+        func minutes(_ time: LocalDateTime) -> Int { time.absoluteMinutes - origin }
+        func up(_ m: Int) -> Int { floorDiv(m + slot - 1, slot) }
+        func down(_ m: Int) -> Int { floorDiv(m, slot) }
+        func clip(_ range: Range<Int>) -> Range<Int>? {
+            let lower = max(range.lowerBound, 0), upper = min(range.upperBound, count)
+            return lower < upper ? lower..<upper : nil
+        }
+
+        var intervals: [Range<Int>] = []
+        for day in 0..<facility.horizonDays {
+            let date = facility.horizonStart.adding(days: day)
+            guard !facility.closedDates.contains(date) else { continue }
+            for range in facility.operatingHours[date.weekday] ?? [] {
+                let open = day * perDay + up(range.open.minutes), close = day * perDay + down(range.close.minutes)
+                if open < close { intervals.append(open..<close) }
+            }
+        }
+        openIntervals = intervals
+        var intervalEnd = [Int](repeating: -1, count: count)
+        for interval in intervals { for t in interval { intervalEnd[t] = interval.upperBound } }
+        self.intervalEnd = intervalEnd
+
+        bays = scenario.bays.enumerated().map { index, bay in
+            let blocked = bay.outOfService.compactMap { clip(down(minutes($0.start))..<up(minutes($0.end))) }
+            var flags = [Bool](repeating: false, count: count)
+            for range in blocked { for t in range { flags[t] = true } }
+            var before = [Int](repeating: 0, count: count + 1)
+            for t in 0..<count { before[t + 1] = before[t] + (flags[t] ? 1 : 0) }
+            return BaySlots(index: index, id: bay.id, type: bay.type, outOfService: blocked, blockedBefore: before)
+        }
+        mechanics = scenario.mechanics.enumerated().map { index, mechanic in
+            let shifts = mechanic.shifts.compactMap { clip(up(minutes($0.start))..<down(minutes($0.end))) }
+            var reach = [Int](repeating: -1, count: count)
+            for shift in shifts { for t in shift { reach[t] = max(reach[t], shift.upperBound) } }
+            return MechanicSlots(index: index, id: mechanic.id, shifts: shifts, shiftReach: reach)
+        }
+
+        func slotPlacement(_ placement: Scenario.Placement?) -> SlotPlacement? {
+            placement.map { SlotPlacement(start: down(minutes($0.start)), bay: $0.bay, mechanic: $0.mechanic) }
+        }
+        jobs = scenario.jobs.enumerated().map { index, job in
+            let length = (job.durationMinutes + slot - 1) / slot
+            let earliest = up(minutes(job.earliest)), latestEnd = down(minutes(job.latest))
+            var starts: [Int] = []
+            var s = max(earliest, 0)
+            while s + length <= min(latestEnd, count) {
+                if intervalEnd[s] >= s + length { starts.append(s) }
+                s += 1
+            }
+            let bayOptions = scenario.bays.indices.filter { job.bayTypes.contains(scenario.bays[$0].type) }
+            let mechanicOptions = job.mechanicMode == .none ? [] : scenario.mechanics.indices.filter {
+                let mechanic = scenario.mechanics[$0]
+                return mechanic.active && job.requiredSkills.isSubset(of: mechanic.skills)
+            }
+            let preferred = job.preferredStarts.map { floorDiv(2 * minutes($0) + slot, 2 * slot) }
+            return JobSlots(
+                index: index, id: job.id, length: length, earliest: earliest, latestEnd: latestEnd,
+                preferredStarts: preferred, mode: job.mechanicMode, priority: job.priority,
+                bayOptions: bayOptions, mechanicOptions: mechanicOptions, starts: starts,
+                pinned: slotPlacement(job.pinned), current: slotPlacement(job.current))
+        }
+    }
+
+    // MARK: - The contract's rules, one placement at a time
+
+    /// Rules 1 and 2: `[s, s+d)` inside one open interval and the window.
+    public func fitsHoursAndWindow(job j: Int, start s: Int) -> Bool {
+        let job = jobs[j]
+        return s >= 0 && s >= job.earliest && s + job.length <= job.latestEnd && s < slotCount
+            && intervalEnd[s] >= s + job.length
+    }
+
+    /// Rule 3 without overlap: bay type allowed and no out-of-service slot.
+    public func bayAvailable(job j: Int, bay b: Int, start s: Int) -> Bool {
+        let end = s + jobs[j].length
+        guard s >= 0, end <= slotCount, scenario.jobs[j].bayTypes.contains(bays[b].type) else { return false }
+        return bays[b].blockedBefore[end] == bays[b].blockedBefore[s]
+    }
+
+    /// Rule 4 without overlap: active, qualified, and on one shift throughout.
+    public func mechanicAvailable(job j: Int, mechanic m: Int, start s: Int) -> Bool {
+        let mechanic = scenario.mechanics[m], job = scenario.jobs[j]
+        guard s >= 0, s < slotCount, mechanic.active, job.mechanicMode != .none,
+              job.requiredSkills.isSubset(of: mechanic.skills) else { return false }
+        return mechanics[m].shiftReach[s] >= s + jobs[j].length
+    }
+
+    /// Whether `placement` obeys every rule that concerns the job alone
+    /// (hours, window, bay, mechanic and mode), ignoring other jobs.
+    public func isValidAlone(job j: Int, _ placement: SlotPlacement) -> Bool {
+        guard fitsHoursAndWindow(job: j, start: placement.start),
+              bayAvailable(job: j, bay: placement.bay, start: placement.start) else { return false }
+        switch (jobs[j].mode, placement.mechanic) {
+        case (.none, nil), (.optional, nil): return true
+        case (.none, _?), (.required, nil): return false
+        case (_, let m?): return mechanicAvailable(job: j, mechanic: m, start: placement.start)
+        }
+    }
+
+    /// The local time at the start of slot `t`.
+    public func time(ofSlot t: Int) -> LocalDateTime {
+        scenario.facility.horizonBegin.adding(minutes: t * slotMinutes)
+    }
+}
+
+@inline(__always)
+func floorDiv(_ a: Int, _ b: Int) -> Int {
+    let q = a / b
+    return (a % b != 0 && (a < 0) != (b < 0)) ? q - 1 : q
+}

@@ -1,0 +1,45 @@
+/// Which bay, mechanic and capacity slots a partial plan already uses.
+/// Used by the greedy strategy, the pin check and the unscheduled reasons.
+struct Occupancy {
+    private(set) var bayBusy: [[Bool]]
+    private(set) var mechanicBusy: [[Bool]]
+    private(set) var load: [Int]
+    private(set) var usedMechanics: Set<Int> = []
+    let maxConcurrent: Int?
+
+    init(_ instance: Instance) {
+        bayBusy = Array(repeating: Array(repeating: false, count: instance.slotCount), count: instance.bays.count)
+        mechanicBusy = Array(repeating: Array(repeating: false, count: instance.slotCount),
+                             count: instance.mechanics.count)
+        load = Array(repeating: 0, count: instance.slotCount)
+        maxConcurrent = instance.scenario.facility.maxConcurrent
+    }
+
+    /// Whether the bay, the mechanic and capacity are free for `length` slots.
+    func isFree(_ placement: SlotPlacement, length: Int) -> Bool {
+        let range = placement.start..<(placement.start + length)
+        guard range.lowerBound >= 0, range.upperBound <= load.count else { return false }
+        for t in range {
+            if bayBusy[placement.bay][t] { return false }
+            if let m = placement.mechanic, mechanicBusy[m][t] { return false }
+            if let maxConcurrent, load[t] >= maxConcurrent { return false }
+        }
+        return true
+    }
+
+    func isBayFree(_ bay: Int, _ range: Range<Int>) -> Bool { !range.contains { bayBusy[bay][$0] } }
+    func isMechanicFree(_ mechanic: Int, _ range: Range<Int>) -> Bool { !range.contains { mechanicBusy[mechanic][$0] } }
+    func hasCapacity(_ range: Range<Int>) -> Bool {
+        guard let maxConcurrent else { return true }
+        return !range.contains { load[$0] >= maxConcurrent }
+    }
+
+    mutating func place(_ placement: SlotPlacement, length: Int) {
+        for t in placement.start..<(placement.start + length) where t >= 0 && t < load.count {
+            bayBusy[placement.bay][t] = true
+            if let m = placement.mechanic { mechanicBusy[m][t] = true }
+            load[t] += 1
+        }
+        if let m = placement.mechanic { usedMechanics.insert(m) }
+    }
+}

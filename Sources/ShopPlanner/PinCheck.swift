@@ -1,0 +1,61 @@
+/// Pins are hard (rule 6). Every other job may stay unscheduled, so a
+/// scenario has a plan exactly when its pins hold together; this check
+/// decides that before any solve and names the pins that clash.
+public enum PinCheck {
+    /// Problems with the pins, one sentence each; empty when they all hold.
+    public static func problems(in instance: Instance) -> [String] {
+        var problems: [String] = []
+        let pinned = instance.jobs.filter { $0.pinned != nil }
+        for job in pinned {
+            let pin = job.pinned!
+            let what = "pin of \(job.id)"
+            let bayID = instance.bays[pin.bay].id
+            if !instance.fitsHoursAndWindow(job: job.index, start: pin.start) {
+                problems.append("\(what) at \(instance.time(ofSlot: pin.start)) is outside operating hours or the job's window")
+            }
+            if !instance.scenario.jobs[job.index].bayTypes.contains(instance.bays[pin.bay].type) {
+                problems.append("\(what) names bay \(bayID) of type \(instance.bays[pin.bay].type.rawValue), which the job cannot use")
+            } else if instance.fitsHoursAndWindow(job: job.index, start: pin.start),
+                      !instance.bayAvailable(job: job.index, bay: pin.bay, start: pin.start) {
+                problems.append("\(what) meets an out-of-service time of bay \(bayID)")
+            }
+            switch (job.mode, pin.mechanic) {
+            case (.required, nil):
+                problems.append("\(what) has no mechanic, but \(job.id) requires one")
+            case (.none, let m?):
+                problems.append("\(what) names mechanic \(instance.mechanics[m].id), but \(job.id) takes no mechanic")
+            case (_, let m?) where !instance.mechanicAvailable(job: job.index, mechanic: m, start: pin.start):
+                problems.append("\(what) names mechanic \(instance.mechanics[m].id), who is inactive, lacks a required skill or is off shift then")
+            default:
+                break
+            }
+        }
+        // Pairs on one bay or one mechanic.
+        for (a, first) in pinned.enumerated() {
+            for second in pinned[(a + 1)...] {
+                let p = first.pinned!, q = second.pinned!
+                let overlap = p.start < q.start + second.length && q.start < p.start + first.length
+                guard overlap else { continue }
+                if p.bay == q.bay {
+                    problems.append("pins of \(first.id) and \(second.id) overlap on bay \(instance.bays[p.bay].id)")
+                }
+                if let m = p.mechanic, m == q.mechanic {
+                    problems.append("pins of \(first.id) and \(second.id) overlap for mechanic \(instance.mechanics[m].id)")
+                }
+            }
+        }
+        // Capacity among the pins alone.
+        if let maxConcurrent = instance.scenario.facility.maxConcurrent {
+            var reported = Set<[String]>()
+            for t in 0..<instance.slotCount {
+                let here = pinned.filter { $0.pinned!.start <= t && t < $0.pinned!.start + $0.length }
+                guard here.count > maxConcurrent else { continue }
+                let ids = here.map(\.id)
+                if reported.insert(ids).inserted {
+                    problems.append("pins of \(ids.joined(separator: ", ")) run together at \(instance.time(ofSlot: t)), above maxConcurrent \(maxConcurrent)")
+                }
+            }
+        }
+        return problems
+    }
+}

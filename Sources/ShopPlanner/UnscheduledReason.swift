@@ -1,0 +1,49 @@
+/// Why a job is not in the plan, from the data (solution file `reasons`).
+public enum UnscheduledReason: String, Sendable, Hashable, Codable, CaseIterable {
+    /// The window is shorter than the job, or lies outside the horizon.
+    case windowTooShort = "WINDOW_TOO_SHORT"
+    /// No open interval inside the window is long enough.
+    case outsideHours = "OUTSIDE_HOURS"
+    /// No bay of an allowed type exists.
+    case noEligibleBay = "NO_ELIGIBLE_BAY"
+    /// Every bay of an allowed type is out of service whenever the job could run.
+    case bayOutOfService = "BAY_OUT_OF_SERVICE"
+    /// No active mechanic has every required skill.
+    case noQualifiedMechanic = "NO_QUALIFIED_MECHANIC"
+    /// Qualified mechanics exist, but none is on one shift for the whole job
+    /// at a time when a bay is available.
+    case noMechanicOnShift = "NO_MECHANIC_ON_SHIFT"
+    /// It could run alone, but not beside the jobs of the plan.
+    case capacity = "CAPACITY"
+    /// It fits beside the plan, but every such placement costs more than
+    /// leaving it out (`unscheduled × priority`).
+    case cost = "COST"
+}
+
+extension Instance {
+    /// Why job `j` cannot be placed at all, ignoring every other job; empty
+    /// when it has a valid placement alone.
+    public func reasonsAlone(job j: Int) -> [UnscheduledReason] {
+        let job = jobs[j]
+        if job.latestEnd - max(job.earliest, 0) < job.length || job.earliest >= slotCount || job.latestEnd <= 0 {
+            return [.windowTooShort]
+        }
+        if job.starts.isEmpty { return [.outsideHours] }
+        var reasons: [UnscheduledReason] = []
+        if job.bayOptions.isEmpty { reasons.append(.noEligibleBay) }
+        let bayStarts = job.starts.filter { s in job.bayOptions.contains { bayAvailable(job: j, bay: $0, start: s) } }
+        if !job.bayOptions.isEmpty && bayStarts.isEmpty { reasons.append(.bayOutOfService) }
+        if job.mode == .required {
+            if job.mechanicOptions.isEmpty {
+                reasons.append(.noQualifiedMechanic)
+            } else if !bayStarts.isEmpty || job.bayOptions.isEmpty {
+                let candidates = bayStarts.isEmpty ? job.starts : bayStarts
+                let staffed = candidates.contains { s in
+                    job.mechanicOptions.contains { mechanicAvailable(job: j, mechanic: $0, start: s) }
+                }
+                if !staffed { reasons.append(.noMechanicOnShift) }
+            }
+        }
+        return reasons
+    }
+}

@@ -1,0 +1,5 @@
+// The umbrella module: one import for the whole engine.
+@_exported import MILP
+@_exported import ShopDomain
+@_exported import ShopPlanner
+@_exported import ShopVerifier

@@ -1,0 +1,39 @@
+import ArgumentParser
+import Foundation
+import ShopScheduler
+
+@main
+struct ShopSched: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "shopsched",
+        abstract: "Schedules auto-repair shop jobs onto bays and mechanics.",
+        subcommands: [Solve.self, Validate.self])
+}
+
+/// Exit codes shared by the commands.
+enum ExitStatus {
+    static let infeasible: Int32 = 1
+    static let badInput: Int32 = 2
+}
+
+/// Prints every issue on its own line to standard error and exits 2.
+func failBadInput(_ error: InputError, file: String) -> Never {
+    for issue in error.issues {
+        FileHandle.standardError.write(Data("\(file): \(issue)\n".utf8))
+    }
+    Foundation.exit(ExitStatus.badInput)
+}
+
+func readScenario(_ path: String) -> Scenario {
+    do {
+        return try Scenario.load(path: path)
+    } catch {
+        failBadInput(error, file: path)
+    }
+}
+
+/// Writes `data` to `path` atomically (a temporary file renamed into place),
+/// so a failed run never leaves a half-written file.
+func writeAtomically(_ data: Data, to path: String) throws {
+    try data.write(to: URL(fileURLWithPath: path), options: .atomic)
+}

@@ -1,0 +1,91 @@
+import ArgumentParser
+import Foundation
+import ShopScheduler
+
+struct Solve: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Plans a scenario file and prints the plan.",
+        discussion: """
+            Exit status: 0 with a plan, 1 when the pins clash (no plan exists), \
+            2 on bad input.
+            """)
+
+    enum Strategy: String, ExpressibleByArgument, CaseIterable {
+        case milp, greedy
+    }
+    enum Format: String, ExpressibleByArgument, CaseIterable {
+        case table, json
+    }
+
+    @Argument(help: "A scenario file (shopsched.scenario/1).")
+    var file: String
+
+    @Option(help: "How to plan: milp (proven optimal) or greedy (fast).")
+    var strategy: Strategy = .milp
+
+    @Option(name: .customLong("time-limit"), help: "Seconds the solve may take; the best plan found by then is returned.")
+    var timeLimit: Double = 60
+
+    @Option(help: "Stop once the plan is within this relative gap of the bound (0 proves optimality).")
+    var gap: Double = 0
+
+    @Option(help: "Output format: table or json (the solution file).")
+    var format: Format = .table
+
+    @Option(help: "Write the output to this file instead of standard output.")
+    var output: String?
+
+    @Flag(help: "Show the solver's progress on standard error.")
+    var verbose = false
+
+    func validate() throws {
+        guard timeLimit > 0, timeLimit.isFinite else {
+            throw ValidationError("--time-limit must be a positive number of seconds, not \(timeLimit)")
+        }
+        guard gap >= 0, gap.isFinite else { throw ValidationError("--gap must be 0 or more, not \(gap)") }
+    }
+
+    func run() throws {
+        let scenario = readScenario(file)
+        let instance = Instance(scenario)
+        var options = PlanOptions()
+        options.timeLimitSeconds = timeLimit
+        options.relativeGap = gap
+        options.verbose = verbose
+        let planner: any PlanningStrategy = strategy == .milp ? MILPStrategy() : GreedyStrategy()
+        let result = planner.plan(instance, options: options)
+        let solution = result.solutionFile()
+        let text: Data
+        switch format {
+        case .json: text = JSONFiles.encode(solution) + Data("\n".utf8)
+        case .table: text = Data(PlanTable.render(solution, scenario: scenario).utf8)
+        }
+        if let output {
+            do { try writeAtomically(text, to: output) } catch {
+                FileHandle.standardError.write(Data("cannot write \(output): \(error.localizedDescription)\n".utf8))
+                throw ExitCode(ExitStatus.badInput)
+            }
+        } else {
+            FileHandle.standardOutput.write(text)
+        }
+        if result.status == .infeasible {
+            for problem in result.problems { FileHandle.standardError.write(Data("infeasible: \(problem)\n".utf8)) }
+            throw ExitCode(ExitStatus.infeasible)
+        }
+        if result.status == .error { throw ExitCode(ExitStatus.infeasible) }
+    }
+}
+
+struct Validate: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Checks a scenario file and lists every problem with its JSON path.")
+
+    @Argument(help: "A scenario file (shopsched.scenario/1).")
+    var file: String
+
+    func run() throws {
+        let scenario = readScenario(file)
+        print("\(file): valid (\(scenario.jobs.count) jobs, \(scenario.bays.count) bays, \(scenario.mechanics.count) mechanics, \(scenario.facility.horizonDays) day(s))")
+    }
+}
+
