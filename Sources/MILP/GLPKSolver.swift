@@ -39,7 +39,8 @@ public struct GLPKSolver: Solver {
             case .binary: Int32(SS_BINARY.rawValue)
             }
         }
-        let incumbent = options.incumbent
+        // GLPK would take an infeasible incumbent as its best solution.
+        let incumbent = options.incumbent.flatMap { model.isFeasible($0) ? $0 : nil }
         model.lowerBounds.withUnsafeBufferPointer { lower in
         model.upperBounds.withUnsafeBufferPointer { upper in
         model.costs.withUnsafeBufferPointer { costs in

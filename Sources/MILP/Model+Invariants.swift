@@ -49,3 +49,25 @@ extension Model {
     private func label(_ index: Int) -> String { names[index].isEmpty ? "#\(index)" : names[index] }
     private func rowLabel(_ row: Int) -> String { rowNames[row].isEmpty ? "#\(row)" : rowNames[row] }
 }
+
+extension Model {
+    /// Whether `values` satisfies every bound, integrality and constraint
+    /// (within `tolerance`). GLPK takes a heuristic solution without checking
+    /// its rows, so an incumbent is checked here before it is offered.
+    public func isFeasible(_ values: [Double], tolerance: Double = 1e-6) -> Bool {
+        guard values.count == variableCount else { return false }
+        for index in 0..<variableCount {
+            let value = values[index]
+            guard value >= lowerBounds[index] - tolerance, value <= upperBounds[index] + tolerance else { return false }
+            if kinds[index] != .continuous && abs(value - value.rounded()) > tolerance { return false }
+        }
+        for row in 0..<constraintCount {
+            var activity = 0.0
+            for entry in Int(rowStart[row])..<Int(rowStart[row + 1]) {
+                activity += entryValue[entry] * values[Int(entryColumn[entry])]
+            }
+            if activity < rowLower[row] - tolerance || activity > rowUpper[row] + tolerance { return false }
+        }
+        return true
+    }
+}

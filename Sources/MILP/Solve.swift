@@ -14,7 +14,8 @@ public struct SolveOptions: Sendable, Hashable {
     public var branching: Branching = .driebeckTomlin
     public var backtracking: Backtracking = .bestLocalBound
     /// A complete assignment of values (one per variable) offered to the
-    /// solver as its first incumbent. Ignored if it is not feasible.
+    /// solver as its first incumbent. Checked first, and ignored if it is not
+    /// feasible (GLPK itself would take it unchecked).
     public var incumbent: [Double]? = nil
     /// Every feasible solution has an integral objective value, so the search
     /// may stop once the bound, rounded up, reaches the incumbent.

@@ -7,7 +7,7 @@ struct ShopSched: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "shopsched",
         abstract: "Schedules auto-repair shop jobs onto bays and mechanics.",
-        subcommands: [Solve.self, Validate.self])
+        subcommands: [Solve.self, Validate.self, Verify.self])
 }
 
 /// Exit codes shared by the commands.

@@ -89,3 +89,25 @@ struct Validate: ParsableCommand {
     }
 }
 
+struct Verify: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Checks a solution file against its scenario with the independent plan verifier.",
+        discussion: "Exit status: 0 when the plan is feasible and its objective is right, 1 when not, 2 on bad input.")
+
+    @Argument(help: "The scenario file.")
+    var scenario: String
+    @Argument(help: "The solution file (shopsched.solution/1).")
+    var solution: String
+
+    func run() throws {
+        let scenario = readScenario(self.scenario)
+        guard let data = FileManager.default.contents(atPath: solution) else {
+            failBadInput(InputError([ValidationIssue(path: "", message: "cannot read file")]), file: solution)
+        }
+        let file: SolutionFile
+        do { file = try SolutionFile.load(from: data) } catch { failBadInput(error, file: solution) }
+        let report = PlanVerifier(scenario: scenario).verify(file)
+        print(report)
+        if !report.isFeasible { throw ExitCode(ExitStatus.infeasible) }
+    }
+}

@@ -1,0 +1,440 @@
+import ShopDomain
+
+/// An independent checker of solution files, written straight from the contract
+/// (`docs/problem.md`) and sharing no code with the planner.
+///
+/// All time arithmetic is wall-clock minutes (`LocalDateTime.absoluteMinutes`, every day
+/// 1440 minutes) on slots of `facility.slotMinutes` aligned to local midnight. A job of
+/// `durationMinutes` takes `d = ceil(durationMinutes / slotMinutes)` slots, and a job
+/// starting at `s` occupies the half-open range `[s, s+d)`. Availability is rounded to the
+/// grid so that it only shrinks: opening times, shift starts and window `earliest` round up;
+/// closing times, shift ends and window `latest` round down; out-of-service starts round
+/// down and their ends up. Preferred starts round to the nearest boundary, half up.
+///
+/// The verifier never trusts the solution's `end`, `objective` or `bound`: it recomputes
+/// them and reports a difference. Each job is checked at its first assignment; a later
+/// assignment of the same job is reported only as a ``Violation/Rule/completeness``
+/// problem. Each rule yields at most one violation per job (the message lists every
+/// problem found under that rule); overlaps yield one violation per overlapping pair and
+/// capacity one per maximal run of over-full slots.
+public struct PlanVerifier: Sendable {
+    /// The validated scenario plans are checked against.
+    public let scenario: Scenario
+    /// The open intervals of the horizon in time order: for each day of the horizon that is
+    /// not in `closedDates`, each operating-hours range of its weekday, opening rounded up and
+    /// closing rounded down to the slot grid; ranges that round to nothing are left out.
+    /// Each is half-open, `[start, end)`.
+    public let openIntervals: [LocalRange]
+
+    private let grid: Grid
+    private let open: [Span]
+    private let jobIndex: [String: Int]
+    private let bayIndex: [String: Int]
+    private let mechanicIndex: [String: Int]
+
+    /// The statuses a solution file may have.
+    public static let statuses = ["optimal", "feasible", "infeasible", "error"]
+
+    /// Prepares a verifier for `scenario` (computes its open intervals and id lookups).
+    public init(scenario: Scenario) {
+        self.scenario = scenario
+        let grid = Grid(slot: scenario.facility.slotMinutes)
+        self.grid = grid
+        let facility = scenario.facility
+        var open: [Span] = []
+        for offset in 0..<facility.horizonDays {
+            let date = facility.horizonStart.adding(days: offset)
+            guard !facility.closedDates.contains(date) else { continue }
+            let midnight = date.dayNumber * 1440
+            for range in (facility.operatingHours[date.weekday] ?? []).sorted(by: { $0.open < $1.open }) {
+                let span = Span(lo: midnight + grid.up(range.open.minutes), hi: midnight + grid.down(range.close.minutes))
+                if span.lo < span.hi { open.append(span) }
+            }
+        }
+        self.open = open
+        self.openIntervals = open.map {
+            LocalRange(start: LocalDateTime(absoluteMinutes: $0.lo), end: LocalDateTime(absoluteMinutes: $0.hi))
+        }
+        func index(_ ids: [String]) -> [String: Int] {
+            Dictionary(ids.enumerated().map { ($0.element, $0.offset) }, uniquingKeysWith: { first, _ in first })
+        }
+        self.jobIndex = index(scenario.jobs.map(\.id))
+        self.bayIndex = index(scenario.bays.map(\.id))
+        self.mechanicIndex = index(scenario.mechanics.map(\.id))
+    }
+
+    /// Checks `solution` against `scenario`; shorthand for
+    /// `PlanVerifier(scenario: scenario).verify(solution)`.
+    public static func verify(_ solution: SolutionFile, against scenario: Scenario) -> VerificationReport {
+        PlanVerifier(scenario: scenario).verify(solution)
+    }
+
+    /// The number of slots `d = ceil(durationMinutes / slotMinutes)` that the job at
+    /// `jobIndex` (an index into `scenario.jobs`) takes.
+    public func slotCount(ofJob jobIndex: Int) -> Int {
+        grid.slotsCovering(scenario.jobs[jobIndex].durationMinutes)
+    }
+
+    /// Checks a solution file against the scenario: returns every broken rule and the
+    /// recomputed objective.
+    ///
+    /// Checked, in report order:
+    /// - `format` is `shopsched.solution/1` and `scenario` is the facility id (``Violation/Rule/format``);
+    /// - `status` is one of ``statuses``, and an `infeasible` or `error` solution has no
+    ///   assignments (``Violation/Rule/status``);
+    /// - every scenario job appears exactly once across `assignments` and `unscheduled`, and
+    ///   no entry names an unknown job (``Violation/Rule/completeness``). This holds for every
+    ///   status, so an `infeasible` or `error` solution lists every job as unscheduled;
+    /// - per job, in scenario order, at its first assignment: start parses and is on a slot
+    ///   boundary, `end` parses and equals start + `d` slots, bay and mechanic ids are known
+    ///   (``Violation/Rule/format``); then, with `s` the start and `d` from the duration (never
+    ///   from the claimed `end`): hours, window, bay type, out of service, mechanic mode,
+    ///   mechanic (active, required skills, shift), and — unless the status is `infeasible`
+    ///   or `error`, which carry no plan — the job's pin, which also fails when a pinned job
+    ///   is not scheduled;
+    /// - overlaps on each bay and of each mechanic, then capacity per slot;
+    /// - for status `optimal` or `feasible`: a claimed `objective` equal to the recomputed
+    ///   one (``Violation/Rule/objective``) and a claimed `bound` not above it
+    ///   (``Violation/Rule/bound``).
+    ///
+    /// Unparsable times stop the checks that need them; an unknown bay or mechanic stops
+    /// only the checks of that bay or mechanic. The reasons of unscheduled jobs are not
+    /// checked (they explain, they do not constrain).
+    public func verify(_ solution: SolutionFile) -> VerificationReport {
+        var check = Checker(verifier: self)
+        let hasPlan = solution.status != "infeasible" && solution.status != "error"
+
+        // The file.
+        if solution.format != SolutionFile.formatName {
+            check.add(.format, nil, "The file format is \"\(solution.format)\"; expected \"\(SolutionFile.formatName)\".")
+        }
+        if solution.scenario != scenario.facility.id {
+            check.add(.format, nil,
+                      "The file is for scenario \"\(solution.scenario)\", but this scenario's facility is \"\(scenario.facility.id)\".")
+        }
+        if !Self.statuses.contains(solution.status) {
+            check.add(.status, nil,
+                      "Status \"\(solution.status)\" is not one of \(Text.list(Self.statuses)).")
+        } else if !hasPlan, !solution.assignments.isEmpty {
+            check.add(.status, nil,
+                      "Status \(solution.status) means there is no plan, yet the file has \(Text.plural(solution.assignments.count, "assignment")).")
+        }
+
+        // Completeness.
+        var assigned = [Int](repeating: 0, count: scenario.jobs.count)
+        var listed = [Int](repeating: 0, count: scenario.jobs.count)
+        for (position, assignment) in solution.assignments.enumerated() {
+            if let j = jobIndex[assignment.job] { assigned[j] += 1 } else {
+                check.add(.completeness, assignment.job,
+                          "Assignment \(position + 1) is for job \(assignment.job), which is not in the scenario.")
+            }
+        }
+        for (position, entry) in solution.unscheduled.enumerated() {
+            if let j = jobIndex[entry.job] { listed[j] += 1 } else {
+                check.add(.completeness, entry.job,
+                          "Unscheduled entry \(position + 1) is for job \(entry.job), which is not in the scenario.")
+            }
+        }
+        for (j, job) in scenario.jobs.enumerated() {
+            switch assigned[j] + listed[j] {
+            case 0:
+                check.add(.completeness, job.id, "Job \(job.id) is missing: it is neither assigned nor listed as unscheduled.")
+            case 1:
+                break
+            default:
+                check.add(.completeness, job.id,
+                          "Job \(job.id) appears \(assigned[j] + listed[j]) times (\(assigned[j]) in assignments, \(listed[j]) in unscheduled); each job appears exactly once.")
+            }
+        }
+
+        // Each job at its first assignment.
+        let placed = resolve(solution)
+        for (j, job) in scenario.jobs.enumerated() {
+            if let placement = placed[j] { check.placement(placement) }
+            if hasPlan, let pin = job.pinned { check.pin(pin, of: j, placed: placed[j]) }
+        }
+        check.overlaps(placed)
+        check.capacity(placed)
+
+        // The claims.
+        let terms = objectiveTerms(placed)
+        if solution.status == "optimal" || solution.status == "feasible" {
+            if let claimed = solution.objective, claimed != terms.total {
+                check.add(.objective, nil,
+                          "The file claims objective \(claimed), but the plan's objective is \(terms).")
+            }
+            if let bound = solution.bound, bound > terms.total {
+                check.add(.bound, nil,
+                          "The file claims lower bound \(bound), above the plan's own objective \(terms.total).")
+            }
+        }
+        return VerificationReport(violations: check.violations, objective: terms.total, terms: terms)
+    }
+
+    /// The contract's objective of the plan in `solution`, by term, with the same reading of
+    /// the plan as ``verify(_:)``: a job counts as scheduled when its first assignment has a
+    /// parsable start, a known bay and no mechanic or a known one; any other job pays the
+    /// unscheduled term. Feasibility is not checked.
+    ///
+    /// Per scheduled job: the start deviation is the smallest `abs(s − p)` over preferred
+    /// starts `p` (each rounded to the nearest slot boundary, half up), in whole slots
+    /// (rounded up should `s` be off the grid); missing preferred skills count the entries of
+    /// `preferredSkills` (as listed) the mechanic lacks; `moved`, `changedBay` and
+    /// `changedMechanic` apply when `current` is given, comparing start, bay, and mechanic or
+    /// none (none against a mechanic is a change). `mechanicUsed` is paid once per mechanic
+    /// with at least one scheduled job.
+    public func objectiveTerms(for solution: SolutionFile) -> ObjectiveTerms {
+        objectiveTerms(resolve(solution))
+    }
+
+    // MARK: - Reading the plan
+
+    /// A job's first assignment, with what could be resolved of it.
+    struct Placement {
+        let job: Int
+        let assignment: SolutionFile.Assignment
+        /// Wall-clock minutes of the start, when it parses.
+        let start: Int?
+        /// `[s, s+d)` with `d` from the duration, when the start parses.
+        let span: Span?
+        let bay: Int?
+        let mechanic: Int?
+
+        /// Scheduled for the objective: start, bay and any mechanic all resolve.
+        var isUsable: Bool { start != nil && bay != nil && (assignment.mechanic == nil || mechanic != nil) }
+    }
+
+    /// The first assignment of each scenario job, indexed like `scenario.jobs`.
+    func resolve(_ solution: SolutionFile) -> [Placement?] {
+        var placed = [Placement?](repeating: nil, count: scenario.jobs.count)
+        for assignment in solution.assignments {
+            guard let j = jobIndex[assignment.job], placed[j] == nil else { continue }
+            let start = LocalDateTime(assignment.start)?.absoluteMinutes
+            placed[j] = Placement(
+                job: j, assignment: assignment, start: start,
+                span: start.map { Span(lo: $0, hi: $0 + slotCount(ofJob: j) * grid.slot) },
+                bay: bayIndex[assignment.bay], mechanic: assignment.mechanic.flatMap { mechanicIndex[$0] })
+        }
+        return placed
+    }
+
+    func objectiveTerms(_ placed: [Placement?]) -> ObjectiveTerms {
+        let weights = scenario.weights
+        var terms = ObjectiveTerms()
+        var used = Set<Int>()
+        for (j, job) in scenario.jobs.enumerated() {
+            guard let placement = placed[j], placement.isUsable, let s = placement.start, let bay = placement.bay else {
+                terms.unscheduled += weights.unscheduled * job.priority
+                continue
+            }
+            if let closest = job.preferredStarts.map({ abs(s - grid.nearest($0.absoluteMinutes)) }).min() {
+                terms.startDeviation += weights.startDeviationPerSlot * grid.slotsCovering(closest)
+            }
+            if let m = placement.mechanic {
+                used.insert(m)
+                let skills = scenario.mechanics[m].skills
+                terms.missingPreferredSkills += weights.missingPreferredSkill
+                    * job.preferredSkills.filter { !skills.contains($0) }.count
+            } else if job.mechanicMode == .optional {
+                terms.unassignedMechanic += weights.unassignedMechanic
+            }
+            if let current = job.current {
+                if s != current.start.absoluteMinutes { terms.moved += weights.moved }
+                if bay != current.bay { terms.changedBay += weights.changedBay }
+                if placement.mechanic != current.mechanic { terms.changedMechanic += weights.changedMechanic }
+            }
+        }
+        terms.mechanicUsed = weights.mechanicUsed * used.count
+        return terms
+    }
+
+    // MARK: - Checks
+
+    /// Collects violations; one method per group of rules.
+    private struct Checker {
+        let verifier: PlanVerifier
+        var violations: [Violation] = []
+
+        var scenario: Scenario { verifier.scenario }
+        var grid: Grid { verifier.grid }
+
+        mutating func add(_ rule: Violation.Rule, _ job: String?, _ message: String) {
+            violations.append(Violation(rule: rule, job: job, message: message))
+        }
+
+        func mechanicName(_ index: Int?) -> String { index.map { "mechanic \(scenario.mechanics[$0].id)" } ?? "no mechanic" }
+
+        mutating func placement(_ placement: Placement) {
+            let job = scenario.jobs[placement.job]
+            let id = job.id
+            let assignment = placement.assignment
+
+            // Format.
+            var format: [String] = []
+            if let s = placement.start, let span = placement.span {
+                if !grid.isBoundary(s) {
+                    format.append("its start \(assignment.start) is not on the \(grid.slot)-minute slot grid")
+                }
+                if let end = LocalDateTime(assignment.end) {
+                    if end.absoluteMinutes != span.hi {
+                        let d = span.hi - span.lo
+                        format.append("its end \(assignment.end) should be \(Text.time(span.hi)) (\(job.durationMinutes) minutes take \(Text.plural(d / grid.slot, "slot")) of \(grid.slot) minutes)")
+                    }
+                } else {
+                    format.append("its end \"\(assignment.end)\" is not a local time YYYY-MM-DDTHH:MM")
+                }
+            } else {
+                format.append("its start \"\(assignment.start)\" is not a local time YYYY-MM-DDTHH:MM")
+            }
+            if placement.bay == nil { format.append("bay \(assignment.bay) is not in the scenario") }
+            if let name = assignment.mechanic, placement.mechanic == nil {
+                format.append("mechanic \(name) is not in the scenario")
+            }
+            if !format.isEmpty { add(.format, id, "Job \(id): \(format.joined(separator: "; ")).") }
+
+            guard let s = placement.start, let span = placement.span else { return }
+            let runs = "Job \(id) runs \(Text.span(span))"
+
+            // 1. Hours.
+            if !verifier.open.contains(where: { $0.contains(span) }) {
+                add(.hours, id, "\(runs), which is not inside one open interval: \(hoursContext(s)).")
+            }
+
+            // 2. Window.
+            let earliest = grid.up(job.earliest.absoluteMinutes), latest = grid.down(job.latest.absoluteMinutes)
+            var window: [String] = []
+            if s < earliest {
+                window.append("it may start at \(Text.time(earliest)) at the earliest"
+                              + (earliest != job.earliest.absoluteMinutes ? " (window.earliest \(job.earliest) rounded up to the slot grid)" : ""))
+            }
+            if span.hi > latest {
+                window.append("it must end by \(Text.time(latest))"
+                              + (latest != job.latest.absoluteMinutes ? " (window.latest \(job.latest) rounded down to the slot grid)" : ""))
+            }
+            if !window.isEmpty { add(.window, id, "\(runs), outside its window: \(window.joined(separator: "; ")).") }
+
+            // 3. Bay.
+            if let b = placement.bay {
+                let bay = scenario.bays[b]
+                if !job.bayTypes.contains(bay.type) {
+                    let wanted = job.bayTypes.map(\.rawValue).sorted()
+                    add(.bay, id, "Job \(id) is on bay \(bay.id), a \(bay.type.rawValue), but needs \(wanted.count == 1 ? "a" : "one of") \(Text.list(wanted)).")
+                }
+                let hits = bay.outOfService
+                    .map { Span(lo: grid.down($0.start.absoluteMinutes), hi: grid.up($0.end.absoluteMinutes)) }
+                    .filter { $0.meets(span) }
+                if !hits.isEmpty {
+                    add(.outOfService, id, "\(runs) on bay \(bay.id), which is out of service \(Text.list(hits.map(Text.span))) (on the slot grid).")
+                }
+            }
+
+            // 4. Mechanic mode.
+            switch (job.mechanicMode, assignment.mechanic) {
+            case (.required, nil):
+                add(.mechanicMode, id, "Job \(id) needs a mechanic (mode required) but has none.")
+            case (.none, let name?):
+                add(.mechanicMode, id, "Job \(id) must not have a mechanic (mode none) but has \(name).")
+            default:
+                break
+            }
+
+            // 4. Mechanic.
+            if let m = placement.mechanic {
+                let mechanic = scenario.mechanics[m]
+                var problems: [String] = []
+                if !mechanic.active { problems.append("is not active") }
+                let missing = job.requiredSkills.subtracting(mechanic.skills).sorted()
+                if !missing.isEmpty {
+                    problems.append("lacks required skill\(missing.count == 1 ? "" : "s") \(Text.list(missing))")
+                }
+                let shifts = mechanic.shifts.map { Span(lo: grid.up($0.start.absoluteMinutes), hi: grid.down($0.end.absoluteMinutes)) }
+                if !shifts.contains(where: { $0.lo < $0.hi && $0.contains(span) }) {
+                    let known = shifts.filter { $0.lo < $0.hi }
+                    problems.append("has no shift holding \(Text.span(span)) "
+                                    + (known.isEmpty ? "(no shift on the slot grid)" : "(shifts on the slot grid: \(Text.list(known.map(Text.span))))"))
+                }
+                if !problems.isEmpty {
+                    add(.mechanic, id, "Job \(id) has mechanic \(mechanic.id), who \(problems.joined(separator: "; ")).")
+                }
+            }
+        }
+
+        /// Why no open interval holds a job starting at `s`.
+        func hoursContext(_ s: Int) -> String {
+            let facility = scenario.facility
+            let date = LocalDateTime(absoluteMinutes: s).date
+            let last = facility.horizonStart.adding(days: facility.horizonDays - 1)
+            if date < facility.horizonStart || date > last {
+                return "\(date) is outside the horizon \(facility.horizonStart) to \(last)"
+            }
+            if facility.closedDates.contains(date) { return "the shop is closed on \(date) (closedDates)" }
+            let midnight = date.dayNumber * 1440
+            let today = verifier.open.filter { $0.lo >= midnight && $0.lo < midnight + 1440 }
+            if today.isEmpty { return "the shop is not open on \(date.weekday.rawValue) \(date)" }
+            return "on \(date.weekday.rawValue) \(date) the shop is open \(Text.list(today.map(Text.clockSpan)))"
+        }
+
+        mutating func pin(_ pin: Scenario.Placement, of j: Int, placed: Placement?) {
+            let job = scenario.jobs[j]
+            let bayID = scenario.bays[pin.bay].id
+            let mechanicID = pin.mechanic.map { scenario.mechanics[$0].id }
+            let pinned = "Job \(job.id) is pinned at \(pin.start) on bay \(bayID) with \(mechanicName(pin.mechanic))"
+            guard let placed else {
+                add(.pin, job.id, "\(pinned), but it is not scheduled.")
+                return
+            }
+            var differences: [String] = []
+            if placed.start != pin.start.absoluteMinutes { differences.append("starts at \(placed.assignment.start)") }
+            if placed.assignment.bay != bayID { differences.append("is on bay \(placed.assignment.bay)") }
+            if placed.assignment.mechanic != mechanicID {
+                differences.append("has " + (placed.assignment.mechanic.map { "mechanic \($0)" } ?? "no mechanic"))
+            }
+            if !differences.isEmpty { add(.pin, job.id, "\(pinned), but it \(differences.joined(separator: ", ")).") }
+        }
+
+        mutating func overlaps(_ placed: [Placement?]) {
+            let withStart = placed.compactMap { $0 }.filter { $0.span != nil }
+            func check(_ rule: Violation.Rule, resource: (Placement) -> Int?, name: (Int) -> String) {
+                let groups = Dictionary(grouping: withStart.filter { resource($0) != nil }, by: { resource($0)! })
+                for key in groups.keys.sorted() {
+                    let list = groups[key]!.sorted { ($0.span!.lo, $0.job) < ($1.span!.lo, $1.job) }
+                    for (i, a) in list.enumerated() {
+                        for b in list[(i + 1)...] {
+                            guard b.span!.lo < a.span!.hi else { break }
+                            let idA = scenario.jobs[a.job].id, idB = scenario.jobs[b.job].id
+                            add(rule, idA, "Jobs \(idA) (\(Text.span(a.span!))) and \(idB) (\(Text.span(b.span!))) overlap on \(name(key)).")
+                        }
+                    }
+                }
+            }
+            check(.bayOverlap, resource: { $0.bay }, name: { "bay \(scenario.bays[$0].id)" })
+            check(.mechanicOverlap, resource: { $0.mechanic }, name: { "mechanic \(scenario.mechanics[$0].id)" })
+        }
+
+        /// Counts scheduled jobs per slot (a job off the grid counts in every slot it touches)
+        /// and reports each maximal run of consecutive slots above `maxConcurrent`.
+        mutating func capacity(_ placed: [Placement?]) {
+            guard let limit = scenario.facility.maxConcurrent else { return }
+            var bySlot: [Int: [Int]] = [:]
+            for placement in placed {
+                guard let placement, let span = placement.span else { continue }
+                for slot in grid.slotNumber(span.lo)..<grid.slotNumber(span.hi - 1) + 1 {
+                    bySlot[slot, default: []].append(placement.job)
+                }
+            }
+            let full = bySlot.keys.filter { bySlot[$0]!.count > limit }.sorted()
+            var runStart = 0
+            while runStart < full.count {
+                var runEnd = runStart
+                while runEnd + 1 < full.count, full[runEnd + 1] == full[runEnd] + 1 { runEnd += 1 }
+                let slots = full[runStart...runEnd]
+                let most = slots.map { bySlot[$0]!.count }.max()!
+                let jobs = Set(slots.flatMap { bySlot[$0]! }).sorted().map { scenario.jobs[$0].id }
+                let span = Span(lo: full[runStart] * grid.slot, hi: (full[runEnd] + 1) * grid.slot)
+                add(.capacity, nil,
+                    "During \(Text.span(span)), up to \(most) jobs run at once (\(Text.list(jobs))), more than maxConcurrent \(limit).")
+                runStart = runEnd + 1
+            }
+        }
+    }
+}
