@@ -5,6 +5,8 @@ extension ShopFormulation {
     /// - `required`: `Σ_m u[j,m,s] = Σ_b x[j,b,s]` (a mechanic exactly when placed);
     /// - `optional`: `Σ_m u[j,m,s] ≤ Σ_b x[j,b,s]` (at most one, only when placed);
     /// - `none`: no `u` at all.
+    /// A pin that names a mechanic makes the row an equality whatever the mode
+    /// (rule 6: the pinned mechanic, exactly).
     mutating func addStaffing() {
         for job in instance.jobs where job.mode != .none {
             var byStart: [Int: [Model.Term]] = [:]
@@ -12,7 +14,7 @@ extension ShopFormulation {
             for u in staffing[job.index] { byStart[u.start, default: []].append(Model.Term(u.variable, -1)) }
             for s in byStart.keys.sorted() {
                 let terms = byStart[s]!
-                if job.mode == .required {
+                if job.mode == .required || job.pinned?.mechanic != nil {
                     model.addConstraint(terms, lower: 0, upper: 0, name: "staff[\(job.id),\(s)]")
                 } else if terms.contains(where: { $0.coefficient < 0 }) {
                     model.addConstraint(terms, lower: 0, name: "staff[\(job.id),\(s)]")

@@ -1,0 +1,165 @@
+import ShopDomain
+import ShopPlanner
+import ShopVerifier
+import Testing
+
+/// A seeded generator (SplitMix64): the same seed gives the same scenario.
+struct SeededRandom {
+    var state: UInt64
+    init(seed: UInt64) { state = seed &+ 0x9E37_79B9_7F4A_7C15 }
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+    mutating func int(_ range: ClosedRange<Int>) -> Int {
+        range.lowerBound + Int(next() % UInt64(range.upperBound - range.lowerBound + 1))
+    }
+    mutating func chance(_ percent: Int) -> Bool { int(1...100) <= percent }
+    mutating func pick<T>(_ items: [T]) -> T { items[int(0...(items.count - 1))] }
+}
+
+/// Small random scenarios that exercise every rule and term at once, small
+/// enough to enumerate every plan.
+func randomScenario(seed: UInt64) throws -> Scenario {
+    var random = SeededRandom(seed: seed)
+    var shop = ShopBuilder()
+    shop.slotMinutes = random.pick([30, 60])
+    let slot = shop.slotMinutes
+    shop.hours = random.chance(30) ? [["08:00", "10:00"], ["10:30", "12:00"]] : [["08:00", "11:30"]]
+    shop.maxConcurrent = random.chance(30) ? random.int(1...2) : nil
+    let types: [BayType] = [.generalService, .lift]
+    let bayCount = random.int(1...2)
+    for i in 1...bayCount {
+        let oos: [(String, String)] = random.chance(25) ? [("09:\(random.pick(["00", "10", "30"]))", "10:\(random.pick(["00", "20"]))")] : []
+        shop.bay("BAY-\(i)", random.pick(types), outOfService: oos)
+    }
+    let skills = ["A", "B"]
+    for i in 1...random.int(1...2) {
+        let has = skills.filter { _ in random.chance(60) }
+        let shift = random.pick([("08:00", "12:00"), ("09:00", "12:00"), ("08:00", "10:15")])
+        shop.mechanic("M-\(i)", skills: has, shifts: [shift], active: random.chance(90))
+    }
+    var weights = ScenarioFile.Weights(
+        unscheduled: random.int(3...40), startDeviationPerSlot: random.int(0...3),
+        missingPreferredSkill: random.int(0...6), unassignedMechanic: random.int(0...15),
+        moved: random.int(0...9), changedBay: random.int(0...5), changedMechanic: random.int(0...5))
+    if random.chance(30) { weights.mechanicUsed = random.int(1...10) }
+    shop.weights = weights
+    let jobCount = random.int(2...3)
+    for i in 1...jobCount {
+        let minutes = random.pick([slot / 2 + 5, slot, 2 * slot, 60, 90]) // some not a slot multiple
+        let modes: [MechanicMode?] = [nil, .required, .optional, MechanicMode.none]
+        let mode = random.pick(modes)
+        var window: (String, String)? = nil
+        if random.chance(30) { window = (random.pick(["08:00", "08:40", "09:00"]), random.pick(["10:00", "11:20", "12:00"])) }
+        let preferred: [String]? = random.chance(60) ? [random.pick(["08:00", "08:15", "09:45", "11:00", "10:05"])] : nil
+        var current: (String, String, String?)? = nil
+        if random.chance(30) {
+            current = ("0\(random.int(8...9)):00", "BAY-\(random.int(1...bayCount))",
+                       random.chance(70) ? "M-\(random.int(1...shop.mechanics.count))" : nil)
+        }
+        var pinned: (String, String, String?)? = nil
+        if random.chance(12) {
+            pinned = ("0\(random.int(8...9)):00", "BAY-\(random.int(1...bayCount))",
+                      random.chance(70) ? "M-\(random.int(1...shop.mechanics.count))" : nil)
+        }
+        shop.jobs.append(job(
+            "J-\(i)", minutes: minutes,
+            bays: random.chance(70) ? [random.pick(types)] : types,
+            skills: skills.filter { _ in random.chance(30) },
+            preferredSkills: random.chance(40) ? [random.pick(skills)] : nil,
+            mode: mode, priority: random.int(1...3), window: window, preferred: preferred,
+            pinned: pinned, current: current))
+    }
+    return try shop.scenario()
+}
+
+/// Enumerates every plan: each job unscheduled or at any (start, bay,
+/// mechanic) on the slot grid of the horizon. Each complete plan is judged
+/// by the verifier alone, so this optimum is independent of the planner.
+/// Returns `nil` when no plan is feasible.
+func bruteForceOptimum(_ scenario: Scenario) -> Int? {
+    let verifier = PlanVerifier(scenario: scenario)
+    let slot = scenario.facility.slotMinutes
+    let begin = scenario.facility.horizonBegin
+    let slots = 1440 * scenario.facility.horizonDays / slot
+    typealias Option = (start: LocalDateTime, bay: String, mechanic: String?)?
+    let mechanics: [String?] = [nil] + scenario.mechanics.map(\.id)
+
+    // Prune with the verifier: keep a job's option only if the plan with
+    // that job alone (others unscheduled, pinned jobs at their pins) breaks
+    // no rule of that job.
+    var base: [String: (start: LocalDateTime, bay: String, mechanic: String?)] = [:]
+    for job in scenario.jobs {
+        if let pin = job.pinned {
+            base[job.id] = (pin.start, scenario.bays[pin.bay].id, pin.mechanic.map { scenario.mechanics[$0].id })
+        }
+    }
+    var options: [[Option]] = []
+    for job in scenario.jobs {
+        var list: [Option] = job.pinned == nil ? [nil] : []
+        for t in 0..<slots {
+            for bay in scenario.bays {
+                for mechanic in mechanics {
+                    var placements = base
+                    placements[job.id] = (begin.adding(minutes: t * slot), bay.id, mechanic)
+                    let report = verifier.verify(SolutionFile.plan(for: scenario, placements: placements))
+                    if !report.violations.contains(where: { $0.job == job.id }) {
+                        list.append((begin.adding(minutes: t * slot), bay.id, mechanic))
+                    }
+                }
+            }
+        }
+        options.append(list)
+    }
+    var best: Int?
+    var chosen: [String: (start: LocalDateTime, bay: String, mechanic: String?)] = [:]
+    func walk(_ index: Int) {
+        if index == scenario.jobs.count {
+            let report = verifier.verify(SolutionFile.plan(for: scenario, placements: chosen))
+            if report.isFeasible, best == nil || report.objective < best! { best = report.objective }
+            return
+        }
+        for option in options[index] {
+            chosen[scenario.jobs[index].id] = option
+            if option == nil { chosen.removeValue(forKey: scenario.jobs[index].id) }
+            walk(index + 1)
+        }
+        chosen.removeValue(forKey: scenario.jobs[index].id)
+    }
+    walk(0)
+    return best
+}
+
+@Suite("MILP equals brute force")
+struct BruteForceTests {
+    /// 240 seeded random scenarios: the MILP's optimum equals exhaustive
+    /// enumeration's, every plan passes the verifier, greedy is feasible and
+    /// never better than the optimum, and bounds never exceed it.
+    @Test(arguments: 0..<8)
+    func milpMatchesEnumeration(batch: Int) throws {
+        var infeasible = 0
+        for seed in UInt64(batch * 30)..<UInt64(batch * 30 + 30) {
+            let scenario = try randomScenario(seed: seed)
+            let optimum = bruteForceOptimum(scenario)
+            let (milp, _) = planAndVerify(scenario)
+            let (greedy, _) = planAndVerify(scenario, GreedyStrategy())
+            guard let optimum else {
+                infeasible += 1
+                #expect(milp.status == .infeasible, "seed \(seed)")
+                #expect(greedy.status == .infeasible, "seed \(seed)")
+                continue
+            }
+            #expect(milp.status == .optimal, "seed \(seed)")
+            #expect(milp.objective == optimum, "seed \(seed)")
+            #expect(milp.bound == optimum, "seed \(seed)")
+            #expect(greedy.objective! >= optimum, "seed \(seed)")
+            #expect(greedy.bound! <= optimum, "seed \(seed)")
+        }
+        // Most scenarios must have plans, or the test would prove little.
+        #expect(infeasible < 10)
+    }
+}
