@@ -144,6 +144,14 @@ static int time_left_ms(const ss_options *options, double started) {
     return ms >= (double)INT_MAX_MS ? INT_MAX_MS : (int)ms;
 }
 
+// GLPK's bound type for [lo, up], where an infinite side means "no bound".
+static int bound_type(double lo, double up) {
+    if (isinf(lo) && isinf(up)) return GLP_FR;
+    if (isinf(up)) return GLP_LO;
+    if (isinf(lo)) return GLP_UP;
+    return lo == up ? GLP_FX : GLP_DB;
+}
+
 static glp_prob *build_problem(const ss_model *model) {
     glp_prob *problem = glp_create_prob();
     glp_set_obj_dir(problem, GLP_MIN);
@@ -152,12 +160,7 @@ static glp_prob *build_problem(const ss_model *model) {
     if (model->num_rows > 0) glp_add_rows(problem, model->num_rows);
     for (int j = 0; j < model->num_cols; j++) {
         double lo = model->col_lower[j], up = model->col_upper[j];
-        int type;
-        if (isinf(lo) && isinf(up)) type = GLP_FR;
-        else if (isinf(up)) type = GLP_LO;
-        else if (isinf(lo)) type = GLP_UP;
-        else if (lo == up) type = GLP_FX;
-        else type = GLP_DB;
+        int type = bound_type(lo, up);
         glp_set_col_bnds(problem, j + 1, type, isinf(lo) ? 0.0 : lo, isinf(up) ? 0.0 : up);
         if (model->col_kind[j] == SS_BINARY) {
             glp_set_col_kind(problem, j + 1, GLP_IV);
@@ -177,12 +180,7 @@ static glp_prob *build_problem(const ss_model *model) {
     double *value = malloc(sizeof(double) * (size_t)(max_len + 1));
     for (int i = 0; i < model->num_rows; i++) {
         double lo = model->row_lower[i], up = model->row_upper[i];
-        int type;
-        if (isinf(lo) && isinf(up)) type = GLP_FR;
-        else if (isinf(up)) type = GLP_LO;
-        else if (isinf(lo)) type = GLP_UP;
-        else if (lo == up) type = GLP_FX;
-        else type = GLP_DB;
+        int type = bound_type(lo, up);
         glp_set_row_bnds(problem, i + 1, type, isinf(lo) ? 0.0 : lo, isinf(up) ? 0.0 : up);
         int len = 0;
         for (int k = model->row_start[i]; k < model->row_start[i + 1]; k++) {

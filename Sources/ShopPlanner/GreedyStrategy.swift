@@ -10,9 +10,7 @@ public struct GreedyStrategy: PlanningStrategy {
         let started = clock.now
         let pinProblems = PinCheck.problems(in: instance)
         guard pinProblems.isEmpty else {
-            return PlanResult(strategy: name, status: .infeasible, placements: Array(repeating: nil, count: instance.jobs.count),
-                              objective: nil, bound: nil, seconds: seconds(since: started, clock), reasons: [:],
-                              problems: pinProblems, instance: instance)
+            return .infeasible(instance, strategy: name, problems: pinProblems, seconds: seconds(since: started, clock))
         }
         let placements = Self.greedyPlan(instance)
         let objective = instance.objective(of: placements)

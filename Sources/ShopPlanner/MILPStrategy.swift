@@ -33,9 +33,7 @@ public struct MILPStrategy: PlanningStrategy {
         let started = clock.now
         let pinProblems = PinCheck.problems(in: instance)
         guard pinProblems.isEmpty else {
-            return PlanResult(strategy: name, status: .infeasible, placements: Array(repeating: nil, count: instance.jobs.count),
-                              objective: nil, bound: nil, seconds: seconds(since: started, clock), reasons: [:],
-                              problems: pinProblems, instance: instance)
+            return .infeasible(instance, strategy: name, problems: pinProblems, seconds: seconds(since: started, clock))
         }
         let greedy = GreedyStrategy.greedyPlan(instance)
         let greedyObjective = instance.objective(of: greedy)
@@ -58,6 +56,12 @@ public struct MILPStrategy: PlanningStrategy {
             problems.append("solver error: \(result.message); the greedy plan is returned")
         }
         var status: PlanStatus = result.status == .optimal ? .optimal : .feasible
+        if status == .optimal, let solverObjective = result.objective,
+           abs(solverObjective - Double(instance.objective(of: placements))) > 0.5 {
+            // The model and the contract disagree: never call that optimal.
+            status = .feasible
+            problems.append("the MILP's objective \(solverObjective) differs from the plan's \(instance.objective(of: placements))")
+        }
         if status != .optimal {
             // Not proven: a cheap improvement is still worth having.
             placements = GreedyStrategy.insertUnscheduled(instance, into: placements)

@@ -43,6 +43,12 @@ public struct PlanResult: Sendable {
     public var problems: [String]
     public let instance: Instance
 
+    /// The result for a scenario whose pins clash: no plan, the clashes named.
+    static func infeasible(_ instance: Instance, strategy: String, problems: [String], seconds: Double) -> PlanResult {
+        PlanResult(strategy: strategy, status: .infeasible, placements: Array(repeating: nil, count: instance.jobs.count),
+                   objective: nil, bound: nil, seconds: seconds, reasons: [:], problems: problems, instance: instance)
+    }
+
     /// The contract's solution file for this result; jobs in scenario order.
     public func solutionFile() -> SolutionFile {
         var assignments: [SolutionFile.Assignment] = []
