@@ -22,13 +22,15 @@ enum PlanTable {
                 lines.append("    \(from)–\(to)  \(pad(job.job, 12)) \(job.mechanic ?? "no mechanic")")
             }
         }
-        if !solution.unscheduled.isEmpty {
+        let hasPlan = solution.status == "optimal" || solution.status == "feasible"
+        if hasPlan && !solution.unscheduled.isEmpty {
             lines.append("")
             lines.append("Unscheduled")
             for job in solution.unscheduled {
                 lines.append("  \(pad(job.job, 12)) \(job.reasons.joined(separator: ", "))")
             }
         }
+        if !hasPlan { lines.append("No plan.") }
         for problem in solution.problems ?? [] { lines.append("problem: \(problem)") }
         lines.append("")
         let objective = solution.objective.map(String.init) ?? "-"

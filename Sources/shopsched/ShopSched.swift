@@ -8,6 +8,21 @@ struct ShopSched: ParsableCommand {
         commandName: "shopsched",
         abstract: "Schedules auto-repair shop jobs onto bays and mechanics.",
         subcommands: [Solve.self, Validate.self, Verify.self])
+
+    /// ArgumentParser exits 64 on a usage error; our contract is 2 for any
+    /// bad input, options included.
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch {
+            if exitCode(for: error) == .validationFailure {
+                FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+                Foundation.exit(ExitStatus.badInput)
+            }
+            exit(withError: error)
+        }
+    }
 }
 
 /// Exit codes shared by the commands.
