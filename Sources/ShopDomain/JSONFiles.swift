@@ -10,7 +10,14 @@ public enum JSONFiles {
         do {
             return try JSONDecoder().decode(type, from: data)
         } catch let error as DecodingError {
-            throw InputError([issue(for: error)])
+            var found = issue(for: error)
+            // Foundation on Linux reports a fraction where an integer belongs
+            // as corrupt data with no path; find the number and name it.
+            if found.path.isEmpty, let json = try? JSONSerialization.jsonObject(with: data),
+               let path = firstFraction(in: json, path: "") {
+                found = ValidationIssue(path: path, message: "expected a whole number")
+            }
+            throw InputError([found])
         } catch {
             throw InputError([ValidationIssue(path: "", message: "not valid JSON: \(error.localizedDescription)")])
         }
@@ -39,6 +46,24 @@ public enum JSONFiles {
         @unknown default:
             return ValidationIssue(path: "", message: "\(error)")
         }
+    }
+
+    /// The path of the first number that is not a whole number, skipping
+    /// `seconds` (the one decimal field of our files).
+    static func firstFraction(in value: Any, path: String) -> String? {
+        if let object = value as? [String: Any] {
+            for key in object.keys.sorted() where key != "seconds" {
+                if let found = firstFraction(in: object[key]!, path: path.isEmpty ? key : path + "." + key) { return found }
+            }
+        } else if let array = value as? [Any] {
+            for (index, item) in array.enumerated() {
+                if let found = firstFraction(in: item, path: "\(path)[\(index)]") { return found }
+            }
+        } else if let number = value as? NSNumber, !(value is Bool),
+                  number.doubleValue.rounded() != number.doubleValue || abs(number.doubleValue) > 9e15 {
+            return path
+        }
+        return nil
     }
 
     /// `jobs[3].window.latest` from a coding path.

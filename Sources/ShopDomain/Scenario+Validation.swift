@@ -38,12 +38,15 @@ extension Scenario {
         // Jobs
         var jobs: [Job] = []
         var jobIDs: [String: Int] = [:]
-        let slot = max(file.facility.slotMinutes, 1)
+        // With a bad slot length every pin would look off-boundary: check pins
+        // against the grid only when the grid itself is valid.
+        let slot = file.facility.slotMinutes > 0 && 1440 % file.facility.slotMinutes == 0 ? file.facility.slotMinutes : 1
         for (index, job) in file.jobs.enumerated() {
             let path = "jobs[\(index)]"
             Self.checkID(job.id, path: path + ".id", seen: &jobIDs, index: index, kind: "job", &issues)
-            if job.durationMinutes <= 0 {
-                issues.add(path + ".durationMinutes", "must be a positive number of minutes, not \(job.durationMinutes)")
+            if job.durationMinutes <= 0 || job.durationMinutes > Self.maxDurationMinutes {
+                issues.add(path + ".durationMinutes",
+                           "must be from 1 to \(Self.maxDurationMinutes) minutes (a year), not \(job.durationMinutes)")
             }
             var types = Set<BayType>()
             if job.bayTypes.isEmpty { issues.add(path + ".bayTypes", "must name at least one bay type") }
@@ -63,7 +66,9 @@ extension Scenario {
                 }
             }
             let priority = job.priority ?? 1
-            if priority < 1 { issues.add(path + ".priority", "must be a whole number of at least 1, not \(priority)") }
+            if priority < 1 || priority > Self.maxPriority {
+                issues.add(path + ".priority", "must be a whole number from 1 to \(Self.maxPriority), not \(priority)")
+            }
 
             var earliest = facility?.horizonBegin
             var latest = facility?.horizonEnd
@@ -75,7 +80,12 @@ extension Scenario {
                     latest = Self.dateTime(text, path: path + ".window.latest", &issues)
                 }
                 if let e = earliest, let l = latest, window.earliest != nil || window.latest != nil, l <= e {
-                    issues.add(path + ".window.latest", "\(l) is not after window.earliest \(e)")
+                    // Name the field the file gave; the other end is the horizon's.
+                    if window.latest != nil {
+                        issues.add(path + ".window.latest", "\(l) is not after window.earliest \(e)")
+                    } else {
+                        issues.add(path + ".window.earliest", "\(e) is not before the end of the horizon \(l)")
+                    }
                 }
             }
             var preferred: [LocalDateTime] = []
@@ -103,7 +113,9 @@ extension Scenario {
         if let given = file.weights {
             func take(_ value: Int?, _ name: String, _ target: inout Int) {
                 guard let value else { return }
-                if value < 0 { issues.add("weights.\(name)", "must be 0 or more, not \(value)") }
+                if value < 0 || value > Self.maxWeight {
+                    issues.add("weights.\(name)", "must be from 0 to \(Self.maxWeight), not \(value)")
+                }
                 target = value
             }
             take(given.unscheduled, "unscheduled", &weights.unscheduled)
@@ -127,6 +139,11 @@ extension Scenario {
         self.weights = weights
         self.file = file
     }
+
+    /// Upper limits that keep every objective sum far from integer overflow.
+    public static let maxDurationMinutes = 366 * 1440
+    public static let maxPriority = 1_000_000
+    public static let maxWeight = 1_000_000
 
     static let bayTypeList = BayType.allCases.map(\.rawValue).joined(separator: ", ")
 

@@ -29,8 +29,10 @@ public struct LocalRange: Hashable, Sendable {
 }
 
 /// A validated scenario: every field parsed, every default applied, every
-/// id known. Built only by ``Scenario/init(file:)``; see
-/// `Scenario+Invariants.swift` for what that guarantees.
+/// id known. Built only by ``Scenario/init(file:)`` (`Scenario+Validation.swift`),
+/// which guarantees: ids unique per kind; pins and current placements name
+/// known bays and mechanics and start on a slot boundary; every range has
+/// `start < end`; durations, priorities and weights are in range.
 public struct Scenario: Hashable, Sendable {
     public struct Facility: Hashable, Sendable {
         public var id: String
