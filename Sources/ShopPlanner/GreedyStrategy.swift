@@ -51,10 +51,7 @@ public struct GreedyStrategy: PlanningStrategy {
     /// Adds unscheduled jobs to a plan wherever that lowers the objective.
     static func insertUnscheduled(_ instance: Instance, into plan: [SlotPlacement?]) -> [SlotPlacement?] {
         var placements = plan
-        var occupancy = Occupancy(instance)
-        for (j, placement) in plan.enumerated() {
-            if let placement { occupancy.place(placement, length: instance.jobs[j].length) }
-        }
+        var occupancy = Occupancy(instance, plan: plan)
         for job in instance.jobs where placements[job.index] == nil {
             if let (placement, cost) = cheapestFreePlacement(instance, job: job.index, occupancy: occupancy),
                cost < instance.unscheduledCost(job: job.index) {
@@ -121,10 +118,7 @@ public struct GreedyStrategy: PlanningStrategy {
 
     /// Reasons for every unscheduled job of a final plan.
     static func reasons(_ instance: Instance, _ placements: [SlotPlacement?]) -> [Int: [UnscheduledReason]] {
-        var occupancy = Occupancy(instance)
-        for (j, placement) in placements.enumerated() {
-            if let placement { occupancy.place(placement, length: instance.jobs[j].length) }
-        }
+        let occupancy = Occupancy(instance, plan: placements)
         var reasons: [Int: [UnscheduledReason]] = [:]
         for job in instance.jobs where placements[job.index] == nil {
             let alone = instance.reasonsAlone(job: job.index)

@@ -15,6 +15,14 @@ struct Occupancy {
         maxConcurrent = instance.scenario.facility.maxConcurrent
     }
 
+    /// The occupancy of a whole plan (one entry per job).
+    init(_ instance: Instance, plan: [SlotPlacement?]) {
+        self.init(instance)
+        for (j, placement) in plan.enumerated() {
+            if let placement { place(placement, length: instance.jobs[j].length) }
+        }
+    }
+
     /// Whether the bay, the mechanic and capacity are free for `length` slots.
     func isFree(_ placement: SlotPlacement, length: Int) -> Bool {
         let range = placement.start..<(placement.start + length)
