@@ -1,3 +1,4 @@
+import Foundation
 import ShopDomain
 
 /// How a planning run ended, in the solution file's words.
@@ -22,6 +23,9 @@ public struct PlanOptions: Sendable {
     public var warmStart: Bool = true
     /// Echo GLPK's progress to standard error.
     public var verbose: Bool = false
+    /// Most solver threads to use at once (independent parts of a scenario
+    /// are solved side by side). Defaults to every core.
+    public var threads: Int = ProcessInfo.processInfo.activeProcessorCount
     public init() {}
 }
 

@@ -10,9 +10,6 @@ struct Solve: ParsableCommand {
             2 on bad input.
             """)
 
-    enum Strategy: String, ExpressibleByArgument, CaseIterable {
-        case milp, greedy
-    }
     enum Format: String, ExpressibleByArgument, CaseIterable {
         case table, json
     }
@@ -20,8 +17,11 @@ struct Solve: ParsableCommand {
     @Argument(help: "A scenario file (shopsched.scenario/1).")
     var file: String
 
-    @Option(help: "How to plan: milp (proven optimal) or greedy (fast).")
-    var strategy: Strategy = .milp
+    @Option(help: ArgumentHelp("How to plan.", discussion: StrategyCatalog.summary))
+    var strategy: String = StrategyCatalog.names[0]
+
+    @Option(help: "Solver threads for independent parts of the scenario (default: every core).")
+    var threads: Int?
 
     @Option(name: .customLong("time-limit"), help: "Seconds the solve may take; the best plan found by then is returned.")
     var timeLimit: Double = 60
@@ -43,6 +43,10 @@ struct Solve: ParsableCommand {
             throw ValidationError("--time-limit must be a positive number of seconds, not \(timeLimit)")
         }
         guard gap >= 0, gap.isFinite else { throw ValidationError("--gap must be 0 or more, not \(gap)") }
+        guard StrategyCatalog.strategy(named: strategy) != nil else {
+            throw ValidationError("--strategy must be one of \(StrategyCatalog.names.joined(separator: ", ")), not '\(strategy)'")
+        }
+        if let threads, threads < 1 { throw ValidationError("--threads must be 1 or more, not \(threads)") }
     }
 
     func run() throws {
@@ -52,7 +56,8 @@ struct Solve: ParsableCommand {
         options.timeLimitSeconds = timeLimit
         options.relativeGap = gap
         options.verbose = verbose
-        let planner: any PlanningStrategy = strategy == .milp ? MILPStrategy() : GreedyStrategy()
+        if let threads { options.threads = threads }
+        let planner = StrategyCatalog.strategy(named: strategy)!
         let result = planner.plan(instance, options: options)
         let solution = result.solutionFile()
         let text: Data
