@@ -105,6 +105,26 @@ static void callback(glp_tree *tree, void *info) {
     case GLP_ISELECT:
         search->result->nodes += 1;
         break;
+    case GLP_IBRANCH:
+        if (options->branch_priority != NULL) {
+            glp_prob *lp = glp_ios_get_prob(tree);
+            int n = glp_get_num_cols(lp), chosen = 0, best_priority = 0;
+            double best_distance = 1.0;
+            for (int j = 1; j <= n; j++) {
+                if (!glp_ios_can_branch(tree, j)) continue;
+                int priority = options->branch_priority[j - 1];
+                double value = glp_get_col_prim(lp, j);
+                double distance = fabs(value - floor(value) - 0.5);
+                if (chosen == 0 || priority > best_priority ||
+                    (priority == best_priority && distance < best_distance)) {
+                    chosen = j;
+                    best_priority = priority;
+                    best_distance = distance;
+                }
+            }
+            if (chosen != 0) glp_ios_branch_upon(tree, chosen, GLP_NO_BRNCH);
+        }
+        break;
     default:
         break;
     }
@@ -219,7 +239,7 @@ int ss_solve(const ss_model *model, const ss_options *options, ss_result *result
     }
 
     glp_prob *volatile problem = build_problem(model);
-    int use_presolve = options->presolve && options->incumbent == NULL;
+    int use_presolve = options->presolve && options->incumbent == NULL && !options->lp_only;
 
     if (!use_presolve) {
         // Without the MIP presolver glp_intopt needs an optimal LP basis.
@@ -250,6 +270,18 @@ int ss_solve(const ss_model *model, const ss_options *options, ss_result *result
         if (lp_status != GLP_OPT) {
             result->status = SS_FAILED;
             snprintf(result->message, sizeof result->message, "LP relaxation not solved (status %d)", lp_status);
+            goto done;
+        }
+        if (options->lp_only) {
+            result->status = SS_OPTIMAL;
+            result->has_solution = 1;
+            result->objective = glp_get_obj_val(problem);
+            result->has_bound = 1;
+            result->bound = result->objective;
+            for (int j = 0; j < model->num_cols; j++) result->values[j] = glp_get_col_prim(problem, j + 1);
+            if (result->row_duals != NULL) {
+                for (int i = 0; i < model->num_rows; i++) result->row_duals[i] = glp_get_row_dual(problem, i + 1);
+            }
             goto done;
         }
     }
@@ -322,6 +354,156 @@ int ss_solve(const ss_model *model, const ss_options *options, ss_result *result
 done:
     glp_delete_prob(problem);
     remove_guard();
+    return result->status;
+}
+
+// ---------------------------------------------------------------------------
+// LP by pricing (column generation over a known, explicit column set).
+
+typedef struct ss_columns {
+    int *start;      // num_cols + 1
+    int *row;        // 1-based rows, for glp_set_mat_col
+    double *value;
+} ss_columns;
+
+static void build_columns(const ss_model *model, ss_columns *cols) {
+    int n = model->num_cols, nnz = model->row_start[model->num_rows];
+    cols->start = calloc((size_t)n + 2, sizeof(int));
+    cols->row = malloc(sizeof(int) * (size_t)(nnz + 1));
+    cols->value = malloc(sizeof(double) * (size_t)(nnz + 1));
+    for (int k = 0; k < nnz; k++) cols->start[model->entry_col[k] + 1]++;
+    for (int j = 0; j < n; j++) cols->start[j + 1] += cols->start[j];
+    int *fill = malloc(sizeof(int) * (size_t)(n + 1));
+    memcpy(fill, cols->start, sizeof(int) * (size_t)(n + 1));
+    for (int i = 0; i < model->num_rows; i++) {
+        for (int k = model->row_start[i]; k < model->row_start[i + 1]; k++) {
+            int at = fill[model->entry_col[k]]++;
+            cols->row[at] = i + 1;
+            cols->value[at] = model->entry_value[k];
+        }
+    }
+    free(fill);
+}
+
+static void free_columns(ss_columns *cols) {
+    free(cols->start);
+    free(cols->row);
+    free(cols->value);
+}
+
+// Adds model column j to the problem as its next (continuous) column.
+static void add_column(glp_prob *problem, const ss_model *model, const ss_columns *cols, int j) {
+    int c = glp_add_cols(problem, 1);
+    double lo = model->col_lower[j], up = model->col_upper[j];
+    if (model->col_kind[j] == SS_BINARY) { lo = lo > 0 ? lo : 0; up = up < 1 ? up : 1; }
+    int type = bound_type(lo, up);
+    glp_set_col_bnds(problem, c, type, isinf(lo) ? 0.0 : lo, isinf(up) ? 0.0 : up);
+    glp_set_obj_coef(problem, c, model->objective[j]);
+    int from = cols->start[j], len = cols->start[j + 1] - from;
+    // glp_set_mat_col reads entries 1..len
+    glp_set_mat_col(problem, c, len, cols->row + from - 1, cols->value + from - 1);
+}
+
+typedef struct ss_candidate { double reduced; int col; } ss_candidate;
+
+static int by_reduced(const void *a, const void *b) {
+    const ss_candidate *x = a, *y = b;
+    if (x->reduced < y->reduced) return -1;
+    if (x->reduced > y->reduced) return 1;
+    return x->col - y->col;
+}
+
+int ss_price_lp(const ss_model *model, const ss_options *options, unsigned char *active,
+                double *reduced, int per_round, ss_result *result) {
+    ss_guard guard;
+    double started = now_seconds();
+    result->status = SS_FAILED;
+    result->has_solution = 0;
+    result->has_bound = 0;
+    result->message[0] = 0;
+    int n = model->num_cols;
+    ss_columns cols;
+    build_columns(model, &cols);
+    int *glpk_to_model = malloc(sizeof(int) * (size_t)(n + 1));
+    ss_candidate *candidates = malloc(sizeof(ss_candidate) * (size_t)(n + 1));
+    double *duals = malloc(sizeof(double) * (size_t)(model->num_rows + 1));
+
+    install_guard(&guard, options->message_level > GLP_MSG_OFF);
+    if (setjmp(guard.jump) != 0) {
+        remove_guard();
+        fill_fatal(result, &guard);
+        glp_free_env();
+        free_columns(&cols);
+        free(glpk_to_model); free(candidates); free(duals);
+        return result->status;
+    }
+
+    glp_prob *volatile problem = glp_create_prob();
+    glp_set_obj_dir(problem, GLP_MIN);
+    glp_set_obj_coef(problem, 0, model->objective_constant);
+    if (model->num_rows > 0) glp_add_rows(problem, model->num_rows);
+    for (int i = 0; i < model->num_rows; i++) {
+        double lo = model->row_lower[i], up = model->row_upper[i];
+        glp_set_row_bnds(problem, i + 1, bound_type(lo, up), isinf(lo) ? 0.0 : lo, isinf(up) ? 0.0 : up);
+    }
+    int count = 0;
+    for (int j = 0; j < n; j++) {
+        if (active[j]) { add_column(problem, model, &cols, j); glpk_to_model[++count] = j; }
+    }
+
+    glp_smcp lp;
+    glp_init_smcp(&lp);
+    lp.msg_lev = GLP_MSG_OFF;
+    lp.meth = GLP_PRIMAL;
+    for (;;) {
+        lp.tm_lim = time_left_ms(options, started);
+        if (count == 0) {
+            // GLPK needs a column; with none, the LP is its constant.
+            result->status = SS_FAILED;
+            snprintf(result->message, sizeof result->message, "no active column");
+            goto done;
+        }
+        int code = glp_simplex(problem, &lp);
+        if (code == GLP_ETMLIM) { result->status = SS_NO_SOLUTION; goto done; }
+        int status = glp_get_status(problem);
+        if (code != 0 || status != GLP_OPT) {
+            result->status = (status == GLP_NOFEAS) ? SS_INFEASIBLE : SS_FAILED;
+            snprintf(result->message, sizeof result->message, "priced LP not solved (code %d, status %d)", code, status);
+            goto done;
+        }
+        for (int i = 0; i < model->num_rows; i++) duals[i] = glp_get_row_dual(problem, i + 1);
+        int entering = 0;
+        for (int j = 0; j < n; j++) {
+            double d = model->objective[j];
+            for (int k = cols.start[j]; k < cols.start[j + 1]; k++) d -= duals[cols.row[k] - 1] * cols.value[k];
+            reduced[j] = d;
+            if (!active[j] && d < -1e-6) { candidates[entering].reduced = d; candidates[entering].col = j; entering++; }
+        }
+        if (entering == 0) break;
+        qsort(candidates, (size_t)entering, sizeof(ss_candidate), by_reduced);
+        int take = per_round;
+        if (take > entering) take = entering;
+        for (int k = 0; k < take; k++) {
+            int j = candidates[k].col;
+            active[j] = 1;
+            add_column(problem, model, &cols, j);
+            glpk_to_model[++count] = j;
+        }
+    }
+    result->status = SS_OPTIMAL;
+    result->has_solution = 1;
+    result->objective = glp_get_obj_val(problem);
+    result->has_bound = 1;
+    result->bound = result->objective;
+    for (int j = 0; j < n; j++) result->values[j] = 0.0;
+    for (int c = 1; c <= count; c++) result->values[glpk_to_model[c]] = glp_get_col_prim(problem, c);
+    if (result->row_duals != NULL) memcpy(result->row_duals, duals, sizeof(double) * (size_t)model->num_rows);
+
+done:
+    glp_delete_prob(problem);
+    remove_guard();
+    free_columns(&cols);
+    free(glpk_to_model); free(candidates); free(duals);
     return result->status;
 }
 

@@ -14,23 +14,49 @@ public struct GLPKSolver: Solver {
     public static var version: String { String(cString: ss_glpk_version()) }
 
     public func solve(_ model: Model, options: SolveOptions) -> SolveResult {
+        run(model, options: options, relaxation: false).result
+    }
+
+    /// Solves the LP relaxation of `model` (integrality dropped) with the
+    /// simplex method; the result carries the LP optimum as both objective
+    /// and bound, its values unrounded, and the row duals.
+    public func solveRelaxation(_ model: Model, options: SolveOptions) -> RelaxationResult {
+        let (result, duals) = run(model, options: options, relaxation: true)
+        return RelaxationResult(status: result.status, objective: result.objective, values: result.values,
+                                rowDuals: duals, wallSeconds: result.wallSeconds, message: result.message)
+    }
+
+    /// Solves the LP relaxation of `model` by pricing (see ``PricedSolver``):
+    /// GLPK starts from the columns flagged in `active` and adds columns with
+    /// negative reduced cost (at least `perRound` at a time, warm-starting)
+    /// until there are none. Returns the LP result over the final columns,
+    /// which is the whole LP's optimum, the final flags, and every column's
+    /// reduced cost.
+    public func priceRelaxation(_ model: Model, options: SolveOptions, active: [Bool], perRound: Int)
+        -> (result: RelaxationResult, active: [Bool], reducedCosts: [Double]) {
         let clock = ContinuousClock()
         let started = clock.now
         func elapsed() -> Double {
             let duration = clock.now - started
             return Double(duration.components.seconds) + Double(duration.components.attoseconds) * 1e-18
         }
+        func failure(_ message: String) -> (RelaxationResult, [Bool], [Double]) {
+            (RelaxationResult(status: .error, objective: nil, values: [], rowDuals: [], wallSeconds: elapsed(),
+                              message: message), active, [])
+        }
         do {
             try model.validate()
             try Self.validate(options, columns: model.variableCount)
         } catch {
-            return SolveResult(status: .error, wallSeconds: elapsed(), message: error.description)
+            return failure(error.description)
         }
-        if model.variableCount == 0 {
-            return solveEmpty(model, seconds: elapsed())
+        guard active.count == model.variableCount, active.contains(true) else {
+            return failure("pricing needs one flag per variable and at least one active column")
         }
-
+        var flags: [UInt8] = active.map { $0 ? 1 : 0 }
         var values = [Double](repeating: 0, count: model.variableCount)
+        var duals = [Double](repeating: 0, count: model.constraintCount)
+        var reduced = [Double](repeating: 0, count: model.variableCount)
         var raw = ss_result()
         let kinds: [Int32] = model.kinds.map {
             switch $0 {
@@ -39,8 +65,6 @@ public struct GLPKSolver: Solver {
             case .binary: Int32(SS_BINARY.rawValue)
             }
         }
-        // GLPK would take an infeasible incumbent as its best solution.
-        let incumbent = options.incumbent.flatMap { model.isFeasible($0) ? $0 : nil }
         model.lowerBounds.withUnsafeBufferPointer { lower in
         model.upperBounds.withUnsafeBufferPointer { upper in
         model.costs.withUnsafeBufferPointer { costs in
@@ -50,6 +74,9 @@ public struct GLPKSolver: Solver {
         model.entryColumn.withUnsafeBufferPointer { entryColumn in
         model.entryValue.withUnsafeBufferPointer { entryValue in
         kinds.withUnsafeBufferPointer { kinds in
+        duals.withUnsafeMutableBufferPointer { dualsOut in
+        reduced.withUnsafeMutableBufferPointer { reducedOut in
+        flags.withUnsafeMutableBufferPointer { flagsInOut in
         values.withUnsafeMutableBufferPointer { out in
             var cModel = ss_model(
                 num_cols: Int32(model.variableCount), num_rows: Int32(model.constraintCount),
@@ -60,17 +87,99 @@ public struct GLPKSolver: Solver {
                 entry_value: entryValue.baseAddress)
             var cOptions = Self.cOptions(options)
             raw.values = out.baseAddress
-            if let incumbent {
-                incumbent.withUnsafeBufferPointer { start in
-                    cOptions.incumbent = start.baseAddress
+            raw.row_duals = dualsOut.baseAddress
+            _ = ss_price_lp(&cModel, &cOptions, flagsInOut.baseAddress, reducedOut.baseAddress, Int32(perRound), &raw)
+        }}}}}}}}}}}}}
+        raw.values = nil
+        raw.row_duals = nil
+        let message = withUnsafeBytes(of: raw.message) { String(decoding: $0.prefix(while: { $0 != 0 }), as: UTF8.self) }
+        let status: SolveStatus
+        switch UInt32(raw.status) {
+        case SS_OPTIMAL.rawValue: status = .optimal
+        case SS_INFEASIBLE.rawValue: status = .infeasible
+        case SS_NO_SOLUTION.rawValue: status = .timeLimit
+        case SS_FATAL.rawValue: status = .error
+        default: status = .error
+        }
+        let solved = status == .optimal
+        return (RelaxationResult(status: status, objective: solved ? raw.objective : nil, values: solved ? values : [],
+                                 rowDuals: solved ? duals : [], wallSeconds: elapsed(),
+                                 message: UInt32(raw.status) == SS_FATAL.rawValue ? "GLPK fatal error: " + message : message),
+                flags.map { $0 != 0 }, solved ? reduced : [])
+    }
+
+    private func run(_ model: Model, options: SolveOptions, relaxation: Bool) -> (result: SolveResult, duals: [Double]) {
+        let clock = ContinuousClock()
+        let started = clock.now
+        func elapsed() -> Double {
+            let duration = clock.now - started
+            return Double(duration.components.seconds) + Double(duration.components.attoseconds) * 1e-18
+        }
+        do {
+            try model.validate()
+            try Self.validate(options, columns: model.variableCount)
+        } catch {
+            return (SolveResult(status: .error, wallSeconds: elapsed(), message: error.description), [])
+        }
+        if model.variableCount == 0 {
+            return (solveEmpty(model, seconds: elapsed()), Array(repeating: 0, count: model.constraintCount))
+        }
+
+        var values = [Double](repeating: 0, count: model.variableCount)
+        var duals = [Double](repeating: 0, count: relaxation ? model.constraintCount : 0)
+        var raw = ss_result()
+        let kinds: [Int32] = model.kinds.map {
+            switch $0 {
+            case .continuous: Int32(SS_CONTINUOUS.rawValue)
+            case .integer: Int32(SS_INTEGER.rawValue)
+            case .binary: Int32(SS_BINARY.rawValue)
+            }
+        }
+        // GLPK would take an infeasible incumbent as its best solution.
+        let incumbent = relaxation ? nil : options.incumbent.flatMap { model.isFeasible($0) ? $0 : nil }
+        model.lowerBounds.withUnsafeBufferPointer { lower in
+        model.upperBounds.withUnsafeBufferPointer { upper in
+        model.costs.withUnsafeBufferPointer { costs in
+        model.rowLower.withUnsafeBufferPointer { rowLower in
+        model.rowUpper.withUnsafeBufferPointer { rowUpper in
+        model.rowStart.withUnsafeBufferPointer { rowStart in
+        model.entryColumn.withUnsafeBufferPointer { entryColumn in
+        model.entryValue.withUnsafeBufferPointer { entryValue in
+        kinds.withUnsafeBufferPointer { kinds in
+        duals.withUnsafeMutableBufferPointer { dualsOut in
+        values.withUnsafeMutableBufferPointer { out in
+            var cModel = ss_model(
+                num_cols: Int32(model.variableCount), num_rows: Int32(model.constraintCount),
+                col_kind: kinds.baseAddress, col_lower: lower.baseAddress, col_upper: upper.baseAddress,
+                objective: costs.baseAddress, objective_constant: model.objectiveConstant,
+                row_lower: rowLower.baseAddress, row_upper: rowUpper.baseAddress,
+                row_start: rowStart.baseAddress, entry_col: entryColumn.baseAddress,
+                entry_value: entryValue.baseAddress)
+            var cOptions = Self.cOptions(options)
+            cOptions.lp_only = relaxation ? 1 : 0
+            raw.values = out.baseAddress
+            raw.row_duals = relaxation ? dualsOut.baseAddress : nil
+            let priorities: [Int32] = (relaxation ? nil : options.branchPriority)?.map { Int32(clamping: $0) } ?? []
+            priorities.withUnsafeBufferPointer { priority in
+                cOptions.branch_priority = priorities.isEmpty ? nil : priority.baseAddress
+                if let incumbent {
+                    incumbent.withUnsafeBufferPointer { start in
+                        cOptions.incumbent = start.baseAddress
+                        _ = ss_solve(&cModel, &cOptions, &raw)
+                    }
+                } else {
                     _ = ss_solve(&cModel, &cOptions, &raw)
                 }
-            } else {
-                _ = ss_solve(&cModel, &cOptions, &raw)
             }
-        }}}}}}}}}}
+        }}}}}}}}}}}
         raw.values = nil
-        return Self.result(from: &raw, values: values, model: model, seconds: elapsed())
+        raw.row_duals = nil
+        if relaxation {
+            var result = Self.result(from: &raw, values: values, model: model, seconds: elapsed(), round: false)
+            if result.hasSolution { result.objective = raw.objective }
+            return (result, duals)
+        }
+        return (Self.result(from: &raw, values: values, model: model, seconds: elapsed(), round: true), [])
     }
 
     /// Provokes a GLPK fatal error inside the guard and returns its message.
@@ -96,6 +205,9 @@ public struct GLPKSolver: Solver {
                 throw ModelError("incumbent has \(incumbent.count) values for \(columns) variables")
             }
             guard incumbent.allSatisfy(\.isFinite) else { throw ModelError("incumbent has a value that is not finite") }
+        }
+        if let priority = options.branchPriority, priority.count != columns {
+            throw ModelError("branch priorities have \(priority.count) values for \(columns) variables")
         }
     }
 
@@ -130,7 +242,8 @@ public struct GLPKSolver: Solver {
         return c
     }
 
-    private static func result(from raw: inout ss_result, values: [Double], model: Model, seconds: Double) -> SolveResult {
+    private static func result(from raw: inout ss_result, values: [Double], model: Model, seconds: Double,
+                               round: Bool) -> SolveResult {
         let message = withUnsafeBytes(of: raw.message) { String(decoding: $0.prefix(while: { $0 != 0 }), as: UTF8.self) }
         let hasSolution = raw.has_solution != 0
         let status: SolveStatus
@@ -142,9 +255,8 @@ public struct GLPKSolver: Solver {
         case SS_UNBOUNDED.rawValue: status = .error
         default: status = .error
         }
-        let cleaned: [Double] = hasSolution
-            ? zip(values, model.kinds).map { value, kind in kind == .continuous ? value : value.rounded() }
-            : []
+        let cleaned: [Double] = !hasSolution ? [] : !round ? values
+            : zip(values, model.kinds).map { value, kind in kind == .continuous ? value : value.rounded() }
         var text = message
         if UInt32(raw.status) == SS_UNBOUNDED.rawValue { text = "the model is unbounded" }
         if UInt32(raw.status) == SS_FATAL.rawValue { text = "GLPK fatal error: " + message }

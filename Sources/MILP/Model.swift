@@ -34,21 +34,21 @@ public struct Model: Sendable {
         }
     }
 
-    public private(set) var kinds: [Kind] = []
-    public private(set) var lowerBounds: [Double] = []
-    public private(set) var upperBounds: [Double] = []
-    public private(set) var costs: [Double] = []
-    public private(set) var names: [String] = []
+    public internal(set) var kinds: [Kind] = []
+    public internal(set) var lowerBounds: [Double] = []
+    public internal(set) var upperBounds: [Double] = []
+    public internal(set) var costs: [Double] = []
+    public internal(set) var names: [String] = []
     /// Added to the objective of every solution.
     public var objectiveConstant: Double = 0
 
     // Constraints as compressed sparse rows.
-    public private(set) var rowLower: [Double] = []
-    public private(set) var rowUpper: [Double] = []
-    public private(set) var rowNames: [String] = []
-    public private(set) var rowStart: [Int32] = [0]
-    public private(set) var entryColumn: [Int32] = []
-    public private(set) var entryValue: [Double] = []
+    public internal(set) var rowLower: [Double] = []
+    public internal(set) var rowUpper: [Double] = []
+    public internal(set) var rowNames: [String] = []
+    public internal(set) var rowStart: [Int32] = [0]
+    public internal(set) var entryColumn: [Int32] = []
+    public internal(set) var entryValue: [Double] = []
 
     public init() {}
 

@@ -22,6 +22,9 @@ public struct SolveOptions: Sendable, Hashable {
     public var integralObjective: Bool = false
     /// Echo GLPK's progress lines to standard error.
     public var verbose: Bool = false
+    /// Per variable, a branching priority: the search branches on a
+    /// fractional variable of the highest priority first. `nil`: GLPK's rule.
+    public var branchPriority: [Int]? = nil
 
     public init() {}
 
@@ -95,6 +98,20 @@ public struct SolveResult: Sendable {
     /// The value of `variable` in the solution, rounded when it is integral.
     public func value(_ variable: Model.Variable) -> Double { values[variable.index] }
     public func isSet(_ variable: Model.Variable) -> Bool { values[variable.index] > 0.5 }
+}
+
+/// The outcome of solving a model's LP relaxation.
+public struct RelaxationResult: Sendable {
+    /// `optimal` when the LP was solved to optimality.
+    public var status: SolveStatus
+    /// The LP optimum, objective constant included.
+    public var objective: Double?
+    /// One value per variable (not rounded), when solved.
+    public var values: [Double]
+    /// One dual value per constraint, when solved.
+    public var rowDuals: [Double]
+    public var wallSeconds: Double
+    public var message: String
 }
 
 /// A MILP solver: the seam where another solver could plug in.

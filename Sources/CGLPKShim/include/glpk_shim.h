@@ -51,8 +51,12 @@ typedef struct ss_options {
     int branching;               // GLP_BR_* value
     int backtracking;            // GLP_BT_* value
     int message_level;           // GLP_MSG_* value; output goes to stderr
+    int lp_only;                 // solve the LP relaxation only (no branching)
     int integral_objective;      // objective is integral for every solution
     const double *incumbent;     // num_cols values, or NULL
+    const int *branch_priority;  // num_cols values, or NULL: branch on a
+                                 // fractional column of the highest priority
+                                 // first (most fractional among equals)
     volatile const int *cancel;  // polled during the search, or NULL
 } ss_options;
 
@@ -64,6 +68,8 @@ typedef struct ss_result {
     double bound;                // best proven lower bound (minimisation)
     int has_bound;
     double *values;              // caller-allocated, num_cols entries
+    double *row_duals;           // caller-allocated, num_rows entries, or NULL;
+                                 // filled by an lp_only solve
     int nodes;                   // branch-and-bound nodes seen by the callback
     int incumbent_accepted;      // the supplied incumbent was taken by GLPK
     char message[512];           // GLPK's last lines on a fatal error
@@ -75,6 +81,17 @@ int ss_solve(const ss_model *model, const ss_options *options, ss_result *result
 
 // Provokes a GLPK fatal error inside the guard (used by tests to prove the
 // trap works). Returns SS_FATAL and fills message.
+// Solves the LP relaxation by pricing: GLPK sees only the columns flagged in
+// `active` (num_cols flags, updated in place); after each simplex solve every
+// other column is priced with the row duals and the most negative (at least
+// `per_round` of them) are added, warm-starting from the last basis, until
+// none is negative. On success (status SS_OPTIMAL) result->objective is the
+// LP optimum over the active columns, which is the whole LP's, result->values
+// and result->row_duals are filled, and `reduced` (num_cols) holds every
+// column's reduced cost.
+int ss_price_lp(const ss_model *model, const ss_options *options, unsigned char *active,
+                double *reduced, int per_round, ss_result *result);
+
 int ss_provoke_fatal_error(ss_result *result);
 
 // GLPK's version string, e.g. "5.0".

@@ -1,0 +1,174 @@
+import Foundation
+/// Solves a MILP by pricing columns in, then fixing columns out by reduced
+/// cost, so GLPK only ever sees a small part of a large model.
+///
+/// Time-indexed models have far more columns than any good solution uses;
+/// GLPK's simplex spends most of a solve on their LP. This solver:
+///
+/// 1. **Prices** (column generation on the LP relaxation, "sifting"): solves
+///    the LP over a small set of columns (the incumbent's and every
+///    non-binary one), prices all others with the row duals, adds the most
+///    negative, and repeats until none has a negative reduced cost. The LP
+///    over the small set is then the LP of the whole model, with bound `LB`.
+/// 2. **Fixes by reduced cost**: for any solution `x`, `obj(x) ≥ LB + rc_j`
+///    when `x_j = 1` and `x_j` was at 0 in the LP. So a column whose
+///    `LB + rc_j` is not below the incumbent's objective `UB` (minus one when
+///    the objective is integral) cannot be in a better solution, and is
+///    dropped exactly.
+/// 3. **Solves** the model over the kept columns with the base solver,
+///    starting from the incumbent. Its optimum is the whole model's: any
+///    better solution uses kept columns only. When the incumbent is weak and
+///    would keep many columns, the priced columns are solved first to find a
+///    better one.
+///
+/// Without a feasible incumbent there is no `UB` to fix against, and the
+/// base solver solves the whole model.
+public struct PricedSolver: Solver {
+    public var base: GLPKSolver
+    /// Columns added per pricing round, at least (more when the set is larger).
+    public var columnsPerRound: Int
+
+    /// Turns the LP optimum's values into a solution (all variables), or
+    /// `nil`; tried once after pricing, and kept when feasible and better
+    /// than the incumbent. A good rounding often meets the LP bound at once.
+    public var rounding: (@Sendable ([Double]) -> [Double]?)?
+
+    public init(base: GLPKSolver = GLPKSolver(), columnsPerRound: Int = 400,
+                rounding: (@Sendable ([Double]) -> [Double]?)? = nil) {
+        self.base = base
+        self.columnsPerRound = columnsPerRound
+        self.rounding = rounding
+    }
+
+    public func solve(_ model: Model, options: SolveOptions) -> SolveResult {
+        let clock = ContinuousClock()
+        let started = clock.now
+        func elapsed() -> Double {
+            let d = clock.now - started
+            return Double(d.components.seconds) + Double(d.components.attoseconds) * 1e-18
+        }
+        func left() -> Double { options.timeLimitSeconds - elapsed() }
+        func finish(_ result: SolveResult) -> SolveResult {
+            var result = result
+            result.wallSeconds = elapsed()
+            return result
+        }
+        guard let givenIncumbent = options.incumbent, givenIncumbent.count == model.variableCount,
+              (try? model.validate()) != nil, model.isFeasible(givenIncumbent) else {
+            return finish(base.solve(model, options: options))
+        }
+        var incumbent = givenIncumbent
+        var upper = model.objectiveValue(incumbent)
+        // 1. Price columns in.
+        var lpOptions = options
+        lpOptions.incumbent = nil
+        lpOptions.branchPriority = nil
+        lpOptions.timeLimitSeconds = max(0.01, left())
+        var seed = (0..<model.variableCount).map { model.kinds[$0] != .binary || incumbent[$0] > 0.5 }
+        if !seed.contains(true), let cheapest = model.costs.indices.min(by: { (model.costs[$0], $0) < (model.costs[$1], $1) }) {
+            seed[cheapest] = true  // GLPK needs one column to start from
+        }
+        let (relaxation, active, reduced) = base.priceRelaxation(model, options: lpOptions, active: seed,
+                                                                 perRound: columnsPerRound)
+        guard relaxation.status == .optimal, relaxation.objective != nil else {
+            trace(options, "pricing failed: \(relaxation.status) \(relaxation.message)")
+            return finish(fallback(model, options, left: left()))
+        }
+        // Columns left out have reduced cost above −1e-6 and at most their
+        // upper bound, so this is a valid bound on the whole LP.
+        var lower = relaxation.objective!
+        for j in 0..<model.variableCount where !active[j] && reduced[j] < 0 { lower += reduced[j] * model.upperBounds[j] }
+        if let rounding, let candidate = rounding(relaxation.values), candidate.count == model.variableCount,
+           model.isFeasible(candidate), model.objectiveValue(candidate) < upper - 1e-9 {
+            trace(options, "rounding the LP improves the incumbent from \(upper) to \(model.objectiveValue(candidate))")
+            incumbent = candidate
+            upper = model.objectiveValue(candidate)
+        }
+        let integral = options.integralObjective
+        func proven(_ value: Double) -> Bool {
+            integral ? (lower - 1e-6).rounded(.up) >= value - 1e-6 : lower >= value - 1e-9
+        }
+        if proven(upper) {
+            trace(options, "the LP bound \(lower) proves the incumbent \(upper) optimal, \(elapsed()) s")
+            return SolveResult(status: .optimal, objective: upper, bound: upper, values: incumbent,
+                               wallSeconds: elapsed(), incumbentAccepted: true)
+        }
+
+        // 2. Fix columns out against the incumbent's objective.
+        func kept(below best: Double) -> [Bool] {
+            let slack = best - lower - (integral ? 1 : 0) + 1e-6
+            return (0..<model.variableCount).map { active[$0] || reduced[$0] <= slack }
+        }
+        var best = (values: incumbent, objective: upper)
+        var keep = kept(below: best.objective)
+        trace(options, "LP bound \(lower) over \(active.count { $0 }) priced columns of \(model.variableCount); incumbent \(upper) keeps \(keep.count { $0 }), \(elapsed()) s")
+        let activeCount = active.count { $0 }
+        if keep.count(where: { $0 }) > activeCount {
+            // A weak incumbent keeps too much: find a better one among the
+            // priced columns first (half the time left at most).
+            var first = options
+            first.timeLimitSeconds = max(0.01, left() / 2)
+            let (sub, columns) = model.restricted(to: active)
+            first.incumbent = columns.map { incumbent[$0] }
+            first.branchPriority = options.branchPriority.map { p in columns.map { p[$0] } }
+            let found = base.solve(sub, options: first)
+            if found.hasSolution, let objective = found.objective, objective < best.objective - 1e-9 {
+                var values = [Double](repeating: 0, count: model.variableCount)
+                for (k, j) in columns.enumerated() { values[j] = found.values[k] }
+                best = (values, objective)
+                if proven(objective) {
+                    return SolveResult(status: .optimal, objective: objective, bound: objective, values: values,
+                                       wallSeconds: elapsed(), nodes: found.nodes, incumbentAccepted: true)
+                }
+                keep = kept(below: objective)
+            }
+            trace(options, "priced columns solved (\(found.status)), best \(best.objective); kept \(keep.count { $0 }) columns, \(elapsed()) s")
+            if found.status == .optimal, keep == active {
+                // The priced columns are all that can beat the incumbent,
+                // and their optimum is proven: it is the whole model's.
+                return SolveResult(status: .optimal, objective: best.objective, bound: best.objective,
+                                   values: best.values, wallSeconds: elapsed(), nodes: found.nodes,
+                                   incumbentAccepted: true)
+            }
+        }
+
+        // 3. Solve over the kept columns.
+        guard left() > 0.01 else {
+            return SolveResult(status: .feasible, objective: best.objective, bound: lower, values: best.values,
+                               wallSeconds: elapsed())
+        }
+        var last = options
+        last.timeLimitSeconds = left()
+        let (sub, columns) = model.restricted(to: keep)
+        last.incumbent = columns.map { best.values[$0] }
+        last.branchPriority = options.branchPriority.map { p in columns.map { p[$0] } }
+        var result = base.solve(sub, options: last)
+        if result.hasSolution {
+            var values = [Double](repeating: 0, count: model.variableCount)
+            for (k, j) in columns.enumerated() { values[j] = result.values[k] }
+            result.values = values
+        } else {
+            result.values = best.values
+            result.objective = best.objective
+            if result.status == .timeLimit { result.status = .feasible }
+        }
+        if let objective = result.objective, objective > best.objective + 1e-9 {
+            result.values = best.values
+            result.objective = best.objective
+        }
+        result.bound = max(result.bound ?? lower, lower)
+        if result.status == .optimal { result.bound = result.objective }
+        return finish(result)
+    }
+
+    /// Progress on standard error, like GLPK's own, when asked for.
+    private func trace(_ options: SolveOptions, _ text: String) {
+        if options.verbose { FileHandle.standardError.write(Data(("pricing: " + text + "\n").utf8)) }
+    }
+
+    private func fallback(_ model: Model, _ options: SolveOptions, left: Double) -> SolveResult {
+        var options = options
+        options.timeLimitSeconds = max(0.01, left)
+        return base.solve(model, options: options)
+    }
+}
