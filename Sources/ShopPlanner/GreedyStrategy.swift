@@ -100,18 +100,19 @@ public struct GreedyStrategy: PlanningStrategy {
 
     /// A lower bound on the optimum: each job at its cheapest placement alone
     /// (or unscheduled), plus `mechanicUsed` for mechanics named by pins.
-    static func simpleBound(_ instance: Instance) -> Int {
+    static func simpleBound(_ instance: Instance, jobs: [Int]? = nil) -> Int {
         var total = 0
         var pinnedMechanics = Set<Int>()
         let empty = Occupancy(instance)
-        for job in instance.jobs {
+        for j in jobs ?? Array(instance.jobs.indices) {
+            let job = instance.jobs[j]
             if let pin = job.pinned {
-                total += instance.placementCost(job: job.index, pin)
+                total += instance.placementCost(job: j, pin)
                 if let m = pin.mechanic { pinnedMechanics.insert(m) }
                 continue
             }
-            let alone = cheapestFreePlacement(instance, job: job.index, occupancy: empty, countMechanicUsed: false)
-            total += min(alone?.1 ?? Int.max, instance.unscheduledCost(job: job.index))
+            let alone = cheapestFreePlacement(instance, job: j, occupancy: empty, countMechanicUsed: false)
+            total += min(alone?.1 ?? Int.max, instance.unscheduledCost(job: j))
         }
         return total + pinnedMechanics.count * instance.weights.mechanicUsed
     }

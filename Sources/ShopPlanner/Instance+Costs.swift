@@ -58,4 +58,21 @@ extension Instance {
         }
         return total + used.count * weights.mechanicUsed
     }
+
+    /// The objective counted over `jobs` only: their per-job terms and
+    /// `mechanicUsed` for the mechanics they use. For a set of jobs closed
+    /// under interaction (``IndependentParts``) these add up to the whole.
+    public func objective(of plan: [SlotPlacement?], jobs subset: [Int]) -> Int {
+        var total = 0
+        var used = Set<Int>()
+        for j in subset {
+            if let placement = plan[j] {
+                total += placementCost(job: j, placement)
+                if let m = placement.mechanic { used.insert(m) }
+            } else {
+                total += unscheduledCost(job: j)
+            }
+        }
+        return total + used.count * weights.mechanicUsed
+    }
 }

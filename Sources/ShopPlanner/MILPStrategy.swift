@@ -1,22 +1,40 @@
+import Foundation
 import MILP
 
 /// Plans with the time-indexed MILP of ``ShopFormulation``, solved by GLPK
 /// (or any ``MILP/Solver``), starting from the greedy plan.
 ///
-/// The result is honest: `optimal` only when the solver proved it, the bound
-/// is the solver's proven bound (never below the simple per-job bound), and
-/// when time runs out the best plan found (at worst the greedy plan) is
-/// returned as `feasible`.
+/// The scenario is first split into ``IndependentParts`` (by default), each
+/// solved as its own, smaller MILP, side by side on up to
+/// ``PlanOptions/threads`` threads; the plans are joined and the bounds
+/// added.
+///
+/// The result is honest: `optimal` only when every part was proved optimal,
+/// the bound is the sum of proven part bounds (never below the simple per-job
+/// bound), and when time runs out the best plan found (at worst the greedy
+/// plan) is returned as `feasible`.
 public struct MILPStrategy: PlanningStrategy {
-    public let name = "milp"
+    public var name: String
     public var solver: any Solver
     /// Extra solver switches; time limit, gap and incumbent come from
     /// ``PlanOptions``.
     public var solverOptions: SolveOptions
+    /// How the model is encoded.
+    public var formulation: ShopFormulation.Options
+    /// Solve independent parts separately.
+    public var decompose: Bool
+    /// Branch on "is this job in?" (`z`) before anything else.
+    public var branchOnJobs: Bool
 
-    public init(solver: any Solver = GLPKSolver(), solverOptions: SolveOptions = MILPStrategy.defaultSolverOptions) {
+    public init(name: String = "milp", solver: any Solver = PricedSolver(),
+                solverOptions: SolveOptions = MILPStrategy.defaultSolverOptions,
+                formulation: ShopFormulation.Options = .init(), decompose: Bool = true, branchOnJobs: Bool = false) {
+        self.name = name
         self.solver = solver
         self.solverOptions = solverOptions
+        self.formulation = formulation
+        self.decompose = decompose
+        self.branchOnJobs = branchOnJobs
     }
 
     /// GLPK settings that work well on this formulation.
@@ -31,50 +49,147 @@ public struct MILPStrategy: PlanningStrategy {
     public func plan(_ instance: Instance, options: PlanOptions) -> PlanResult {
         let clock = ContinuousClock()
         let started = clock.now
+        let deadline = started.advanced(by: .milliseconds(Int64(options.timeLimitSeconds * 1000)))
         let pinProblems = PinCheck.problems(in: instance)
         guard pinProblems.isEmpty else {
             return .infeasible(instance, strategy: name, problems: pinProblems, seconds: seconds(since: started, clock))
         }
         let greedy = GreedyStrategy.greedyPlan(instance)
-        let greedyObjective = instance.objective(of: greedy)
-        let simpleBound = GreedyStrategy.simpleBound(instance)
+        let bayGroups = instance.bayGroups(aggregate: formulation.aggregateBays)
+        let mechanicGroups = instance.mechanicGroups(aggregate: formulation.aggregateMechanics)
+        let parts = decompose
+            ? IndependentParts.parts(of: instance, bayGroups: bayGroups, mechanicGroups: mechanicGroups)
+            : [Array(instance.jobs.indices)]
 
-        let formulation = ShopFormulation(instance)
-        var solve = solverOptions
-        solve.timeLimitSeconds = max(0.001, options.timeLimitSeconds - seconds(since: started, clock))
-        solve.relativeGap = options.relativeGap
-        solve.verbose = options.verbose
-        solve.incumbent = options.warmStart ? formulation.values(for: greedy) : nil
-        let result = solver.solve(formulation.model, options: solve)
+        // Largest parts first, so a long solve starts early; results are
+        // stored by part index, so the outcome does not depend on the order
+        // threads finish in.
+        let order = parts.indices.sorted { (-parts[$0].count, $0) < (-parts[$1].count, $1) }
+        let results = PartResults(count: parts.count)
+        let workers = max(1, min(options.threads, parts.count))
+        DispatchQueue.concurrentPerform(iterations: workers) { _ in
+            while let next = results.claim() {
+                let p = order[next]
+                let outcome = solvePart(instance, jobs: parts[p], greedy: greedy, bayGroups: bayGroups,
+                                        mechanicGroups: mechanicGroups, deadline: deadline, clock: clock, options: options)
+                results.store(outcome, at: p)
+            }
+        }
 
         var placements = greedy
+        var status = PlanStatus.optimal
+        var bound = 0
         var problems: [String] = []
-        if result.hasSolution {
-            let found = formulation.plan(from: result.values)
-            if instance.objective(of: found) <= greedyObjective { placements = found }
-        } else if result.status == .error {
-            problems.append("solver error: \(result.message); the greedy plan is returned")
-        }
-        var status: PlanStatus = result.status == .optimal ? .optimal : .feasible
-        if status == .optimal, let solverObjective = result.objective,
-           abs(solverObjective - Double(instance.objective(of: placements))) > 0.5 {
-            // The model and the contract disagree: never call that optimal.
-            status = .feasible
-            problems.append("the MILP's objective \(solverObjective) differs from the plan's \(instance.objective(of: placements))")
+        for (p, outcome) in results.all.enumerated() {
+            for j in parts[p] { placements[j] = outcome.plan[j] }
+            if !outcome.optimal { status = .feasible }
+            bound += outcome.bound
+            problems += outcome.problems
         }
         if status != .optimal {
             // Not proven: a cheap improvement is still worth having.
             placements = GreedyStrategy.insertUnscheduled(instance, into: placements)
         }
         let objective = instance.objective(of: placements)
-        var bound = simpleBound
-        if let solverBound = result.bound { bound = max(bound, Int((solverBound - 1e-6).rounded(.up))) }
-        if status == .optimal { bound = objective }
-        bound = min(bound, objective)
+        bound = min(max(bound, GreedyStrategy.simpleBound(instance)), objective)
         if bound == objective { status = .optimal }
         return PlanResult(
             strategy: name, status: status, placements: placements, objective: objective, bound: bound,
             seconds: seconds(since: started, clock), reasons: GreedyStrategy.reasons(instance, placements),
             problems: problems, instance: instance)
+    }
+
+    struct PartOutcome: Sendable {
+        /// Placements of the part's jobs (other entries unused).
+        var plan: [SlotPlacement?]
+        var optimal: Bool
+        var bound: Int
+        var problems: [String]
+    }
+
+    /// Solves one part; its plan is never worse than the greedy plan's.
+    func solvePart(_ instance: Instance, jobs: [Int], greedy: [SlotPlacement?], bayGroups: ResourceGroups,
+                   mechanicGroups: ResourceGroups, deadline: ContinuousClock.Instant, clock: ContinuousClock,
+                   options: PlanOptions) -> PartOutcome {
+        let greedyCost = instance.objective(of: greedy, jobs: jobs)
+        let simpleBound = GreedyStrategy.simpleBound(instance, jobs: jobs)
+        let label = "part of \(jobs.count) job(s) from \(instance.jobs[jobs[0]].id)"
+        if greedyCost == simpleBound {
+            // Greedy is already as good as the bound: nothing to search.
+            progress(options, "\(label): greedy \(greedyCost) meets the per-job bound, optimal without search")
+            return PartOutcome(plan: greedy, optimal: true, bound: simpleBound, problems: [])
+        }
+        let model = ShopFormulation(instance, jobs: jobs, options: formulation,
+                                    bayGroups: bayGroups, mechanicGroups: mechanicGroups)
+        var solve = solverOptions
+        let left = clock.now.duration(to: deadline)
+        solve.timeLimitSeconds = max(0.001, Double(left.components.seconds) + Double(left.components.attoseconds) * 1e-18)
+        solve.relativeGap = options.relativeGap
+        solve.verbose = options.verbose
+        solve.incumbent = options.warmStart ? model.values(for: greedy) : nil
+        if branchOnJobs { solve.branchPriority = model.branchPriorities }
+        let result: SolveResult
+        if var priced = solver as? PricedSolver {
+            // Give pricing this part's own LP rounding.
+            priced.rounding = { [model] lp in model.values(for: model.roundedPlan(lpValues: lp)) }
+            result = priced.solve(model.model, options: solve)
+        } else {
+            result = solver.solve(model.model, options: solve)
+        }
+
+        var plan = greedy
+        var problems: [String] = []
+        if result.hasSolution, let found = model.plan(from: result.values),
+           instance.objective(of: found, jobs: jobs) <= greedyCost {
+            for j in jobs { plan[j] = found[j] }
+        } else if result.status == .error {
+            problems.append("solver error: \(result.message); the greedy plan is kept for jobs \(jobs.map { instance.jobs[$0].id }.joined(separator: ", "))")
+        }
+        let cost = instance.objective(of: plan, jobs: jobs)
+        var optimal = result.status == .optimal
+        if optimal, let solverObjective = result.objective, abs(solverObjective - Double(cost)) > 0.5 {
+            // The model and the contract disagree: never call that optimal.
+            optimal = false
+            problems.append("the MILP's objective \(solverObjective) differs from the plan's \(cost)")
+        }
+        var bound = simpleBound
+        if let solverBound = result.bound {
+            bound = max(bound, Int((solverBound - 1e-6).rounded(.up)))
+        }
+        if optimal { bound = cost }
+        bound = min(bound, cost)
+        progress(options, "\(label): \(model.model.variableCount) variables, \(model.model.constraintCount) rows; plan \(cost), bound \(bound), solver \(result.status.rawValue)")
+        return PartOutcome(plan: plan, optimal: bound == cost, bound: bound, problems: problems)
+    }
+}
+
+/// One line of progress on standard error, with `--verbose`.
+private func progress(_ options: PlanOptions, _ text: String) {
+    if options.verbose { FileHandle.standardError.write(Data(("milp: " + text + "\n").utf8)) }
+}
+
+/// Results of the parts, filled by worker threads.
+private final class PartResults: @unchecked Sendable {
+    private let lock = NSLock()
+    private var next = 0
+    private var outcomes: [MILPStrategy.PartOutcome?]
+
+    init(count: Int) { outcomes = Array(repeating: nil, count: count) }
+
+    func claim() -> Int? {
+        lock.lock(); defer { lock.unlock() }
+        guard next < outcomes.count else { return nil }
+        next += 1
+        return next - 1
+    }
+
+    func store(_ outcome: MILPStrategy.PartOutcome, at index: Int) {
+        lock.lock(); defer { lock.unlock() }
+        outcomes[index] = outcome
+    }
+
+    var all: [MILPStrategy.PartOutcome] {
+        lock.lock(); defer { lock.unlock() }
+        return outcomes.map { $0! }
     }
 }

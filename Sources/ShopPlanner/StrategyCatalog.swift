@@ -1,3 +1,5 @@
+import MILP
+
 /// Every planning strategy the engine ships, by the name written in solution
 /// files and accepted by `shopsched solve --strategy`. Benchmarks and the CLI
 /// read this list, so a new variant is measured as soon as it is added here.
@@ -23,6 +25,29 @@ public enum StrategyCatalog {
 
     private static let entries: [Entry] = [
         Entry(name: "milp", summary: "proven optimal (time-indexed MILP solved by GLPK)") { MILPStrategy() },
+        Entry(name: "milp-plain", summary: "the MILP without its speed-ups: one bay and one mechanic per variable, one model, no job indicators (a baseline)") {
+            MILPStrategy(name: "milp-plain", solver: GLPKSolver(), formulation: .plain, decompose: false)
+        },
+        Entry(name: "milp-unpriced", summary: "the MILP with every column given to GLPK at once (no pricing, no reduced-cost fixing)") {
+            MILPStrategy(name: "milp-unpriced", solver: GLPKSolver())
+        },
+        Entry(name: "milp-whole", summary: "the MILP as one model, not split into independent parts") {
+            MILPStrategy(name: "milp-whole", decompose: false)
+        },
+        Entry(name: "milp-noagg", summary: "the MILP without grouping interchangeable bays and mechanics") {
+            var options = ShopFormulation.Options()
+            options.aggregateBays = false
+            options.aggregateMechanics = false
+            return MILPStrategy(name: "milp-noagg", formulation: options)
+        },
+        Entry(name: "milp-branch-jobs", summary: "the MILP branching on whether each job is in before anything else") {
+            MILPStrategy(name: "milp-branch-jobs", branchOnJobs: true)
+        },
+        Entry(name: "milp-noz", summary: "the MILP without job indicators") {
+            var options = ShopFormulation.Options()
+            options.jobIndicators = false
+            return MILPStrategy(name: "milp-noz", formulation: options)
+        },
         Entry(name: "greedy", summary: "fast, no proof") { GreedyStrategy() },
     ]
 }

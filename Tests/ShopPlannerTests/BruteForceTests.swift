@@ -136,9 +136,10 @@ func bruteForceOptimum(_ scenario: Scenario) -> Int? {
 
 @Suite("MILP equals brute force")
 struct BruteForceTests {
-    /// 240 seeded random scenarios: the MILP's optimum equals exhaustive
-    /// enumeration's, every plan passes the verifier, greedy is feasible and
-    /// never better than the optimum, and bounds never exceed it.
+    /// 240 seeded random scenarios: the MILP's optimum (and every MILP
+    /// variant's) equals exhaustive enumeration's, every plan passes the
+    /// verifier, greedy is feasible and never better than the optimum, and
+    /// bounds never exceed it.
     @Test(arguments: 0..<8)
     func milpMatchesEnumeration(batch: Int) throws {
         var infeasible = 0
@@ -157,6 +158,11 @@ struct BruteForceTests {
             #expect(milp.objective == optimum, "seed \(seed)")
             #expect(milp.bound == optimum, "seed \(seed)")
             #expect(greedy.objective! >= optimum, "seed \(seed)")
+            // Every MILP variant in the catalog is exact too.
+            for name in StrategyCatalog.names where name.hasPrefix("milp-") {
+                let (variant, _) = planAndVerify(scenario, StrategyCatalog.strategy(named: name)!)
+                #expect(variant.status == .optimal && variant.objective == optimum, "seed \(seed) \(name)")
+            }
             #expect(greedy.bound! <= optimum, "seed \(seed)")
         }
         // Most scenarios must have plans, or the test would prove little.

@@ -2,16 +2,17 @@ import MILP
 
 extension ShopFormulation {
     /// Rule 4's modes, per job and start slot `s`:
-    /// - `required`: `Σ_m u[j,m,s] = Σ_b x[j,b,s]` (a mechanic exactly when placed);
-    /// - `optional`: `Σ_m u[j,m,s] ≤ Σ_b x[j,b,s]` (at most one, only when placed);
+    /// - `required`: `Σ_k u[j,k,s] = Σ_g x[j,g,s]` (a mechanic exactly when placed);
+    /// - `optional`: `Σ_k u[j,k,s] ≤ Σ_g x[j,g,s]` (at most one, only when placed);
     /// - `none`: no `u` at all.
     /// A pin that names a mechanic makes the row an equality whatever the mode
     /// (rule 6: the pinned mechanic, exactly).
     mutating func addStaffing() {
-        for job in instance.jobs where job.mode != .none {
+        for j in jobs where instance.jobs[j].mode != .none {
+            let job = instance.jobs[j]
             var byStart: [Int: [Model.Term]] = [:]
-            for x in placements[job.index] { byStart[x.start, default: []].append(Model.Term(x.variable, 1)) }
-            for u in staffing[job.index] { byStart[u.start, default: []].append(Model.Term(u.variable, -1)) }
+            for x in placements[j] { byStart[x.start, default: []].append(Model.Term(x.variable, 1)) }
+            for u in staffing[j] { byStart[u.start, default: []].append(Model.Term(u.variable, -1)) }
             for s in byStart.keys.sorted() {
                 let terms = byStart[s]!
                 if job.mode == .required || job.pinned?.mechanic != nil {

@@ -1,11 +1,18 @@
 import MILP
 
-/// The shop scheduling problem as a time-indexed MILP.
+/// The shop scheduling problem (or one independent part of it) as a
+/// time-indexed MILP.
 ///
-/// Variables (all binary):
-/// - `x[j,b,s]`: job `j` runs on bay `b` from slot `s` (``placements``);
-/// - `u[j,m,s]`: job `j` runs with mechanic `m` from slot `s` (``staffing``);
-/// - `w[m]`: mechanic `m` does some job (only when `mechanicUsed > 0`).
+/// Variables (all binary unless said):
+/// - `x[j,g,s]`: job `j` runs from slot `s` on a bay of bay group `g`
+///   (``placements``); a group is one bay, or several interchangeable bays
+///   (``ResourceGroups``), whose members are named after the solve;
+/// - `u[j,k,s]`: job `j` runs from slot `s` with a mechanic of group `k`
+///   (``staffing``);
+/// - `z[j]`: job `j` is scheduled (``scheduled``; only with
+///   ``Options/jobIndicators``);
+/// - `n[k]` (integer `0…|k|`): mechanics of group `k` who work at all
+///   (only when `mechanicUsed > 0`).
 ///
 /// Each constraint family lives in its own file of this folder:
 /// - `Formulation+Placements.swift`: which `x` and `u` exist (hours, window,
@@ -14,38 +21,78 @@ import MILP
 ///   jobs exactly once;
 /// - `Formulation+Staffing.swift`: a mechanic for each placement (mode
 ///   `required`), at most one (`optional`);
-/// - `Formulation+BayNoOverlap.swift`: one job at a time per bay;
-/// - `Formulation+MechanicNoOverlap.swift`: one job at a time per mechanic,
-///   and `mechanicUsed`;
+/// - `Formulation+BayNoOverlap.swift`: per bay group and slot, no more jobs
+///   than bays;
+/// - `Formulation+MechanicNoOverlap.swift`: per mechanic group and slot, no
+///   more jobs than mechanics; and `mechanicUsed`;
 /// - `Formulation+Capacity.swift`: `maxConcurrent` per slot.
 ///
-/// The objective: `Σ unscheduled × priority` is a constant, and every `x`
-/// earns it back (`−unscheduled × priority`) plus its start and bay costs; `u`
-/// carries the mechanic's costs (see ``Instance`` costs).
+/// The objective: `Σ unscheduled × priority` is a constant, and scheduling a
+/// job earns it back (on `z`, or on every `x` without indicators) plus its
+/// start and bay costs; `u` carries the mechanic's costs (see ``Instance``
+/// costs).
 public struct ShopFormulation: Sendable {
+    /// Encoding choices; each keeps the model exact.
+    public struct Options: Sendable, Hashable {
+        /// Group interchangeable bays into one capacity per slot.
+        public var aggregateBays = true
+        /// Group interchangeable mechanics likewise.
+        public var aggregateMechanics = true
+        /// Add a `z[j]` per job, so the search can branch on "is `j` in?".
+        public var jobIndicators = true
+        public init() {}
+        /// One bay and one mechanic per variable, no indicators.
+        public static var plain: Options {
+            var options = Options()
+            options.aggregateBays = false
+            options.aggregateMechanics = false
+            options.jobIndicators = false
+            return options
+        }
+    }
+
     public struct PlacementVariable: Sendable {
-        public let job: Int, bay: Int, start: Int
+        public let job: Int, bayGroup: Int, start: Int
         public let variable: Model.Variable
     }
     public struct StaffingVariable: Sendable {
-        public let job: Int, mechanic: Int, start: Int
+        public let job: Int, mechanicGroup: Int, start: Int
         public let variable: Model.Variable
     }
 
     public let instance: Instance
+    public let options: Options
+    /// The jobs this model covers, ascending (every job by default).
+    public let jobs: [Int]
+    public let bayGroups: ResourceGroups
+    public let mechanicGroups: ResourceGroups
     public internal(set) var model = Model()
-    /// `x` variables per job.
+    /// `x` variables per job (empty for jobs outside ``jobs``).
     public internal(set) var placements: [[PlacementVariable]]
     /// `u` variables per job.
     public internal(set) var staffing: [[StaffingVariable]]
-    /// `w` per mechanic, when `mechanicUsed` is weighted.
-    public internal(set) var mechanicUsed: [Model.Variable?]
+    /// `z` per job, with ``Options/jobIndicators``.
+    public internal(set) var scheduled: [Model.Variable?]
+    /// `n` per mechanic group, when `mechanicUsed` is weighted.
+    public internal(set) var mechanicsUsed: [Model.Variable?]
 
-    public init(_ instance: Instance) {
+    /// - Parameters:
+    ///   - jobs: the jobs to model, a set closed under interaction (see
+    ///     ``IndependentParts``); every job when `nil`.
+    ///   - bayGroups, mechanicGroups: groups to use; computed from the
+    ///     instance and `options` when `nil` (pass them to share them
+    ///     between parts).
+    public init(_ instance: Instance, jobs: [Int]? = nil, options: Options = Options(),
+                bayGroups: ResourceGroups? = nil, mechanicGroups: ResourceGroups? = nil) {
         self.instance = instance
+        self.options = options
+        self.jobs = jobs ?? Array(instance.jobs.indices)
+        self.bayGroups = bayGroups ?? instance.bayGroups(aggregate: options.aggregateBays)
+        self.mechanicGroups = mechanicGroups ?? instance.mechanicGroups(aggregate: options.aggregateMechanics)
         placements = Array(repeating: [], count: instance.jobs.count)
         staffing = Array(repeating: [], count: instance.jobs.count)
-        mechanicUsed = Array(repeating: nil, count: instance.mechanics.count)
+        scheduled = Array(repeating: nil, count: instance.jobs.count)
+        mechanicsUsed = Array(repeating: nil, count: self.mechanicGroups.count)
         addPlacementVariables()
         addOnePlacementPerJob()
         addStaffing()
@@ -54,32 +101,80 @@ public struct ShopFormulation: Sendable {
         addCapacity()
     }
 
-    /// Reads the plan out of a solution of ``model``.
-    public func plan(from values: [Double]) -> [SlotPlacement?] {
-        instance.jobs.map { job in
-            guard let x = placements[job.index].first(where: { values[$0.variable.index] > 0.5 }) else { return nil }
-            let u = staffing[job.index].first { $0.start == x.start && values[$0.variable.index] > 0.5 }
-            return SlotPlacement(start: x.start, bay: x.bay, mechanic: u?.mechanic)
-        }
+    /// Branching priorities for ``model``: first whether a job is in (`z`),
+    /// then how many mechanics of a group work (`n`), then the rest.
+    public var branchPriorities: [Int] {
+        var priority = [Int](repeating: 0, count: model.variableCount)
+        for z in scheduled.compactMap({ $0 }) { priority[z.index] = 2 }
+        for n in mechanicsUsed.compactMap({ $0 }) { priority[n.index] = 1 }
+        return priority
     }
 
-    /// The values of ``model``'s variables that encode `plan`, or `nil` when
-    /// the plan uses a placement the formulation left out.
+    /// Reads the plan out of a solution of ``model``: groups as the solver
+    /// chose them, then members named by ``IntervalColouring``. Jobs outside
+    /// ``jobs`` are `nil`. Returns `nil` only if the solution breaks a group's
+    /// size, which a solution of this model cannot do.
+    public func plan(from values: [Double]) -> [SlotPlacement?]? {
+        var chosen: [(job: Int, bayGroup: Int, start: Int, mechanicGroup: Int?)] = []
+        for j in jobs {
+            guard let x = placements[j].first(where: { values[$0.variable.index] > 0.5 }) else { continue }
+            let u = staffing[j].first { $0.start == x.start && values[$0.variable.index] > 0.5 }
+            chosen.append((j, x.bayGroup, x.start, u?.mechanicGroup))
+        }
+        var plan = [SlotPlacement?](repeating: nil, count: instance.jobs.count)
+        var bayOf: [Int: Int] = [:], mechanicOf: [Int: Int] = [:]
+        for g in 0..<bayGroups.count {
+            let here = chosen.filter { $0.bayGroup == g }
+            guard !here.isEmpty else { continue }
+            guard let named = IntervalColouring.assign(
+                here.map { ($0.job, $0.start, $0.start + instance.jobs[$0.job].length) }, members: bayGroups.members[g])
+            else { return nil }
+            for (c, b) in zip(here, named) { bayOf[c.job] = b }
+        }
+        for k in 0..<mechanicGroups.count {
+            let here = chosen.filter { $0.mechanicGroup == k }
+            guard !here.isEmpty else { continue }
+            guard let named = IntervalColouring.assign(
+                here.map { ($0.job, $0.start, $0.start + instance.jobs[$0.job].length) },
+                members: mechanicGroups.members[k])
+            else { return nil }
+            for (c, m) in zip(here, named) { mechanicOf[c.job] = m }
+        }
+        for c in chosen { plan[c.job] = SlotPlacement(start: c.start, bay: bayOf[c.job]!, mechanic: mechanicOf[c.job]) }
+        return plan
+    }
+
+    /// The values of ``model``'s variables that encode `plan` (entries for
+    /// jobs outside ``jobs`` are ignored), or `nil` when the plan uses a
+    /// placement the formulation left out.
     public func values(for plan: [SlotPlacement?]) -> [Double]? {
         var values = [Double](repeating: 0, count: model.variableCount)
-        for (j, placement) in plan.enumerated() {
-            guard let placement else { continue }
-            guard let x = placements[j].first(where: { $0.bay == placement.bay && $0.start == placement.start }) else {
+        var busy: [Int: [Int: Int]] = [:]  // mechanic group -> slot -> jobs
+        var used = Set<Int>()
+        for j in jobs {
+            guard let placement = plan[j] else { continue }
+            let g = bayGroups.groupOf[placement.bay]
+            guard let x = placements[j].first(where: { $0.bayGroup == g && $0.start == placement.start }) else {
                 return nil
             }
             values[x.variable.index] = 1
+            if let z = scheduled[j] { values[z.index] = 1 }
             if let m = placement.mechanic {
-                guard let u = staffing[j].first(where: { $0.mechanic == m && $0.start == placement.start }) else {
+                let k = mechanicGroups.groupOf[m]
+                guard let u = staffing[j].first(where: { $0.mechanicGroup == k && $0.start == placement.start }) else {
                     return nil
                 }
                 values[u.variable.index] = 1
-                if let w = mechanicUsed[m] { values[w.index] = 1 }
+                used.insert(m)
+                for t in placement.start..<(placement.start + instance.jobs[j].length) { busy[k, default: [:]][t, default: 0] += 1 }
             }
+        }
+        for (k, n) in mechanicsUsed.enumerated() {
+            guard let n else { continue }
+            // At least the most jobs at once, and no fewer than the plan's
+            // own mechanics would pay for: the plan's cost, not less.
+            let named = mechanicGroups.members[k].filter(used.contains).count
+            values[n.index] = Double(max(named, busy[k]?.values.max() ?? 0))
         }
         return values
     }
