@@ -7,6 +7,7 @@ import PackageDescription
 //   ShopDomain (scenario and solution files, validation, the slot grid)
 //   ShopVerifier (independent plan checker, written from the contract)
 //   ShopPlanner (shop formulation on MILP, greedy, unscheduled reasons)
+//   ShopScenarioGenerator (seeded, realistic scenario files for tests and benchmarks)
 //   ShopScheduler (umbrella) -> shopsched (CLI)
 let package = Package(
     name: "ShopScheduler",
@@ -14,6 +15,7 @@ let package = Package(
     products: [
         .library(name: "ShopScheduler", targets: ["ShopScheduler"]),
         .library(name: "ShopVerifier", targets: ["ShopVerifier"]),
+        .library(name: "ShopScenarioGenerator", targets: ["ShopScenarioGenerator"]),
         .library(name: "MILP", targets: ["MILP"]),
         .executable(name: "shopsched", targets: ["shopsched"]),
     ],
@@ -41,9 +43,10 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
+        .target(name: "ShopScenarioGenerator", dependencies: ["ShopDomain", "ShopPlanner"]),
         .target(
             name: "ShopScheduler",
-            dependencies: ["ShopDomain", "ShopVerifier", "ShopPlanner", "MILP"]
+            dependencies: ["ShopDomain", "ShopVerifier", "ShopPlanner", "ShopScenarioGenerator", "MILP"]
         ),
         .executableTarget(
             name: "shopsched",
@@ -60,6 +63,10 @@ let package = Package(
             name: "ShopPlannerTests",
             dependencies: ["ShopPlanner", "ShopVerifier", "ShopDomain"],
             resources: []
+        ),
+        .testTarget(
+            name: "ShopScenarioGeneratorTests",
+            dependencies: ["ShopScenarioGenerator", "ShopPlanner", "ShopVerifier", "ShopDomain"]
         ),
         .testTarget(name: "ShopSchedCLITests", dependencies: ["shopsched"]),
     ]

@@ -2,4 +2,5 @@
 @_exported import MILP
 @_exported import ShopDomain
 @_exported import ShopPlanner
+@_exported import ShopScenarioGenerator
 @_exported import ShopVerifier
