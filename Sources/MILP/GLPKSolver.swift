@@ -58,38 +58,16 @@ public struct GLPKSolver: Solver {
         var duals = [Double](repeating: 0, count: model.constraintCount)
         var reduced = [Double](repeating: 0, count: model.variableCount)
         var raw = ss_result()
-        let kinds: [Int32] = model.kinds.map {
-            switch $0 {
-            case .continuous: Int32(SS_CONTINUOUS.rawValue)
-            case .integer: Int32(SS_INTEGER.rawValue)
-            case .binary: Int32(SS_BINARY.rawValue)
-            }
-        }
-        model.lowerBounds.withUnsafeBufferPointer { lower in
-        model.upperBounds.withUnsafeBufferPointer { upper in
-        model.costs.withUnsafeBufferPointer { costs in
-        model.rowLower.withUnsafeBufferPointer { rowLower in
-        model.rowUpper.withUnsafeBufferPointer { rowUpper in
-        model.rowStart.withUnsafeBufferPointer { rowStart in
-        model.entryColumn.withUnsafeBufferPointer { entryColumn in
-        model.entryValue.withUnsafeBufferPointer { entryValue in
-        kinds.withUnsafeBufferPointer { kinds in
+        Self.withCModel(model) { cModel in
         duals.withUnsafeMutableBufferPointer { dualsOut in
         reduced.withUnsafeMutableBufferPointer { reducedOut in
         flags.withUnsafeMutableBufferPointer { flagsInOut in
         values.withUnsafeMutableBufferPointer { out in
-            var cModel = ss_model(
-                num_cols: Int32(model.variableCount), num_rows: Int32(model.constraintCount),
-                col_kind: kinds.baseAddress, col_lower: lower.baseAddress, col_upper: upper.baseAddress,
-                objective: costs.baseAddress, objective_constant: model.objectiveConstant,
-                row_lower: rowLower.baseAddress, row_upper: rowUpper.baseAddress,
-                row_start: rowStart.baseAddress, entry_col: entryColumn.baseAddress,
-                entry_value: entryValue.baseAddress)
             var cOptions = Self.cOptions(options)
             raw.values = out.baseAddress
             raw.row_duals = dualsOut.baseAddress
             _ = ss_price_lp(&cModel, &cOptions, flagsInOut.baseAddress, reducedOut.baseAddress, Int32(perRound), &raw)
-        }}}}}}}}}}}}}
+        }}}}}
         raw.values = nil
         raw.row_duals = nil
         let message = withUnsafeBytes(of: raw.message) { String(decoding: $0.prefix(while: { $0 != 0 }), as: UTF8.self) }
@@ -128,33 +106,11 @@ public struct GLPKSolver: Solver {
         var values = [Double](repeating: 0, count: model.variableCount)
         var duals = [Double](repeating: 0, count: relaxation ? model.constraintCount : 0)
         var raw = ss_result()
-        let kinds: [Int32] = model.kinds.map {
-            switch $0 {
-            case .continuous: Int32(SS_CONTINUOUS.rawValue)
-            case .integer: Int32(SS_INTEGER.rawValue)
-            case .binary: Int32(SS_BINARY.rawValue)
-            }
-        }
         // GLPK would take an infeasible incumbent as its best solution.
         let incumbent = relaxation ? nil : options.incumbent.flatMap { model.isFeasible($0) ? $0 : nil }
-        model.lowerBounds.withUnsafeBufferPointer { lower in
-        model.upperBounds.withUnsafeBufferPointer { upper in
-        model.costs.withUnsafeBufferPointer { costs in
-        model.rowLower.withUnsafeBufferPointer { rowLower in
-        model.rowUpper.withUnsafeBufferPointer { rowUpper in
-        model.rowStart.withUnsafeBufferPointer { rowStart in
-        model.entryColumn.withUnsafeBufferPointer { entryColumn in
-        model.entryValue.withUnsafeBufferPointer { entryValue in
-        kinds.withUnsafeBufferPointer { kinds in
+        Self.withCModel(model) { cModel in
         duals.withUnsafeMutableBufferPointer { dualsOut in
         values.withUnsafeMutableBufferPointer { out in
-            var cModel = ss_model(
-                num_cols: Int32(model.variableCount), num_rows: Int32(model.constraintCount),
-                col_kind: kinds.baseAddress, col_lower: lower.baseAddress, col_upper: upper.baseAddress,
-                objective: costs.baseAddress, objective_constant: model.objectiveConstant,
-                row_lower: rowLower.baseAddress, row_upper: rowUpper.baseAddress,
-                row_start: rowStart.baseAddress, entry_col: entryColumn.baseAddress,
-                entry_value: entryValue.baseAddress)
             var cOptions = Self.cOptions(options)
             cOptions.lp_only = relaxation ? 1 : 0
             raw.values = out.baseAddress
@@ -171,7 +127,7 @@ public struct GLPKSolver: Solver {
                     _ = ss_solve(&cModel, &cOptions, &raw)
                 }
             }
-        }}}}}}}}}}}
+        }}}
         raw.values = nil
         raw.row_duals = nil
         if relaxation {
@@ -180,6 +136,36 @@ public struct GLPKSolver: Solver {
             return (result, duals)
         }
         return (Self.result(from: &raw, values: values, model: model, seconds: elapsed(), round: true), [])
+    }
+
+    /// Calls `body` with the C view of `model`; the pointers live only
+    /// during the call.
+    private static func withCModel<R>(_ model: Model, _ body: (inout ss_model) -> R) -> R {
+        let kinds: [Int32] = model.kinds.map {
+            switch $0 {
+            case .continuous: Int32(SS_CONTINUOUS.rawValue)
+            case .integer: Int32(SS_INTEGER.rawValue)
+            case .binary: Int32(SS_BINARY.rawValue)
+            }
+        }
+        return model.lowerBounds.withUnsafeBufferPointer { lower in
+        model.upperBounds.withUnsafeBufferPointer { upper in
+        model.costs.withUnsafeBufferPointer { costs in
+        model.rowLower.withUnsafeBufferPointer { rowLower in
+        model.rowUpper.withUnsafeBufferPointer { rowUpper in
+        model.rowStart.withUnsafeBufferPointer { rowStart in
+        model.entryColumn.withUnsafeBufferPointer { entryColumn in
+        model.entryValue.withUnsafeBufferPointer { entryValue in
+        kinds.withUnsafeBufferPointer { kinds in
+            var cModel = ss_model(
+                num_cols: Int32(model.variableCount), num_rows: Int32(model.constraintCount),
+                col_kind: kinds.baseAddress, col_lower: lower.baseAddress, col_upper: upper.baseAddress,
+                objective: costs.baseAddress, objective_constant: model.objectiveConstant,
+                row_lower: rowLower.baseAddress, row_upper: rowUpper.baseAddress,
+                row_start: rowStart.baseAddress, entry_col: entryColumn.baseAddress,
+                entry_value: entryValue.baseAddress)
+            return body(&cModel)
+        }}}}}}}}}
     }
 
     /// Provokes a GLPK fatal error inside the guard and returns its message.

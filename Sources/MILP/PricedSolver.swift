@@ -22,7 +22,8 @@ import Foundation
 ///    better one.
 ///
 /// Without a feasible incumbent there is no `UB` to fix against, and the
-/// base solver solves the whole model.
+/// base solver solves the whole model; so it does for small models
+/// (``directUpTo``).
 public struct PricedSolver: Solver {
     public var base: GLPKSolver
     /// Columns added per pricing round, at least (more when the set is larger).
@@ -33,11 +34,23 @@ public struct PricedSolver: Solver {
     /// than the incumbent. A good rounding often meets the LP bound at once.
     public var rounding: (@Sendable ([Double]) -> [Double]?)?
 
+    /// Cuts for the searches that look for a better incumbent (over the
+    /// LP's support and over the priced columns); `nil`: the caller's. The
+    /// last, proving solve always uses the caller's.
+    public var searchCuts: SolveOptions.Cuts?
+
+    /// Models with at most this many columns go to the base solver whole:
+    /// their LP is cheap, and pricing would only add solves.
+    public var directUpTo: Int
+
     public init(base: GLPKSolver = GLPKSolver(), columnsPerRound: Int = 400,
-                rounding: (@Sendable ([Double]) -> [Double]?)? = nil) {
+                rounding: (@Sendable ([Double]) -> [Double]?)? = nil, searchCuts: SolveOptions.Cuts? = nil,
+                directUpTo: Int = 3000) {
         self.base = base
+        self.directUpTo = directUpTo
         self.columnsPerRound = columnsPerRound
         self.rounding = rounding
+        self.searchCuts = searchCuts
     }
 
     public func solve(_ model: Model, options: SolveOptions) -> SolveResult {
@@ -53,7 +66,8 @@ public struct PricedSolver: Solver {
             result.wallSeconds = elapsed()
             return result
         }
-        guard let givenIncumbent = options.incumbent, givenIncumbent.count == model.variableCount,
+        guard model.variableCount > directUpTo,
+              let givenIncumbent = options.incumbent, givenIncumbent.count == model.variableCount,
               (try? model.validate()) != nil, model.isFeasible(givenIncumbent) else {
             return finish(base.solve(model, options: options))
         }
@@ -94,45 +108,59 @@ public struct PricedSolver: Solver {
                                wallSeconds: elapsed(), incumbentAccepted: true)
         }
 
-        // 2. Fix columns out against the incumbent's objective.
+        // Fixing by reduced cost: columns that cannot be in a solution better
+        // than `best` stay out.
         func kept(below best: Double) -> [Bool] {
             let slack = best - lower - (integral ? 1 : 0) + 1e-6
             return (0..<model.variableCount).map { active[$0] || reduced[$0] <= slack }
         }
         var best = (values: incumbent, objective: upper)
-        var keep = kept(below: best.objective)
-        trace(options, "LP bound \(lower) over \(active.count { $0 }) priced columns of \(model.variableCount); incumbent \(upper) keeps \(keep.count { $0 }), \(elapsed()) s")
-        let activeCount = active.count { $0 }
-        if keep.count(where: { $0 }) > activeCount {
-            // A weak incumbent keeps too much: find a better one among the
-            // priced columns first (half the time left at most).
-            var first = options
-            first.timeLimitSeconds = max(0.01, left() / 2)
-            let (sub, columns) = model.restricted(to: active)
-            first.incumbent = columns.map { incumbent[$0] }
-            first.branchPriority = options.branchPriority.map { p in columns.map { p[$0] } }
-            let found = base.solve(sub, options: first)
+        /// Solves the model over `columns`, from the best solution so far,
+        /// and keeps what it finds when better.
+        func search(_ columns: [Bool], timeLimit: Double, cuts: SolveOptions.Cuts?) -> SolveResult {
+            var sub = options
+            sub.timeLimitSeconds = max(0.01, timeLimit)
+            if let cuts { sub.cuts = cuts }
+            let (restricted, indices) = model.restricted(to: columns)
+            sub.incumbent = indices.map { best.values[$0] }
+            sub.branchPriority = options.branchPriority.map { p in indices.map { p[$0] } }
+            let found = base.solve(restricted, options: sub)
             if found.hasSolution, let objective = found.objective, objective < best.objective - 1e-9 {
                 var values = [Double](repeating: 0, count: model.variableCount)
-                for (k, j) in columns.enumerated() { values[j] = found.values[k] }
+                for (k, j) in indices.enumerated() { values[j] = found.values[k] }
                 best = (values, objective)
-                if proven(objective) {
-                    return SolveResult(status: .optimal, objective: objective, bound: objective, values: values,
-                                       wallSeconds: elapsed(), nodes: found.nodes, incumbentAccepted: true)
-                }
-                keep = kept(below: objective)
             }
-            trace(options, "priced columns solved (\(found.status)), best \(best.objective); kept \(keep.count { $0 }) columns, \(elapsed()) s")
+            return found
+        }
+        func provenBest(nodes: Int) -> SolveResult {
+            SolveResult(status: .optimal, objective: best.objective, bound: best.objective, values: best.values,
+                        wallSeconds: elapsed(), nodes: nodes, incumbentAccepted: true)
+        }
+
+        // 2. Look for a better incumbent where the LP points: first a small
+        // MIP over the LP's support (and the incumbent's columns), which
+        // often meets the bound at once; then, when the incumbent still
+        // keeps many columns, the MIP over all priced columns.
+        let support = (0..<model.variableCount).map { active[$0] && (relaxation.values[$0] > 1e-6 || best.values[$0] > 0.5) }
+        let supported = search(support, timeLimit: min(left() / 4, 5), cuts: searchCuts)
+        trace(options, "LP bound \(lower) over \(active.count { $0 }) priced columns of \(model.variableCount); "
+              + "the LP's \(support.count { $0 }) columns give \(best.objective), \(elapsed()) s")
+        if proven(best.objective) { return provenBest(nodes: supported.nodes) }
+        var keep = kept(below: best.objective)
+        if keep.count(where: { $0 }) > active.count(where: { $0 }) {
+            let found = search(active, timeLimit: left() / 2, cuts: searchCuts)
+            if proven(best.objective) { return provenBest(nodes: found.nodes) }
+            keep = kept(below: best.objective)
+            trace(options, "priced columns solved (\(found.status)), best \(best.objective); "
+                  + "\(keep.count { $0 }) columns can still improve it, \(elapsed()) s")
             if found.status == .optimal, keep == active {
                 // The priced columns are all that can beat the incumbent,
                 // and their optimum is proven: it is the whole model's.
-                return SolveResult(status: .optimal, objective: best.objective, bound: best.objective,
-                                   values: best.values, wallSeconds: elapsed(), nodes: found.nodes,
-                                   incumbentAccepted: true)
+                return provenBest(nodes: found.nodes)
             }
         }
 
-        // 3. Solve over the kept columns.
+        // 3. Fix columns out and solve over the rest.
         guard left() > 0.01 else {
             return SolveResult(status: .feasible, objective: best.objective, bound: lower, values: best.values,
                                wallSeconds: elapsed())

@@ -26,7 +26,7 @@ public struct MILPStrategy: PlanningStrategy {
     /// Branch on "is this job in?" (`z`) before anything else.
     public var branchOnJobs: Bool
 
-    public init(name: String = "milp", solver: any Solver = PricedSolver(),
+    public init(name: String = "milp", solver: any Solver = PricedSolver(searchCuts: [.clique]),
                 solverOptions: SolveOptions = MILPStrategy.defaultSolverOptions,
                 formulation: ShopFormulation.Options = .init(), decompose: Bool = true, branchOnJobs: Bool = false) {
         self.name = name
@@ -37,7 +37,9 @@ public struct MILPStrategy: PlanningStrategy {
         self.branchOnJobs = branchOnJobs
     }
 
-    /// GLPK settings that work well on this formulation.
+    /// GLPK settings that work well on this formulation. (The searches for
+    /// a better incumbent inside ``PricedSolver`` use clique cuts only: on
+    /// the generated families that proves more days than Gomory cuts there.)
     public static var defaultSolverOptions: SolveOptions {
         var options = SolveOptions()
         options.presolve = true
@@ -67,11 +69,18 @@ public struct MILPStrategy: PlanningStrategy {
         let order = parts.indices.sorted { (-parts[$0].count, $0) < (-parts[$1].count, $1) }
         let results = PartResults(count: parts.count)
         let workers = max(1, min(options.threads, parts.count))
+        // Jobs in the parts from the k-th in order on: a part may use its
+        // share of the time left (what it leaves unused flows to the rest).
+        var remaining = [Int](repeating: 0, count: parts.count + 1)
+        for k in stride(from: parts.count - 1, through: 0, by: -1) { remaining[k] = remaining[k + 1] + parts[order[k]].count }
+        let jobsFrom = remaining
         DispatchQueue.concurrentPerform(iterations: workers) { _ in
             while let next = results.claim() {
                 let p = order[next]
+                let share = min(1, Double(workers * parts[p].count) / Double(max(1, jobsFrom[next])))
                 let outcome = solvePart(instance, jobs: parts[p], greedy: greedy, bayGroups: bayGroups,
-                                        mechanicGroups: mechanicGroups, deadline: deadline, clock: clock, options: options)
+                                        mechanicGroups: mechanicGroups, deadline: deadline, share: share,
+                                        clock: clock, options: options)
                 results.store(outcome, at: p)
             }
         }
@@ -109,7 +118,7 @@ public struct MILPStrategy: PlanningStrategy {
 
     /// Solves one part; its plan is never worse than the greedy plan's.
     func solvePart(_ instance: Instance, jobs: [Int], greedy: [SlotPlacement?], bayGroups: ResourceGroups,
-                   mechanicGroups: ResourceGroups, deadline: ContinuousClock.Instant, clock: ContinuousClock,
+                   mechanicGroups: ResourceGroups, deadline: ContinuousClock.Instant, share: Double, clock: ContinuousClock,
                    options: PlanOptions) -> PartOutcome {
         let greedyCost = instance.objective(of: greedy, jobs: jobs)
         let simpleBound = GreedyStrategy.simpleBound(instance, jobs: jobs)
@@ -123,7 +132,7 @@ public struct MILPStrategy: PlanningStrategy {
                                     bayGroups: bayGroups, mechanicGroups: mechanicGroups)
         var solve = solverOptions
         let left = clock.now.duration(to: deadline)
-        solve.timeLimitSeconds = max(0.001, Double(left.components.seconds) + Double(left.components.attoseconds) * 1e-18)
+        solve.timeLimitSeconds = max(0.001, share * (Double(left.components.seconds) + Double(left.components.attoseconds) * 1e-18))
         solve.relativeGap = options.relativeGap
         solve.verbose = options.verbose
         solve.incumbent = options.warmStart ? model.values(for: greedy) : nil

@@ -94,8 +94,8 @@ public struct PlanVerifier: Sendable {
     ///   is not scheduled;
     /// - overlaps on each bay and of each mechanic, then capacity per slot;
     /// - for status `optimal` or `feasible`: a claimed `objective` equal to the recomputed
-    ///   one (``Violation/Rule/objective``) and a claimed `bound` not above it
-    ///   (``Violation/Rule/bound``).
+    ///   one (``Violation/Rule/objective``), present at all when the status is `optimal`,
+    ///   and a claimed `bound` not above it (``Violation/Rule/bound``).
     ///
     /// Unparsable times stop the checks that need them; an unknown bay or mechanic stops
     /// only the checks of that bay or mechanic. The reasons of unscheduled jobs are not
@@ -162,6 +162,10 @@ public struct PlanVerifier: Sendable {
             if let claimed = solution.objective, claimed != terms.total {
                 check.add(.objective, nil,
                           "The file claims objective \(claimed), but the plan's objective is \(terms).")
+            } else if solution.objective == nil, solution.status == "optimal" {
+                // A proof of nothing: an optimal plan states the value it proves.
+                check.add(.objective, nil,
+                          "Status optimal claims a proven optimum, so the file must give its objective (\(terms.total)); it gives none.")
             }
             if let bound = solution.bound, bound > terms.total {
                 check.add(.bound, nil,

@@ -96,7 +96,7 @@ struct PricedSolverTests {
         options.incumbent = seed % 2 == 0 ? empty : greedy
         options.integralObjective = true
         // One column per round keeps the priced set small, so fixing matters.
-        let result = PricedSolver(columnsPerRound: 1).solve(model, options: options)
+        let result = PricedSolver(columnsPerRound: 1, directUpTo: 0).solve(model, options: options)
         #expect(result.status == .optimal)
         #expect(model.isFeasible(result.values))
         #expect(result.objective == bruteForceOptimum(model))
@@ -113,7 +113,7 @@ struct PricedSolverTests {
         var options = SolveOptions()
         options.incumbent = [0, 0]
         options.integralObjective = true
-        let solver = PricedSolver(rounding: { lp in lp.map { $0 > 0.5 ? 1 : 0 } })
+        let solver = PricedSolver(rounding: { lp in lp.map { $0 > 0.5 ? 1 : 0 } }, directUpTo: 0)
         let result = solver.solve(model, options: options)
         #expect(result.status == .optimal)
         #expect(result.values == [1, 0])

@@ -104,6 +104,9 @@ struct FileTests {
         #expect(F.verify(scenario) { $0.objective = 0 }.rules == [])
         #expect(F.verify(scenario) { $0.objective = 1 }.rules == [.objective])
         #expect(F.verify(scenario) { $0.status = "optimal"; $0.objective = 1 }.rules == [.objective])
+        // An optimal plan must state its objective; a feasible one may leave it out.
+        #expect(F.verify(scenario) { $0.status = "optimal"; $0.objective = nil }.rules == [.objective])
+        #expect(F.verify(scenario) { $0.status = "feasible"; $0.objective = nil }.rules == [])
         #expect(F.verify(scenario) { $0.bound = 0 }.rules == [])
         #expect(F.verify(scenario) { $0.bound = 1 }.rules == [.bound])
         // J-2 unscheduled: objective 1000, so a bound of 1000 holds and 1001 does not.

@@ -5,7 +5,8 @@ extension ShopFormulation {
     ///
     /// A quick primal heuristic: the greedy plan decides one job at a time
     /// and often blocks a specialist or a bay that a later job needed; the
-    /// LP has already weighed every job against the others.
+    /// LP has already weighed every job against the others. ``PlanRepair``
+    /// then brings left-out jobs in where moving one neighbour makes room.
     func roundedPlan(lpValues values: [Double]) -> [SlotPlacement?] {
         var plan = [SlotPlacement?](repeating: nil, count: instance.jobs.count)
         var occupancy = Occupancy(instance)
@@ -58,6 +59,6 @@ extension ShopFormulation {
                 occupancy.place(chosen, length: length)
             }
         }
-        return plan
+        return PlanRepair.improve(instance, plan, jobs: jobs)
     }
 }

@@ -1,0 +1,84 @@
+/// Local repair of a plan: brings an unscheduled job in by moving one job
+/// that blocks it elsewhere (a depth-one ejection), when that lowers the
+/// objective. Used on plans rounded from the LP, which often leave out a job
+/// that fits once a neighbour shifts.
+enum PlanRepair {
+    /// `plan` with improving moves applied until none is left (or `jobs`
+    /// have each been tried `rounds` times). Only jobs in `jobs` move.
+    static func improve(_ instance: Instance, _ plan: [SlotPlacement?], jobs: [Int], rounds: Int = 2) -> [SlotPlacement?] {
+        var plan = plan
+        var cost = instance.objective(of: plan, jobs: jobs)
+        for _ in 0..<rounds {
+            var improved = false
+            let waiting = jobs.filter { plan[$0] == nil && !instance.jobs[$0].starts.isEmpty }
+                .sorted { (-instance.jobs[$0].priority, $0) < (-instance.jobs[$1].priority, $1) }
+            for j in waiting {
+                if let better = bringIn(instance, j, plan, jobs: jobs, cost: cost) {
+                    plan = better.plan
+                    cost = better.cost
+                    improved = true
+                }
+            }
+            if !improved { break }
+        }
+        return plan
+    }
+
+    /// The best plan with `j` placed and at most one other job moved, if it
+    /// costs less than `cost`.
+    private static func bringIn(_ instance: Instance, _ j: Int, _ plan: [SlotPlacement?], jobs: [Int],
+                                cost: Int) -> (plan: [SlotPlacement?], cost: Int)? {
+        let job = instance.jobs[j]
+        let inPart = Set(jobs)
+        var best: (plan: [SlotPlacement?], cost: Int)?
+        var tried = Set<Int>()
+        for s in job.starts {
+            let range = s..<(s + job.length)
+            for b in job.bayOptions where instance.bayAvailable(job: j, bay: b, start: s) {
+                let mechanics: [Int?] = job.mode == .none ? [nil]
+                    : job.mechanicOptions.filter { instance.mechanicAvailable(job: j, mechanic: $0, start: s) }.map { $0 }
+                        + (job.mode == .optional ? [nil] : [])
+                for m in mechanics {
+                    // Who is in the way on this bay or mechanic?
+                    var blockers: [Int] = []
+                    for k in jobs where k != j {
+                        guard let p = plan[k] else { continue }
+                        let other = p.start..<(p.start + instance.jobs[k].length)
+                        guard other.overlaps(range), p.bay == b || (m != nil && p.mechanic == m) else { continue }
+                        blockers.append(k)
+                        if blockers.count > 1 { break }
+                    }
+                    guard blockers.count == 1, let k = blockers.first, instance.jobs[k].pinned == nil,
+                          inPart.contains(k), !tried.contains(k * 1_000_003 + s) else { continue }
+                    tried.insert(k * 1_000_003 + s)
+                    var trial = plan
+                    trial[k] = nil
+                    trial[j] = SlotPlacement(start: s, bay: b, mechanic: m)
+                    var occupancy = Occupancy(instance, plan: trial)
+                    guard occupancy.isConsistent(with: instance, trial) else { continue }
+                    if let (moved, _) = GreedyStrategy.cheapestFreePlacement(instance, job: k, occupancy: occupancy) {
+                        trial[k] = moved
+                        occupancy.place(moved, length: instance.jobs[k].length)
+                    }
+                    let trialCost = instance.objective(of: trial, jobs: jobs)
+                    if trialCost < (best?.cost ?? cost) { best = (trial, trialCost) }
+                }
+            }
+        }
+        return best
+    }
+}
+
+extension Occupancy {
+    /// Whether `plan`'s jobs fit together: no bay or mechanic used twice in
+    /// a slot and `maxConcurrent` kept.
+    func isConsistent(with instance: Instance, _ plan: [SlotPlacement?]) -> Bool {
+        var check = Occupancy(instance)
+        for (j, placement) in plan.enumerated() {
+            guard let placement else { continue }
+            guard check.isFree(placement, length: instance.jobs[j].length) else { return false }
+            check.place(placement, length: instance.jobs[j].length)
+        }
+        return true
+    }
+}
