@@ -1,0 +1,34 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+// The benchmark suite, a package of its own so that the engine's package does
+// not depend on package-benchmark. Run from this folder:
+//   swift package benchmark                      (everything)
+//   swift package benchmark --filter 'milp/.*'   (a subset)
+// See README.md.
+let package = Package(
+    name: "ShopSchedulerBenchmarks",
+    platforms: [.macOS(.v13)],
+    dependencies: [
+        // The engine, by path: the package in the folder above.
+        .package(name: "ShopScheduler", path: ".."),
+        // package-benchmark. Naming the traits replaces its defaults
+        // (MallocInterposer + RuntimeInterposer): the runtime interposer (an
+        // extra package, Linux with Swift 6.3 only, for ARC counts) is left
+        // out; the malloc interposer needs nothing installed (no jemalloc).
+        .package(url: "https://github.com/ordo-one/benchmark", from: "1.38.1", traits: ["MallocInterposer"]),
+    ],
+    targets: [
+        .executableTarget(
+            name: "ShopSolve",
+            dependencies: [
+                .product(name: "ShopScheduler", package: "ShopScheduler"),
+                .product(name: "Benchmark", package: "benchmark"),
+            ],
+            path: "Benchmarks/ShopSolve",
+            plugins: [
+                .plugin(name: "BenchmarkPlugin", package: "benchmark"),
+            ]
+        ),
+    ]
+)
