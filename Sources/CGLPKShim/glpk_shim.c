@@ -77,6 +77,7 @@ typedef struct ss_search {
     double incumbent;
     int has_incumbent;
     int proven_by_bound;
+    const int *branch_priority;  // NULL when GLPK's presolver renumbers columns
 } ss_search;
 
 static void note_bound(ss_search *search, glp_tree *tree) {
@@ -106,13 +107,13 @@ static void callback(glp_tree *tree, void *info) {
         search->result->nodes += 1;
         break;
     case GLP_IBRANCH:
-        if (options->branch_priority != NULL) {
+        if (search->branch_priority != NULL) {
             glp_prob *lp = glp_ios_get_prob(tree);
             int n = glp_get_num_cols(lp), chosen = 0, best_priority = 0;
             double best_distance = 1.0;
             for (int j = 1; j <= n; j++) {
                 if (!glp_ios_can_branch(tree, j)) continue;
-                int priority = options->branch_priority[j - 1];
+                int priority = search->branch_priority[j - 1];
                 double value = glp_get_col_prim(lp, j);
                 double distance = fabs(value - floor(value) - 0.5);
                 if (chosen == 0 || priority > best_priority ||
@@ -290,6 +291,7 @@ int ss_solve(const ss_model *model, const ss_options *options, ss_result *result
     memset(&search, 0, sizeof search);
     search.options = options;
     search.result = result;
+    search.branch_priority = use_presolve ? NULL : options->branch_priority;
     if (options->incumbent != NULL) {
         search.incumbent_1based = glp_alloc(model->num_cols + 1, sizeof(double));
         search.incumbent_1based[0] = 0.0;

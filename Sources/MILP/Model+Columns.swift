@@ -1,8 +1,9 @@
 extension Model {
     /// The model with only the columns where `keep` is true (all rows kept,
     /// in the same order), and for each kept column its index in `self`.
-    /// Dropping a column fixes it at 0, so every solution of the restricted
-    /// model is a solution of `self` with the same objective.
+    /// Dropping a column fixes it at 0, so, when every dropped column may be
+    /// 0 (lower bound 0), every solution of the restricted model is one of
+    /// `self` with the same objective.
     public func restricted(to keep: [Bool]) -> (model: Model, columns: [Int]) {
         precondition(keep.count == variableCount, "keep needs one flag per variable")
         var sub = Model()

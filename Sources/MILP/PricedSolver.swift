@@ -26,7 +26,7 @@ import Foundation
 /// (``directUpTo``).
 public struct PricedSolver: Solver {
     public var base: GLPKSolver
-    /// Columns added per pricing round, at least (more when the set is larger).
+    /// Columns added per pricing round (the most negative reduced costs).
     public var columnsPerRound: Int
 
     /// Turns the LP optimum's values into a solution (all variables), or
@@ -82,7 +82,7 @@ public struct PricedSolver: Solver {
         if !seed.contains(true), let cheapest = model.costs.indices.min(by: { (model.costs[$0], $0) < (model.costs[$1], $1) }) {
             seed[cheapest] = true  // GLPK needs one column to start from
         }
-        let (relaxation, active, reduced) = base.priceRelaxation(model, options: lpOptions, active: seed,
+        let (relaxation, pricedColumns, reduced) = base.priceRelaxation(model, options: lpOptions, active: seed,
                                                                  perRound: columnsPerRound)
         guard relaxation.status == .optimal, relaxation.objective != nil else {
             trace(options, "pricing failed: \(relaxation.status) \(relaxation.message)")
@@ -91,13 +91,17 @@ public struct PricedSolver: Solver {
         // Columns left out have reduced cost above −1e-6 and at most their
         // upper bound, so this is a valid bound on the whole LP.
         var lower = relaxation.objective!
-        for j in 0..<model.variableCount where !active[j] && reduced[j] < 0 { lower += reduced[j] * model.upperBounds[j] }
+        for j in 0..<model.variableCount where !pricedColumns[j] && reduced[j] < 0 { lower += reduced[j] * model.upperBounds[j] }
         if let rounding, let candidate = rounding(relaxation.values), candidate.count == model.variableCount,
            model.isFeasible(candidate), model.objectiveValue(candidate) < upper - 1e-9 {
             trace(options, "rounding the LP improves the incumbent from \(upper) to \(model.objectiveValue(candidate))")
             incumbent = candidate
             upper = model.objectiveValue(candidate)
         }
+        // The incumbent's columns join the priced ones (a rounded incumbent
+        // may use columns pricing did not need): every search starts from it.
+        var active = pricedColumns
+        for j in 0..<model.variableCount where incumbent[j] > 0.5 { active[j] = true }
         let integral = options.integralObjective
         func proven(_ value: Double) -> Bool {
             integral ? (lower - 1e-6).rounded(.up) >= value - 1e-6 : lower >= value - 1e-9
@@ -186,6 +190,11 @@ public struct PricedSolver: Solver {
         }
         result.bound = max(result.bound ?? lower, lower)
         if result.status == .optimal { result.bound = result.objective }
+        if let objective = result.objective, let bound = result.bound, bound >= objective - 1e-9 {
+            // The bound meets the plan: that is a proof, whatever stopped GLPK.
+            result.bound = objective
+            result.status = .optimal
+        }
         return finish(result)
     }
 

@@ -51,7 +51,8 @@ public struct MILPStrategy: PlanningStrategy {
     public func plan(_ instance: Instance, options: PlanOptions) -> PlanResult {
         let clock = ContinuousClock()
         let started = clock.now
-        let deadline = started.advanced(by: .milliseconds(Int64(options.timeLimitSeconds * 1000)))
+        // Clamped: a limit of years is no limit, and must not overflow.
+        let deadline = started.advanced(by: .milliseconds(Int64(min(max(options.timeLimitSeconds, 0), 1e9) * 1000)))
         let pinProblems = PinCheck.problems(in: instance)
         guard pinProblems.isEmpty else {
             return .infeasible(instance, strategy: name, problems: pinProblems, seconds: seconds(since: started, clock))
@@ -63,12 +64,15 @@ public struct MILPStrategy: PlanningStrategy {
             ? IndependentParts.parts(of: instance, bayGroups: bayGroups, mechanicGroups: mechanicGroups)
             : [Array(instance.jobs.indices)]
 
-        // Largest parts first, so a long solve starts early; results are
-        // stored by part index, so the outcome does not depend on the order
-        // threads finish in.
-        let order = parts.indices.sorted { (-parts[$0].count, $0) < (-parts[$1].count, $1) }
-        let results = PartResults(count: parts.count)
+        // On one thread, smallest parts first, so the time they leave flows
+        // to the large ones; on several, largest first, so a long solve
+        // starts early. Results are stored by part index, so the outcome does
+        // not depend on the order threads finish in.
         let workers = max(1, min(options.threads, parts.count))
+        let order = workers == 1
+            ? parts.indices.sorted { (parts[$0].count, $0) < (parts[$1].count, $1) }
+            : parts.indices.sorted { (-parts[$0].count, $0) < (-parts[$1].count, $1) }
+        let results = PartResults(count: parts.count)
         // Jobs in the parts from the k-th in order on: a part may use its
         // share of the time left (what it leaves unused flows to the rest).
         var remaining = [Int](repeating: 0, count: parts.count + 1)

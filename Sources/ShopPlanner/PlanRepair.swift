@@ -31,7 +31,6 @@ enum PlanRepair {
         let job = instance.jobs[j]
         let inPart = Set(jobs)
         var best: (plan: [SlotPlacement?], cost: Int)?
-        var tried = Set<Int>()
         for s in job.starts {
             let range = s..<(s + job.length)
             for b in job.bayOptions where instance.bayAvailable(job: j, bay: b, start: s) {
@@ -49,8 +48,7 @@ enum PlanRepair {
                         if blockers.count > 1 { break }
                     }
                     guard blockers.count == 1, let k = blockers.first, instance.jobs[k].pinned == nil,
-                          inPart.contains(k), !tried.contains(k * 1_000_003 + s) else { continue }
-                    tried.insert(k * 1_000_003 + s)
+                          inPart.contains(k) else { continue }
                     var trial = plan
                     trial[k] = nil
                     trial[j] = SlotPlacement(start: s, bay: b, mechanic: m)

@@ -1,6 +1,6 @@
 extension ResourceGroups {
     /// Checks the invariants stated on ``ResourceGroups``; traps when one
-    /// fails. Called in debug builds where groups are made.
+    /// fails. The tests call it on the groups they make.
     public func checkInvariants() {
         var seen = Set<Int>()
         for (g, group) in members.enumerated() {

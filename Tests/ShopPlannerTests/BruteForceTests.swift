@@ -1,3 +1,4 @@
+import MILP
 import ShopDomain
 import ShopPlanner
 import ShopVerifier
@@ -158,6 +159,11 @@ struct BruteForceTests {
             #expect(milp.objective == optimum, "seed \(seed)")
             #expect(milp.bound == optimum, "seed \(seed)")
             #expect(greedy.objective! >= optimum, "seed \(seed)")
+            // Pricing and fixing on these small models too (the default
+            // hands models this small to GLPK whole).
+            let (priced, _) = planAndVerify(scenario, MILPStrategy(
+                name: "milp-priced", solver: PricedSolver(columnsPerRound: 2, searchCuts: [.clique], directUpTo: 0)))
+            #expect(priced.status == .optimal && priced.objective == optimum, "seed \(seed) priced")
             // Every MILP variant in the catalog is exact too.
             for name in StrategyCatalog.names where name.hasPrefix("milp-") {
                 let (variant, _) = planAndVerify(scenario, StrategyCatalog.strategy(named: name)!)

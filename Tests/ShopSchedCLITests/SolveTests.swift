@@ -65,4 +65,13 @@ struct SolveTests {
         #expect(solution.status == "optimal")
         #expect(!result.stderr.isEmpty, "verbose should show progress on stderr")
     }
+
+    // Why: a limit of years used to overflow the deadline and crash (found in review).
+    @Test func hugeTimeLimitIsNoLimit() async throws {
+        let box = try Sandbox()
+        let scenario = try box.write("tiny.json", Scenarios.tinyShop)
+        let result = try await box.run("solve", scenario, "--format", "json", "--time-limit", "1e16")
+        #expect(result.status == 0, "stderr: \(result.stderr)")
+        #expect(try Solution.decode(result.stdoutData).status == "optimal")
+    }
 }

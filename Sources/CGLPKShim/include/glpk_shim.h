@@ -79,12 +79,10 @@ typedef struct ss_result {
 // The model is minimised.
 int ss_solve(const ss_model *model, const ss_options *options, ss_result *result);
 
-// Provokes a GLPK fatal error inside the guard (used by tests to prove the
-// trap works). Returns SS_FATAL and fills message.
 // Solves the LP relaxation by pricing: GLPK sees only the columns flagged in
 // `active` (num_cols flags, updated in place); after each simplex solve every
-// other column is priced with the row duals and the most negative (at least
-// `per_round` of them) are added, warm-starting from the last basis, until
+// other column is priced with the row duals and the `per_round` most negative
+// are added, warm-starting from the last basis, until
 // none is negative. On success (status SS_OPTIMAL) result->objective is the
 // LP optimum over the active columns, which is the whole LP's, result->values
 // and result->row_duals are filled, and `reduced` (num_cols) holds every
@@ -92,6 +90,8 @@ int ss_solve(const ss_model *model, const ss_options *options, ss_result *result
 int ss_price_lp(const ss_model *model, const ss_options *options, unsigned char *active,
                 double *reduced, int per_round, ss_result *result);
 
+// Provokes a GLPK fatal error inside the guard (used by tests to prove the
+// trap works). Returns SS_FATAL and fills message.
 int ss_provoke_fatal_error(ss_result *result);
 
 // GLPK's version string, e.g. "5.0".
