@@ -8,6 +8,7 @@ import PackageDescription
 //   ShopVerifier (independent plan checker, written from the contract)
 //   ShopPlanner (shop formulation on MILP, greedy, unscheduled reasons)
 //   ShopScenarioGenerator (seeded, realistic scenario files for tests and benchmarks)
+//   ShopImport (published benchmark formats as scenario files)
 //   ShopScheduler (umbrella) -> shopsched (CLI)
 let package = Package(
     name: "ShopScheduler",
@@ -44,9 +45,10 @@ let package = Package(
             ]
         ),
         .target(name: "ShopScenarioGenerator", dependencies: ["ShopDomain", "ShopPlanner"]),
+        .target(name: "ShopImport", dependencies: ["ShopDomain"]),
         .target(
             name: "ShopScheduler",
-            dependencies: ["ShopDomain", "ShopVerifier", "ShopPlanner", "ShopScenarioGenerator", "MILP"]
+            dependencies: ["ShopDomain", "ShopVerifier", "ShopPlanner", "ShopScenarioGenerator", "ShopImport", "MILP"]
         ),
         .executableTarget(
             name: "shopsched",
@@ -68,6 +70,7 @@ let package = Package(
             name: "ShopScenarioGeneratorTests",
             dependencies: ["ShopScenarioGenerator", "ShopPlanner", "ShopVerifier", "ShopDomain"]
         ),
+        .testTarget(name: "ShopImportTests", dependencies: ["ShopImport", "ShopDomain"]),
         .testTarget(name: "ShopSchedCLITests", dependencies: ["shopsched"]),
     ]
 )

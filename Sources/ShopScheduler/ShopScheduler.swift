@@ -1,6 +1,7 @@
 // The umbrella module: one import for the whole engine.
 @_exported import MILP
 @_exported import ShopDomain
+@_exported import ShopImport
 @_exported import ShopPlanner
 @_exported import ShopScenarioGenerator
 @_exported import ShopVerifier
