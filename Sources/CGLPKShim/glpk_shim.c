@@ -240,7 +240,7 @@ int ss_solve(const ss_model *model, const ss_options *options, ss_result *result
     }
 
     glp_prob *volatile problem = build_problem(model);
-    int use_presolve = options->presolve && options->incumbent == NULL && !options->lp_only;
+    int use_presolve = options->presolve && options->incumbent == NULL;
 
     if (!use_presolve) {
         // Without the MIP presolver glp_intopt needs an optimal LP basis.
@@ -271,18 +271,6 @@ int ss_solve(const ss_model *model, const ss_options *options, ss_result *result
         if (lp_status != GLP_OPT) {
             result->status = SS_FAILED;
             snprintf(result->message, sizeof result->message, "LP relaxation not solved (status %d)", lp_status);
-            goto done;
-        }
-        if (options->lp_only) {
-            result->status = SS_OPTIMAL;
-            result->has_solution = 1;
-            result->objective = glp_get_obj_val(problem);
-            result->has_bound = 1;
-            result->bound = result->objective;
-            for (int j = 0; j < model->num_cols; j++) result->values[j] = glp_get_col_prim(problem, j + 1);
-            if (result->row_duals != NULL) {
-                for (int i = 0; i < model->num_rows; i++) result->row_duals[i] = glp_get_row_dual(problem, i + 1);
-            }
             goto done;
         }
     }

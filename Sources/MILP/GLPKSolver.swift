@@ -14,16 +14,44 @@ public struct GLPKSolver: Solver {
     public static var version: String { String(cString: ss_glpk_version()) }
 
     public func solve(_ model: Model, options: SolveOptions) -> SolveResult {
-        run(model, options: options, relaxation: false).result
-    }
+        let clock = ContinuousClock()
+        let started = clock.now
+        func elapsed() -> Double {
+            let duration = clock.now - started
+            return Double(duration.components.seconds) + Double(duration.components.attoseconds) * 1e-18
+        }
+        do {
+            try model.validate()
+            try Self.validate(options, columns: model.variableCount)
+        } catch {
+            return SolveResult(status: .error, wallSeconds: elapsed(), message: error.description)
+        }
+        if model.variableCount == 0 {
+            return solveEmpty(model, seconds: elapsed())
+        }
 
-    /// Solves the LP relaxation of `model` (integrality dropped) with the
-    /// simplex method; the result carries the LP optimum as both objective
-    /// and bound, its values unrounded, and the row duals.
-    public func solveRelaxation(_ model: Model, options: SolveOptions) -> RelaxationResult {
-        let (result, duals) = run(model, options: options, relaxation: true)
-        return RelaxationResult(status: result.status, objective: result.objective, values: result.values,
-                                rowDuals: duals, wallSeconds: result.wallSeconds, message: result.message)
+        var values = [Double](repeating: 0, count: model.variableCount)
+        var raw = ss_result()
+        // GLPK would take an infeasible incumbent as its best solution.
+        let incumbent = options.incumbent.flatMap { model.isFeasible($0) ? $0 : nil }
+        let priorities: [Int32] = options.branchPriority?.map { Int32(clamping: $0) } ?? []
+        Self.withCModel(model) { cModel in
+        values.withUnsafeMutableBufferPointer { out in
+        priorities.withUnsafeBufferPointer { priority in
+            var cOptions = Self.cOptions(options)
+            raw.values = out.baseAddress
+            cOptions.branch_priority = priorities.isEmpty ? nil : priority.baseAddress
+            if let incumbent {
+                incumbent.withUnsafeBufferPointer { start in
+                    cOptions.incumbent = start.baseAddress
+                    _ = ss_solve(&cModel, &cOptions, &raw)
+                }
+            } else {
+                _ = ss_solve(&cModel, &cOptions, &raw)
+            }
+        }}}
+        raw.values = nil
+        return Self.result(from: &raw, values: values, model: model, seconds: elapsed())
     }
 
     /// Solves the LP relaxation of `model` by pricing (see ``PricedSolver``):
@@ -70,72 +98,11 @@ public struct GLPKSolver: Solver {
         }}}}}
         raw.values = nil
         raw.row_duals = nil
-        let message = withUnsafeBytes(of: raw.message) { String(decoding: $0.prefix(while: { $0 != 0 }), as: UTF8.self) }
-        let status: SolveStatus
-        switch UInt32(raw.status) {
-        case SS_OPTIMAL.rawValue: status = .optimal
-        case SS_INFEASIBLE.rawValue: status = .infeasible
-        case SS_NO_SOLUTION.rawValue: status = .timeLimit
-        case SS_FATAL.rawValue: status = .error
-        default: status = .error
-        }
+        let status = Self.status(of: raw)
         let solved = status == .optimal
         return (RelaxationResult(status: status, objective: solved ? raw.objective : nil, values: solved ? values : [],
-                                 rowDuals: solved ? duals : [], wallSeconds: elapsed(),
-                                 message: UInt32(raw.status) == SS_FATAL.rawValue ? "GLPK fatal error: " + message : message),
+                                 rowDuals: solved ? duals : [], wallSeconds: elapsed(), message: Self.message(of: &raw)),
                 flags.map { $0 != 0 }, solved ? reduced : [])
-    }
-
-    private func run(_ model: Model, options: SolveOptions, relaxation: Bool) -> (result: SolveResult, duals: [Double]) {
-        let clock = ContinuousClock()
-        let started = clock.now
-        func elapsed() -> Double {
-            let duration = clock.now - started
-            return Double(duration.components.seconds) + Double(duration.components.attoseconds) * 1e-18
-        }
-        do {
-            try model.validate()
-            try Self.validate(options, columns: model.variableCount)
-        } catch {
-            return (SolveResult(status: .error, wallSeconds: elapsed(), message: error.description), [])
-        }
-        if model.variableCount == 0 {
-            return (solveEmpty(model, seconds: elapsed()), Array(repeating: 0, count: model.constraintCount))
-        }
-
-        var values = [Double](repeating: 0, count: model.variableCount)
-        var duals = [Double](repeating: 0, count: relaxation ? model.constraintCount : 0)
-        var raw = ss_result()
-        // GLPK would take an infeasible incumbent as its best solution.
-        let incumbent = relaxation ? nil : options.incumbent.flatMap { model.isFeasible($0) ? $0 : nil }
-        Self.withCModel(model) { cModel in
-        duals.withUnsafeMutableBufferPointer { dualsOut in
-        values.withUnsafeMutableBufferPointer { out in
-            var cOptions = Self.cOptions(options)
-            cOptions.lp_only = relaxation ? 1 : 0
-            raw.values = out.baseAddress
-            raw.row_duals = relaxation ? dualsOut.baseAddress : nil
-            let priorities: [Int32] = (relaxation ? nil : options.branchPriority)?.map { Int32(clamping: $0) } ?? []
-            priorities.withUnsafeBufferPointer { priority in
-                cOptions.branch_priority = priorities.isEmpty ? nil : priority.baseAddress
-                if let incumbent {
-                    incumbent.withUnsafeBufferPointer { start in
-                        cOptions.incumbent = start.baseAddress
-                        _ = ss_solve(&cModel, &cOptions, &raw)
-                    }
-                } else {
-                    _ = ss_solve(&cModel, &cOptions, &raw)
-                }
-            }
-        }}}
-        raw.values = nil
-        raw.row_duals = nil
-        if relaxation {
-            var result = Self.result(from: &raw, values: values, model: model, seconds: elapsed(), round: false)
-            if result.hasSolution { result.objective = raw.objective }
-            return (result, duals)
-        }
-        return (Self.result(from: &raw, values: values, model: model, seconds: elapsed(), round: true), [])
     }
 
     /// Calls `body` with the C view of `model`; the pointers live only
@@ -228,33 +195,40 @@ public struct GLPKSolver: Solver {
         return c
     }
 
-    private static func result(from raw: inout ss_result, values: [Double], model: Model, seconds: Double,
-                               round: Bool) -> SolveResult {
-        let message = withUnsafeBytes(of: raw.message) { String(decoding: $0.prefix(while: { $0 != 0 }), as: UTF8.self) }
-        let hasSolution = raw.has_solution != 0
-        let status: SolveStatus
+    /// The shim's status in ``SolveStatus`` terms.
+    private static func status(of raw: ss_result) -> SolveStatus {
         switch UInt32(raw.status) {
-        case SS_OPTIMAL.rawValue: status = .optimal
-        case SS_FEASIBLE.rawValue: status = .feasible
-        case SS_INFEASIBLE.rawValue: status = .infeasible
-        case SS_NO_SOLUTION.rawValue: status = .timeLimit
-        case SS_UNBOUNDED.rawValue: status = .error
-        default: status = .error
+        case SS_OPTIMAL.rawValue: .optimal
+        case SS_FEASIBLE.rawValue: .feasible
+        case SS_INFEASIBLE.rawValue: .infeasible
+        case SS_NO_SOLUTION.rawValue: .timeLimit
+        default: .error  // unbounded, fatal, failed
         }
-        let cleaned: [Double] = !hasSolution ? [] : !round ? values
+    }
+
+    /// The shim's message, with what went wrong named when GLPK said little.
+    private static func message(of raw: inout ss_result) -> String {
+        let text = withUnsafeBytes(of: raw.message) { String(decoding: $0.prefix(while: { $0 != 0 }), as: UTF8.self) }
+        switch UInt32(raw.status) {
+        case SS_UNBOUNDED.rawValue: return "the model is unbounded"
+        case SS_FATAL.rawValue: return "GLPK fatal error: " + text
+        default: return text
+        }
+    }
+
+    private static func result(from raw: inout ss_result, values: [Double], model: Model, seconds: Double) -> SolveResult {
+        let hasSolution = raw.has_solution != 0
+        let cleaned: [Double] = !hasSolution ? []
             : zip(values, model.kinds).map { value, kind in kind == .continuous ? value : value.rounded() }
-        var text = message
-        if UInt32(raw.status) == SS_UNBOUNDED.rawValue { text = "the model is unbounded" }
-        if UInt32(raw.status) == SS_FATAL.rawValue { text = "GLPK fatal error: " + message }
         return SolveResult(
-            status: status,
+            status: status(of: raw),
             objective: hasSolution ? model.objectiveValue(cleaned) : nil,
             bound: raw.has_bound != 0 ? raw.bound : nil,
             values: cleaned,
             wallSeconds: seconds,
             nodes: Int(raw.nodes),
             incumbentAccepted: raw.incumbent_accepted != 0,
-            message: text)
+            message: message(of: &raw))
     }
 
     private func solveEmpty(_ model: Model, seconds: Double) -> SolveResult {

@@ -33,17 +33,4 @@ extension Model {
         }
         return (sub, columns)
     }
-
-    /// Reduced costs `c_j − Σ_i y_i a_ij` of every column for row duals `y`.
-    public func reducedCosts(rowDuals: [Double]) -> [Double] {
-        precondition(rowDuals.count == constraintCount, "one dual per constraint")
-        var reduced = costs
-        for row in 0..<constraintCount where rowDuals[row] != 0 {
-            let y = rowDuals[row]
-            for k in Int(rowStart[row])..<Int(rowStart[row + 1]) {
-                reduced[Int(entryColumn[k])] -= y * entryValue[k]
-            }
-        }
-        return reduced
-    }
 }

@@ -65,14 +65,34 @@ struct PricedSolverTests {
         #expect(sub.costs == [-1, -3])
         #expect(sub.terms(ofConstraint: 0).map(\.variable.index) == [0, 1])
         #expect(sub.terms(ofConstraint: 1).map(\.coefficient) == [1])
-        #expect(model.reducedCosts(rowDuals: [-1, 0]) == [0, -1, -2])
+    }
+
+    /// min −a − 2b − 3c, a + b + c ≤ ½, 2b + c ≤ 2: the LP takes c = ½, basic
+    /// (below its bound of 1, so the duals are unique). The first row's dual
+    /// is −3 (the second is slack: 0), so the reduced costs c_j − Σ y_i a_ij
+    /// are a: −1 + 3 = 2, b: −2 + 3 = 1, c: 0.
+    @Test("duals and reduced costs follow c_j − Σ y_i a_ij")
+    func dualsAndReducedCosts() {
+        var model = Model()
+        let a = model.addVariable(.binary, cost: -1), b = model.addVariable(.binary, cost: -2)
+        let c = model.addVariable(.binary, cost: -3)
+        model.addConstraint([.init(a), .init(b), .init(c)], upper: 0.5)
+        model.addConstraint([.init(b, 2), .init(c)], upper: 2)
+        let (lp, _, reduced) = GLPKSolver().priceRelaxation(model, options: SolveOptions(),
+                                                            active: [true, true, true], perRound: 1)
+        #expect(lp.status == .optimal)
+        #expect(lp.objective == -1.5)
+        #expect(lp.rowDuals == [-3, 0])
+        #expect(reduced == [2, 1, 0])
     }
 
     @Test("pricing reaches the LP optimum of the whole model", arguments: 1...25)
     func pricingMatchesTheFullLP(seed: UInt64) {
         let (model, _) = packingModel(seed: seed)
         guard model.variableCount > 0 else { return }
-        let full = GLPKSolver().solveRelaxation(model, options: SolveOptions())
+        // Every column from the start: the whole LP, no pricing.
+        let (full, _, _) = GLPKSolver().priceRelaxation(
+            model, options: SolveOptions(), active: Array(repeating: true, count: model.variableCount), perRound: 1)
         var seed = [Bool](repeating: false, count: model.variableCount)
         seed[0] = true
         let (priced, active, reduced) = GLPKSolver().priceRelaxation(model, options: SolveOptions(), active: seed, perRound: 1)

@@ -139,7 +139,9 @@ struct SpeedUpTests {
         let scenario = try Scenario.load(path: Paths.dataset("busy-day.json"))
         let instance = Instance(scenario)
         let formulation = ShopFormulation(instance)
-        let lp = GLPKSolver().solveRelaxation(formulation.model, options: SolveOptions())
+        let model = formulation.model
+        let (lp, _, _) = GLPKSolver().priceRelaxation(
+            model, options: SolveOptions(), active: Array(repeating: true, count: model.variableCount), perRound: 1)
         #expect(lp.status == .optimal)
         let plan = formulation.roundedPlan(lpValues: lp.values)
         #expect(formulation.values(for: plan).map { formulation.model.isFeasible($0) } == true)

@@ -51,7 +51,6 @@ typedef struct ss_options {
     int branching;               // GLP_BR_* value
     int backtracking;            // GLP_BT_* value
     int message_level;           // GLP_MSG_* value; output goes to stderr
-    int lp_only;                 // solve the LP relaxation only (no branching)
     int integral_objective;      // objective is integral for every solution
     const double *incumbent;     // num_cols values, or NULL
     const int *branch_priority;  // num_cols values, or NULL: branch on a
@@ -69,7 +68,7 @@ typedef struct ss_result {
     int has_bound;
     double *values;              // caller-allocated, num_cols entries
     double *row_duals;           // caller-allocated, num_rows entries, or NULL;
-                                 // filled by an lp_only solve
+                                 // filled by ss_price_lp
     int nodes;                   // branch-and-bound nodes seen by the callback
     int incumbent_accepted;      // the supplied incumbent was taken by GLPK
     char message[512];           // GLPK's last lines on a fatal error
