@@ -64,13 +64,6 @@ struct Generate: ParsableCommand {
         do { data = try ScenarioGenerator.json(try options()) } catch let error as InputError {
             failBadInput(error, file: "generate")
         }
-        if let output {
-            do { try writeAtomically(data, to: output) } catch {
-                FileHandle.standardError.write(Data("cannot write \(output): \(error.localizedDescription)\n".utf8))
-                throw ExitCode(ExitStatus.badInput)
-            }
-        } else {
-            FileHandle.standardOutput.write(data)
-        }
+        try emit(data, to: output)
     }
 }

@@ -33,14 +33,7 @@ struct Import: ParsableCommand {
             }
             let name = URL(fileURLWithPath: file).deletingPathExtension().lastPathComponent
             let text = JSONFiles.encode(PTaskImporter.scenario(instance, id: "PTASK-\(name)")) + Data("\n".utf8)
-            if let output {
-                do { try writeAtomically(text, to: output) } catch {
-                    FileHandle.standardError.write(Data("cannot write \(output): \(error.localizedDescription)\n".utf8))
-                    throw ExitCode(ExitStatus.badInput)
-                }
-            } else {
-                FileHandle.standardOutput.write(text)
-            }
+            try emit(text, to: output)
         }
     }
 }

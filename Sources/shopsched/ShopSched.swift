@@ -47,6 +47,19 @@ func readScenario(_ path: String) -> Scenario {
     }
 }
 
+/// Writes a command's result to `output` (atomically), or to standard output
+/// when there is none; a file that cannot be written is bad input (exit 2).
+func emit(_ data: Data, to output: String?) throws {
+    guard let output else {
+        FileHandle.standardOutput.write(data)
+        return
+    }
+    do { try writeAtomically(data, to: output) } catch {
+        FileHandle.standardError.write(Data("cannot write \(output): \(error.localizedDescription)\n".utf8))
+        throw ExitCode(ExitStatus.badInput)
+    }
+}
+
 /// Writes `data` to `path` atomically (a temporary file renamed into place),
 /// so a failed run never leaves a half-written file.
 func writeAtomically(_ data: Data, to path: String) throws {

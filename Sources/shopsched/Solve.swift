@@ -65,14 +65,7 @@ struct Solve: ParsableCommand {
         case .json: text = JSONFiles.encode(solution) + Data("\n".utf8)
         case .table: text = Data(PlanTable.render(solution, scenario: scenario).utf8)
         }
-        if let output {
-            do { try writeAtomically(text, to: output) } catch {
-                FileHandle.standardError.write(Data("cannot write \(output): \(error.localizedDescription)\n".utf8))
-                throw ExitCode(ExitStatus.badInput)
-            }
-        } else {
-            FileHandle.standardOutput.write(text)
-        }
+        try emit(text, to: output)
         if result.status == .infeasible {
             for problem in result.problems { FileHandle.standardError.write(Data("infeasible: \(problem)\n".utf8)) }
             throw ExitCode(ExitStatus.infeasible)
