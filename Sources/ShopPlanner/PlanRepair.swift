@@ -52,8 +52,7 @@ enum PlanRepair {
                     var trial = plan
                     trial[k] = nil
                     trial[j] = SlotPlacement(start: s, bay: b, mechanic: m)
-                    var occupancy = Occupancy(instance, plan: trial)
-                    guard occupancy.isConsistent(with: instance, trial) else { continue }
+                    guard var occupancy = Occupancy(instance, consistentPlan: trial) else { continue }
                     if let (moved, _) = GreedyStrategy.cheapestFreePlacement(instance, job: k, occupancy: occupancy) {
                         trial[k] = moved
                         occupancy.place(moved, length: instance.jobs[k].length)
@@ -68,15 +67,14 @@ enum PlanRepair {
 }
 
 extension Occupancy {
-    /// Whether `plan`'s jobs fit together: no bay or mechanic used twice in
-    /// a slot and `maxConcurrent` kept.
-    func isConsistent(with instance: Instance, _ plan: [SlotPlacement?]) -> Bool {
-        var check = Occupancy(instance)
+    /// The occupancy of `plan`, or `nil` when its jobs do not fit together
+    /// (a bay or mechanic used twice in a slot, or `maxConcurrent` broken).
+    init?(_ instance: Instance, consistentPlan plan: [SlotPlacement?]) {
+        self.init(instance)
         for (j, placement) in plan.enumerated() {
             guard let placement else { continue }
-            guard check.isFree(placement, length: instance.jobs[j].length) else { return false }
-            check.place(placement, length: instance.jobs[j].length)
+            guard isFree(placement, length: instance.jobs[j].length) else { return nil }
+            place(placement, length: instance.jobs[j].length)
         }
-        return true
     }
 }
