@@ -2,22 +2,19 @@ import MILP
 
 extension ShopFormulation {
     /// Rule 5: in every slot, at most `maxConcurrent` scheduled jobs:
-    /// `Σ x[j,g,s] ≤ maxConcurrent` over the placements covering `t`. A row
-    /// is added only where more jobs than that could run at once.
+    /// `Σ x[j,g,s] ≤ maxConcurrent` over the placements covering `t`, at the
+    /// slots ``SlotCovers`` keeps. A row is added only where more jobs than
+    /// that could run at once.
     mutating func addCapacity() {
         guard let limit = instance.scenario.facility.maxConcurrent else { return }
-        var cover: [Int: [Model.Term]] = [:]
-        var jobsAt: [Int: Set<Int>] = [:]
+        var covers = SlotCovers()
         for j in jobs {
             for x in placements[j] {
-                for t in x.start..<(x.start + instance.jobs[j].length) {
-                    cover[t, default: []].append(Model.Term(x.variable))
-                    jobsAt[t, default: []].insert(j)
-                }
+                covers.add(start: x.start, end: x.start + instance.jobs[j].length, term: Model.Term(x.variable), job: j)
             }
         }
-        for t in cover.keys.sorted() where jobsAt[t]!.count > limit {
-            model.addConstraint(cover[t]!, upper: Double(limit), name: "capacity[\(t)]")
+        for row in covers.maximalRows() where row.jobs > limit {
+            model.addConstraint(row.terms, upper: Double(limit), name: "capacity[\(row.slot)]")
         }
     }
 }

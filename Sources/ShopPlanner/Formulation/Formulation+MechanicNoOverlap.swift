@@ -3,7 +3,8 @@ import MILP
 extension ShopFormulation {
     /// Rule 4: no two jobs of one mechanic overlap. For mechanic group `k`
     /// and slot `t`: `Σ u[j,k,s] ≤ |k|` over the jobs its mechanics could be
-    /// doing at `t` (`≤ 1` for a single mechanic).
+    /// doing at `t` (`≤ 1` for a single mechanic), at the slots
+    /// ``SlotCovers`` keeps.
     ///
     /// When `mechanicUsed` is weighted, the right-hand side becomes `n[k]`,
     /// the group's mechanics who work at all, each paying the weight once.
@@ -12,29 +13,27 @@ extension ShopFormulation {
     /// also tighter than one `u ≤ n` row per job.
     mutating func addMechanicNoOverlap() {
         let usedWeight = instance.weights.mechanicUsed
-        var cover = Array(repeating: [Int: [Model.Term]](), count: mechanicGroups.count)
+        var covers = Array(repeating: SlotCovers(), count: mechanicGroups.count)
         for j in jobs {
             for u in staffing[j] {
-                for t in u.start..<(u.start + instance.jobs[j].length) {
-                    cover[u.mechanicGroup][t, default: []].append(Model.Term(u.variable))
-                }
+                covers[u.mechanicGroup].add(start: u.start, end: u.start + instance.jobs[j].length,
+                                            term: Model.Term(u.variable), job: j)
             }
         }
         for k in 0..<mechanicGroups.count {
-            let slots = cover[k].keys.sorted()
+            let rows = covers[k].maximalRows()
             let size = mechanicGroups.size(k)
             let name = groupName(mechanic: k)
-            if usedWeight > 0, !slots.isEmpty {
+            if usedWeight > 0, !rows.isEmpty {
                 let n = model.addVariable(size == 1 ? .binary : .integer, upper: Double(size),
                                           cost: Double(usedWeight), name: "n[\(name)]")
                 mechanicsUsed[k] = n
-                for t in slots {
-                    model.addConstraint(cover[k][t]! + [Model.Term(n, -1)], upper: 0, name: "mechanic[\(name),\(t)]")
+                for row in rows {
+                    model.addConstraint(row.terms + [Model.Term(n, -1)], upper: 0, name: "mechanic[\(name),\(row.slot)]")
                 }
             } else {
-                for t in slots {
-                    let terms = cover[k][t]!
-                    if terms.count > size { model.addConstraint(terms, upper: Double(size), name: "mechanic[\(name),\(t)]") }
+                for row in rows where row.terms.count > size {
+                    model.addConstraint(row.terms, upper: Double(size), name: "mechanic[\(name),\(row.slot)]")
                 }
             }
         }
