@@ -78,7 +78,10 @@ typedef struct ss_search {
     int has_incumbent;
     int proven_by_bound;
     const int *branch_priority;  // NULL when GLPK's presolver renumbers columns
+    double deadline;             // now_seconds() past which the search stops; 0: none
 } ss_search;
+
+static double now_seconds(void);
 
 static void note_bound(ss_search *search, glp_tree *tree) {
     int best = glp_ios_best_node(tree);
@@ -145,6 +148,11 @@ static void callback(glp_tree *tree, void *info) {
         return;
     }
     if (options->cancel != NULL && *options->cancel) {
+        glp_ios_terminate(tree);
+    }
+    // GLPK checks tm_lim between nodes only; cut rounds and heuristics at a
+    // large root can run well past it, so every callback checks too.
+    if (search->deadline > 0 && now_seconds() > search->deadline) {
         glp_ios_terminate(tree);
     }
 }
@@ -279,6 +287,7 @@ int ss_solve(const ss_model *model, const ss_options *options, ss_result *result
     memset(&search, 0, sizeof search);
     search.options = options;
     search.result = result;
+    search.deadline = options->time_limit_seconds > 0 ? started + options->time_limit_seconds : 0;
     search.branch_priority = use_presolve ? NULL : options->branch_priority;
     if (options->incumbent != NULL) {
         search.incumbent_1based = glp_alloc(model->num_cols + 1, sizeof(double));
