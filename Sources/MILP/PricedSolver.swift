@@ -30,8 +30,10 @@ public struct PricedSolver: Solver {
     public var columnsPerRound: Int
 
     /// Turns the LP optimum's values into a solution (all variables), or
-    /// `nil`; tried once after pricing, and kept when feasible and better
-    /// than the incumbent. A good rounding often meets the LP bound at once.
+    /// `nil`; tried after pricing, and again on each better solution a
+    /// search finds (an integral point, which a rounding with local search
+    /// may still improve). Its result is kept when feasible and better than
+    /// the incumbent. A good rounding often meets the LP bound at once.
     public var rounding: (@Sendable ([Double]) -> [Double]?)?
 
     /// Cuts for the searches that look for a better incumbent (over the
@@ -133,6 +135,13 @@ public struct PricedSolver: Solver {
                 var values = [Double](repeating: 0, count: model.variableCount)
                 for (k, j) in indices.enumerated() { values[j] = found.values[k] }
                 best = (values, objective)
+                // A solution is an integral LP point: the rounding's local
+                // search may improve it further.
+                if let rounding, let polished = rounding(values), polished.count == model.variableCount,
+                   model.isFeasible(polished), model.objectiveValue(polished) < objective - 1e-9 {
+                    trace(options, "polishing improves \(objective) to \(model.objectiveValue(polished))")
+                    best = (polished, model.objectiveValue(polished))
+                }
             }
             return found
         }

@@ -99,10 +99,13 @@ public struct GreedyStrategy: PlanningStrategy {
     }
 
     /// A lower bound on the optimum: each job at its cheapest placement alone
-    /// (or unscheduled), plus `mechanicUsed` for mechanics named by pins.
-    static func simpleBound(_ instance: Instance, jobs: [Int]? = nil) -> Int {
+    /// (or unscheduled), plus `mechanicUsed` for mechanics named by pins and
+    /// for the crowd of jobs that must run at once (``MechanicCrowdBound``,
+    /// unless `crowd` is false).
+    static func simpleBound(_ instance: Instance, jobs: [Int]? = nil, crowd: Bool = true) -> Int {
         var total = 0
         var pinnedMechanics = Set<Int>()
+        var alone: [Int: Int] = [:]
         let empty = Occupancy(instance)
         for j in jobs ?? Array(instance.jobs.indices) {
             let job = instance.jobs[j]
@@ -111,10 +114,12 @@ public struct GreedyStrategy: PlanningStrategy {
                 if let m = pin.mechanic { pinnedMechanics.insert(m) }
                 continue
             }
-            let alone = cheapestFreePlacement(instance, job: j, occupancy: empty, countMechanicUsed: false)
-            total += min(alone?.1 ?? Int.max, instance.unscheduledCost(job: j))
+            let cheapest = cheapestFreePlacement(instance, job: j, occupancy: empty, countMechanicUsed: false)
+            if let cost = cheapest?.1 { alone[j] = cost }
+            total += min(cheapest?.1 ?? Int.max, instance.unscheduledCost(job: j))
         }
         return total + pinnedMechanics.count * instance.weights.mechanicUsed
+            + (crowd ? MechanicCrowdBound.extra(instance, cheapest: alone, pinnedMechanics: pinnedMechanics.count) : 0)
     }
 
     /// Reasons for every unscheduled job of a final plan.

@@ -122,17 +122,26 @@ public struct MILPStrategy: PlanningStrategy {
         var problems: [String]
     }
 
-    /// Solves one part; its plan is never worse than the greedy plan's.
+    /// Solves one part; its plan is never worse than the greedy plan's
+    /// (improved by ``MechanicConsolidation`` first).
     func solvePart(_ instance: Instance, jobs: [Int], greedy: [SlotPlacement?], bayGroups: ResourceGroups,
                    mechanicGroups: ResourceGroups, deadline: ContinuousClock.Instant, share: Double, clock: ContinuousClock,
                    options: PlanOptions) -> PartOutcome {
-        let greedyCost = instance.objective(of: greedy, jobs: jobs)
+        let partStarted = clock.now
         let simpleBound = GreedyStrategy.simpleBound(instance, jobs: jobs)
+        // Staffing by chains and freeing mechanics is a cheap search the
+        // MILP is slow at.
+        // It may use half of the part's time.
+        let half = clock.now.duration(to: deadline) * (share / 2)
+        let start = MechanicConsolidation.improve(instance, greedy, jobs: jobs, bound: simpleBound,
+                                                  deadline: clock.now.advanced(by: half))
+        let startCost = instance.objective(of: start, jobs: jobs)
         let label = "part of \(jobs.count) job(s) from \(instance.jobs[jobs[0]].id)"
-        if greedyCost == simpleBound {
-            // Greedy is already as good as the bound: nothing to search.
-            progress(options, "\(label): greedy \(greedyCost) meets the per-job bound, optimal without search")
-            return PartOutcome(plan: greedy, optimal: true, bound: simpleBound, problems: [])
+        progress(options, "\(label): staffing by chains gives \(startCost), bound \(simpleBound), \(seconds(since: partStarted, clock)) s")
+        if startCost == simpleBound {
+            // Already as good as the bound: nothing to search.
+            progress(options, "\(label): the start plan's \(startCost) meets the simple bound, optimal without search")
+            return PartOutcome(plan: start, optimal: true, bound: simpleBound, problems: [])
         }
         let model = ShopFormulation(instance, jobs: jobs, options: formulation,
                                     bayGroups: bayGroups, mechanicGroups: mechanicGroups)
@@ -141,7 +150,7 @@ public struct MILPStrategy: PlanningStrategy {
         solve.timeLimitSeconds = max(0.001, share * (Double(left.components.seconds) + Double(left.components.attoseconds) * 1e-18))
         solve.relativeGap = options.relativeGap
         solve.verbose = options.verbose
-        solve.incumbent = options.warmStart ? model.values(for: greedy) : nil
+        solve.incumbent = options.warmStart ? model.values(for: start) : nil
         if branchOnJobs { solve.branchPriority = model.branchPriorities }
         let result: SolveResult
         if var priced = solver as? PricedSolver {
@@ -152,13 +161,13 @@ public struct MILPStrategy: PlanningStrategy {
             result = solver.solve(model.model, options: solve)
         }
 
-        var plan = greedy
+        var plan = start
         var problems: [String] = []
         if result.hasSolution, let found = model.plan(from: result.values),
-           instance.objective(of: found, jobs: jobs) <= greedyCost {
+           instance.objective(of: found, jobs: jobs) <= startCost {
             for j in jobs { plan[j] = found[j] }
         } else if result.status == .error {
-            problems.append("solver error: \(result.message); the greedy plan is kept for jobs \(jobs.map { instance.jobs[$0].id }.joined(separator: ", "))")
+            problems.append("solver error: \(result.message); the start plan is kept for jobs \(jobs.map { instance.jobs[$0].id }.joined(separator: ", "))")
         }
         let cost = instance.objective(of: plan, jobs: jobs)
         var optimal = result.status == .optimal

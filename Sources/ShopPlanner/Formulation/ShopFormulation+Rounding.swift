@@ -59,6 +59,7 @@ extension ShopFormulation {
                 occupancy.place(chosen, length: length)
             }
         }
-        return PlanRepair.improve(instance, plan, jobs: jobs)
+        let repaired = PlanRepair.improve(instance, plan, jobs: jobs)
+        return MechanicConsolidation.improve(instance, repaired, jobs: jobs, restarts: 2)
     }
 }
