@@ -155,7 +155,7 @@ public struct MILPStrategy: PlanningStrategy {
         let result: SolveResult
         if var priced = solver as? PricedSolver {
             // Give pricing this part's own LP rounding.
-            priced.rounding = { [model] lp in model.values(for: model.roundedPlan(lpValues: lp)) }
+            priced.rounding = { [model] lp in model.values(for: model.roundedPlan(lpValues: lp, deadline: deadline)) }
             result = priced.solve(model.model, options: solve)
         } else {
             result = solver.solve(model.model, options: solve)

@@ -28,32 +28,39 @@ enum MechanicConsolidation {
     /// of start (each through a chain, working mechanics first), and
     /// consolidated. That sweep is tried `restarts` times with mechanics
     /// preferred in a different fixed order each time, until a plan meets
-    /// `bound`; the cheapest plan wins. The search is deterministic; only a
-    /// `deadline` that passes cuts it short (between restarts).
+    /// `bound` or `stall` sweeps in a row gain nothing; the cheapest plan wins. The search is deterministic; only a
+    /// `deadline` that passes cuts it short (between attempts).
     static func improve(_ instance: Instance, _ plan: [SlotPlacement?], jobs: [Int], bound: Int? = nil,
-                        restarts: Int = 256, steps: Int = 400_000_000,
+                        restarts: Int = 256, stall: Int = 64, steps: Int = 400_000_000,
                         deadline: ContinuousClock.Instant? = nil) -> [SlotPlacement?] {
         guard jobs.contains(where: { instance.jobs[$0].mode != .none }) else { return plan }
         // The plan as given gets a quarter of the budget, the fresh sweeps the rest.
         var budget = instance.weights.mechanicUsed > 0 ? steps / 4 : steps
-        var best = polish(instance, plan, jobs: jobs, rank: nil, budget: &budget)
+        var best = polish(instance, plan, jobs: jobs, rank: nil, budget: &budget, deadline: deadline)
         guard instance.weights.mechanicUsed > 0 else { return best.plan }
         budget += steps - steps / 4
+        var lastGain = 0
         for restart in 0..<restarts where budget > 0 && best.cost > (bound ?? Int.min) {
             if let deadline, ContinuousClock.now >= deadline { break }
+            // Flexible days rarely gain from more sweeps; stop when they stall.
+            if restart - lastGain > stall { break }
             let rank = restart == 0 ? nil : instance.mechanics.indices.map { scramble($0, restart) }
             var state = State(instance, plan, jobs: jobs, steps: budget, rank: rank)
             state.staffAfresh()
-            let trial = polish(instance, state.plan, jobs: jobs, rank: rank, budget: &state.steps)
+            let trial = polish(instance, state.plan, jobs: jobs, rank: rank, budget: &state.steps, deadline: deadline)
             budget = state.steps
-            if trial.cost < best.cost { best = trial }
+            if trial.cost < best.cost {
+                best = trial
+                lastGain = restart
+            }
         }
         return best.plan
     }
 
     /// Staffs waiting jobs, then frees mechanics while that lowers the cost.
     private static func polish(_ instance: Instance, _ plan: [SlotPlacement?], jobs: [Int], rank: [UInt64]?,
-                               budget: inout Int) -> (plan: [SlotPlacement?], cost: Int) {
+                               budget: inout Int, deadline: ContinuousClock.Instant?) -> (plan: [SlotPlacement?], cost: Int) {
+        func late() -> Bool { deadline.map { ContinuousClock.now >= $0 } ?? false }
         var state = State(instance, plan, jobs: jobs, steps: budget, rank: rank)
         var cost = instance.objective(of: plan, jobs: jobs)
         defer { budget = state.steps }
@@ -75,15 +82,15 @@ enum MechanicConsolidation {
 
         let waiting = jobs.filter { plan[$0] == nil && instance.jobs[$0].mode != .none && !instance.jobs[$0].starts.isEmpty }
             .sorted { (-instance.jobs[$0].priority, $0) < (-instance.jobs[$1].priority, $1) }
-        for j in waiting where state.steps > 0 {
+        for j in waiting where state.steps > 0 && !late() {
             _ = attempt { $0.staff(j) }
         }
         guard instance.weights.mechanicUsed > 0 else { return (state.plan, cost) }
         var improved = true
-        while improved && state.steps > 0 {
+        while improved && state.steps > 0 && !late() {
             improved = false
             let targets = state.used.sorted { (state.assigned[$0].count, $0) < (state.assigned[$1].count, $1) }
-            for target in targets where state.used.contains(target) && state.steps > 0 {
+            for target in targets where state.used.contains(target) && state.steps > 0 && !late() {
                 if attempt({ $0.empty(target) }) { improved = true }
             }
         }

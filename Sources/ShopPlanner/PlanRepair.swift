@@ -4,8 +4,10 @@
 /// that fits once a neighbour shifts.
 enum PlanRepair {
     /// `plan` with improving moves applied until none is left (or `jobs`
-    /// have each been tried `rounds` times). Only jobs in `jobs` move.
-    static func improve(_ instance: Instance, _ plan: [SlotPlacement?], jobs: [Int], rounds: Int = 2) -> [SlotPlacement?] {
+    /// have each been tried `rounds` times, or `deadline` passes). Only jobs
+    /// in `jobs` move.
+    static func improve(_ instance: Instance, _ plan: [SlotPlacement?], jobs: [Int], rounds: Int = 2,
+                        deadline: ContinuousClock.Instant? = nil) -> [SlotPlacement?] {
         var plan = plan
         var cost = instance.objective(of: plan, jobs: jobs)
         for _ in 0..<rounds {
@@ -13,7 +15,8 @@ enum PlanRepair {
             let waiting = jobs.filter { plan[$0] == nil && !instance.jobs[$0].starts.isEmpty }
                 .sorted { (-instance.jobs[$0].priority, $0) < (-instance.jobs[$1].priority, $1) }
             for j in waiting {
-                if let better = bringIn(instance, j, plan, jobs: jobs, cost: cost) {
+                if let deadline, ContinuousClock.now >= deadline { return plan }
+                if let better = bringIn(instance, j, plan, jobs: jobs, cost: cost, deadline: deadline) {
                     plan = better.plan
                     cost = better.cost
                     improved = true
@@ -27,13 +30,14 @@ enum PlanRepair {
     /// The best plan with `j` placed and at most one other job moved, if it
     /// costs less than `cost`.
     private static func bringIn(_ instance: Instance, _ j: Int, _ plan: [SlotPlacement?], jobs: [Int],
-                                cost: Int) -> (plan: [SlotPlacement?], cost: Int)? {
+                                cost: Int, deadline: ContinuousClock.Instant?) -> (plan: [SlotPlacement?], cost: Int)? {
         let job = instance.jobs[j]
         let inPart = Set(jobs)
         var best: (plan: [SlotPlacement?], cost: Int)?
         for s in job.starts {
             let range = s..<(s + job.length)
             for b in job.bayOptions where instance.bayAvailable(job: j, bay: b, start: s) {
+                if let deadline, ContinuousClock.now >= deadline { return best }
                 let mechanics: [Int?] = job.mode == .none ? [nil]
                     : job.mechanicOptions.filter { instance.mechanicAvailable(job: j, mechanic: $0, start: s) }.map { $0 }
                         + (job.mode == .optional ? [nil] : [])

@@ -7,7 +7,7 @@ extension ShopFormulation {
     /// and often blocks a specialist or a bay that a later job needed; the
     /// LP has already weighed every job against the others. ``PlanRepair``
     /// then brings left-out jobs in where moving one neighbour makes room.
-    func roundedPlan(lpValues values: [Double]) -> [SlotPlacement?] {
+    func roundedPlan(lpValues values: [Double], deadline: ContinuousClock.Instant? = nil) -> [SlotPlacement?] {
         var plan = [SlotPlacement?](repeating: nil, count: instance.jobs.count)
         var occupancy = Occupancy(instance)
         for j in jobs {
@@ -59,7 +59,7 @@ extension ShopFormulation {
                 occupancy.place(chosen, length: length)
             }
         }
-        let repaired = PlanRepair.improve(instance, plan, jobs: jobs)
-        return MechanicConsolidation.improve(instance, repaired, jobs: jobs, restarts: 2)
+        let repaired = PlanRepair.improve(instance, plan, jobs: jobs, deadline: deadline)
+        return MechanicConsolidation.improve(instance, repaired, jobs: jobs, restarts: 2, deadline: deadline)
     }
 }
