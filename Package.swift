@@ -70,7 +70,7 @@ let package = Package(
             name: "ShopScenarioGeneratorTests",
             dependencies: ["ShopScenarioGenerator", "ShopPlanner", "ShopVerifier", "ShopDomain"]
         ),
-        .testTarget(name: "ShopImportTests", dependencies: ["ShopImport", "ShopDomain"]),
+        .testTarget(name: "ShopImportTests", dependencies: ["ShopImport", "ShopDomain", "ShopPlanner", "ShopVerifier"]),
         .testTarget(name: "ShopSchedCLITests", dependencies: ["shopsched"]),
     ]
 )

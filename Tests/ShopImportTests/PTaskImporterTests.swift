@@ -1,6 +1,8 @@
 import Foundation
 import ShopDomain
 import ShopImport
+import ShopPlanner
+import ShopVerifier
 import Testing
 
 @Suite("ptask importer")
@@ -72,5 +74,27 @@ struct PTaskImporterTests {
             #expect(instance.jobs.count == Int(parts[3]), "\(name)")
             #expect(instance.largestOverlap <= instance.qualifications.count, "\(name)")
         }
+    }
+
+    /// The benchmark's pipeline on the smallest published instances and on
+    /// two that need the MILP after staffing by chains: the plan verifies,
+    /// places every job, and uses as many mechanics as the overlap bound,
+    /// which proves it optimal.
+    @Test(arguments: ["data_1_23_40_66", "data_2_24_40_33", "data_4_23_59_33", "data_6_48_80_66", "data_10_51_111_66"])
+    func smallInstancesMeetTheOverlapBound(name: String) throws {
+        let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("shared/datasets/ptask")
+        let text = String(decoding: try Data(contentsOf: folder.appendingPathComponent(name + ".dat")), as: UTF8.self)
+        let ptask = try PTaskImporter.parse(text)
+        let scenario = try Scenario(file: PTaskImporter.scenario(ptask, id: name))
+        var options = PlanOptions()
+        options.timeLimitSeconds = 60
+        options.threads = 1
+        let result = MILPStrategy().plan(Instance(scenario), options: options)
+        let report = PlanVerifier(scenario: scenario).verify(result.solutionFile())
+        #expect(report.violations == [])
+        #expect(report.terms.unscheduled == 0)
+        #expect(report.terms.mechanicUsed == ptask.largestOverlap)
+        #expect(result.status == .optimal && result.bound == report.objective)
     }
 }
