@@ -23,32 +23,43 @@ enum MechanicConsolidation {
     /// `plan` improved by staffing and consolidation until neither helps.
     /// Only jobs in `jobs` change; pinned jobs never do.
     ///
-    /// When `mechanicUsed` is weighted, the part is also staffed afresh:
+    /// When `mechanicUsed` is weighted, the part is first staffed afresh:
     /// mechanics are stripped from its jobs, which are then staffed in order
     /// of start (each through a chain, working mechanics first), and
-    /// consolidated. That sweep is tried `restarts` times with mechanics
+    /// consolidated. Unless that meets `bound`, the given plan is polished
+    /// too, and the sweep is tried up to `restarts` times with mechanics
     /// preferred in a different fixed order each time, until a plan meets
-    /// `bound` or `stall` sweeps in a row gain nothing; the cheapest plan wins. The search is deterministic; only a
-    /// `deadline` that passes cuts it short (between attempts).
+    /// `bound` or `stall` sweeps in a row gain nothing. The cheapest plan
+    /// wins, never worse than the given one. The search is deterministic;
+    /// only a `deadline` that passes cuts it short (between attempts).
     static func improve(_ instance: Instance, _ plan: [SlotPlacement?], jobs: [Int], bound: Int? = nil,
                         restarts: Int = 256, stall: Int = 64, steps: Int = 400_000_000,
                         deadline: ContinuousClock.Instant? = nil) -> [SlotPlacement?] {
         guard jobs.contains(where: { instance.jobs[$0].mode != .none }) else { return plan }
-        // The plan as given gets a quarter of the budget, the fresh sweeps the rest.
-        var budget = instance.weights.mechanicUsed > 0 ? steps / 4 : steps
-        var best = polish(instance, plan, jobs: jobs, rank: nil, budget: &budget, deadline: deadline)
-        guard instance.weights.mechanicUsed > 0 else { return best.plan }
-        budget += steps - steps / 4
-        var lastGain = 0
-        for restart in 0..<restarts where budget > 0 && best.cost > (bound ?? Int.min) {
-            if let deadline, ContinuousClock.now >= deadline { break }
-            // Flexible days rarely gain from more sweeps; stop when they stall.
-            if restart - lastGain > stall { break }
-            let rank = restart == 0 ? nil : instance.mechanics.indices.map { scramble($0, restart) }
+        let goal = bound ?? Int.min
+        var budget = steps
+        func late() -> Bool { deadline.map { ContinuousClock.now >= $0 } ?? false }
+        /// Staffs the part afresh (mechanics preferred by `rank`) and polishes.
+        func sweep(_ rank: [UInt64]?) -> (plan: [SlotPlacement?], cost: Int) {
             var state = State(instance, plan, jobs: jobs, steps: budget, rank: rank)
             state.staffAfresh()
-            let trial = polish(instance, state.plan, jobs: jobs, rank: rank, budget: &state.steps, deadline: deadline)
-            budget = state.steps
+            defer { budget = state.steps }
+            return polish(instance, state.plan, jobs: jobs, rank: rank, budget: &state.steps, deadline: deadline)
+        }
+        guard instance.weights.mechanicUsed > 0 else {
+            return polish(instance, plan, jobs: jobs, rank: nil, budget: &budget, deadline: deadline).plan
+        }
+        // The fresh sweep first: on fixed-time days it usually meets the bound
+        // at once, and polishing a poor given plan is the slower road.
+        var best = sweep(nil)
+        if best.cost <= goal { return best.plan }
+        let given = polish(instance, plan, jobs: jobs, rank: nil, budget: &budget, deadline: deadline)
+        if given.cost < best.cost { best = given }
+        var lastGain = 0
+        for restart in 1..<max(restarts, 1) where budget > 0 && best.cost > goal && !late() {
+            // Flexible days rarely gain from more sweeps; stop when they stall.
+            if restart - lastGain > stall { break }
+            let trial = sweep(instance.mechanics.indices.map { scramble($0, restart) })
             if trial.cost < best.cost {
                 best = trial
                 lastGain = restart
