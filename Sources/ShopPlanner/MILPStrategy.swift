@@ -130,11 +130,16 @@ public struct MILPStrategy: PlanningStrategy {
         let partStarted = clock.now
         let simpleBound = GreedyStrategy.simpleBound(instance, jobs: jobs)
         // Staffing by chains and freeing mechanics is a cheap search the
-        // MILP is slow at.
-        // It may use half of the part's time.
+        // MILP is slow at; it may use half of the part's time. When every job
+        // has one start, who does what is all there is to decide, and fresh
+        // sweeps go on until the bound or that time; otherwise they stop
+        // when they stall.
         let half = clock.now.duration(to: deadline) * (share / 2)
-        let start = MechanicConsolidation.improve(instance, greedy, jobs: jobs, bound: simpleBound,
-                                                  deadline: clock.now.advanced(by: half))
+        let fixedTime = jobs.allSatisfy { instance.jobs[$0].starts.count == 1 || instance.jobs[$0].pinned != nil }
+        let start = MechanicConsolidation.improve(
+            instance, greedy, jobs: jobs, bound: simpleBound, restarts: fixedTime ? Int.max : 256,
+            stall: fixedTime ? Int.max : 64, steps: fixedTime ? Int.max : 400_000_000,
+            deadline: clock.now.advanced(by: half))
         let startCost = instance.objective(of: start, jobs: jobs)
         let label = "part of \(jobs.count) job(s) from \(instance.jobs[jobs[0]].id)"
         progress(options, "\(label): staffing by chains gives \(startCost), bound \(simpleBound), \(seconds(since: partStarted, clock)) s")

@@ -56,9 +56,9 @@ enum MechanicConsolidation {
         let given = polish(instance, plan, jobs: jobs, rank: nil, budget: &budget, deadline: deadline)
         if given.cost < best.cost { best = given }
         var lastGain = 0
-        for restart in 1..<max(restarts, 1) where budget > 0 && best.cost > goal && !late() {
+        for restart in 1..<max(restarts, 1) {
             // Flexible days rarely gain from more sweeps; stop when they stall.
-            if restart - lastGain > stall { break }
+            if budget <= 0 || best.cost <= goal || late() || restart - lastGain > stall { break }
             let trial = sweep(instance.mechanics.indices.map { scramble($0, restart) })
             if trial.cost < best.cost {
                 best = trial
