@@ -17,8 +17,19 @@ let package = Package(
         // extra package, Linux with Swift 6.3 only, for ARC counts) is left
         // out; the malloc interposer needs nothing installed (no jemalloc).
         .package(url: "https://github.com/ordo-one/benchmark", from: "1.38.1", traits: ["MallocInterposer"]),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
     ],
     targets: [
+        // The published shift minimisation benchmark (see README):
+        //   swift run -c release ptask-bench ../../shared/datasets/ptask
+        .executableTarget(
+            name: "ptask-bench",
+            dependencies: [
+                .product(name: "ShopScheduler", package: "ShopScheduler"),
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            path: "PTask"
+        ),
         .executableTarget(
             name: "ShopSolve",
             dependencies: [
