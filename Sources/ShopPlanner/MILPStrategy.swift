@@ -136,8 +136,11 @@ public struct MILPStrategy: PlanningStrategy {
         // when they stall.
         let half = clock.now.duration(to: deadline) * (share / 2)
         let fixedTime = jobs.allSatisfy { instance.jobs[$0].starts.count == 1 || instance.jobs[$0].pinned != nil }
+        // No more sweeps than orders of the part's mechanics (m!, saturating).
+        let mechanics = Set(jobs.flatMap { instance.jobs[$0].mechanicOptions }).count
+        let orders = (1...max(mechanics, 1)).reduce(1) { $0 > Int.max / $1 ? Int.max : $0 * $1 }
         let start = MechanicConsolidation.improve(
-            instance, greedy, jobs: jobs, bound: simpleBound, restarts: fixedTime ? Int.max : 256,
+            instance, greedy, jobs: jobs, bound: simpleBound, restarts: fixedTime ? orders : 256,
             stall: fixedTime ? Int.max : 64, steps: fixedTime ? Int.max : 400_000_000,
             deadline: clock.now.advanced(by: half))
         let startCost = instance.objective(of: start, jobs: jobs)
