@@ -94,11 +94,16 @@ public struct PricedSolver: Solver {
         // upper bound, so this is a valid bound on the whole LP.
         var lower = relaxation.objective!
         for j in 0..<model.variableCount where !pricedColumns[j] && reduced[j] < 0 { lower += reduced[j] * model.upperBounds[j] }
-        if let rounding, let candidate = rounding(relaxation.values), candidate.count == model.variableCount,
-           model.isFeasible(candidate), model.objectiveValue(candidate) < upper - 1e-9 {
-            trace(options, "rounding the LP improves the incumbent from \(upper) to \(model.objectiveValue(candidate))")
-            incumbent = candidate
-            upper = model.objectiveValue(candidate)
+        /// `rounding`'s solution from `values`, when feasible and below `objective`.
+        func rounded(_ values: [Double], below objective: Double) -> (values: [Double], objective: Double)? {
+            guard let rounding, let candidate = rounding(values), candidate.count == model.variableCount,
+                  model.isFeasible(candidate), model.objectiveValue(candidate) < objective - 1e-9 else { return nil }
+            return (candidate, model.objectiveValue(candidate))
+        }
+        if let better = rounded(relaxation.values, below: upper) {
+            trace(options, "rounding the LP improves the incumbent from \(upper) to \(better.objective)")
+            incumbent = better.values
+            upper = better.objective
         }
         // The incumbent's columns join the priced ones (a rounded incumbent
         // may use columns pricing did not need): every search starts from it.
@@ -137,10 +142,9 @@ public struct PricedSolver: Solver {
                 best = (values, objective)
                 // A solution is an integral LP point: the rounding's local
                 // search may improve it further.
-                if let rounding, let polished = rounding(values), polished.count == model.variableCount,
-                   model.isFeasible(polished), model.objectiveValue(polished) < objective - 1e-9 {
-                    trace(options, "polishing improves \(objective) to \(model.objectiveValue(polished))")
-                    best = (polished, model.objectiveValue(polished))
+                if let polished = rounded(values, below: objective) {
+                    trace(options, "polishing improves \(objective) to \(polished.objective)")
+                    best = polished
                 }
             }
             return found

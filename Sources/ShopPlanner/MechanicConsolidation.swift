@@ -38,7 +38,6 @@ enum MechanicConsolidation {
         guard jobs.contains(where: { instance.jobs[$0].mode != .none }) else { return plan }
         let goal = bound ?? Int.min
         var budget = steps
-        func late() -> Bool { deadline.map { ContinuousClock.now >= $0 } ?? false }
         /// Staffs the part afresh (mechanics preferred by `rank`) and polishes.
         func sweep(_ rank: [UInt64]?) -> (plan: [SlotPlacement?], cost: Int) {
             var state = State(instance, plan, jobs: jobs, steps: budget, rank: rank)
@@ -58,7 +57,7 @@ enum MechanicConsolidation {
         var lastGain = 0
         for restart in 1..<max(restarts, 1) {
             // Flexible days rarely gain from more sweeps; stop when they stall.
-            if budget <= 0 || best.cost <= goal || late() || restart - lastGain > stall { break }
+            if budget <= 0 || best.cost <= goal || isPast(deadline) || restart - lastGain > stall { break }
             let trial = sweep(instance.mechanics.indices.map { scramble($0, restart) })
             if trial.cost < best.cost {
                 best = trial
@@ -71,7 +70,6 @@ enum MechanicConsolidation {
     /// Staffs waiting jobs, then frees mechanics while that lowers the cost.
     private static func polish(_ instance: Instance, _ plan: [SlotPlacement?], jobs: [Int], rank: [UInt64]?,
                                budget: inout Int, deadline: ContinuousClock.Instant?) -> (plan: [SlotPlacement?], cost: Int) {
-        func late() -> Bool { deadline.map { ContinuousClock.now >= $0 } ?? false }
         var state = State(instance, plan, jobs: jobs, steps: budget, rank: rank)
         var cost = instance.objective(of: plan, jobs: jobs)
         defer { budget = state.steps }
@@ -93,19 +91,23 @@ enum MechanicConsolidation {
 
         let waiting = jobs.filter { plan[$0] == nil && instance.jobs[$0].mode != .none && !instance.jobs[$0].starts.isEmpty }
             .sorted { (-instance.jobs[$0].priority, $0) < (-instance.jobs[$1].priority, $1) }
-        for j in waiting where state.steps > 0 && !late() {
+        for j in waiting where state.steps > 0 && !isPast(deadline) {
             _ = attempt { $0.staff(j) }
         }
         guard instance.weights.mechanicUsed > 0 else { return (state.plan, cost) }
         var improved = true
-        while improved && state.steps > 0 && !late() {
+        while improved && state.steps > 0 && !isPast(deadline) {
             improved = false
             let targets = state.used.sorted { (state.assigned[$0].count, $0) < (state.assigned[$1].count, $1) }
-            for target in targets where state.used.contains(target) && state.steps > 0 && !late() {
+            for target in targets where state.used.contains(target) && state.steps > 0 && !isPast(deadline) {
                 if attempt({ $0.empty(target) }) { improved = true }
             }
         }
         return (state.plan, cost)
+    }
+
+    private static func isPast(_ deadline: ContinuousClock.Instant?) -> Bool {
+        deadline.map { ContinuousClock.now >= $0 } ?? false
     }
 
     /// A fixed scramble of mechanic `m` for restart `r`: the order in which
@@ -164,22 +166,11 @@ enum MechanicConsolidation {
             }
             var occupancy = Occupancy(instance, plan: others)
             for j in order {
-                let job = instance.jobs[j]
-                let starts = plan[j].map { [$0.start] } ?? job.starts
-                let bays = (plan[j].map { [$0.bay] } ?? []) + job.bayOptions
+                let starts = plan[j].map { [$0.start] } ?? instance.jobs[j].starts
+                let bays = (plan[j].map { [$0.bay] } ?? []) + instance.jobs[j].bayOptions
                 plan[j] = nil
-                for s in starts {
-                    let range = s..<(s + job.length)
-                    guard occupancy.hasCapacity(range), let bay = bays.first(where: {
-                        instance.bayAvailable(job: j, bay: $0, start: s) && occupancy.isBayFree($0, range)
-                    }) else { continue }
-                    plan[j] = SlotPlacement(start: s, bay: bay, mechanic: nil)
-                    if job.mode == .none || chain(from: j, avoiding: nil, idleToo: false)
-                        || chain(from: j, avoiding: nil, idleToo: true) || job.mode == .optional {
-                        occupancy.place(plan[j]!, length: job.length)
-                        break
-                    }
-                    plan[j] = nil
+                if place(j, starts: starts, bays: bays, occupancy: occupancy) {
+                    occupancy.place(plan[j]!, length: instance.jobs[j].length)
                 }
             }
         }
@@ -187,20 +178,27 @@ enum MechanicConsolidation {
         /// Places waiting job `j` at its first start with a free bay and
         /// capacity, staffed through a chain (working mechanics first).
         mutating func staff(_ j: Int) -> Bool {
-            let occupancy = Occupancy(instance, plan: plan)
+            place(j, starts: instance.jobs[j].starts, bays: instance.jobs[j].bayOptions,
+                  occupancy: Occupancy(instance, plan: plan))
+        }
+
+        /// Puts unplaced job `j` at the first of `starts` with capacity and
+        /// one of `bays` free in `occupancy`, staffed through a chain
+        /// (working mechanics first, then idle ones) unless it needs no
+        /// mechanic; an optional job stays without one when no chain is
+        /// found. `false`, with `j` still unplaced, when nothing fits.
+        private mutating func place(_ j: Int, starts: [Int], bays: [Int], occupancy: Occupancy) -> Bool {
             let job = instance.jobs[j]
-            for s in job.starts {
+            for s in starts {
                 let range = s..<(s + job.length)
-                guard occupancy.hasCapacity(range),
-                      let bay = job.bayOptions.first(where: {
-                          instance.bayAvailable(job: j, bay: $0, start: s) && occupancy.isBayFree($0, range)
-                      })
-                else { continue }
+                guard occupancy.hasCapacity(range), let bay = bays.first(where: {
+                    instance.bayAvailable(job: j, bay: $0, start: s) && occupancy.isBayFree($0, range)
+                }) else { continue }
                 plan[j] = SlotPlacement(start: s, bay: bay, mechanic: nil)
-                if chain(from: j, avoiding: nil, idleToo: false) || chain(from: j, avoiding: nil, idleToo: true) {
+                if job.mode == .none || chain(from: j, avoiding: nil, idleToo: false)
+                    || chain(from: j, avoiding: nil, idleToo: true) || job.mode == .optional {
                     return true
                 }
-                if job.mode == .optional { return true }
                 plan[j] = nil
             }
             return false
