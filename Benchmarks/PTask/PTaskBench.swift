@@ -40,21 +40,59 @@ struct PTaskBench: ParsableCommand {
         }
     }
 
+    /// Bad input of any kind (options, folder, instance files) is reported
+    /// on standard error and exits 2, as `shopsched` does; ArgumentParser
+    /// alone would exit 64 for options and 1 for the rest.
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch let error as BadInput {
+            FileHandle.standardError.write(Data((error.lines.joined(separator: "\n") + "\n").utf8))
+            Foundation.exit(2)
+        } catch {
+            if exitCode(for: error) == .validationFailure {
+                FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+                Foundation.exit(2)
+            }
+            exit(withError: error)
+        }
+    }
+
     func run() throws {
-        let files = try Self.instanceFiles(in: folder)
+        let files: [URL]
+        do { files = try Self.instanceFiles(in: folder) } catch {
+            throw BadInput(lines: ["\(folder): cannot read the folder (\(error.localizedDescription))"])
+        }
         let chosen = first.map { Array(files.prefix($0)) } ?? files
-        guard !chosen.isEmpty else { throw ValidationError("\(folder) holds no .dat files.") }
+        guard !chosen.isEmpty else { throw BadInput(lines: ["\(folder): holds no .dat files"]) }
+        // Every file is read and parsed before anything is solved or written,
+        // so a bad file stops the run at once and leaves no partial output.
+        var instances: [(name: String, ptask: PTaskImporter.Instance)] = []
+        var problems: [String] = []
+        for file in chosen {
+            do {
+                let text = try String(contentsOf: file, encoding: .utf8)
+                instances.append((file.deletingPathExtension().lastPathComponent, try PTaskImporter.parse(text)))
+            } catch let error as InputError {
+                problems += error.issues.map { "\(file.path): \($0)" }
+            } catch {
+                problems.append("\(file.path): cannot read the file (\(error.localizedDescription))")
+            }
+        }
+        guard problems.isEmpty else { throw BadInput(lines: problems) }
+
         try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
         let csvPath = (out as NSString).appendingPathComponent("ptask.csv")
         FileManager.default.createFile(atPath: csvPath, contents: Data((Row.csvHeader + "\n").utf8))
         let csv = try FileHandle(forWritingTo: URL(fileURLWithPath: csvPath))
         try csv.seekToEnd()
         var rows: [Row] = []
-        for (n, file) in chosen.enumerated() {
-            let row = try solve(file)
+        for (n, instance) in instances.enumerated() {
+            let row = try solve(instance.ptask, name: instance.name)
             rows.append(row)
             try csv.write(contentsOf: Data((row.csvLine + "\n").utf8))
-            print("[\(n + 1)/\(chosen.count)] \(row.instance): \(row.used.map(String.init) ?? "-") mechanics, "
+            print("[\(n + 1)/\(instances.count)] \(row.instance): \(row.used.map(String.init) ?? "-") mechanics, "
                   + "bound \(row.lowerBound), \(row.proof), \(String(format: "%.2f", row.seconds)) s")
         }
         try csv.close()
@@ -73,10 +111,7 @@ struct PTaskBench: ParsableCommand {
         return names.sorted { key($0) < key($1) }.map { URL(fileURLWithPath: folder).appendingPathComponent($0) }
     }
 
-    func solve(_ file: URL) throws -> Row {
-        let name = file.deletingPathExtension().lastPathComponent
-        let text = try String(contentsOf: file, encoding: .utf8)
-        let ptask = try PTaskImporter.parse(text)
+    func solve(_ ptask: PTaskImporter.Instance, name: String) throws -> Row {
         let scenario = try Scenario(file: PTaskImporter.scenario(ptask, id: name))
         var options = PlanOptions()
         options.timeLimitSeconds = timeLimit
@@ -97,6 +132,11 @@ struct PTaskBench: ParsableCommand {
             verified: hasPlan && report.violations.isEmpty && report.objective == result.objective,
             seconds: Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18)
     }
+}
+
+/// Bad input, one line per problem, each naming its file (and line).
+struct BadInput: Error {
+    var lines: [String]
 }
 
 /// One instance's outcome.
