@@ -9,6 +9,7 @@ import PackageDescription
 //   ShopPlanner (shop formulation on MILP, greedy, unscheduled reasons)
 //   ShopScenarioGenerator (seeded, realistic scenario files for tests and benchmarks)
 //   ShopImport (published benchmark formats as scenario files)
+//   ShopBooking (the booking adapter: snapshot + request -> decision; no GLPK C API)
 //   ShopScheduler (umbrella) -> shopsched (CLI)
 let package = Package(
     name: "ShopScheduler",
@@ -18,6 +19,7 @@ let package = Package(
         .library(name: "ShopVerifier", targets: ["ShopVerifier"]),
         .library(name: "ShopScenarioGenerator", targets: ["ShopScenarioGenerator"]),
         .library(name: "MILP", targets: ["MILP"]),
+        .library(name: "ShopBooking", targets: ["ShopBooking"]),
         .executable(name: "shopsched", targets: ["shopsched"]),
     ],
     dependencies: [
@@ -46,9 +48,10 @@ let package = Package(
         ),
         .target(name: "ShopScenarioGenerator", dependencies: ["ShopDomain", "ShopPlanner"]),
         .target(name: "ShopImport", dependencies: ["ShopDomain"]),
+        .target(name: "ShopBooking", dependencies: ["ShopDomain", "ShopPlanner"]),
         .target(
             name: "ShopScheduler",
-            dependencies: ["ShopDomain", "ShopVerifier", "ShopPlanner", "ShopScenarioGenerator", "ShopImport", "MILP"]
+            dependencies: ["ShopDomain", "ShopVerifier", "ShopPlanner", "ShopScenarioGenerator", "ShopImport", "ShopBooking", "MILP"]
         ),
         .executableTarget(
             name: "shopsched",
@@ -72,5 +75,9 @@ let package = Package(
         ),
         .testTarget(name: "ShopImportTests", dependencies: ["ShopImport", "ShopDomain", "ShopPlanner", "ShopVerifier"]),
         .testTarget(name: "ShopSchedCLITests", dependencies: ["shopsched"]),
+        .testTarget(
+            name: "ShopBookingTests",
+            dependencies: ["ShopBooking", "ShopVerifier", "ShopDomain", "ShopPlanner", "ShopScenarioGenerator"]
+        ),
     ]
 )

@@ -1,5 +1,6 @@
 // The umbrella module: one import for the whole engine.
 @_exported import MILP
+@_exported import ShopBooking
 @_exported import ShopDomain
 @_exported import ShopImport
 @_exported import ShopPlanner

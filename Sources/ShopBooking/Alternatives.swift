@@ -1,0 +1,94 @@
+import ShopDomain
+import ShopPlanner
+
+/// Ranked alternatives without moving anyone: every start of the snapshot's
+/// days from now to the booking horizon, each with the bay and mechanic the
+/// booking itself would choose there, kept when nothing blocks it (no hard
+/// and no overridable conflict: an alternative never needs an override).
+/// One alternative per start, so three alternatives are three times.
+///
+/// Ranked by the contract objective's cost for the new job (start deviation
+/// from the nearest preferred start, missing preferred skills, …), after the
+/// request's ``AlternativeOrder`` keys; ties by start, bay, mechanic.
+enum Alternatives {
+    struct Candidate {
+        var slot: Int
+        var bay: Int
+        var mechanic: Int?
+        var cost: Int
+    }
+
+    static func plain(_ model: BookingModel, now: LocalDateTime, strategy: AssignmentStrategy, count: Int,
+                      excluding: LocalDateTime? = nil) -> [Alternative] {
+        guard count > 0 else { return [] }
+        let instance = model.instance, r = model.request
+        var candidates: [Candidate] = []
+        for s in instance.jobs[r].starts {
+            let time = instance.time(ofSlot: s)
+            if time < now || time == excluding { continue }
+            let check = Conflicts.check(model, start: time, now: now, strategy: strategy, soft: false)
+            guard let bay = check.bay, check.blocking(overrideGranted: false).isEmpty else { continue }
+            let mechanic = check.mechanic ?? check.candidate
+            candidates.append(Candidate(slot: s, bay: bay, mechanic: mechanic,
+                                        cost: addedCost(model, SlotPlacement(start: s, bay: bay, mechanic: mechanic))))
+        }
+        let firstDay = model.booking.preferredStarts.first.map { model.slot(of: LocalDateTime(date: $0.date, minuteOfDay: 0)) / instance.slotsPerDay }
+        let order = model.booking.order
+        func key(_ c: Candidate) -> [Int] {
+            var key: [Int] = []
+            for rule in order {
+                switch rule {
+                case .sameDayFirst: key.append(c.slot / instance.slotsPerDay == firstDay ? 0 : 1)
+                case .preferredMechanic: key.append(c.mechanic != nil && c.mechanic == model.booking.preferredMechanic ? 0 : 1)
+                case .earliest: key.append(c.slot)
+                }
+            }
+            return key + [c.cost, c.slot, c.bay, c.mechanic ?? -1]
+        }
+        let best = candidates.sorted { key($0).lexicographicallyPrecedes(key($1)) }.prefix(count)
+        let bestCost = best.first?.cost ?? 0
+        return best.enumerated().map { rank, c in
+            alternative(model, rank: rank + 1, SlotPlacement(start: c.slot, bay: c.bay, mechanic: c.mechanic),
+                        addedCost: c.cost, bestCost: bestCost, moves: [], disruption: 0)
+        }
+    }
+
+    /// The objective of the booked plan with the request placed, minus without
+    /// it: the job's placement cost, plus `mechanicUsed` for a mechanic with no other work.
+    static func addedCost(_ model: BookingModel, _ placement: SlotPlacement) -> Int {
+        var cost = model.instance.placementCost(job: model.request, placement)
+        if let m = placement.mechanic, !model.occupancy.usedMechanics.contains(m) {
+            cost += model.instance.weights.mechanicUsed
+        }
+        return cost
+    }
+
+    static func alternative(_ model: BookingModel, rank: Int, _ placement: SlotPlacement, addedCost: Int,
+                            bestCost: Int, moves: [Move], disruption: Int) -> Alternative {
+        let instance = model.instance
+        let start = instance.time(ofSlot: placement.start)
+        let end = start.adding(minutes: model.durationMinutes)
+        let bay = model.scenario.bays[placement.bay]
+        var reasons = ["\(bay.id) (\(bay.type.rawValue)) free \(start.minuteOfDayText)–\(end.minuteOfDayText) on \(start.date)"]
+        if let m = placement.mechanic {
+            reasons.append(SkillMatch.describe(model.name(ofMechanic: m), skills: model.scenario.mechanics[m].skills,
+                                               required: model.requiredSkills, preferred: model.preferredSkills))
+        } else if model.qualified.isEmpty {
+            reasons.append("no active mechanic has \(SkillMatch.list(model.requiredSkills)): waits for skills")
+        }
+        if let nearest = model.booking.preferredStarts.min(by: {
+            abs($0.absoluteMinutes - start.absoluteMinutes) < abs($1.absoluteMinutes - start.absoluteMinutes)
+        }) {
+            let minutes = start.absoluteMinutes - nearest.absoluteMinutes
+            reasons.append(minutes == 0 ? "at the preferred start"
+                : "\(abs(minutes)) min \(minutes > 0 ? "after" : "before") the preferred start \(nearest)")
+        }
+        if !moves.isEmpty {
+            reasons.append("moves \(moves.map(\.appointment).joined(separator: ", ")) (disruption cost \(disruption))")
+        }
+        return Alternative(rank: rank, start: start.description, end: end.description, bay: bay.id,
+                           mechanic: placement.mechanic.map { model.scenario.mechanics[$0].id },
+                           addedCost: addedCost, costDifference: addedCost - bestCost, moves: moves,
+                           disruptionCost: disruption, reasons: reasons)
+    }
+}

@@ -1,0 +1,196 @@
+import Foundation
+import ShopDomain
+import ShopPlanner
+
+/// Options of the booking engine that are not part of the facility's policy.
+public struct BookingOptions: Sendable, Hashable {
+    /// Alternatives returned when the request does not say (3).
+    public var defaultAlternatives = 3
+    /// Offer placements that need moving not-yet-confirmed appointments when
+    /// nothing fits on the first wanted day.
+    public var alternativesWithMoves = true
+    /// Seconds the MILP may take for the alternatives with moves.
+    public var movesTimeLimitSeconds = 0.8
+    public init() {}
+}
+
+/// The booking adapter: creates an appointment from an estimate or a work
+/// order, or says why not, as a pure function of a snapshot and a request.
+///
+/// The clock and the id generator are injected; ids derive from the request's
+/// idempotency key, so the same request and snapshot always give the same
+/// decision (ids, events and audit records included). The engine writes
+/// nothing: the backend persists the ``BookingDecision`` as it is.
+///
+/// ```swift
+/// let engine = BookingEngine(clock: FixedClock(LocalDateTime("2026-11-23T08:00")!))
+/// let decision = try engine.book(request, in: snapshot)   // throws InputError on bad input
+/// switch decision.outcome { case .created: …; case .conflicts: …; case .denied: … }
+/// ```
+public struct BookingEngine: Sendable {
+    public var clock: any BookingClock
+    public var ids: any BookingIDGenerator
+    public var options: BookingOptions
+
+    public init(clock: any BookingClock = SystemClock(), ids: any BookingIDGenerator = StableIDGenerator(),
+                options: BookingOptions = BookingOptions()) {
+        self.clock = clock
+        self.ids = ids
+        self.options = options
+    }
+
+    /// Decides one request. Throws ``InputError`` (every problem, each with its
+    /// JSON path) when the snapshot or the request is malformed.
+    public func book(_ request: AppointmentRequest, in snapshot: BookingSnapshot) throws(InputError) -> BookingDecision {
+        let booking = try ValidatedBooking(snapshot: snapshot, request: request)
+        let now = clock.now(timeZone: snapshot.facility.timeZone)
+        let ids = IDs(self.ids, requestKey: request.requestId, facility: request.facility)
+        var audit = AuditTrail(ids: ids, at: now.description, actor: request.caller.id, facility: request.facility,
+                               requestId: request.requestId)
+        var decision = BookingDecision(requestId: request.requestId, outcome: .denied, denials: [], conflicts: [],
+                                       warnings: [], alternatives: [], alternativesWithMoves: [], events: [], audit: [])
+        audit.add(AuditType.attempted, [
+            "sourceType": booking.sourceType.rawValue, "sourceId": booking.source.id,
+            "preferredStarts": booking.preferredStarts.map(\.description).joined(separator: ","),
+        ])
+
+        // Rules 1 and 2: who may book what, and for how long.
+        let duration = DurationRule.decide(booking)
+        let denials = Eligibility.denials(booking) + duration.denials
+        decision.warnings += duration.warnings
+        guard denials.isEmpty else {
+            return deny(decision, denials, &audit)
+        }
+        audit.add(AuditType.durationDecided, ["minutes": String(duration.minutes), "basis": duration.basis])
+
+        // Rules 3 to 5 at each wanted start, in the caller's order.
+        let model = try BookingModel(booking, durationMinutes: duration.minutes)
+        let (strategy, why) = AssignmentRule.strategy(booking, durationMinutes: duration.minutes)
+        let overrideRequested = request.conflictOverride != nil
+        let overrideGranted = overrideRequested
+            && request.caller.has(.overrideSchedulingConflict, for: request.facility)
+            && !(request.conflictOverride?.reason ?? "").trimmingCharacters(in: .whitespaces).isEmpty
+        var checks: [PlacementCheck] = []
+        var chosen: PlacementCheck?
+        for start in booking.preferredStarts {
+            let check = Conflicts.check(model, start: start, now: now, strategy: strategy)
+            checks.append(check)
+            if check.blocking(overrideGranted: overrideGranted).isEmpty {
+                chosen = check
+                break
+            }
+        }
+        for check in checks {
+            for conflict in check.conflicts {
+                audit.add(AuditType.conflictDetected, [
+                    "code": conflict.code.rawValue, "severity": conflict.severity.rawValue, "start": conflict.start,
+                    "resources": conflict.resources.joined(separator: ","),
+                ])
+            }
+        }
+        let wantedCount = request.alternatives ?? options.defaultAlternatives
+
+        guard var chosen else {
+            // An override was asked for and would have helped, but is not allowed: say so.
+            let overridable = checks.contains { check in
+                check.blocking(overrideGranted: true).isEmpty && !check.blocking(overrideGranted: false).isEmpty
+            }
+            if overrideRequested && overridable {
+                var refused: [Denial] = []
+                if !request.caller.has(.overrideSchedulingConflict, for: request.facility) {
+                    refused.append(Denial(code: .conflictOverrideNotPermitted,
+                                          message: "\(request.caller.id) lacks OVERRIDE_SCHEDULING_CONFLICT for facility \(request.facility)"))
+                }
+                if (request.conflictOverride?.reason ?? "").trimmingCharacters(in: .whitespaces).isEmpty {
+                    refused.append(Denial(code: .conflictOverrideReasonMissing, message: "a conflict override needs a reason"))
+                }
+                decision.conflicts = checks.flatMap(\.conflicts)
+                return deny(decision, refused, &audit)
+            }
+            decision.outcome = .conflicts
+            decision.conflicts = checks.flatMap(\.conflicts)
+            decision.alternatives = Alternatives.plain(model, now: now, strategy: strategy, count: wantedCount)
+            if options.alternativesWithMoves, wantedCount > 0, let first = booking.preferredStarts.first,
+               !decision.alternatives.contains(where: { $0.start.hasPrefix(first.date.description) }) {
+                let (moves, warning) = AlternativesWithMoves.find(booking, durationMinutes: duration.minutes, day: first.date,
+                                                                  now: now, strategy: strategy, count: wantedCount,
+                                                                  timeLimit: options.movesTimeLimitSeconds)
+                decision.alternativesWithMoves = moves
+                if let warning { decision.warnings.append(warning) }
+            }
+            audit.add(AuditType.denied, ["outcome": "conflicts",
+                                         "codes": decision.conflicts.map(\.code.rawValue).joined(separator: ",")])
+            decision.audit = audit.records
+            return decision
+        }
+
+        // Created.
+        for index in chosen.conflicts.indices where chosen.conflicts[index].severity == .overridable {
+            chosen.conflicts[index].overridden = true
+            audit.add(AuditType.conflictOverridden, [
+                "code": chosen.conflicts[index].code.rawValue, "start": chosen.conflicts[index].start,
+                "reason": request.conflictOverride?.reason ?? "",
+            ])
+        }
+        for check in checks.dropLast() {
+            decision.warnings.append(Warning(
+                code: "PREFERRED_START_SKIPPED",
+                message: "\(check.start) was skipped: \(check.blocking(overrideGranted: overrideGranted).map(\.code.rawValue).joined(separator: ", "))"))
+        }
+        let appointment = makeAppointment(model, chosen, strategy: strategy, now: now, ids: ids)
+        audit.add(AuditType.assignmentDecision, appointment: appointment.id, [
+            "strategy": strategy.rawValue, "why": why, "assignmentStatus": appointment.assignmentStatus.rawValue,
+            "bay": appointment.bay ?? appointment.mobileUnit ?? "", "mechanic": appointment.mechanic ?? "",
+            "deadline": appointment.assignmentDeadline ?? "",
+            "staffedBy": chosen.candidate.map { model.scenario.mechanics[$0].id } ?? "",
+        ])
+        audit.add(AuditType.created, appointment: appointment.id, [
+            "start": appointment.start, "end": appointment.end, "durationMinutes": String(appointment.durationMinutes),
+        ])
+        decision.outcome = .created
+        decision.appointment = appointment
+        decision.conflicts = chosen.conflicts
+        if booking.sourceType == .estimate {
+            decision.sourceUpdate = SourceUpdate(type: .estimate, id: booking.source.id, status: "SCHEDULED")
+        }
+        if request.alwaysOfferAlternatives == true {
+            decision.alternatives = Alternatives.plain(model, now: now, strategy: strategy, count: wantedCount,
+                                                       excluding: chosen.start)
+        }
+        decision.events = Events.forCreated(appointment, ids: ids)
+        decision.audit = audit.records
+        return decision
+    }
+
+    private func deny(_ decision: BookingDecision, _ denials: [Denial], _ audit: inout AuditTrail) -> BookingDecision {
+        var decision = decision
+        decision.outcome = .denied
+        decision.denials = denials
+        audit.add(AuditType.denied, ["outcome": "denied", "codes": denials.map(\.code.rawValue).joined(separator: ",")])
+        decision.audit = audit.records
+        return decision
+    }
+
+    private func makeAppointment(_ model: BookingModel, _ check: PlacementCheck, strategy: AssignmentStrategy,
+                                 now: LocalDateTime, ids: IDs) -> Appointment {
+        let booking = model.booking, scenario = model.scenario
+        let bay = check.bay.map { scenario.bays[$0] }
+        let deferred = check.mechanic == nil && !model.qualified.isEmpty
+        return Appointment(
+            id: ids.next("APT"), status: AppointmentStatus.scheduled.rawValue, version: 1,
+            facility: booking.request.facility, sourceType: booking.sourceType,
+            estimateId: booking.sourceType == .estimate ? booking.source.id : nil,
+            workOrderId: booking.sourceType == .workOrder ? booking.source.id : nil,
+            customerId: booking.source.customerId ?? "", vehicleId: booking.source.vehicleId ?? "",
+            start: check.start.description, end: check.start.adding(minutes: model.durationMinutes).description,
+            durationMinutes: model.durationMinutes,
+            bay: bay?.type == .mobileUnit ? nil : bay?.id, mobileUnit: bay?.type == .mobileUnit ? bay?.id : nil,
+            mechanic: check.mechanic.map { scenario.mechanics[$0].id },
+            assignmentStatus: model.qualified.isEmpty ? .awaitingSkillFulfillment
+                : check.mechanic != nil ? .assigned : check.assignmentStatus == .assigned ? .deferred : check.assignmentStatus,
+            assignmentDeadline: deferred
+                ? AssignmentRule.deadline(start: check.start, now: now, facility: scenario.facility).description : nil,
+            requiredSkills: model.requiredSkills, requestKey: booking.request.requestId,
+            createdBy: booking.request.caller.id, createdAt: now.description)
+    }
+}

@@ -1,0 +1,169 @@
+import ShopDomain
+import ShopPlanner
+
+/// Rule 4: what stands in the way of one wanted start, and which bay and
+/// mechanic it would get. Hard conflicts (no eligible bay, outside operating
+/// hours, hard capacity, outside the booking horizon) block; overridable ones
+/// (mechanic required but none free, customer already booked then) block
+/// unless overridden; soft ones (capacity above the soft threshold, preferred
+/// mechanic unavailable, mechanic overloaded that day) only warn.
+struct PlacementCheck {
+    var start: LocalDateTime
+    var slot: Int
+    var conflicts: [Conflict] = []
+    var bay: Int?
+    /// The mechanic assigned now (auto, or manual with the requested one free).
+    var mechanic: Int?
+    /// A qualified mechanic known to be free (the assigned one, or the staffing proof of a deferred one).
+    var candidate: Int?
+    var assignmentStatus: AssignmentStatus = .assigned
+
+    /// Conflicts that stop the booking, given whether overrides are granted.
+    func blocking(overrideGranted: Bool) -> [Conflict] {
+        conflicts.filter { $0.severity == .hard || ($0.severity == .overridable && !overrideGranted) }
+    }
+}
+
+enum Conflicts {
+    /// Checks the request at `start`. `soft` false skips the soft checks (alternatives need only the blocking ones).
+    static func check(_ model: BookingModel, start: LocalDateTime, now: LocalDateTime, strategy: AssignmentStrategy,
+                      soft: Bool = true) -> PlacementCheck {
+        let instance = model.instance, occupancy = model.occupancy, r = model.request
+        let booking = model.booking
+        let s = model.slot(of: start)
+        var check = PlacementCheck(start: start, slot: s)
+        let end = start.adding(minutes: model.durationMinutes)
+        func add(_ code: ConflictCode, _ resources: [String], _ message: String) {
+            check.conflicts.append(Conflict(code: code, severity: code.severity, start: start.description,
+                                            end: end.description, resources: resources.sorted(), message: message))
+        }
+
+        // Horizon: from now to the end of the policy's last day, and inside the snapshot's data.
+        let horizonDays = booking.policy.resolvedBookingHorizonDays
+        let bookingEnd = LocalDateTime(date: now.date.adding(days: horizonDays), minuteOfDay: 0)
+        if start < now {
+            add(.outsideBookingHorizon, [], "\(start) is in the past (now \(now))")
+            return check
+        }
+        if start >= bookingEnd {
+            add(.outsideBookingHorizon, [], "\(start) is beyond the booking horizon of \(horizonDays) days (last day \(bookingEnd.date.adding(days: -1)))")
+            return check
+        }
+        if s < 0 || s + model.length > instance.slotCount {
+            add(.outsideBookingHorizon, [], "\(start)–\(end) is outside the days the snapshot covers (\(model.scenario.facility.horizonStart), \(model.scenario.facility.horizonDays) days)")
+            return check
+        }
+        if !instance.fitsHoursAndWindow(job: r, start: s) {
+            add(.outsideOperatingHours, [], "\(start)–\(end) is not inside one operating-hours range of an open day")
+            return check
+        }
+        let range = model.range(s)
+
+        // Bay or mobile unit.
+        if model.bayTypes.isEmpty {
+            add(.noEligibleBay, [], "no bay type suits every service line of \(booking.source.id)")
+        } else {
+            let options = instance.jobs[r].bayOptions
+            let free = options.filter { instance.bayAvailable(job: r, bay: $0, start: s) && occupancy.isBayFree($0, range) }
+            let preferred = free.filter { model.scenario.bays[$0].type == booking.preferredBayType }
+            check.bay = preferred.first ?? free.first
+            if check.bay == nil {
+                add(.noEligibleBay, options.map { model.scenario.bays[$0].id },
+                    options.isEmpty ? "the shop has no bay of type \(model.bayTypes.map(\.rawValue).joined(separator: " or "))"
+                        : "every eligible bay is booked or out of service \(start.minuteOfDayText)–\(end.minuteOfDayText)")
+            }
+        }
+        if !occupancy.hasCapacity(range) {
+            add(.capacityExceeded, [], "the shop already runs \(occupancy.maxConcurrent ?? 0) jobs at once (maxConcurrent) at some time \(start.minuteOfDayText)–\(end.minuteOfDayText)")
+        }
+
+        // Mechanic.
+        if model.qualified.isEmpty {
+            check.assignmentStatus = .awaitingSkillFulfillment
+        } else {
+            let order = ranked(model, qualified: model.qualified, day: start.date)
+            let found = Staffing.mechanic(model, start: s, preferring: order)
+            check.candidate = found
+            if found == nil {
+                add(.noMechanicFree, model.qualified.map { model.scenario.mechanics[$0].id },
+                    "no mechanic with \(model.requiredSkills.isEmpty ? "the time" : SkillMatch.list(model.requiredSkills)) is on shift and free \(start.minuteOfDayText)–\(end.minuteOfDayText)")
+            }
+            switch strategy {
+            case .auto:
+                check.mechanic = found
+                check.assignmentStatus = found == nil ? .deferred : .assigned
+            case .deferred:
+                check.assignmentStatus = .deferred
+            case .manual:
+                if let wanted = booking.preferredMechanic, wanted == found {
+                    check.mechanic = found
+                } else {
+                    check.assignmentStatus = .awaitingManualAssignment
+                }
+            }
+            if soft, let wanted = booking.preferredMechanic, found != wanted {
+                add(.preferredMechanicUnavailable, [model.scenario.mechanics[wanted].id],
+                    "\(model.name(ofMechanic: wanted)) cannot take it \(start.minuteOfDayText)–\(end.minuteOfDayText) (busy, off shift, inactive or lacking a required skill)")
+            }
+        }
+
+        // The customer's other appointments at that time.
+        if let customer = booking.source.customerId {
+            let clashing = booking.appointments.filter {
+                $0.status.isActive && $0.file.customerId == customer && $0.start < end && start < $0.end
+            }
+            if !clashing.isEmpty {
+                add(.customerDoubleBooked, clashing.map(\.file.id),
+                    "customer \(customer) already has \(clashing.map(\.file.id).joined(separator: ", ")) at that time")
+            }
+        }
+
+        guard soft else { return check }
+        // Soft capacity: the share of the day's open bay-time (or maxConcurrent-time) booked, the request included.
+        let day = floorDiv(s, instance.slotsPerDay)
+        let dayRange = (day * instance.slotsPerDay)..<((day + 1) * instance.slotsPerDay)
+        let openSlots = instance.openIntervals.map { $0.clamped(to: dayRange).count }.reduce(0, +)
+        let perSlot = occupancy.maxConcurrent ?? model.scenario.bays.count
+        if openSlots > 0, perSlot > 0 {
+            let booked = dayRange.reduce(0) { $0 + occupancy.load[$1] } + model.length
+            let share = Double(booked) / Double(openSlots * perSlot)
+            let threshold = booking.policy.resolvedSoftCapacityThreshold
+            if share > threshold {
+                add(.softCapacityExceeded, [],
+                    "\(start.date) would be \(percent(share)) booked, above the soft threshold of \(percent(threshold))")
+            }
+        }
+        if let m = check.mechanic {
+            let shiftSlots = instance.mechanics[m].shifts.map { $0.clamped(to: dayRange).count }.reduce(0, +)
+            let busy = dayRange.count { occupancy.mechanicBusy[m][$0] } + model.length
+            let threshold = booking.policy.resolvedMechanicOverloadThreshold
+            if shiftSlots > 0, Double(busy) / Double(shiftSlots) > threshold {
+                add(.mechanicOverloaded, [model.scenario.mechanics[m].id],
+                    "\(model.name(ofMechanic: m)) would be booked \(percent(Double(busy) / Double(shiftSlots))) of the shift on \(start.date), above \(percent(threshold))")
+            }
+        }
+        return check
+    }
+
+    /// Qualified mechanics, best first: the requested one, then fewest missing
+    /// preferred skills (the contract's cost), then least booked that day, then snapshot order.
+    static func ranked(_ model: BookingModel, qualified: [Int], day: LocalDate) -> [Int] {
+        let instance = model.instance
+        let dayStart = model.slot(of: LocalDateTime(date: day, minuteOfDay: 0))
+        let dayRange = max(0, dayStart)..<min(instance.slotCount, max(0, dayStart + instance.slotsPerDay))
+        func key(_ m: Int) -> (Int, Int, Int, Int) {
+            (m == model.booking.preferredMechanic ? 0 : 1, instance.mechanicCost(job: model.request, mechanic: m),
+             dayRange.count { model.occupancy.mechanicBusy[m][$0] }, m)
+        }
+        return qualified.sorted { key($0) < key($1) }
+    }
+
+    static func percent(_ share: Double) -> String { "\(Int((share * 100).rounded())) %" }
+}
+
+func floorDiv(_ a: Int, _ b: Int) -> Int { a >= 0 ? a / b : -((-a + b - 1) / b) }
+
+extension LocalDateTime {
+    /// `HH:MM`, for messages.
+    var minuteOfDayText: String { String(description.suffix(5)) }
+}

@@ -1,0 +1,43 @@
+import ShopDomain
+
+/// Rule 3: which mechanics may do the work. A mechanic must be active, have
+/// every required skill and be on shift throughout; preferred skills only rank.
+enum SkillMatch {
+    /// The skills of several lines, each once, in first-seen order (stable output).
+    static func union(_ lists: [[String]]) -> [String] {
+        var seen = Set<String>()
+        var result: [String] = []
+        for list in lists { for skill in list where seen.insert(skill).inserted { result.append(skill) } }
+        return result
+    }
+
+    static func requiredSkills(_ source: ValidatedBooking.Source) -> [String] {
+        union(source.lines.map { $0.requiredSkills ?? [] })
+    }
+
+    static func preferredSkills(_ source: ValidatedBooking.Source) -> [String] {
+        let required = Set(requiredSkills(source))
+        return union(source.lines.map { $0.preferredSkills ?? [] }).filter { !required.contains($0) }
+    }
+
+    /// Active mechanics with every required skill, in snapshot order; empty
+    /// means the work waits for skills (`AWAITING_SKILL_FULFILLMENT`).
+    static func qualified(_ scenario: Scenario, required: [String]) -> [Int] {
+        scenario.mechanics.indices.filter {
+            scenario.mechanics[$0].active && Set(required).isSubset(of: scenario.mechanics[$0].skills)
+        }
+    }
+
+    /// "J. Doe has BRAKES and ENGINE" (or "lacks preferred HVAC").
+    static func describe(_ name: String, skills: Set<String>, required: [String], preferred: [String]) -> String {
+        let has = (required + preferred).filter(skills.contains)
+        let lacks = preferred.filter { !skills.contains($0) }
+        var text = has.isEmpty ? "\(name) is free" : "\(name) has \(list(has))"
+        if !lacks.isEmpty { text += " (lacks preferred \(list(lacks)))" }
+        return text
+    }
+
+    static func list(_ items: [String]) -> String {
+        items.count <= 1 ? items.joined() : items.dropLast().joined(separator: ", ") + " and " + items.last!
+    }
+}
