@@ -66,8 +66,9 @@ enum Staffing {
         guard !mine.isEmpty else { return nil }
         // Unassigned appointments overlapping the request, needing a mechanic who exists.
         var others: [[Int]] = []
-        for j in 0..<model.request {
-            guard let placement = model.bookedPlacement(j), placement.mechanic == nil else { continue }
+        for (j, index) in model.appointmentJobs.enumerated() {
+            guard let placement = model.bookedPlacement(j), placement.mechanic == nil,
+                  model.booking.appointments[index].file.needsMechanic ?? true else { continue }
             let length = instance.jobs[j].length
             guard placement.start < range.upperBound, range.lowerBound < placement.start + length else { continue }
             let skills = model.scenario.jobs[j].requiredSkills

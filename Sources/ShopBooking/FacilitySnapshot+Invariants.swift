@@ -64,7 +64,12 @@ struct ValidatedBooking {
         } catch {
             issues += error.issues
         }
-        let slot = facility?.facility.slotMinutes ?? 1
+        // Ids and the slot grid straight from the file, so that appointments are
+        // checked even when the facility parts have problems of their own.
+        let slotMinutes = snapshot.facility.slotMinutes
+        let slot = slotMinutes > 0 && 1440 % slotMinutes == 0 ? slotMinutes : 1
+        let bayIndex = Dictionary(snapshot.bays.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
+        let mechanicIndex = Dictionary(snapshot.mechanics.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
 
         // Estimates and work orders.
         let estimates = snapshot.estimates ?? [], workOrders = snapshot.workOrders ?? []
@@ -111,12 +116,12 @@ struct ValidatedBooking {
             if appointment.durationMinutes <= 0 || appointment.durationMinutes > Scenario.maxDurationMinutes {
                 add(path + ".durationMinutes", "must be from 1 to \(Scenario.maxDurationMinutes), not \(appointment.durationMinutes)")
             }
-            let bay = facility?.bayIndex(appointment.bay)
-            if facility != nil, bay == nil { add(path + ".bay", "unknown bay or mobile unit id \"\(appointment.bay)\"") }
+            let bay = bayIndex[appointment.bay]
+            if bay == nil { add(path + ".bay", "unknown bay or mobile unit id \"\(appointment.bay)\"") }
             var mechanic: Int?
             if let id = appointment.mechanic {
-                mechanic = facility?.mechanicIndex(id)
-                if facility != nil, mechanic == nil { add(path + ".mechanic", "unknown mechanic id \"\(id)\"") }
+                mechanic = mechanicIndex[id]
+                if mechanic == nil { add(path + ".mechanic", "unknown mechanic id \"\(id)\"") }
             }
             if appointment.estimateId != nil && appointment.workOrderId != nil {
                 add(path + ".workOrderId", "an appointment links one source: give estimateId or workOrderId, not both")
@@ -215,8 +220,8 @@ struct ValidatedBooking {
         }
         var preferredMechanic: Int?
         if let id = request.mechanic {
-            preferredMechanic = facility?.mechanicIndex(id)
-            if facility != nil, preferredMechanic == nil { add("request.mechanic", "unknown mechanic id \"\(id)\"") }
+            preferredMechanic = mechanicIndex[id]
+            if preferredMechanic == nil { add("request.mechanic", "unknown mechanic id \"\(id)\"") }
         }
         if let override = request.durationOverride, override.minutes <= 0 || override.minutes > Scenario.maxDurationMinutes {
             add("request.durationOverride.minutes", "must be from 1 to \(Scenario.maxDurationMinutes), not \(override.minutes)")

@@ -88,8 +88,12 @@ public struct BookedAppointment: Codable, Hashable, Sendable {
     public var durationMinutes: Int
     /// The bay or mobile unit it holds.
     public var bay: String
-    /// `nil`: no mechanic yet (deferred or awaiting skills).
+    /// `nil`: no mechanic yet (deferred or awaiting skills), or none needed.
     public var mechanic: String?
+    /// `false` for work that needs no mechanic (a drop-off inspection, say);
+    /// default `true`, so an appointment without a mechanic still claims one
+    /// in the staffing check.
+    public var needsMechanic: Bool?
     public var estimateId: String?
     public var workOrderId: String?
     public var customerId: String?
@@ -104,7 +108,9 @@ public struct BookedAppointment: Codable, Hashable, Sendable {
     public init(id: String, status: String = AppointmentStatus.scheduled.rawValue, start: String,
                 durationMinutes: Int, bay: String, mechanic: String? = nil, estimateId: String? = nil,
                 workOrderId: String? = nil, customerId: String? = nil, vehicleId: String? = nil,
-                rescheduleCount: Int? = nil, requestKey: String? = nil, requiredSkills: [String]? = nil) {
+                rescheduleCount: Int? = nil, requestKey: String? = nil, requiredSkills: [String]? = nil,
+                needsMechanic: Bool? = nil) {
+        self.needsMechanic = needsMechanic
         self.id = id
         self.status = status
         self.start = start

@@ -1,0 +1,26 @@
+import Foundation
+import ShopDomain
+
+/// Reading the booking files; a wrong JSON type is an ``InputError`` naming its path.
+public enum BookingFiles {
+    public static func snapshot(from data: Data) throws(InputError) -> BookingSnapshot {
+        try JSONFiles.decode(BookingSnapshot.self, from: data)
+    }
+
+    public static func request(from data: Data) throws(InputError) -> AppointmentRequest {
+        do {
+            return try JSONFiles.decode(AppointmentRequest.self, from: data)
+        } catch {
+            // The engine names request fields `request.…`; the file's paths say the same.
+            throw InputError(error.issues.map { ValidationIssue(path: $0.path.isEmpty ? "" : "request." + $0.path, message: $0.message) })
+        }
+    }
+
+    /// Reads a file, or throws an ``InputError`` saying it cannot be read.
+    public static func read(_ path: String) throws(InputError) -> Data {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw InputError([ValidationIssue(path: "", message: "cannot read file \(path)")])
+        }
+        return data
+    }
+}

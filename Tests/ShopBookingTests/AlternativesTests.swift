@@ -1,0 +1,89 @@
+import ShopBooking
+import ShopDomain
+import Testing
+
+/// Ranked alternatives: each one, applied, is a feasible plan whose cost
+/// difference the independent verifier confirms; ranking options; and each
+/// one, booked, is created.
+@Suite("alternatives")
+struct AlternativesTests {
+    /// Monday 09:00–12:00 both brake-capable bays are taken and M-1 is busy; the customer wants 10:00.
+    static let busyMorning = [
+        Fixture.booked("A-1", "2026-11-23T09:00", minutes: 180, bay: "BAY-1", mechanic: "M-1"),
+        Fixture.booked("A-2", "2026-11-23T08:00", minutes: 240, bay: "BAY-2", mechanic: nil, skills: [], needsMechanic: false),
+    ]
+
+    @Test func conflictReturnsThreeVerifiedAlternatives() throws {
+        let snapshot = Fixture.snapshot(appointments: Self.busyMorning)
+        let decision = try Fixture.book(Fixture.request(["2026-11-23T10:00"]), snapshot)
+        #expect(decision.outcome == .conflicts)
+        #expect(decision.conflicts.map(\.code) == [.noEligibleBay])
+        #expect(decision.alternatives.count == 3)
+        let check = IndependentCheck(snapshot: snapshot, job: IndependentCheck.brakeJob(starts: ["2026-11-23T10:00"]))
+        let best = decision.alternatives[0].addedCost
+        for (i, alternative) in decision.alternatives.enumerated() {
+            #expect(alternative.rank == i + 1)
+            let cost = try check.addedCost(start: alternative.start, bay: alternative.bay, mechanic: alternative.mechanic)
+            #expect(cost == alternative.addedCost, "alternative \(alternative.rank) at \(alternative.start)")
+            #expect(alternative.costDifference == alternative.addedCost - best)
+            #expect(alternative.moves.isEmpty)
+        }
+        #expect(decision.alternatives.map(\.addedCost) == decision.alternatives.map(\.addedCost).sorted())
+        #expect(Set(decision.alternatives.map(\.start)).count == 3, "one alternative per start")
+        // The best: BAY-2 frees at 12:00 and BAY-1 too; 12:00 is 8 slots from 10:00; M-1 is free again then.
+        #expect(decision.alternatives[0].start == "2026-11-23T12:00")
+        #expect(decision.alternatives[0].addedCost == 8)
+        #expect(decision.alternatives[0].reasons.contains { $0.contains("free 12:00–13:30") })
+        #expect(decision.alternatives[0].reasons.contains("J. Doe has BRAKES and ENGINE"))
+    }
+
+    @Test func eachAlternativeCanBeBooked() throws {
+        let snapshot = Fixture.snapshot(appointments: Self.busyMorning)
+        let decision = try Fixture.book(Fixture.request(["2026-11-23T10:00"]), snapshot)
+        for alternative in decision.alternatives {
+            let booked = try Fixture.book(Fixture.request([alternative.start]), snapshot)
+            #expect(booked.outcome == .created)
+            #expect(booked.appointment?.bay == alternative.bay)
+            #expect(booked.appointment?.mechanic == alternative.mechanic)
+        }
+    }
+
+    @Test func earliestOrdersByStart() throws {
+        let snapshot = Fixture.snapshot(appointments: Self.busyMorning)
+        let decision = try Fixture.book(Fixture.request(["2026-11-23T15:00", "2026-11-23T08:00"], order: ["earliest"]),
+                                        Fixture.snapshot(appointments: Self.busyMorning, maxConcurrent: 0))
+        #expect(decision.alternatives.isEmpty, "no capacity at all: nothing to offer")
+        let byStart = try Fixture.book(Fixture.request(["2026-11-23T10:00"], order: ["earliest"]), snapshot)
+        #expect(byStart.alternatives.map(\.start) == byStart.alternatives.map(\.start).sorted())
+        #expect(byStart.alternatives.first?.start == "2026-11-23T12:00")
+    }
+
+    @Test func sameDayFirstKeepsThePreferredDay() throws {
+        // Both wanted starts are blocked: Monday 10:00 (busy morning) and Wednesday 10:00 (both bays
+        // 10:00–10:30). By cost alone Wednesday 10:30 (2 slots off) beats Monday 12:00 (8 slots off).
+        let wednesday = [Fixture.booked("A-3", "2026-11-25T10:00", minutes: 30, bay: "BAY-1", mechanic: nil, skills: [], needsMechanic: false),
+                         Fixture.booked("A-4", "2026-11-25T10:00", minutes: 30, bay: "BAY-2", mechanic: nil, skills: [], needsMechanic: false)]
+        let snapshot = Fixture.snapshot(appointments: Self.busyMorning + wednesday)
+        let starts = ["2026-11-23T10:00", "2026-11-25T10:00"]
+        let byCost = try Fixture.book(Fixture.request(starts), snapshot)
+        #expect(byCost.outcome == .conflicts)
+        #expect(byCost.alternatives.first?.start == "2026-11-25T10:30")
+        let sameDay = try Fixture.book(Fixture.request(starts, order: ["sameDayFirst"]), snapshot)
+        #expect(sameDay.alternatives.map(\.start) == ["2026-11-23T12:00", "2026-11-23T12:15", "2026-11-23T12:30"])
+        #expect(sameDay.alternatives.map(\.costDifference) == [0, 1, 2])
+    }
+
+    @Test func preferredMechanicFirst() throws {
+        let snapshot = Fixture.snapshot(appointments: Self.busyMorning)
+        let decision = try Fixture.book(Fixture.request(["2026-11-23T10:00"], mechanic: "M-2", order: ["preferredMechanic"]), snapshot)
+        #expect(decision.alternatives.first?.mechanic == "M-2")
+        #expect(decision.alternatives.allSatisfy { $0.mechanic == "M-2" })
+    }
+
+    @Test func zeroAlternativesAsked() throws {
+        let decision = try Fixture.book(Fixture.request(["2026-11-23T10:00"], alternatives: 0),
+                                        Fixture.snapshot(appointments: Self.busyMorning))
+        #expect(decision.outcome == .conflicts)
+        #expect(decision.alternatives.isEmpty)
+    }
+}

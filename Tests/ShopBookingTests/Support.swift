@@ -1,0 +1,170 @@
+import Foundation
+import ShopBooking
+import ShopDomain
+import ShopVerifier
+import Testing
+
+/// A small shop, Mon 2026-11-23 to Sun 2026-11-29, 15-minute slots:
+/// Mon–Fri 08:00–18:00, Sat 09:00–13:00, Sunday closed.
+/// BAY-1 general, BAY-2 lift, VAN-1 mobile unit.
+/// M-1 "J. Doe" BRAKES+ENGINE, M-2 "A. Smith" BRAKES, both 08:00–17:00 Mon–Fri;
+/// M-3 "R. Roe" EV, inactive.
+/// Estimate E-1 (APPROVED, C-1/V-1): one BRAKES line of 90 min, ENGINE preferred.
+enum Fixture {
+    static let monday = LocalDate(year: 2026, month: 11, day: 23)!
+    static func at(_ text: String) -> LocalDateTime { LocalDateTime(text)! }
+    /// Monday 07:00, before opening.
+    static let now = at("2026-11-23T07:00")
+
+    static func weekdayShifts() -> [ScenarioFile.TimeRange] {
+        (0..<5).map { day in
+            let date = monday.adding(days: day)
+            return ScenarioFile.TimeRange(start: "\(date)T08:00", end: "\(date)T17:00")
+        }
+    }
+
+    static func snapshot(appointments: [BookedAppointment] = [], estimates: [Estimate]? = nil,
+                         workOrders: [WorkOrder]? = nil, policy: BookingPolicy? = nil,
+                         maxConcurrent: Int? = nil) -> BookingSnapshot {
+        let hours = ["mon", "tue", "wed", "thu", "fri"].reduce(into: [String: [[String]]]()) { $0[$1] = [["08:00", "18:00"]] }
+            .merging(["sat": [["09:00", "13:00"]]]) { a, _ in a }
+        return BookingSnapshot(
+            facility: ScenarioFile.Facility(id: "FAC-1", timeZone: "America/Chicago", slotMinutes: 15,
+                                            horizon: ScenarioFile.Horizon(start: "2026-11-23", days: 7),
+                                            operatingHours: hours, maxConcurrent: maxConcurrent),
+            bays: [ScenarioFile.Bay(id: "BAY-1", type: "GENERAL_SERVICE_BAY"),
+                   ScenarioFile.Bay(id: "BAY-2", type: "LIFT_BAY"),
+                   ScenarioFile.Bay(id: "VAN-1", type: "MOBILE_UNIT")],
+            mechanics: [
+                BookingSnapshot.Mechanic(id: "M-1", name: "J. Doe", skills: ["BRAKES", "ENGINE"], shifts: weekdayShifts()),
+                BookingSnapshot.Mechanic(id: "M-2", name: "A. Smith", skills: ["BRAKES"], shifts: weekdayShifts()),
+                BookingSnapshot.Mechanic(id: "M-3", name: "R. Roe", skills: ["EV"], active: false, shifts: weekdayShifts()),
+            ],
+            appointments: appointments,
+            estimates: estimates ?? [estimate()],
+            workOrders: workOrders ?? [workOrder()],
+            policy: policy)
+    }
+
+    static func brakeLine(minutes: Int? = 90, type: String = "BRAKE_PADS") -> ServiceLine {
+        ServiceLine(serviceType: type, estimatedMinutes: minutes, requiredSkills: ["BRAKES"], preferredSkills: ["ENGINE"],
+                    bayTypes: ["GENERAL_SERVICE_BAY", "LIFT_BAY"])
+    }
+
+    static func estimate(id: String = "E-1", status: String = "APPROVED", customer: String? = "C-1",
+                         vehicle: String? = "V-1", lines: [ServiceLine] = [brakeLine()],
+                         multiple: Bool? = nil) -> Estimate {
+        Estimate(id: id, status: status, customerId: customer, vehicleId: vehicle, lines: lines,
+                 allowsMultipleAppointments: multiple)
+    }
+
+    static func workOrder(id: String = "W-1", status: String = "OPEN", workExecution: Int? = nil,
+                          lines: [ServiceLine] = [brakeLine()]) -> WorkOrder {
+        WorkOrder(id: id, status: status, customerId: "C-2", vehicleId: "V-2", lines: lines,
+                  workExecutionMinutes: workExecution)
+    }
+
+    static let allPermissions = Permission.allCases.map { AppointmentRequest.Grant($0, facility: "FAC-1") }
+    static let createOnly = [AppointmentRequest.Grant(.createAppointment, facility: "FAC-1")]
+
+    static func request(_ starts: [String] = ["2026-11-23T09:00"], source: (String, String) = ("ESTIMATE", "E-1"),
+                        id: String = "REQ-1", permissions: [AppointmentRequest.Grant] = createOnly,
+                        mechanic: String? = nil, override: AppointmentRequest.DurationOverride? = nil,
+                        conflictOverride: AppointmentRequest.ConflictOverride? = nil,
+                        alternatives: Int? = nil, order: [String]? = nil) -> AppointmentRequest {
+        AppointmentRequest(requestId: id, facility: "FAC-1",
+                           source: AppointmentRequest.SourceReference(type: source.0, id: source.1),
+                           preferredStarts: starts, mechanic: mechanic, durationOverride: override,
+                           conflictOverride: conflictOverride,
+                           caller: AppointmentRequest.Caller(id: "advisor-7", permissions: permissions),
+                           alternatives: alternatives, alternativeOrder: order)
+    }
+
+    /// A booked appointment of someone else's car.
+    static func booked(_ id: String, _ start: String, minutes: Int = 60, bay: String = "BAY-1",
+                       mechanic: String? = "M-1", status: String = "CONFIRMED", customer: String = "C-9",
+                       estimateId: String? = nil, skills: [String]? = ["BRAKES"],
+                       needsMechanic: Bool? = nil) -> BookedAppointment {
+        BookedAppointment(id: id, status: status, start: start, durationMinutes: minutes, bay: bay, mechanic: mechanic,
+                          estimateId: estimateId, customerId: customer, vehicleId: "V-9", requiredSkills: skills,
+                          needsMechanic: needsMechanic)
+    }
+
+    static func engine(now: LocalDateTime = Fixture.now) -> BookingEngine {
+        BookingEngine(clock: FixedClock(now))
+    }
+
+    static func book(_ request: AppointmentRequest, _ snapshot: BookingSnapshot,
+                     now: LocalDateTime = Fixture.now) throws -> BookingDecision {
+        try engine(now: now).book(request, in: snapshot)
+    }
+}
+
+/// An independent check of a placement, written from the contract and the
+/// snapshot here (not from the code under test): the snapshot's active
+/// appointments become jobs (not-yet-confirmed ones with `current`, the rest
+/// pinned), the request one more job; the plan keeps every appointment where
+/// it is unless moved, and `PlanVerifier` checks feasibility and recomputes
+/// the objective with and without the request.
+struct IndependentCheck {
+    var snapshot: BookingSnapshot
+    /// The request as a contract job (the test states what it should be).
+    var job: ScenarioFile.Job
+
+    func scenario(withRequest: Bool) throws -> Scenario {
+        var jobs: [ScenarioFile.Job] = []
+        for a in snapshot.appointments where ["SCHEDULED", "CONFIRMED", "IN_PROGRESS"].contains(a.status) {
+            let bayType = snapshot.bays.first { $0.id == a.bay }!.type
+            let placement = ScenarioFile.Placement(start: a.start, bay: a.bay, mechanic: a.mechanic)
+            let movable = a.status == "SCHEDULED"
+            jobs.append(ScenarioFile.Job(id: a.id, durationMinutes: a.durationMinutes, bayTypes: [bayType],
+                                         requiredSkills: a.requiredSkills ?? [],
+                                         mechanic: a.mechanic == nil ? "none" : "required",
+                                         pinned: movable ? nil : placement, current: movable ? placement : nil))
+        }
+        if withRequest { jobs.append(job) }
+        let mechanics = snapshot.mechanics.map {
+            ScenarioFile.Mechanic(id: $0.id, skills: $0.skills, active: $0.active, shifts: $0.shifts)
+        }
+        return try Scenario(file: ScenarioFile(facility: snapshot.facility, bays: snapshot.bays, mechanics: mechanics,
+                                               jobs: jobs, weights: snapshot.weights))
+    }
+
+    /// Verifies the plan with the request at `placement` (and `moves` applied);
+    /// returns the objective difference against the booked plan without it.
+    func addedCost(start: String, bay: String, mechanic: String?, moves: [Move] = [],
+                   sourceLocation: SourceLocation = #_sourceLocation) throws -> Int {
+        let before = try scenario(withRequest: false), after = try scenario(withRequest: true)
+        func assignments(_ scenario: Scenario, applyMoves: Bool) -> [SolutionFile.Assignment] {
+            snapshot.appointments.filter { ["SCHEDULED", "CONFIRMED", "IN_PROGRESS"].contains($0.status) }.map { a in
+                var (s, b, m) = (a.start, a.bay, a.mechanic)
+                if applyMoves, let move = moves.first(where: { $0.appointment == a.id }) {
+                    (s, b, m) = (move.toStart, move.toBay, move.toMechanic)
+                }
+                let start = LocalDateTime(s)!
+                let slots = (a.durationMinutes + 14) / 15
+                return SolutionFile.Assignment(job: a.id, start: s, end: start.adding(minutes: slots * 15).description,
+                                               bay: b, mechanic: m)
+            }
+        }
+        func solution(_ scenario: Scenario, _ list: [SolutionFile.Assignment]) -> SolutionFile {
+            SolutionFile(scenario: scenario.facility.id, strategy: "test", status: "feasible", objective: nil,
+                         bound: nil, seconds: 0, assignments: list, unscheduled: [])
+        }
+        let beforeReport = PlanVerifier.verify(solution(before, assignments(before, applyMoves: false)), against: before)
+        #expect(beforeReport.isFeasible, "the booked plan itself: \(beforeReport)", sourceLocation: sourceLocation)
+        let slots = (job.durationMinutes + 14) / 15
+        let newOne = SolutionFile.Assignment(job: job.id, start: start,
+                                             end: LocalDateTime(start)!.adding(minutes: slots * 15).description,
+                                             bay: bay, mechanic: mechanic)
+        let afterReport = PlanVerifier.verify(solution(after, assignments(after, applyMoves: true) + [newOne]), against: after)
+        #expect(afterReport.isFeasible, "with the request: \(afterReport)", sourceLocation: sourceLocation)
+        return afterReport.objective - beforeReport.objective
+    }
+
+    /// The brake job of ``Fixture/estimate`` as the contract sees it.
+    static func brakeJob(minutes: Int = 90, starts: [String], mode: String = "required") -> ScenarioFile.Job {
+        ScenarioFile.Job(id: "NEW", durationMinutes: minutes, bayTypes: ["GENERAL_SERVICE_BAY", "LIFT_BAY"],
+                         requiredSkills: ["BRAKES"], preferredSkills: ["ENGINE"], mechanic: mode, preferredStarts: starts)
+    }
+}
