@@ -41,10 +41,11 @@ struct BookingModel {
     }
 
     /// - Parameters:
-    ///   - movable: give not-yet-confirmed appointments `current` instead of a pin.
+    ///   - movable: which not-yet-confirmed appointments get `current` instead of a pin.
     ///   - day: only that day (the horizon and the appointments starting on it).
     ///   - window: the request job's window, when given.
-    init(_ booking: ValidatedBooking, durationMinutes: Int, movable: Bool = false, day: LocalDate? = nil,
+    init(_ booking: ValidatedBooking, durationMinutes: Int,
+         movable: (ValidatedBooking.Booked) -> Bool = { _ in false }, day: LocalDate? = nil,
          window: (LocalDateTime, LocalDateTime)? = nil, bookedPriority: Int = 1) throws(InputError) {
         self.booking = booking
         self.durationMinutes = durationMinutes
@@ -63,7 +64,7 @@ struct BookingModel {
             let placement = ScenarioFile.Placement(
                 start: appointment.start.description, bay: facility.bays[appointment.bay].id,
                 mechanic: appointment.mechanic.map { facility.mechanics[$0].id })
-            let moves = movable && appointment.status.isMovable
+            let moves = appointment.status.isMovable && movable(appointment)
             jobs.append(ScenarioFile.Job(
                 id: appointment.file.id, durationMinutes: appointment.file.durationMinutes,
                 bayTypes: [facility.bays[appointment.bay].type.rawValue], requiredSkills: appointment.requiredSkills,

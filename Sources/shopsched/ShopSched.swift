@@ -7,7 +7,7 @@ struct ShopSched: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "shopsched",
         abstract: "Schedules auto-repair shop jobs onto bays and mechanics.",
-        subcommands: [Solve.self, Validate.self, Verify.self, Generate.self, Import.self])
+        subcommands: [Solve.self, Validate.self, Verify.self, Generate.self, Import.self, Book.self])
 
     /// ArgumentParser exits 64 on a usage error; our contract is 2 for any
     /// bad input, options included.
@@ -29,6 +29,8 @@ struct ShopSched: ParsableCommand {
 enum ExitStatus {
     static let infeasible: Int32 = 1
     static let badInput: Int32 = 2
+    /// `book`: the appointment was not created (conflicts or denied).
+    static let notCreated: Int32 = 3
 }
 
 /// Prints every issue on its own line to standard error and exits 2.

@@ -1,0 +1,54 @@
+import ShopBooking
+import ShopDomain
+import Testing
+
+/// Alternatives that move not-yet-confirmed appointments: solved with the
+/// MILP, pinned appointments untouched, each checked by the verifier.
+@Suite("alternatives with moves")
+struct AlternativesWithMovesTests {
+    /// Monday: BAY-2 taken all day (confirmed); BAY-1 has two one-hour gaps, 08:00–09:00 and
+    /// 10:00–11:00, around A-1 (SCHEDULED, movable, 09:00–10:00) and before a confirmed 11:00–18:00.
+    /// No 90-minute brake job fits plainly; moving A-1 to 08:00 opens 09:00–11:00.
+    static let fragmented = [
+        Fixture.booked("A-1", "2026-11-23T09:00", minutes: 60, bay: "BAY-1", mechanic: "M-2", status: "SCHEDULED"),
+        Fixture.booked("P-1", "2026-11-23T08:00", minutes: 600, bay: "BAY-2", mechanic: nil, skills: [], needsMechanic: false),
+        Fixture.booked("P-2", "2026-11-23T11:00", minutes: 420, bay: "BAY-1", mechanic: nil, skills: [], needsMechanic: false),
+    ]
+
+    @Test func movesOfferedWhenTheDayIsFullAndVerified() throws {
+        let snapshot = Fixture.snapshot(appointments: Self.fragmented)
+        let decision = try Fixture.book(Fixture.request(["2026-11-23T10:00"]), snapshot)
+        #expect(decision.outcome == .conflicts)
+        #expect(!decision.alternatives.contains { $0.start.hasPrefix("2026-11-23") }, "nothing fits plainly on Monday")
+        let withMoves = decision.alternativesWithMoves
+        #expect(withMoves.map(\.start) == ["2026-11-23T09:30", "2026-11-23T09:15", "2026-11-23T09:00"])
+        // Deviation 2, 3, 4 slots plus one move (50) each.
+        #expect(withMoves.map(\.addedCost) == [52, 53, 54])
+        #expect(withMoves.map(\.costDifference) == [0, 1, 2])
+        let check = IndependentCheck(snapshot: snapshot, job: IndependentCheck.brakeJob(starts: ["2026-11-23T10:00"]))
+        for alternative in withMoves {
+            #expect(alternative.moves.map(\.appointment) == ["A-1"], "only the SCHEDULED one moves")
+            #expect(alternative.disruptionCost == 50)
+            let cost = try check.addedCost(start: alternative.start, bay: alternative.bay, mechanic: alternative.mechanic,
+                                           moves: alternative.moves)
+            #expect(cost == alternative.addedCost, "alternative \(alternative.rank)")
+        }
+        #expect(withMoves[0].moves[0].fromStart == "2026-11-23T09:00")
+        #expect(withMoves[0].moves[0].toStart == "2026-11-23T08:00")
+    }
+
+    @Test func confirmedAppointmentsAreNeverMoved() throws {
+        var booked = Self.fragmented
+        booked[0].status = "CONFIRMED"
+        let decision = try Fixture.book(Fixture.request(["2026-11-23T10:00"]), Fixture.snapshot(appointments: booked))
+        #expect(decision.outcome == .conflicts)
+        #expect(decision.alternativesWithMoves.isEmpty)
+    }
+
+    @Test func noMovesWhenTheWantedDayHasPlainRoom() throws {
+        let decision = try Fixture.book(Fixture.request(["2026-11-23T10:00"]),
+                                        Fixture.snapshot(appointments: AlternativesTests.busyMorning))
+        #expect(decision.alternatives.first?.start == "2026-11-23T12:00")
+        #expect(decision.alternativesWithMoves.isEmpty)
+    }
+}
