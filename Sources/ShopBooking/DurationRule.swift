@@ -40,7 +40,8 @@ enum DurationRule {
         var warnings: [Warning] = []
         var denials: [Denial] = []
         if let workExecution = source.workExecutionMinutes {
-            if fromLines > 0, allEstimated, mismatch(workExecution: workExecution, estimate: fromLines) {
+            // Standard durations stand in for missing line estimates here too: they are what would be used.
+            if fromLines > 0, mismatch(workExecution: workExecution, estimate: fromLines) {
                 warnings.append(Warning(code: "DURATION_MISMATCH",
                                         message: "Work Execution expects \(workExecution) min, the estimate \(fromLines) min; using Work Execution"))
             }
