@@ -41,5 +41,17 @@ let package = Package(
                 .plugin(name: "BenchmarkPlugin", package: "benchmark"),
             ]
         ),
+        // Booking (issue 4): one request into a day of 60 appointments.
+        .executableTarget(
+            name: "ShopBook",
+            dependencies: [
+                .product(name: "ShopScheduler", package: "ShopScheduler"),
+                .product(name: "Benchmark", package: "benchmark"),
+            ],
+            path: "Benchmarks/ShopBook",
+            plugins: [
+                .plugin(name: "BenchmarkPlugin", package: "benchmark"),
+            ]
+        ),
     ]
 )
