@@ -14,6 +14,7 @@ public struct AuditRecord: Codable, Hashable, Sendable {
     public var details: [String: String]
 }
 
+/// The audit record type names, as written in ``AuditRecord/type``.
 public enum AuditType {
     public static let attempted = "AppointmentCreationAttempted"
     public static let denied = "AppointmentCreationDenied"

@@ -79,6 +79,7 @@ public struct Appointment: Codable, Hashable, Sendable {
     public var createdAt: String
 }
 
+/// The source's new status, for the backend to write with the appointment.
 public struct SourceUpdate: Codable, Hashable, Sendable {
     public var type: SourceType
     public var id: String
@@ -91,6 +92,7 @@ public struct Denial: Codable, Hashable, Sendable {
     public var message: String
 }
 
+/// Every reason a request can be denied (rule 1, the duration override, the conflict override).
 public enum DenialCode: String, Codable, Hashable, Sendable, CaseIterable {
     case missingCreatePermission = "MISSING_PERMISSION_CREATE_APPOINTMENT"
     case estimateNotBookable = "ESTIMATE_NOT_BOOKABLE"
@@ -114,6 +116,7 @@ public enum ConflictSeverity: String, Codable, Hashable, Sendable {
     case soft
 }
 
+/// Every conflict the engine reports; ``severity`` says how much each blocks.
 public enum ConflictCode: String, Codable, Hashable, Sendable, CaseIterable {
     case noEligibleBay = "NO_ELIGIBLE_BAY"
     case outsideOperatingHours = "OUTSIDE_OPERATING_HOURS"
@@ -148,6 +151,7 @@ public struct Conflict: Codable, Hashable, Sendable {
     public var overridden: Bool = false
 }
 
+/// Something the caller should know that does not block (a duration mismatch, a skipped wanted start, moves not searched).
 public struct Warning: Codable, Hashable, Sendable {
     public var code: String
     public var message: String

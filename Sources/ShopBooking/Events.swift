@@ -28,6 +28,7 @@ public struct BookingEvent: Codable, Hashable, Sendable {
     public var createdBy: String?
 }
 
+/// The event type names, as written in ``BookingEvent/type``.
 public enum BookingEventType {
     public static let createdFromEstimate = "AppointmentCreatedFromEstimate"
     public static let createdFromWorkOrder = "AppointmentCreatedFromWorkOrder"

@@ -21,7 +21,7 @@ struct SetupError: Error, CustomStringConvertible {
 /// A day of exactly 60 booked appointments: a generated day planned by greedy,
 /// its first 60 assignments booked (every other one confirmed).
 func bookedDay() throws -> BookingSnapshot {
-    let file = try ScenarioGenerator.scenario(GeneratorOptions(seed: 1, jobs: 72, mechanics: 10, bays: 10, days: 1))
+    let file = try ScenarioGenerator.scenario(GeneratorOptions(seed: 1, jobs: 80, mechanics: 10, bays: 10, days: 1))
     var plan = GreedyStrategy().plan(Instance(try Scenario(file: file)), options: PlanOptions()).solutionFile()
     guard plan.assignments.count >= 60 else {
         throw SetupError(description: "the generated day books only \(plan.assignments.count) appointments")
