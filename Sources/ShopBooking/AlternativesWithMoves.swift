@@ -12,6 +12,8 @@ import ShopPlanner
 /// ShopPlanner's MILP places the request at least cost. Further alternatives
 /// come from solving again with the request's start restricted to before or
 /// after the starts already offered, so each alternative is another start.
+/// All solves share one time limit; when one stops unproven (or time runs
+/// out) a `MOVES_SEARCH_INCOMPLETE` warning says the list may miss better ones.
 enum AlternativesWithMoves {
     /// Far above any placement cost: the MILP never unschedules a booked appointment to make room.
     static let bookedPriority = 1000
@@ -37,52 +39,63 @@ enum AlternativesWithMoves {
 
         let clock = ContinuousClock()
         let deadline = clock.now.advanced(by: .milliseconds(Int64(timeLimit * 1000)))
-        var found: [(model: BookingModel, placements: [SlotPlacement?], cost: Int, disruption: Int, moves: [Move])] = []
-        var regions: [ClosedRange<Int>] = [first...last]
+        typealias Found = (model: BookingModel, placements: [SlotPlacement?], cost: Int, disruption: Int, moves: [Move])
+        /// The best placement with its start in `region` (slots of the day), `nil` when none; solved once per region.
+        struct Region {
+            var starts: ClosedRange<Int>
+            var solved = false
+            var best: Found?
+        }
+        var regions = [Region(starts: first...last)]
+        var found: [Found] = []
         var problem: Warning?
-        while found.count < count, !regions.isEmpty {
-            // Solve every open region; keep the best as the next alternative, split its region around it.
-            var best: (region: Int, model: BookingModel, placements: [SlotPlacement?], cost: Int, disruption: Int, moves: [Move])?
-            for (r, region) in regions.enumerated() {
-                let remaining = Double((deadline - clock.now).components.seconds)
-                    + Double((deadline - clock.now).components.attoseconds) / 1e18
-                guard remaining > 0.01 else { break }
+        var unproven = false
+        search: while found.count < count {
+            for r in regions.indices where !regions[r].solved {
+                let left = deadline - clock.now
+                let remaining = Double(left.components.seconds) + Double(left.components.attoseconds) / 1e18
+                guard remaining > 0.01 else { unproven = true; break search }
+                let region = regions[r].starts
                 let window = (dayStart.adding(minutes: region.lowerBound * slot),
                               dayStart.adding(minutes: (region.upperBound + length) * slot))
+                regions[r].solved = true
                 guard let model = try? BookingModel(booking, durationMinutes: durationMinutes, movable: movable, day: day,
                                                     window: window, bookedPriority: bookedPriority) else { continue }
                 var options = PlanOptions()
                 options.threads = 1
-                options.timeLimitSeconds = remaining / Double(max(1, regions.count - r))
+                options.timeLimitSeconds = remaining / Double(regions.count { !$0.solved } + 1)
                 let result = MILPStrategy().plan(model.instance, options: options)
                 if result.status == .infeasible {
                     problem = Warning(code: "MOVES_NOT_SEARCHED",
                                       message: "the confirmed appointments of \(day) do not fit as booked: \(result.problems.joined(separator: "; "))")
-                    regions = []
-                    break
+                    break search
                 }
-                guard result.status == .optimal || result.status == .feasible,
-                      let placed = result.placements[model.request] else { continue }
+                if result.status != .optimal { unproven = true }
                 // Never offer one that drops a booked appointment.
-                guard (0..<model.request).allSatisfy({ result.placements[$0] != nil }) else { continue }
+                guard result.status == .optimal || result.status == .feasible, result.placements[model.request] != nil,
+                      (0..<model.request).allSatisfy({ result.placements[$0] != nil }) else { continue }
                 var before = result.placements
                 for j in 0..<model.request { before[j] = model.bookedPlacement(j) }
                 before[model.request] = nil
                 let cost = result.objective! - (model.instance.objective(of: before) - model.instance.unscheduledCost(job: model.request))
                 let disruption = (0..<model.request).reduce(0) { $0 + model.instance.placementCost(job: $1, result.placements[$1]!) }
-                let moves = Self.moves(model, result.placements)
-                let slotInDay = placed.start
-                if best == nil || cost < best!.cost || (cost == best!.cost && slotInDay < best!.placements[model.request]!.start) {
-                    best = (r, model, result.placements, cost, disruption, moves)
-                }
+                regions[r].best = (model, result.placements, cost, disruption, Self.moves(model, result.placements))
             }
-            guard let chosen = best else { break }
-            found.append((chosen.model, chosen.placements, chosen.cost, chosen.disruption, chosen.moves))
-            let region = regions.remove(at: chosen.region)
-            let s = chosen.placements[chosen.model.request]!.start
-            if region.lowerBound <= s - 1 { regions.insert(region.lowerBound...(s - 1), at: chosen.region) }
-            if s + 1 <= region.upperBound { regions.append((s + 1)...region.upperBound) }
-            regions.sort { $0.lowerBound < $1.lowerBound }
+            // The cheapest region's placement is the next alternative (ties: the earlier start);
+            // its region splits into the starts before and after it, each solved anew.
+            func key(_ f: Found) -> (Int, Int) { (f.cost, f.placements[f.model.request]!.start) }
+            guard let r = regions.indices.filter({ regions[$0].best != nil })
+                .min(by: { key(regions[$0].best!) < key(regions[$1].best!) }) else { break }
+            let chosen = regions.remove(at: r)
+            found.append(chosen.best!)
+            let s = chosen.best!.placements[chosen.best!.model.request]!.start
+            if chosen.starts.lowerBound <= s - 1 { regions.append(Region(starts: chosen.starts.lowerBound...(s - 1))) }
+            if s + 1 <= chosen.starts.upperBound { regions.append(Region(starts: (s + 1)...chosen.starts.upperBound)) }
+            regions.sort { $0.starts.lowerBound < $1.starts.lowerBound }
+        }
+        if problem == nil, unproven {
+            problem = Warning(code: "MOVES_SEARCH_INCOMPLETE",
+                              message: "the search for placements with moves on \(day) ran out of its \(timeLimit) s before proving it found the best")
         }
         let bestCost = found.first?.cost ?? 0
         let alternatives = found.enumerated().map { rank, f in

@@ -51,4 +51,23 @@ struct AlternativesWithMovesTests {
         #expect(decision.alternatives.first?.start == "2026-11-23T12:00")
         #expect(decision.alternativesWithMoves.isEmpty)
     }
+
+    @Test func searchOutOfTimeSaysSo() throws {
+        var options = BookingOptions()
+        options.movesTimeLimitSeconds = 0
+        let engine = BookingEngine(clock: FixedClock(Fixture.now), options: options)
+        let decision = try engine.book(Fixture.request(["2026-11-23T10:00"]), in: Fixture.snapshot(appointments: Self.fragmented))
+        #expect(decision.alternativesWithMoves.isEmpty)
+        #expect(decision.warnings.map(\.code) == ["MOVES_SEARCH_INCOMPLETE"])
+    }
+
+    @Test func clashingConfirmedAppointmentsStopTheSearchWithAWarning() throws {
+        // P-3 is confirmed on BAY-2 while P-1 holds it all day: no plan keeps both, so no moves are searched.
+        let clash = Fixture.booked("P-3", "2026-11-23T12:00", minutes: 60, bay: "BAY-2", mechanic: nil, skills: [], needsMechanic: false)
+        let decision = try Fixture.book(Fixture.request(["2026-11-23T10:00"]), Fixture.snapshot(appointments: Self.fragmented + [clash]))
+        #expect(decision.outcome == .conflicts)
+        #expect(decision.alternativesWithMoves.isEmpty)
+        #expect(decision.warnings.map(\.code) == ["MOVES_NOT_SEARCHED"])
+        #expect(decision.warnings.first?.message.contains("P-") == true)
+    }
 }
