@@ -5,6 +5,8 @@
 //   book/with-moves-60  the wanted day has no plain room; alternatives that
 //                       move SCHEDULED appointments, solved by the MILP
 //                       (target p99 < 1 s)
+//   book/with-moves-60-one  the same asking for one alternative: the first
+//                       (cheapest) placement with moves alone
 // The request is chosen in setup (outside the measured region) so that each
 // case really happens. That alternatives on such days pass the independent
 // PlanVerifier at their reported cost is the tests' job
@@ -69,7 +71,8 @@ let benchmarks: @Sendable () -> Void = {
     let configuration = Benchmark.Configuration(
         metrics: [.wallClock, .peakMemoryResident], timeUnits: .milliseconds,
         warmupIterations: 3, maxDuration: .seconds(10), maxIterations: 200)
-    for (name, withMoves) in [("book/plain-60", false), ("book/with-moves-60", true)] {
+    for (name, withMoves, count) in [("book/plain-60", false, 3), ("book/with-moves-60", true, 3),
+                                     ("book/with-moves-60-one", true, 1)] {
         Benchmark(name, configuration: configuration) { (benchmark: Benchmark, prepared: Case) in
             for _ in benchmark.scaledIterations {
                 benchmark.startMeasurement()
@@ -78,7 +81,10 @@ let benchmarks: @Sendable () -> Void = {
                 blackHole(decision)
             }
         } setup: { () throws -> Case in
-            try findCase(withMoves: withMoves)
+            let found = try findCase(withMoves: withMoves)
+            var request = found.request
+            request.alternatives = count
+            return Case(engine: found.engine, snapshot: found.snapshot, request: request)
         }
     }
 }
