@@ -43,6 +43,30 @@ public struct BookingEngine: Sendable {
     /// JSON path) when the snapshot or the request is malformed.
     public func book(_ request: AppointmentRequest, in snapshot: BookingSnapshot) throws(InputError) -> BookingDecision {
         let booking = try ValidatedBooking(snapshot: snapshot, request: request)
+        // A retry after the backend stored what this request created: decide on the
+        // snapshot as it was before, which gives the same ids, events and audit records.
+        if let stored = snapshot.appointments.first(where: { $0.requestKey == request.requestId }) {
+            var before = snapshot
+            before.appointments.removeAll { $0.requestKey == request.requestId }
+            // The booking moved the estimate to SCHEDULED; before it, it was bookable
+            // (APPROVED or QUOTED decide alike).
+            if request.source.type == SourceType.estimate.rawValue, let estimates = before.estimates {
+                before.estimates = estimates.map { estimate in
+                    var estimate = estimate
+                    if estimate.id == request.source.id, estimate.status == "SCHEDULED" { estimate.status = "APPROVED" }
+                    return estimate
+                }
+            }
+            var decision = try book(request, in: before)
+            decision.replayOf = stored.id
+            if let again = decision.appointment,
+               again.id != stored.id || again.start != stored.start || (again.bay ?? again.mobileUnit) != stored.bay {
+                decision.warnings.append(Warning(
+                    code: "REPLAY_DIFFERS",
+                    message: "request \(request.requestId) already created \(stored.id) at \(stored.start) on \(stored.bay); the shop has changed since, so deciding again gives \(again.id) at \(again.start): keep the stored one"))
+            }
+            return decision
+        }
         let now = clock.now(timeZone: snapshot.facility.timeZone)
         let ids = IDs(self.ids, requestKey: request.requestId, facility: request.facility)
         var audit = AuditTrail(ids: ids, at: now.description, actor: request.caller.id, facility: request.facility,

@@ -25,6 +25,9 @@ public struct BookingDecision: Codable, Hashable, Sendable {
     public var alternativesWithMoves: [Alternative]
     public var events: [BookingEvent]
     public var audit: [AuditRecord]
+    /// Set on a retry after the backend stored the appointment this request
+    /// created: its id. The decision is the one the request got the first time.
+    public var replayOf: String?
 
     public enum Outcome: String, Codable, Hashable, Sendable {
         /// The appointment is booked; persist it with the events and audit records.

@@ -86,4 +86,28 @@ struct AlternativesTests {
         #expect(decision.outcome == .conflicts)
         #expect(decision.alternatives.isEmpty)
     }
+
+    @Test func alternativesOnSuccessWhenAsked() throws {
+        var request = Fixture.request(["2026-11-23T10:00"])
+        request.alwaysOfferAlternatives = true
+        let snapshot = Fixture.snapshot(appointments: Self.busyMorning)
+        let plain = try Fixture.book(Fixture.request(["2026-11-23T12:00"]), snapshot)
+        #expect(plain.alternatives.isEmpty, "not asked")
+        request.preferredStarts = ["2026-11-23T12:00"]
+        let decision = try Fixture.book(request, snapshot)
+        #expect(decision.outcome == .created)
+        #expect(decision.alternatives.count == 3)
+        #expect(!decision.alternatives.contains { $0.start == decision.appointment?.start }, "never the booked start")
+        let check = IndependentCheck(snapshot: snapshot, job: IndependentCheck.brakeJob(starts: ["2026-11-23T12:00"]))
+        for alt in decision.alternatives {
+            #expect(try check.addedCost(start: alt.start, bay: alt.bay, mechanic: alt.mechanic) == alt.addedCost)
+        }
+    }
+
+    @Test func bayTypePreferenceChoosesTheBay() throws {
+        var request = Fixture.request()
+        #expect(try Fixture.book(request, Fixture.snapshot()).appointment?.bay == "BAY-1", "snapshot order without a preference")
+        request.bayType = "LIFT_BAY"
+        #expect(try Fixture.book(request, Fixture.snapshot()).appointment?.bay == "BAY-2")
+    }
 }

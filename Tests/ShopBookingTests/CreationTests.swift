@@ -77,6 +77,33 @@ struct CreationTests {
         #expect(Set(other.events.map(\.eventId)).isDisjoint(with: first.events.map(\.eventId)))
     }
 
+    @Test func retryAfterTheAppointmentWasStoredGivesTheSameDecision() throws {
+        let snapshot = Fixture.snapshot(appointments: [Fixture.booked("A-1", "2026-11-23T09:00", bay: "VAN-1")])
+        let first = try Fixture.book(Fixture.request(), snapshot)
+        let a = try #require(first.appointment)
+        // What the backend stores, then the same request again (a network retry).
+        var stored = snapshot
+        stored.appointments.append(BookedAppointment(
+            id: a.id, status: a.status, start: a.start, durationMinutes: a.durationMinutes, bay: a.bay ?? a.mobileUnit!,
+            mechanic: a.mechanic, estimateId: a.estimateId, customerId: a.customerId, vehicleId: a.vehicleId,
+            rescheduleCount: 0, requestKey: a.requestKey))
+        stored.estimates![0].status = "SCHEDULED"
+        let retry = try Fixture.book(Fixture.request(), stored)
+        #expect(retry.replayOf == a.id)
+        #expect(retry.outcome == .created)
+        #expect(retry.appointment == first.appointment)
+        #expect(retry.events == first.events)
+        #expect(retry.audit == first.audit)
+        #expect(retry.warnings.isEmpty)
+        // Rescheduled since: deciding again no longer matches what is stored, and the decision says so.
+        var moved = stored
+        moved.appointments[1].start = "2026-11-23T13:00"
+        #expect(try Fixture.book(Fixture.request(), moved).warnings.map(\.code) == ["REPLAY_DIFFERS"])
+        // Without the request key it is another request for a scheduled estimate: denied.
+        stored.appointments[1].requestKey = nil
+        #expect(try Fixture.book(Fixture.request(), stored).outcome == .denied)
+    }
+
     struct CountingIDs: BookingIDGenerator {
         func id(kind: String, requestKey: String, facility: String, index: Int) -> String { "\(kind)/\(requestKey)/\(index)" }
     }
