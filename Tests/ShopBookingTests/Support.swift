@@ -94,9 +94,35 @@ enum Fixture {
         BookingEngine(clock: FixedClock(now))
     }
 
-    static func book(_ request: AppointmentRequest, _ snapshot: BookingSnapshot,
-                     now: LocalDateTime = Fixture.now) throws -> BookingDecision {
-        try engine(now: now).book(request, in: snapshot)
+    /// Books, and checks every created appointment with the independent verifier.
+    static func book(_ request: AppointmentRequest, _ snapshot: BookingSnapshot, now: LocalDateTime = Fixture.now,
+                     sourceLocation: SourceLocation = #_sourceLocation) throws -> BookingDecision {
+        let decision = try engine(now: now).book(request, in: snapshot)
+        if let appointment = decision.appointment {
+            try verifyCreated(appointment, decision: decision, request: request, snapshot: snapshot, sourceLocation: sourceLocation)
+        }
+        return decision
+    }
+
+    /// The created appointment, added to the booked plan, is feasible under the contract. The job is
+    /// stated here from the source's lines: one bay type every line allows, every required skill.
+    /// A deferred mechanic is checked through the one the staffing check named (`staffedBy`).
+    static func verifyCreated(_ a: Appointment, decision: BookingDecision, request: AppointmentRequest,
+                              snapshot: BookingSnapshot, sourceLocation: SourceLocation) throws {
+        let lines = (snapshot.estimates ?? []).first { $0.id == a.estimateId }?.lines
+            ?? (snapshot.workOrders ?? []).first { $0.id == a.workOrderId }?.lines ?? []
+        let shop = ["GENERAL_SERVICE_BAY", "LIFT_BAY", "ALIGNMENT_BAY", "TIRE_BAY", "INSPECTION_BAY"]
+        var types = Set(shop + ["MOBILE_UNIT"])
+        for line in lines { types.formIntersection(Set((line.bayTypes ?? shop) + (line.mobileEligible == true ? ["MOBILE_UNIT"] : []))) }
+        let skills = lines.flatMap { $0.requiredSkills ?? [] }
+        let staffedBy = decision.audit.first { $0.type == AuditType.assignmentDecision }?.details["staffedBy"] ?? ""
+        let mechanic = a.mechanic ?? (staffedBy.isEmpty ? nil : staffedBy)
+        let job = ScenarioFile.Job(id: "NEW", durationMinutes: a.durationMinutes, bayTypes: types.sorted(),
+                                   requiredSkills: skills, mechanic: mechanic == nil ? "none" : "required")
+        var booked = snapshot
+        booked.appointments.removeAll { $0.requestKey == request.requestId }  // a replay: the stored one is this one
+        _ = try IndependentCheck(snapshot: booked, job: job)
+            .addedCost(start: a.start, bay: a.bay ?? a.mobileUnit!, mechanic: mechanic, sourceLocation: sourceLocation)
     }
 }
 
