@@ -12,7 +12,8 @@ import ShopPlanner
 /// ShopPlanner's MILP places the request at least cost. Further alternatives
 /// come from solving again with the request's start restricted to before or
 /// after the starts already offered, so each alternative is another start.
-/// All solves share one time limit; when one stops unproven (or time runs
+/// A placement overlapping the customer's own appointment is not offered
+/// (the MILP does not know customers). All solves share one time limit; when one stops unproven (or time runs
 /// out) a `MOVES_SEARCH_INCOMPLETE` warning says the list may miss better ones.
 enum AlternativesWithMoves {
     /// Far above any placement cost: the MILP never unschedules a booked appointment to make room.
@@ -74,6 +75,8 @@ enum AlternativesWithMoves {
                 // Never offer one that drops a booked appointment.
                 guard result.status == .optimal || result.status == .feasible, result.placements[model.request] != nil,
                       (0..<model.request).allSatisfy({ result.placements[$0] != nil }) else { continue }
+                // The MILP does not know customers: never offer a time the customer is already booked.
+                if clashesWithCustomer(model, result.placements) { continue }
                 var before = result.placements
                 for j in 0..<model.request { before[j] = model.bookedPlacement(j) }
                 before[model.request] = nil
@@ -103,6 +106,16 @@ enum AlternativesWithMoves {
                                      bestCost: bestCost, moves: f.moves, disruption: f.disruption)
         }
         return (alternatives, problem)
+    }
+
+    /// Whether the request, placed, overlaps another active appointment of its customer (moved ones where they go).
+    static func clashesWithCustomer(_ model: BookingModel, _ placements: [SlotPlacement?]) -> Bool {
+        guard let customer = model.booking.source.customerId, let placed = placements[model.request] else { return false }
+        let range = model.range(placed.start)
+        return model.appointmentJobs.enumerated().contains { j, index in
+            guard model.booking.appointments[index].file.customerId == customer, let p = placements[j] else { return false }
+            return p.start < range.upperBound && range.lowerBound < p.start + model.instance.jobs[j].length
+        }
     }
 
     /// The appointments whose placement changed, in job order.

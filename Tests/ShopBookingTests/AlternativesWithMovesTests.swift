@@ -70,4 +70,14 @@ struct AlternativesWithMovesTests {
         #expect(decision.warnings.map(\.code) == ["MOVES_NOT_SEARCHED"])
         #expect(decision.warnings.first?.message.contains("P-") == true)
     }
+
+    @Test func neverOffersATimeTheCustomerIsBooked() throws {
+        // The customer (C-1) has the mobile unit 09:00–11:00 (needing no mechanic): every Monday placement
+        // with moves (09:00–09:30 starts) would overlap it.
+        let own = Fixture.booked("C-OWN", "2026-11-23T09:00", minutes: 120, bay: "VAN-1", mechanic: nil,
+                                 customer: "C-1", skills: [], needsMechanic: false)
+        let decision = try Fixture.book(Fixture.request(["2026-11-23T10:00"]), Fixture.snapshot(appointments: Self.fragmented + [own]))
+        #expect(decision.outcome == .conflicts)
+        #expect(decision.alternativesWithMoves.isEmpty)
+    }
 }
