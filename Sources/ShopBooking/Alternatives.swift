@@ -5,7 +5,8 @@ import ShopPlanner
 /// days from now to the booking horizon, each with the bay and mechanic the
 /// booking itself would choose there, kept when nothing blocks it (no hard
 /// and no overridable conflict: an alternative never needs an override).
-/// One alternative per start, so three alternatives are three times.
+/// One alternative per start, so three alternatives are three times, and
+/// no two hold the same bay or mechanic at overlapping times.
 ///
 /// Ranked by the contract objective's cost for the new job (start deviation
 /// from the nearest preferred start, missing preferred skills, …), after the
@@ -45,7 +46,19 @@ enum Alternatives {
             }
             return key + [c.cost, c.slot, c.bay, c.mechanic ?? -1]
         }
-        let best = candidates.sorted { key($0).lexicographicallyPrecedes(key($1)) }.prefix(count)
+        // Distinct options: a start that would hold the same bay or mechanic
+        // at an overlapping time as a better one (14:00, 14:15, 14:30 in one
+        // bay) is no real choice for the customer, so it is skipped.
+        let length = instance.jobs[r].length
+        var best: [Candidate] = []
+        for c in candidates.sorted(by: { key($0).lexicographicallyPrecedes(key($1)) }) where best.count < count {
+            let run = c.slot..<(c.slot + length)
+            let same = best.contains { other in
+                (other.bay == c.bay || (other.mechanic != nil && other.mechanic == c.mechanic))
+                    && (other.slot..<(other.slot + length)).overlaps(run)
+            }
+            if !same { best.append(c) }
+        }
         let bestCost = best.first?.cost ?? 0
         return best.enumerated().map { rank, c in
             alternative(model, rank: rank + 1, SlotPlacement(start: c.slot, bay: c.bay, mechanic: c.mechanic),

@@ -69,8 +69,13 @@ struct AlternativesTests {
         #expect(byCost.outcome == .conflicts)
         #expect(byCost.alternatives.first?.start == "2026-11-25T10:30")
         let sameDay = try Fixture.book(Fixture.request(starts, order: ["sameDayFirst"]), snapshot)
-        #expect(sameDay.alternatives.map(\.start) == ["2026-11-23T12:00", "2026-11-23T12:15", "2026-11-23T12:30"])
-        #expect(sameDay.alternatives.map(\.costDifference) == [0, 1, 2])
+        // Distinct options: each later one starts when the better one's run (90 min) is over.
+        #expect(sameDay.alternatives.map(\.start) == ["2026-11-23T12:00", "2026-11-23T13:30", "2026-11-23T15:00"])
+        #expect(sameDay.alternatives.map(\.costDifference) == [0, 6, 12])
+        for (a, b) in zip(sameDay.alternatives, sameDay.alternatives.dropFirst()) {
+            let sameResource = a.bay == b.bay || (a.mechanic != nil && a.mechanic == b.mechanic)
+            #expect(!sameResource || a.end <= b.start, "\(a.start) and \(b.start) hold one bay or mechanic at once")
+        }
     }
 
     @Test func preferredMechanicFirst() throws {
