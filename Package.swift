@@ -9,6 +9,7 @@ import PackageDescription
 //   ShopPlanner (shop formulation on MILP, greedy, unscheduled reasons)
 //   ShopScenarioGenerator (seeded, realistic scenario files for tests and benchmarks)
 //   ShopImport (published benchmark formats as scenario files)
+//   ShopViews (assignment and work-in-progress read models of a shop floor)
 //   ShopScheduler (umbrella) -> shopsched (CLI)
 let package = Package(
     name: "ShopScheduler",
@@ -46,9 +47,10 @@ let package = Package(
         ),
         .target(name: "ShopScenarioGenerator", dependencies: ["ShopDomain", "ShopPlanner"]),
         .target(name: "ShopImport", dependencies: ["ShopDomain"]),
+        .target(name: "ShopViews", dependencies: ["ShopDomain"]),
         .target(
             name: "ShopScheduler",
-            dependencies: ["ShopDomain", "ShopVerifier", "ShopPlanner", "ShopScenarioGenerator", "ShopImport", "MILP"]
+            dependencies: ["ShopDomain", "ShopVerifier", "ShopPlanner", "ShopScenarioGenerator", "ShopImport", "ShopViews", "MILP"]
         ),
         .executableTarget(
             name: "shopsched",
@@ -71,6 +73,7 @@ let package = Package(
             dependencies: ["ShopScenarioGenerator", "ShopPlanner", "ShopVerifier", "ShopDomain"]
         ),
         .testTarget(name: "ShopImportTests", dependencies: ["ShopImport", "ShopDomain", "ShopPlanner", "ShopVerifier"]),
+        .testTarget(name: "ShopViewsTests", dependencies: ["ShopViews", "ShopDomain"]),
         .testTarget(name: "ShopSchedCLITests", dependencies: ["shopsched"]),
     ]
 )
