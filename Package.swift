@@ -45,7 +45,7 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
-        .target(name: "ShopScenarioGenerator", dependencies: ["ShopDomain", "ShopPlanner"]),
+        .target(name: "ShopScenarioGenerator", dependencies: ["ShopDomain", "ShopPlanner", "ShopViews"]),
         .target(name: "ShopImport", dependencies: ["ShopDomain"]),
         .target(name: "ShopViews", dependencies: ["ShopDomain"]),
         .target(
@@ -73,7 +73,7 @@ let package = Package(
             dependencies: ["ShopScenarioGenerator", "ShopPlanner", "ShopVerifier", "ShopDomain"]
         ),
         .testTarget(name: "ShopImportTests", dependencies: ["ShopImport", "ShopDomain", "ShopPlanner", "ShopVerifier"]),
-        .testTarget(name: "ShopViewsTests", dependencies: ["ShopViews", "ShopDomain"]),
+        .testTarget(name: "ShopViewsTests", dependencies: ["ShopViews", "ShopDomain", "ShopScenarioGenerator"]),
         .testTarget(name: "ShopSchedCLITests", dependencies: ["shopsched"]),
     ]
 )

@@ -47,7 +47,7 @@ public struct FloorPlan: Sendable {
     }
 
     public init(_ location: ShopFloor.Location, now: LocalDateTime) {
-        let calendar = Calendar(location, now: now)
+        var calendar = Calendar(location, now: now)
         var mechanicBusy = [[Range<Int>]](repeating: [], count: location.scenario.mechanics.count)
         var placeBusy = [[Range<Int>]](repeating: [], count: location.scenario.bays.count)
         var estimates = [Estimate?](repeating: nil, count: location.workOrders.count)
@@ -57,9 +57,12 @@ public struct FloorPlan: Sendable {
         /// their queues included).
         func earliestFit(_ minutes: Int, ready: Int, mechanic m: Int, place p: Int) -> (start: Int, end: Int)? {
             let busy = mechanicBusy[m] + placeBusy[p]
-            let candidates = Set([ready] + busy.map(\.upperBound).filter { $0 > ready }).sorted()
+            let time = calendar.together(m, p)
+            var candidates = [ready]
+            for run in busy where run.upperBound > ready { candidates.append(run.upperBound) }
+            candidates.sort()
             for from in candidates {
-                guard let run = calendar.allocate(minutes, from: from, mechanic: m, place: p) else { return nil }
+                guard let run = Calendar.allocate(minutes, from: from, in: time) else { return nil }
                 if !busy.contains(where: { $0.overlaps(run.start..<run.end) }) { return run }
             }
             return nil
@@ -149,6 +152,9 @@ public struct FloorPlan: Sendable {
             var best: (start: Int, m: Int, p: Int)?
             for m in estimate.qualified {
                 for p in places {
+                    // No run can start before both are at work: skip pairs that cannot beat the best.
+                    if let best, let first = calendar.together(m, p).first(where: { $0.upperBound > ready }),
+                       max(first.lowerBound, ready) >= best.start { continue }
                     guard let run = earliestFit(order.file.remainingMinutes, ready: ready, mechanic: m, place: p) else { continue }
                     if best.map({ run.start < $0.start }) ?? true { best = (run.start, m, p) }
                 }
@@ -172,6 +178,7 @@ struct Calendar {
     /// Sorted, disjoint.
     let mechanicTime: [[Range<Int>]]
     let placeTime: [[Range<Int>]]
+    private var pairs: [Int: [Range<Int>]] = [:]
 
     init(_ location: ShopFloor.Location, now: LocalDateTime) {
         let facility = location.scenario.facility
@@ -202,19 +209,28 @@ struct Calendar {
         }
     }
 
-    /// Start and end of `minutes` of work from `from`, carried over breaks.
-    func allocate(_ minutes: Int, from: Int, mechanic m: Int, place p: Int) -> (start: Int, end: Int)? {
+    /// When mechanic `m` and place `p` are both at work (worked out once per pair).
+    mutating func together(_ m: Int, _ p: Int) -> [Range<Int>] {
+        let key = m * placeTime.count + p
+        if let known = pairs[key] { return known }
+        let time = Calendar.intersect(mechanicTime[m], placeTime[p])
+        pairs[key] = time
+        return time
+    }
+
+    /// Start and end of `minutes` of work from `from` in `time`, carried over breaks.
+    static func allocate(_ minutes: Int, from: Int, in time: [Range<Int>]) -> (start: Int, end: Int)? {
+        // No work left to do: done as soon as it is ready.
+        if minutes == 0 { return (from, from) }
         var left = minutes
         var start: Int?
-        for range in Calendar.intersect(mechanicTime[m], placeTime[p]) where range.upperBound > from {
+        for range in time where range.upperBound > from {
             let begin = max(range.lowerBound, from)
             if start == nil { start = begin }
             let take = min(left, range.upperBound - begin)
             left -= take
             if left == 0 { return (start!, begin + take) }
         }
-        // No work left to do: done as soon as it is ready.
-        if minutes == 0 { return (from, from) }
         return nil
     }
 

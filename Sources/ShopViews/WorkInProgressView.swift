@@ -29,6 +29,9 @@ public struct WorkInProgressRow: Codable, Hashable, Sendable {
         public var queuePosition: Int
         public var expectedAssignmentAt: String?
         public var estimatedWaitMinutes: Int?
+        /// Who and where the plan expects it to go.
+        public var expectedMechanic: String?
+        public var expectedPlace: String?
         public var qualifiedMechanics: [SkillMatch]
     }
 
@@ -190,6 +193,8 @@ public enum WorkInProgressViews {
             }.sorted { ($0.preferredMissing.count, $0.mechanicId) < ($1.preferredMissing.count, $1.mechanicId) }
             waiting = .init(queuePosition: position, expectedAssignmentAt: plan.start?.description,
                             estimatedWaitMinutes: plan.start.map { $0.absoluteMinutes - now.absoluteMinutes },
+                            expectedMechanic: plan.start == nil ? nil : plan.mechanic.map { location.people[$0].id },
+                            expectedPlace: plan.start == nil ? nil : plan.place.map { location.scenario.bays[$0].id },
                             qualifiedMechanics: matches)
         }
         return WorkInProgressRow(
@@ -228,6 +233,8 @@ public enum WorkInProgressViews {
             reasons.append("behind \(plan.aheadOnMechanic) job(s) of \(location.people[m].name ?? location.people[m].id)")
         } else if let p = plan.place, plan.aheadOnPlace > 0, let start = plan.start, let ready = plan.readyAt, start > ready {
             reasons.append("behind \(plan.aheadOnPlace) job(s) in \(location.scenario.bays[p].id)")
+        } else if let m = plan.mechanic, let start = plan.start, let ready = plan.readyAt, start > ready {
+            reasons.append("\(location.people[m].name ?? location.people[m].id) is next at work at \(start)")
         }
         if let start = plan.start, completion.date > start.date {
             reasons.append("carries over to \(completion.date): not done before closing on \(start.date)")
