@@ -10,6 +10,7 @@ import PackageDescription
 //   ShopScenarioGenerator (seeded, realistic scenario files for tests and benchmarks)
 //   ShopImport (published benchmark formats as scenario files)
 //   ShopBooking (the booking adapter: snapshot + request -> decision; no GLPK C API)
+//   ShopViews (assignment and work-in-progress read models of a shop floor)
 //   ShopScheduler (umbrella) -> shopsched (CLI)
 let package = Package(
     name: "ShopScheduler",
@@ -46,12 +47,14 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
-        .target(name: "ShopScenarioGenerator", dependencies: ["ShopDomain", "ShopPlanner"]),
+        .target(name: "ShopScenarioGenerator", dependencies: ["ShopDomain", "ShopPlanner", "ShopViews"]),
         .target(name: "ShopImport", dependencies: ["ShopDomain"]),
         .target(name: "ShopBooking", dependencies: ["ShopDomain", "ShopPlanner"]),
+        .target(name: "ShopViews", dependencies: ["ShopDomain", "ShopBooking"]),
         .target(
             name: "ShopScheduler",
-            dependencies: ["ShopDomain", "ShopVerifier", "ShopPlanner", "ShopScenarioGenerator", "ShopImport", "ShopBooking", "MILP"]
+            dependencies: ["ShopDomain", "ShopVerifier", "ShopPlanner", "ShopScenarioGenerator", "ShopImport", "ShopBooking",
+                           "ShopViews", "MILP"]
         ),
         .executableTarget(
             name: "shopsched",
@@ -74,6 +77,7 @@ let package = Package(
             dependencies: ["ShopScenarioGenerator", "ShopPlanner", "ShopVerifier", "ShopDomain"]
         ),
         .testTarget(name: "ShopImportTests", dependencies: ["ShopImport", "ShopDomain", "ShopPlanner", "ShopVerifier"]),
+        .testTarget(name: "ShopViewsTests", dependencies: ["ShopViews", "ShopBooking", "ShopDomain", "ShopScenarioGenerator"]),
         .testTarget(name: "ShopSchedCLITests", dependencies: ["shopsched"]),
         .testTarget(
             name: "ShopBookingTests",

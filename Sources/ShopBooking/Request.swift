@@ -99,11 +99,22 @@ public struct AppointmentRequest: Codable, Hashable, Sendable {
     }
 }
 
-/// The permissions the booking adapter enforces.
+/// The permissions the engine's adapters enforce, in the stories' names: one
+/// list for booking and the shop-floor views.
 public enum Permission: String, Codable, Hashable, Sendable, CaseIterable {
+    // Booking.
     case createAppointment = "CREATE_APPOINTMENT"
     case overrideSchedulingConflict = "OVERRIDE_SCHEDULING_CONFLICT"
     case approveDurationOverride = "APPROVE_DURATION_OVERRIDE"
+    // Assignment and work-in-progress views.
+    case viewAssignments = "VIEW_ASSIGNMENTS"
+    case viewCancelledAppointments = "VIEW_CANCELLED_APPOINTMENTS"
+    case editAssignmentNotes = "EDIT_ASSIGNMENT_NOTES"
+    case viewAllLocations = "WIP_VIEW_ALL_LOCATIONS"
+    /// Offered as an action on the work-in-progress board (our name: the story gives none).
+    case reassignMechanic = "ASSIGN_MECHANIC"
+    /// Offered as an action on the work-in-progress board (our name: the story gives none).
+    case updateWorkOrderStatus = "UPDATE_WORKORDER_STATUS"
 }
 
 extension AppointmentRequest.Caller {

@@ -1,0 +1,108 @@
+import ShopDomain
+
+/// One field that changed between two snapshots.
+public struct FieldChange: Codable, Hashable, Sendable {
+    public var field: String
+    public var old: String?
+    public var new: String?
+}
+
+/// An `AssignmentUpdated` event: what a backend pushes when an appointment's
+/// assignment changes.
+public struct AssignmentUpdated: Codable, Hashable, Sendable {
+    public var eventType = "AssignmentUpdated"
+    /// Stable: the same two snapshots give the same id.
+    public var eventId: String
+    public var appointmentId: String
+    public var locationId: String
+    public var changes: [FieldChange]
+}
+
+/// A `WorkorderStatusChanged` event, with every field that changed with it.
+public struct WorkorderStatusChanged: Codable, Hashable, Sendable {
+    public var eventType = "WorkorderStatusChanged"
+    public var eventId: String
+    public var workOrderId: String
+    public var locationId: String
+    public var oldStatus: String?
+    public var newStatus: String
+    public var changes: [FieldChange]
+}
+
+/// Turns two snapshots into the events a backend would push; appointments
+/// and work orders are matched by location and id, in the current
+/// snapshot's order.
+public enum ChangeDetection {
+    /// Assignment changes (bay, mobile unit, mechanic, notes, status, start)
+    /// of every appointment in `current`; a new appointment reports its
+    /// fields against `nil`.
+    public static func assignmentEvents(from previous: BoardSnapshot, to current: BoardSnapshot) -> [AssignmentUpdated] {
+        var events: [AssignmentUpdated] = []
+        for location in current.locations {
+            let before = previous.locations.first { $0.facility.id == location.facility.id }
+            for appointment in location.appointments {
+                let old = before?.appointments.first { $0.id == appointment.id }
+                let changes = diff([
+                    ("status", old?.status, appointment.status),
+                    ("start", old?.start, appointment.start),
+                    ("bay", old?.bay, appointment.bay),
+                    ("mobileUnit", old?.mobileUnit, appointment.mobileUnit),
+                    ("mechanic", old?.mechanic, appointment.mechanic),
+                    ("notes", old?.notes, appointment.notes),
+                ], isNew: old == nil)
+                guard !changes.isEmpty else { continue }
+                events.append(AssignmentUpdated(
+                    eventId: eventID("AssignmentUpdated", appointment.id, changes), appointmentId: appointment.id,
+                    locationId: location.facility.id, changes: changes))
+            }
+        }
+        return events
+    }
+
+    /// A `WorkorderStatusChanged` for every work order whose status differs
+    /// (or that is new), listing every field that changed with it.
+    public static func workOrderEvents(from previous: BoardSnapshot, to current: BoardSnapshot) -> [WorkorderStatusChanged] {
+        var events: [WorkorderStatusChanged] = []
+        for location in current.locations {
+            let before = previous.locations.first { $0.facility.id == location.facility.id }
+            for order in location.workOrders {
+                let old = before?.workOrders.first { $0.id == order.id }
+                guard old?.status != order.status else { continue }
+                let changes = diff([
+                    ("status", old?.status, order.status),
+                    ("appointmentId", old?.appointmentId, order.appointmentId),
+                    ("remainingMinutes", old.map { String($0.remainingMinutes) }, String(order.remainingMinutes)),
+                    ("promisedAt", old?.promisedAt, order.promisedAt),
+                    ("parts", old.flatMap { partsText($0.parts) }, partsText(order.parts)),
+                ], isNew: old == nil)
+                events.append(WorkorderStatusChanged(
+                    eventId: eventID("WorkorderStatusChanged", order.id, changes), workOrderId: order.id,
+                    locationId: location.facility.id, oldStatus: old?.status, newStatus: order.status, changes: changes))
+            }
+        }
+        return events
+    }
+
+    private static func diff(_ fields: [(String, String?, String?)], isNew: Bool) -> [FieldChange] {
+        fields.compactMap { name, old, new in
+            old == new && !(isNew && new != nil) ? nil : FieldChange(field: name, old: old, new: new)
+        }
+    }
+
+    private static func partsText(_ parts: [BoardSnapshot.Part]?) -> String? {
+        parts.map { $0.map { "\($0.partNumber)@\($0.expectedAt ?? "?")" }.joined(separator: ",") }
+    }
+
+    /// A stable id from the event's content (FNV-1a), so retries and
+    /// replays give the same id.
+    static func eventID(_ kind: String, _ id: String, _ changes: [FieldChange]) -> String {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        let text = ([kind, id] + changes.map { "\($0.field)=\($0.old ?? "∅")>\($0.new ?? "∅")" }).joined(separator: "|")
+        for byte in text.utf8 {
+            hash ^= UInt64(byte)
+            hash = hash &* 0x100_0000_01b3
+        }
+        let hex = String(hash, radix: 16)
+        return kind + "-" + String(repeating: "0", count: 16 - hex.count) + hex
+    }
+}

@@ -1,0 +1,257 @@
+import ShopDomain
+
+/// When each active work order of a location will start and be done, worked
+/// out from the plan the snapshot holds.
+///
+/// The rule: work goes on only while the shop is open, its mechanic is on
+/// shift and its bay (or mobile unit) is in service; work that cannot finish
+/// before closing carries over to the next such time. A job holds its
+/// mechanic and its bay from its start to its completion.
+///
+/// 1. **Assigned work** (a mechanic and a place from its appointment) is
+///    dispatched in order of readiness: in progress now; scheduled at its
+///    appointment's start (not before now); awaiting parts when the last
+///    part arrives. Each job takes the earliest run, from when it is ready,
+///    in which its mechanic and place are both free: the mechanic's and the
+///    bay's queues ahead of it (a gap between booked jobs counts).
+/// 2. **Waiting work** (no mechanic yet) queues by priority, then promised
+///    time, then age, then id. In that order, each takes the earliest start
+///    at which a qualified active mechanic and a bay of an allowed type (its
+///    own bay, if it has one) are both free after the work planned before
+///    it: earliest-fit placement against the current plan, the engine's
+///    greedy placement rule, which keeps the board fast enough to redraw on
+///    every change. That start is its expected assignment time.
+///
+/// Deterministic: every order breaks ties by index.
+public struct FloorPlan: Sendable {
+    /// Per work order of the location (same indices), `nil` for inactive ones.
+    public let estimates: [Estimate?]
+
+    public struct Estimate: Sendable, Hashable {
+        public var readyAt: LocalDateTime?
+        public var start: LocalDateTime?
+        /// `nil` when it cannot be worked out (see ``blocked``).
+        public var completion: LocalDateTime?
+        public var mechanic: Int?
+        public var place: Int?
+        /// Jobs of its mechanic planned before it.
+        public var aheadOnMechanic: Int = 0
+        /// Jobs of its place planned before it.
+        public var aheadOnPlace: Int = 0
+        /// Why no estimate exists, in words.
+        public var blocked: String?
+        /// Waiting work only: its place in the queue (from 1).
+        public var queuePosition: Int?
+        /// Waiting work only: qualified active mechanics.
+        public var qualified: [Int] = []
+    }
+
+    public init(_ location: ShopFloor.Location, now: LocalDateTime) {
+        var calendar = Calendar(location, now: now)
+        var mechanicBusy = [[Range<Int>]](repeating: [], count: location.scenario.mechanics.count)
+        var placeBusy = [[Range<Int>]](repeating: [], count: location.scenario.bays.count)
+        var estimates = [Estimate?](repeating: nil, count: location.workOrders.count)
+
+        /// The earliest run of `minutes` of work from `ready` at which
+        /// mechanic `m` and place `p` are both at work and free (gaps in
+        /// their queues included).
+        func earliestFit(_ minutes: Int, ready: Int, mechanic m: Int, place p: Int) -> (start: Int, end: Int)? {
+            let busy = mechanicBusy[m] + placeBusy[p]
+            let time = calendar.together(m, p)
+            var candidates = [ready]
+            for run in busy where run.upperBound > ready { candidates.append(run.upperBound) }
+            candidates.sort()
+            for from in candidates {
+                guard let run = Calendar.allocate(minutes, from: from, in: time) else { return nil }
+                if !busy.contains(where: { $0.overlaps(run.start..<run.end) }) { return run }
+            }
+            return nil
+        }
+
+        /// Books the work order's remaining work on mechanic `m` and place `p`.
+        func book(_ w: Int, mechanic m: Int, place p: Int, ready: Int, into estimate: inout Estimate) {
+            let minutes = location.workOrders[w].file.remainingMinutes
+            guard let run = earliestFit(minutes, ready: ready, mechanic: m, place: p) else {
+                estimate.blocked = "cannot finish within the \(location.scenario.facility.horizonDays) day(s) the shift data cover"
+                return
+            }
+            estimate.start = LocalDateTime(absoluteMinutes: run.start)
+            estimate.completion = LocalDateTime(absoluteMinutes: run.end)
+            estimate.aheadOnMechanic = mechanicBusy[m].count { $0.lowerBound < run.start }
+            estimate.aheadOnPlace = placeBusy[p].count { $0.lowerBound < run.start }
+            if run.start < run.end {
+                mechanicBusy[m].append(run.start..<run.end)
+                placeBusy[p].append(run.start..<run.end)
+            }
+        }
+
+        // Readiness of every active work order.
+        var assigned: [(w: Int, ready: Int, rank: Int)] = []
+        var waiting: [Int] = []
+        for (w, order) in location.workOrders.enumerated() where order.state.isActive {
+            var estimate = Estimate()
+            let appointment = order.appointment.map { location.appointments[$0] }
+            estimate.mechanic = appointment?.mechanic
+            estimate.place = appointment?.place
+            var ready = now
+            if order.state == .awaitingParts {
+                if let unknown = order.parts.first(where: { $0.expectedAt == nil }) {
+                    estimate.blocked = "waiting for part \(unknown.part.partNumber) with no expected arrival"
+                    estimates[w] = estimate
+                    continue
+                }
+                ready = max(ready, order.parts.compactMap(\.expectedAt).max() ?? now)
+            } else if order.state != .inProgress, let appointment {
+                ready = max(ready, appointment.start)
+            }
+            estimate.readyAt = ready
+            if order.state == .readyForPickup {
+                estimate.start = order.statusHistory.last?.at ?? now
+                estimate.completion = min(now, estimate.start!)
+            } else if appointment?.mechanic != nil && appointment?.place != nil {
+                assigned.append((w, ready.absoluteMinutes, order.state == .inProgress ? 0 : 1))
+            } else {
+                waiting.append(w)
+            }
+            estimates[w] = estimate
+        }
+
+        for item in assigned.sorted(by: { ($0.ready, $0.rank, $0.w) < ($1.ready, $1.rank, $1.w) }) {
+            var estimate = estimates[item.w]!
+            book(item.w, mechanic: estimate.mechanic!, place: estimate.place!, ready: item.ready, into: &estimate)
+            estimates[item.w] = estimate
+        }
+
+        let queue = waiting.sorted { a, b in
+            let x = location.workOrders[a], y = location.workOrders[b]
+            let never = Int.max
+            return (-x.priority, x.promisedAt?.absoluteMinutes ?? never, x.createdAt?.absoluteMinutes ?? never, a)
+                < (-y.priority, y.promisedAt?.absoluteMinutes ?? never, y.createdAt?.absoluteMinutes ?? never, b)
+        }
+        for (position, w) in queue.enumerated() {
+            let order = location.workOrders[w]
+            var estimate = estimates[w]!
+            estimate.queuePosition = position + 1
+            estimate.qualified = location.scenario.mechanics.indices.filter {
+                location.scenario.mechanics[$0].active && order.requiredSkills.isSubset(of: location.scenario.mechanics[$0].skills)
+            }
+            let places = estimate.place.map { [$0] } ?? location.scenario.bays.indices.filter {
+                order.bayTypes.contains(location.scenario.bays[$0].type)
+            }
+            guard !estimate.qualified.isEmpty else {
+                estimate.blocked = "no active mechanic has " + order.requiredSkills.sorted().joined(separator: ", ")
+                estimates[w] = estimate
+                continue
+            }
+            guard !places.isEmpty else {
+                estimate.blocked = "no bay of type " + order.bayTypes.map(\.rawValue).sorted().joined(separator: ", ")
+                estimates[w] = estimate
+                continue
+            }
+            let ready = estimate.readyAt!.absoluteMinutes
+            var best: (start: Int, m: Int, p: Int)?
+            for m in estimate.qualified {
+                for p in places {
+                    // No run can start before both are at work: skip pairs that cannot beat the best.
+                    if let best, let first = calendar.together(m, p).first(where: { $0.upperBound > ready }),
+                       max(first.lowerBound, ready) >= best.start { continue }
+                    guard let run = earliestFit(order.file.remainingMinutes, ready: ready, mechanic: m, place: p) else { continue }
+                    if best.map({ run.start < $0.start }) ?? true { best = (run.start, m, p) }
+                }
+            }
+            if let best {
+                estimate.mechanic = best.m
+                estimate.place = best.p
+                book(w, mechanic: best.m, place: best.p, ready: ready, into: &estimate)
+            } else {
+                estimate.blocked = "no qualified mechanic and bay are free together within the shift data's horizon"
+            }
+            estimates[w] = estimate
+        }
+        self.estimates = estimates
+    }
+}
+
+/// The working time of each mechanic and each place, in absolute minutes
+/// from `now` to the end of the snapshot's horizon.
+struct Calendar {
+    /// Sorted, disjoint.
+    let mechanicTime: [[Range<Int>]]
+    let placeTime: [[Range<Int>]]
+    private var pairs: [Int: [Range<Int>]] = [:]
+
+    init(_ location: ShopFloor.Location, now: LocalDateTime) {
+        let facility = location.scenario.facility
+        var open: [Range<Int>] = []
+        var day = max(now.date, facility.horizonStart)
+        let lastDay = facility.horizonStart.adding(days: facility.horizonDays)
+        while day < lastDay {
+            if !facility.closedDates.contains(day), let hours = facility.operatingHours[day.weekday] {
+                for range in hours {
+                    let start = LocalDateTime(date: day, minuteOfDay: 0).absoluteMinutes
+                    open.append((start + range.open.minutes)..<(start + range.close.minutes))
+                }
+            }
+            day = day.adding(days: 1)
+        }
+        let from = now.absoluteMinutes
+        open = open.compactMap { $0.upperBound > from ? max($0.lowerBound, from)..<$0.upperBound : nil }
+        mechanicTime = location.scenario.mechanics.enumerated().map { m, mechanic in
+            guard mechanic.active else { return [] }
+            guard location.shiftsKnown[m] else { return open }
+            let shifts = mechanic.shifts.map { $0.start.absoluteMinutes..<$0.end.absoluteMinutes }.sorted { $0.lowerBound < $1.lowerBound }
+            return Calendar.intersect(open, shifts)
+        }
+        placeTime = location.scenario.bays.map { bay in
+            bay.outOfService.reduce(open) { time, out in
+                Calendar.subtract(time, out.start.absoluteMinutes..<out.end.absoluteMinutes)
+            }
+        }
+    }
+
+    /// When mechanic `m` and place `p` are both at work (worked out once per pair).
+    mutating func together(_ m: Int, _ p: Int) -> [Range<Int>] {
+        let key = m * placeTime.count + p
+        if let known = pairs[key] { return known }
+        let time = Calendar.intersect(mechanicTime[m], placeTime[p])
+        pairs[key] = time
+        return time
+    }
+
+    /// Start and end of `minutes` of work from `from` in `time`, carried over breaks.
+    static func allocate(_ minutes: Int, from: Int, in time: [Range<Int>]) -> (start: Int, end: Int)? {
+        // No work left to do: done as soon as it is ready.
+        if minutes == 0 { return (from, from) }
+        var left = minutes
+        var start: Int?
+        for range in time where range.upperBound > from {
+            let begin = max(range.lowerBound, from)
+            if start == nil { start = begin }
+            let take = min(left, range.upperBound - begin)
+            left -= take
+            if left == 0 { return (start!, begin + take) }
+        }
+        return nil
+    }
+
+    static func intersect(_ a: [Range<Int>], _ b: [Range<Int>]) -> [Range<Int>] {
+        var result: [Range<Int>] = []
+        var i = 0, j = 0
+        while i < a.count && j < b.count {
+            let low = max(a[i].lowerBound, b[j].lowerBound), high = min(a[i].upperBound, b[j].upperBound)
+            if low < high { result.append(low..<high) }
+            if a[i].upperBound < b[j].upperBound { i += 1 } else { j += 1 }
+        }
+        return result
+    }
+
+    static func subtract(_ ranges: [Range<Int>], _ cut: Range<Int>) -> [Range<Int>] {
+        ranges.flatMap { range -> [Range<Int>] in
+            guard range.overlaps(cut) else { return [range] }
+            var pieces: [Range<Int>] = []
+            if range.lowerBound < cut.lowerBound { pieces.append(range.lowerBound..<cut.lowerBound) }
+            if cut.upperBound < range.upperBound { pieces.append(cut.upperBound..<range.upperBound) }
+            return pieces
+        }
+    }
+}

@@ -1,0 +1,100 @@
+import ShopBooking
+import ShopDomain
+
+extension AppointmentStatus {
+    /// The states the assignment view shows (cancelled ones only on request).
+    public static let shown: [AppointmentStatus] = [.scheduled, .confirmed, .inProgress, .awaitingParts, .ready]
+}
+
+/// The life of a work order as the work-in-progress story knows it.
+public enum WorkOrderState: String, Codable, Hashable, Sendable, CaseIterable {
+    case scheduled = "SCHEDULED"
+    case waiting = "WAITING"
+    case inProgress = "IN_PROGRESS"
+    case awaitingParts = "AWAITING_PARTS"
+    case readyForPickup = "READY_FOR_PICKUP"
+    case completed = "COMPLETED"
+    case cancelled = "CANCELLED"
+
+    /// Active work: what the board shows.
+    public var isActive: Bool { self != .completed && self != .cancelled }
+}
+
+/// A validated ``BoardSnapshot``: times parsed, statuses known, every id
+/// resolved. Built only by ``ShopFloor/init(_:)``
+/// (`BoardSnapshot+Invariants.swift`), which guarantees: location ids are
+/// unique, ids are unique per kind within a location, an appointment holds a
+/// bay or a mobile unit but not both (each of the right kind), every named
+/// mechanic, appointment and work order exists, notes are at most
+/// ``AssignmentNotes/maxLength`` characters, and remaining minutes are not
+/// negative.
+public struct ShopFloor: Sendable {
+    public let snapshot: BoardSnapshot
+    public let locations: [Location]
+
+    /// One location, validated.
+    public struct Location: Sendable {
+        public let id: String
+        public let name: String
+        /// The facility, bays and mechanics as a (job-less) scenario.
+        public let scenario: Scenario
+        /// Mechanic index to the People data (name, certifications).
+        public let people: [BoardSnapshot.Mechanic]
+        /// Whether the People data gave shifts for the mechanic (else: on
+        /// whenever the shop is open).
+        public let shiftsKnown: [Bool]
+        public let appointments: [Appointment]
+        public let workOrders: [WorkOrder]
+        /// Mobile unit (bay index) to its last position.
+        public let positions: [Int: Position]
+        public let peopleCachedAt: Freshness?
+        public let assignmentsCachedAt: Freshness?
+
+        public func appointment(_ id: String) -> Appointment? { appointments.first { $0.id == id } }
+    }
+
+    /// Cached data and how old it is.
+    public struct Freshness: Sendable, Hashable {
+        public let asOf: LocalDateTime?
+    }
+
+    public struct Position: Sendable, Hashable {
+        public let latitude: Double
+        public let longitude: Double
+        public let at: LocalDateTime
+    }
+
+    public struct Appointment: Sendable {
+        public let id: String
+        public let state: AppointmentStatus
+        public let start: LocalDateTime
+        public let durationMinutes: Int
+        /// Bay index (a bay or a mobile unit; ``isMobile`` says which).
+        public let place: Int?
+        public let isMobile: Bool
+        public let mechanic: Int?
+        public let workOrderId: String?
+        public let notes: String?
+        public let notesHistory: [BoardSnapshot.NoteVersion]
+        public let assignedAt: LocalDateTime?
+        public let lastUpdatedAt: LocalDateTime?
+        public var end: LocalDateTime { start.adding(minutes: durationMinutes) }
+    }
+
+    public struct WorkOrder: Sendable {
+        public let id: String
+        public let state: WorkOrderState
+        public let file: BoardSnapshot.WorkOrder
+        /// Index into the location's appointments.
+        public let appointment: Int?
+        public let promisedAt: LocalDateTime?
+        public let createdAt: LocalDateTime?
+        public let requiredSkills: Set<String>
+        public let preferredSkills: [String]
+        public let bayTypes: Set<BayType>
+        public let priority: Int
+        /// Parts with their expected arrival (`nil`: unknown).
+        public let parts: [(part: BoardSnapshot.Part, expectedAt: LocalDateTime?)]
+        public let statusHistory: [(status: String, at: LocalDateTime, by: String?)]
+    }
+}

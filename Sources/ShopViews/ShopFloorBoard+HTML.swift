@@ -1,0 +1,124 @@
+import ShopDomain
+
+extension ShopFloorBoard {
+    /// The board as one self-contained HTML page (inline CSS and SVG, no
+    /// scripts, nothing fetched): per location, the day as a Gantt chart
+    /// with bays and mobile units as rows, jobs as bars coloured by status
+    /// (waiting work the plan expects dashed, work at risk outlined red), the
+    /// current time as a line; then the waiting and at-risk lists.
+    public func html() -> String {
+        var body = ""
+        for board in locations {
+            body += "<section><h2>\(escape(board.name)) <small>\(escape(board.id)) · \(board.day)</small></h2>\n"
+            for notice in board.dataNotices { body += "<p class=\"notice\">\(escape(notice))</p>\n" }
+            body += gantt(board)
+            body += "<h3>Waiting for a mechanic</h3>\n" + waitingTable(board)
+            body += "<h3>At risk</h3>\n" + riskTable(board)
+            body += "</section>\n"
+        }
+        return """
+            <!DOCTYPE html>
+            <html lang="en"><head><meta charset="utf-8">
+            <title>Shop floor \(now)</title>
+            <style>
+            body{font:14px/1.4 system-ui,sans-serif;margin:24px;color:#1d2433;background:#fff}
+            h2 small{font-weight:normal;color:#667}
+            table{border-collapse:collapse;margin:4px 0 16px}td,th{border-bottom:1px solid #dde;padding:4px 10px;text-align:left;vertical-align:top}
+            .notice{background:#fff4d6;border:1px solid #e8c35a;padding:6px 10px;display:inline-block}
+            .legend span{display:inline-block;margin-right:14px}.legend i{display:inline-block;width:14px;height:10px;margin-right:4px;border-radius:2px}
+            svg text{font:12px system-ui,sans-serif}
+            </style></head><body>
+            <h1>Shop floor board <small>now \(now)</small></h1>
+            <p class="legend">\(Self.palette.map { "<span><i style=\"background:\($0.color)\"></i>\($0.label)</span>" }.joined())<span><i style="border:2px solid #d62828"></i>at risk</span><span><i style="border:2px dashed #555"></i>expected (not yet assigned)</span></p>
+            \(body)</body></html>
+
+            """
+    }
+
+    static let palette: [(state: WorkOrderState, color: String, label: String)] = [
+        (.inProgress, "#2f6fde", "in progress"), (.scheduled, "#8fb3ef", "scheduled"),
+        (.waiting, "#f2c14e", "waiting"), (.awaitingParts, "#a678d8", "awaiting parts"),
+        (.readyForPickup, "#4caf6e", "ready for pickup"),
+    ]
+
+    private func gantt(_ board: LocationBoard) -> String {
+        let dayStart = LocalDateTime("\(board.day)T00:00")!.absoluteMinutes
+        let from = dayStart + (board.opens.flatMap(ClockTime.init).map(\.minutes) ?? 0)
+        let to = dayStart + (board.closes.flatMap(ClockTime.init).map(\.minutes) ?? 1440)
+        let left = 210, width = 860, laneHeight = 30, top = 24
+        let height = top + laneHeight * board.lanes.count + 10
+        func x(_ minute: Int) -> Int { left + (min(max(minute, from), to) - from) * width / max(1, to - from) }
+        var svg = "<svg width=\"\(left + width + 20)\" height=\"\(height)\" role=\"img\" aria-label=\"Gantt chart of \(escape(board.name))\">\n"
+        var hour = (from + 59) / 60 * 60
+        while hour <= to {
+            svg += "<line x1=\"\(x(hour))\" y1=\"\(top - 6)\" x2=\"\(x(hour))\" y2=\"\(height - 10)\" stroke=\"#e3e6ee\"/>"
+            svg += "<text x=\"\(x(hour))\" y=\"\(top - 10)\" text-anchor=\"middle\" fill=\"#667\">\(ClockTime(minutes: (hour - dayStart) % 1440)!)</text>\n"
+            hour += 60
+        }
+        for (i, lane) in board.lanes.enumerated() {
+            let y = top + i * laneHeight
+            var name = lane.place + (lane.isMobile ? " (mobile)" : "")
+            if let fix = lane.fix, fix != .fresh { name += " GPS \(fix.rawValue.lowercased())" }
+            svg += "<text x=\"8\" y=\"\(y + 19)\">\(escape(name))</text>"
+            svg += "<rect x=\"\(left)\" y=\"\(y + 3)\" width=\"\(width)\" height=\"\(laneHeight - 6)\" fill=\"#f6f7fb\"/>\n"
+            for bar in lane.bars {
+                guard let start = LocalDateTime(bar.start)?.absoluteMinutes, let end = LocalDateTime(bar.end)?.absoluteMinutes,
+                      end > from, start < to else { continue }
+                let color = Self.palette.first { $0.state == bar.status }?.color ?? "#999"
+                let stroke = bar.atRisk ? " stroke=\"#d62828\" stroke-width=\"2\"" : (bar.expected ? " stroke=\"#555\" stroke-dasharray=\"4 3\"" : "")
+                let w = max(2, x(end) - x(start))
+                let label = bar.text + (bar.mechanic.map { " · " + $0 } ?? "")
+                svg += "<g><title>\(escape("\(label) \(bar.start)–\(bar.end) \(bar.status.rawValue)"))</title>"
+                svg += "<rect x=\"\(x(start))\" y=\"\(y + 5)\" width=\"\(w)\" height=\"\(laneHeight - 10)\" rx=\"3\" fill=\"\(color)\"\(bar.expected ? " fill-opacity=\"0.45\"" : "")\(stroke)/>"
+                if w > 40 {
+                    svg += "<svg x=\"\(x(start) + 4)\" y=\"\(y + 5)\" width=\"\(w - 8)\" height=\"\(laneHeight - 10)\"><text y=\"14\">\(escape(label))</text></svg>"
+                }
+                svg += "</g>\n"
+            }
+        }
+        if let now = LocalDateTime(now)?.absoluteMinutes, now >= from, now <= to {
+            svg += "<line x1=\"\(x(now))\" y1=\"\(top - 4)\" x2=\"\(x(now))\" y2=\"\(height - 6)\" stroke=\"#d62828\" stroke-width=\"2\"/>"
+            svg += "<text x=\"\(x(now) + 4)\" y=\"\(height - 1)\" fill=\"#d62828\">now</text>\n"
+        }
+        return svg + "</svg>\n"
+    }
+
+    private func waitingTable(_ board: LocationBoard) -> String {
+        guard !board.waiting.isEmpty else { return "<p>None.</p>\n" }
+        var html = "<table><tr><th>#</th><th>Work order</th><th>Customer</th><th>Expected assignment</th><th>Wait</th><th>Qualified mechanics</th></tr>\n"
+        for row in board.waiting {
+            let waiting = row.waiting!
+            let who = waiting.qualifiedMechanics.map { match in
+                match.name + (match.preferredMissing.isEmpty ? " ✓" : " (lacks \(match.preferredMissing.joined(separator: ", ")))")
+            }.joined(separator: "; ")
+            html += "<tr><td>\(waiting.queuePosition)</td><td>\(escape(row.workOrderId))</td><td>\(escape(row.customer.name ?? row.customer.id))</td>"
+            html += "<td>\(escape(waiting.expectedAssignmentAt ?? row.blocked ?? "-"))</td><td>\(waiting.estimatedWaitMinutes.map { "\($0) min" } ?? "-")</td>"
+            html += "<td>\(escape(who.isEmpty ? "nobody" : who))</td></tr>\n"
+        }
+        return html + "</table>\n"
+    }
+
+    private func riskTable(_ board: LocationBoard) -> String {
+        guard !board.atRisk.isEmpty else { return "<p>None.</p>\n" }
+        var html = "<table><tr><th>Work order</th><th>Promised</th><th>Estimated</th><th>Late</th><th>Why</th></tr>\n"
+        for row in board.atRisk {
+            html += "<tr><td>\(escape(row.workOrderId))</td><td>\(escape(row.promisedAt ?? "-"))</td><td>\(escape(row.estimatedCompletion ?? "-"))</td>"
+            html += "<td>\(row.risk!.minutesLate.map { "\($0) min" } ?? "unknown")</td><td>\(escape(row.risk!.reasons.joined(separator: "; ")))</td></tr>\n"
+        }
+        return html + "</table>\n"
+    }
+
+    private func escape(_ text: String) -> String {
+        var out = ""
+        for character in text {
+            switch character {
+            case "&": out += "&amp;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "\"": out += "&quot;"
+            default: out.append(character)
+            }
+        }
+        return out
+    }
+}

@@ -1,0 +1,43 @@
+import ShopBooking
+
+/// Who asks for a view, and what they may do.
+///
+/// Permissions are the stories' names. A dispatcher (``Role/dispatcher``)
+/// sees assignments of the whole organisation; anyone else only those of
+/// their own facility.
+public struct ViewCaller: Codable, Hashable, Sendable {
+    public enum Role: String, Codable, Hashable, Sendable {
+        case dispatcher = "DISPATCHER"
+        case serviceAdvisor = "SERVICE_ADVISOR"
+        case mechanic = "MECHANIC"
+        case shopManager = "SHOP_MANAGER"
+        case frontCounter = "FRONT_COUNTER"
+    }
+
+    public var id: String
+    public var role: Role?
+    /// The facility (location id) the caller works at.
+    public var facilityId: String
+    public var permissions: Set<String>
+
+    public init(id: String, role: Role? = nil, facilityId: String, permissions: Set<String>) {
+        self.id = id
+        self.role = role
+        self.facilityId = facilityId
+        self.permissions = permissions
+    }
+
+    public func may(_ permission: Permission) -> Bool { permissions.contains(permission.rawValue) }
+}
+
+/// A view the caller may not see, and why.
+public struct ViewDenied: Error, Hashable, Sendable, CustomStringConvertible {
+    /// The permission that is missing, when one would allow it.
+    public var missing: Permission?
+    public var reason: String
+    public init(missing: Permission?, reason: String) {
+        self.missing = missing
+        self.reason = reason
+    }
+    public var description: String { reason }
+}

@@ -1,0 +1,266 @@
+import ShopBooking
+import ShopDomain
+
+/// One active work order on the work-in-progress board.
+public struct WorkInProgressRow: Codable, Hashable, Sendable {
+    public var workOrderId: String
+    public var locationId: String
+    public var status: WorkOrderState
+    /// Where it is, for the board: "Bay 3", "Mobile 2", "Not yet assigned".
+    public var label: String
+    public var customer: BoardSnapshot.Party
+    public var vehicle: BoardSnapshot.Party
+    public var mechanic: AssignmentView.MechanicSummary?
+    /// Bay or mobile unit id.
+    public var place: String?
+    public var appointmentDate: String?
+    public var estimatedStart: String?
+    public var estimatedCompletion: String?
+    public var promisedAt: String?
+    /// Why there is no completion estimate.
+    public var blocked: String?
+    public var waiting: Waiting?
+    public var parts: [BoardSnapshot.Part]
+    public var risk: Risk?
+    public var actions: [Action]
+    public var statusHistory: [BoardSnapshot.StatusChange]
+
+    /// Work with no mechanic yet.
+    public struct Waiting: Codable, Hashable, Sendable {
+        public var queuePosition: Int
+        public var expectedAssignmentAt: String?
+        public var estimatedWaitMinutes: Int?
+        /// Who and where the plan expects it to go.
+        public var expectedMechanic: String?
+        public var expectedPlace: String?
+        public var qualifiedMechanics: [SkillMatch]
+    }
+
+    /// A mechanic who could take the work: has every required skill; which
+    /// preferred ones they have.
+    public struct SkillMatch: Codable, Hashable, Sendable {
+        public var mechanicId: String
+        public var name: String
+        public var hasAllRequired: Bool
+        public var preferredHeld: [String]
+        public var preferredMissing: [String]
+    }
+
+    /// Later than promised.
+    public struct Risk: Codable, Hashable, Sendable {
+        /// Minutes late; `nil` when no completion can be estimated.
+        public var minutesLate: Int?
+        public var reasons: [String]
+    }
+
+    /// Something the caller might do with the row, and whether they may.
+    public struct Action: Codable, Hashable, Sendable {
+        public var name: String
+        public var enabled: Bool
+        public var reason: String?
+    }
+}
+
+/// What to show on the board.
+public struct WorkInProgressQuery: Codable, Hashable, Sendable {
+    public enum Grouping: String, Codable, Hashable, Sendable {
+        case customer, vehicle
+    }
+
+    public var mechanic: String?
+    public var bay: String?
+    public var statuses: [WorkOrderState]?
+    /// Work whose appointment or estimated completion falls on this date.
+    public var date: String?
+    public var groupBy: Grouping?
+    /// `nil`: the caller's own location; `["*"]`: all locations.
+    public var locations: [String]?
+
+    public init(mechanic: String? = nil, bay: String? = nil, statuses: [WorkOrderState]? = nil, date: String? = nil,
+                groupBy: Grouping? = nil, locations: [String]? = nil) {
+        self.mechanic = mechanic
+        self.bay = bay
+        self.statuses = statuses
+        self.date = date
+        self.groupBy = groupBy
+        self.locations = locations
+    }
+}
+
+/// The work-in-progress board.
+public struct WorkInProgressBoard: Codable, Hashable, Sendable {
+    public var now: String
+    public var rows: [WorkInProgressRow]
+    /// Rows after the filters, and active work orders in scope before them.
+    public var visibleCount: Int
+    public var totalCount: Int
+    public var groups: [Group]?
+    /// Ids of visible rows at risk, latest first.
+    public var atRisk: [String]
+    public var dataNotices: [String]
+
+    public struct Group: Codable, Hashable, Sendable {
+        public var key: String
+        public var label: String
+        public var workOrderIds: [String]
+    }
+}
+
+/// Builds the work-in-progress board (the WIP story).
+public enum WorkInProgressViews {
+    public static func board(_ floor: ShopFloor, for caller: ViewCaller, now: LocalDateTime,
+                             query: WorkInProgressQuery = .init()) throws(ViewDenied) -> WorkInProgressBoard {
+        let scope = try scope(of: caller, in: floor, asking: query.locations)
+        var date: LocalDate?
+        if let text = query.date {
+            guard let parsed = LocalDate(text) else {
+                throw ViewDenied(missing: nil, reason: "date: \"\(text)\" is not a date YYYY-MM-DD")
+            }
+            date = parsed
+        }
+        var rows: [WorkInProgressRow] = []
+        var total = 0
+        var notices: [String] = []
+        for location in floor.locations where scope.contains(location.id) {
+            notices += AssignmentViews.dataNotices(location, now: now)
+            let plan = FloorPlan(location, now: now)
+            for (w, order) in location.workOrders.enumerated() where order.state.isActive {
+                total += 1
+                let row = self.row(w, in: location, plan: plan.estimates[w]!, caller: caller, now: now)
+                if let mechanic = query.mechanic, row.mechanic?.id != mechanic { continue }
+                if let bay = query.bay, row.place != bay { continue }
+                if let statuses = query.statuses, !statuses.contains(row.status) { continue }
+                if let date, !matches(row, date) { continue }
+                rows.append(row)
+            }
+        }
+        rows.sort { ($0.locationId, $0.estimatedCompletion ?? "~", $0.workOrderId) < ($1.locationId, $1.estimatedCompletion ?? "~", $1.workOrderId) }
+        let atRisk = rows.filter { $0.risk != nil }
+            .sorted { ($0.risk!.minutesLate ?? Int.max, $1.workOrderId) > ($1.risk!.minutesLate ?? Int.max, $0.workOrderId) }
+            .map(\.workOrderId)
+        return WorkInProgressBoard(now: now.description, rows: rows, visibleCount: rows.count, totalCount: total,
+                                   groups: query.groupBy.map { group(rows, by: $0) }, atRisk: atRisk, dataNotices: notices)
+    }
+
+    /// The locations the query may show: the caller's own by default; any
+    /// other, or all (`"*"`), only with `WIP_VIEW_ALL_LOCATIONS`.
+    static func scope(of caller: ViewCaller, in floor: ShopFloor, asking: [String]?) throws(ViewDenied) -> Set<String> {
+        let all = Set(floor.locations.map(\.id))
+        guard let asking, asking != [caller.facilityId] else { return [caller.facilityId] }
+        guard caller.may(.viewAllLocations) else {
+            throw ViewDenied(missing: .viewAllLocations,
+                             reason: "work at other locations needs WIP_VIEW_ALL_LOCATIONS; \(caller.id) sees \(caller.facilityId) only")
+        }
+        if asking.contains("*") { return all }
+        if let unknown = asking.first(where: { !all.contains($0) }) {
+            throw ViewDenied(missing: nil, reason: "locations: no location \"\(unknown)\" in the snapshot")
+        }
+        return Set(asking)
+    }
+
+    static func matches(_ row: WorkInProgressRow, _ date: LocalDate) -> Bool {
+        let prefix = date.description
+        return row.appointmentDate == prefix || row.estimatedCompletion?.hasPrefix(prefix) == true
+    }
+
+    static func group(_ rows: [WorkInProgressRow], by grouping: WorkInProgressQuery.Grouping) -> [WorkInProgressBoard.Group] {
+        var groups: [String: WorkInProgressBoard.Group] = [:]
+        for row in rows {
+            let party = grouping == .customer ? row.customer : row.vehicle
+            groups[party.id, default: .init(key: party.id, label: party.name ?? party.id, workOrderIds: [])]
+                .workOrderIds.append(row.workOrderId)
+        }
+        return groups.values.sorted { ($0.label, $0.key) < ($1.label, $1.key) }
+    }
+
+    static func row(_ w: Int, in location: ShopFloor.Location, plan: FloorPlan.Estimate, caller: ViewCaller,
+                    now: LocalDateTime) -> WorkInProgressRow {
+        let order = location.workOrders[w]
+        let appointment = order.appointment.map { location.appointments[$0] }
+        // What is decided (the appointment), not what the estimate proposes.
+        let mechanic = appointment?.mechanic
+        let place = appointment?.place
+        var label = "Not yet assigned"
+        if let place { label = AssignmentViews.displayName(bayID: location.scenario.bays[place].id, mobile: appointment!.isMobile) }
+        if mechanic == nil && place != nil { label += " (no mechanic yet)" }
+        var waiting: WorkInProgressRow.Waiting?
+        if let position = plan.queuePosition {
+            let matches = plan.qualified.map { m in
+                let skills = location.scenario.mechanics[m].skills
+                return WorkInProgressRow.SkillMatch(
+                    mechanicId: location.people[m].id, name: location.people[m].name ?? location.people[m].id,
+                    hasAllRequired: true, preferredHeld: order.preferredSkills.filter(skills.contains),
+                    preferredMissing: order.preferredSkills.filter { !skills.contains($0) })
+            }.sorted { ($0.preferredMissing.count, $0.mechanicId) < ($1.preferredMissing.count, $1.mechanicId) }
+            waiting = .init(queuePosition: position, expectedAssignmentAt: plan.start?.description,
+                            estimatedWaitMinutes: plan.start.map { $0.absoluteMinutes - now.absoluteMinutes },
+                            expectedMechanic: plan.start == nil ? nil : plan.mechanic.map { location.people[$0].id },
+                            expectedPlace: plan.start == nil ? nil : plan.place.map { location.scenario.bays[$0].id },
+                            qualifiedMechanics: matches)
+        }
+        return WorkInProgressRow(
+            workOrderId: order.id, locationId: location.id, status: order.state, label: label,
+            customer: order.file.customer, vehicle: order.file.vehicle,
+            mechanic: mechanic.map { m in
+                AssignmentView.MechanicSummary(id: location.people[m].id, name: location.people[m].name ?? location.people[m].id,
+                                               certifications: (location.people[m].certifications ?? []).sorted())
+            },
+            place: place.map { location.scenario.bays[$0].id }, appointmentDate: appointment?.start.date.description,
+            estimatedStart: plan.start?.description, estimatedCompletion: plan.completion?.description,
+            promisedAt: order.promisedAt?.description, blocked: plan.blocked, waiting: waiting,
+            parts: order.file.parts ?? [], risk: risk(order, plan, location: location, now: now),
+            actions: actions(order, appointment: appointment, caller: caller),
+            statusHistory: order.statusHistory.map { .init(status: $0.status, at: $0.at.description, by: $0.by) })
+    }
+
+    /// At risk: the estimated completion is later than promised (or none can
+    /// be estimated for promised work), with the reasons in words.
+    static func risk(_ order: ShopFloor.WorkOrder, _ plan: FloorPlan.Estimate, location: ShopFloor.Location,
+                     now: LocalDateTime) -> WorkInProgressRow.Risk? {
+        guard let promised = order.promisedAt, order.state != .readyForPickup else { return nil }
+        guard let completion = plan.completion else {
+            return .init(minutesLate: nil, reasons: [plan.blocked ?? "no completion estimate"])
+        }
+        guard completion > promised else { return nil }
+        var reasons: [String] = []
+        if order.state == .awaitingParts, let ready = plan.readyAt, ready > now {
+            let last = order.parts.filter { $0.expectedAt == ready }.map(\.part.partNumber).joined(separator: ", ")
+            reasons.append("waiting for part \(last) until \(ready)")
+        }
+        if plan.queuePosition != nil, let start = plan.start {
+            reasons.append("not yet assigned: a qualified mechanic is expected at \(start)")
+        }
+        if let m = plan.mechanic, plan.aheadOnMechanic > 0, let start = plan.start, let ready = plan.readyAt, start > ready {
+            reasons.append("behind \(plan.aheadOnMechanic) job(s) of \(location.people[m].name ?? location.people[m].id)")
+        } else if let p = plan.place, plan.aheadOnPlace > 0, let start = plan.start, let ready = plan.readyAt, start > ready {
+            reasons.append("behind \(plan.aheadOnPlace) job(s) in \(location.scenario.bays[p].id)")
+        } else if let m = plan.mechanic, let start = plan.start, let ready = plan.readyAt, start > ready {
+            reasons.append("\(location.people[m].name ?? location.people[m].id) is next at work at \(start)")
+        }
+        if let start = plan.start, completion.date > start.date {
+            reasons.append("carries over to \(completion.date): not done before closing on \(start.date)")
+        }
+        if order.file.remainingMinutes > max(0, promised.absoluteMinutes - max(now, plan.readyAt ?? now).absoluteMinutes) {
+            reasons.append("\(order.file.remainingMinutes) min of work left, more than the time to the promise")
+        }
+        if reasons.isEmpty { reasons.append("the plan finishes it at \(completion)") }
+        return .init(minutesLate: completion.absoluteMinutes - promised.absoluteMinutes, reasons: reasons)
+    }
+
+    /// The row's actions, disabled with the reason where the caller lacks the
+    /// permission or the work's state forbids it.
+    static func actions(_ order: ShopFloor.WorkOrder, appointment: ShopFloor.Appointment?,
+                        caller: ViewCaller) -> [WorkInProgressRow.Action] {
+        func action(_ name: String, _ permission: Permission, blockedBy state: String?) -> WorkInProgressRow.Action {
+            if !caller.may(permission) { return .init(name: name, enabled: false, reason: "needs \(permission.rawValue)") }
+            if let state { return .init(name: name, enabled: false, reason: state) }
+            return .init(name: name, enabled: true, reason: nil)
+        }
+        return [
+            action("reassignMechanic", .reassignMechanic,
+                   blockedBy: order.state == .readyForPickup ? "the work is done" : nil),
+            action("editNotes", .editAssignmentNotes, blockedBy: appointment == nil ? "no appointment to note on" : nil),
+            action("updateStatus", .updateWorkOrderStatus, blockedBy: nil),
+        ]
+    }
+}

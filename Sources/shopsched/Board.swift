@@ -1,0 +1,98 @@
+import ArgumentParser
+import Foundation
+import ShopScheduler
+
+struct Board: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Shows the shop floor: who works where, when each job will be done, what waits and what is late.",
+        discussion: """
+            Reads a board snapshot (shopsched.board-snapshot/1, see datasets/README.md). Without --caller \
+            the board is read as an organisation-wide dispatcher with every view permission; with it, \
+            the caller's permissions and facility apply. Exit status: 0, or 2 on bad input or a denied view.
+            """)
+
+    enum Format: String, ExpressibleByArgument, CaseIterable {
+        case table, json, html
+    }
+
+    @Option(help: "The board snapshot file.")
+    var snapshot: String
+
+    @Option(help: "The current time, local to the facility: YYYY-MM-DDTHH:MM (default: the system clock).")
+    var now: String?
+
+    @Option(help: "A caller file (id, role, facilityId, permissions) whose permissions apply.")
+    var caller: String?
+
+    @Option(help: "Output format: table (the shop-floor board), json (board, assignments and work in progress) or html.")
+    var format: Format = .table
+
+    @Option(help: "Write the output to this file instead of standard output.")
+    var output: String?
+
+    func validate() throws {
+        if let now, LocalDateTime(now) == nil {
+            throw ValidationError("--now must be a local time YYYY-MM-DDTHH:MM, not '\(now)'")
+        }
+    }
+
+    func run() throws {
+        let floor = Self.readFloor(snapshot)
+        let who = caller.map(Self.readCaller) ?? ViewCaller(
+            id: "shopsched", role: .dispatcher, facilityId: floor.locations.first?.id ?? "",
+            permissions: Set(Permission.allCases.map(\.rawValue)))
+        let moment = now.flatMap(LocalDateTime.init) ?? Self.clockNow(timeZone: floor.locations.first?.scenario.facility.timeZone)
+        let text: String
+        do {
+            text = try render(floor, for: who, now: moment)
+        } catch {
+            FileHandle.standardError.write(Data("denied: \(error.reason)\n".utf8))
+            throw ExitCode(ExitStatus.badInput)
+        }
+        try emit(Data(text.utf8), to: output)
+    }
+
+    func render(_ floor: ShopFloor, for who: ViewCaller, now moment: LocalDateTime) throws(ViewDenied) -> String {
+        let board = try ShopFloorBoard.build(floor, for: who, now: moment)
+        switch format {
+        case .table: return board.table()
+        case .html: return board.html()
+        case .json:
+            let assignments = who.may(.viewAssignments) ? try AssignmentViews.board(floor, for: who, now: moment) : nil
+            let all = who.may(.viewAllLocations) ? ["*"] : nil
+            let views = BoardViews(board: board, assignments: assignments,
+                                   workInProgress: try WorkInProgressViews.board(floor, for: who, now: moment, query: .init(locations: all)))
+            return String(decoding: JSONFiles.encode(views), as: UTF8.self) + "\n"
+        }
+    }
+
+    static func readFloor(_ path: String) -> ShopFloor {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            failBadInput(InputError([ValidationIssue(path: "", message: "cannot read file")]), file: path)
+        }
+        do { return try ShopFloor(JSONFiles.decode(BoardSnapshot.self, from: data)) } catch { failBadInput(error, file: path) }
+    }
+
+    static func readCaller(_ path: String) -> ViewCaller {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            failBadInput(InputError([ValidationIssue(path: "", message: "cannot read file")]), file: path)
+        }
+        do { return try JSONFiles.decode(ViewCaller.self, from: data) } catch { failBadInput(error, file: path) }
+    }
+
+    /// The system clock as a local time of the facility's zone (UTC when unknown).
+    static func clockNow(timeZone: String?) -> LocalDateTime {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = timeZone.flatMap(TimeZone.init(identifier:)) ?? TimeZone(identifier: "UTC")!
+        let parts = calendar.dateComponents([.year, .month, .day, .hour, .minute], from: Date())
+        let date = LocalDate(year: parts.year!, month: parts.month!, day: parts.day!)!
+        return LocalDateTime(date: date, minuteOfDay: parts.hour! * 60 + parts.minute!)
+    }
+}
+
+/// The JSON form of `shopsched board`: every view a backend would serve.
+struct BoardViews: Encodable {
+    var board: ShopFloorBoard
+    var assignments: AssignmentBoard?
+    var workInProgress: WorkInProgressBoard
+}
