@@ -9,6 +9,7 @@ import PackageDescription
 //   ShopPlanner (shop formulation on MILP, greedy, unscheduled reasons)
 //   ShopScenarioGenerator (seeded, realistic scenario files for tests and benchmarks)
 //   ShopImport (published benchmark formats as scenario files)
+//   ShopWhatIf (what-if batches: variants of a base scenario, solved, compared, reported)
 //   ShopScheduler (umbrella) -> shopsched (CLI)
 let package = Package(
     name: "ShopScheduler",
@@ -23,6 +24,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "5.0.1"),
     ],
     targets: [
         .systemLibrary(
@@ -47,8 +49,15 @@ let package = Package(
         .target(name: "ShopScenarioGenerator", dependencies: ["ShopDomain", "ShopPlanner"]),
         .target(name: "ShopImport", dependencies: ["ShopDomain"]),
         .target(
+            name: "ShopWhatIf",
+            dependencies: [
+                "ShopDomain", "ShopPlanner", "ShopVerifier", "ShopScenarioGenerator",
+                .product(name: "Yams", package: "Yams"),
+            ]
+        ),
+        .target(
             name: "ShopScheduler",
-            dependencies: ["ShopDomain", "ShopVerifier", "ShopPlanner", "ShopScenarioGenerator", "ShopImport", "MILP"]
+            dependencies: ["ShopDomain", "ShopVerifier", "ShopPlanner", "ShopScenarioGenerator", "ShopImport", "ShopWhatIf", "MILP"]
         ),
         .executableTarget(
             name: "shopsched",
@@ -71,6 +80,10 @@ let package = Package(
             dependencies: ["ShopScenarioGenerator", "ShopPlanner", "ShopVerifier", "ShopDomain"]
         ),
         .testTarget(name: "ShopImportTests", dependencies: ["ShopImport", "ShopDomain", "ShopPlanner", "ShopVerifier"]),
+        .testTarget(
+            name: "ShopWhatIfTests",
+            dependencies: ["ShopWhatIf", "ShopPlanner", "ShopVerifier", "ShopDomain"]
+        ),
         .testTarget(name: "ShopSchedCLITests", dependencies: ["shopsched"]),
     ]
 )

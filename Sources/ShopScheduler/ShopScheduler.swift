@@ -5,3 +5,4 @@
 @_exported import ShopPlanner
 @_exported import ShopScenarioGenerator
 @_exported import ShopVerifier
+@_exported import ShopWhatIf

@@ -7,7 +7,7 @@ struct ShopSched: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "shopsched",
         abstract: "Schedules auto-repair shop jobs onto bays and mechanics.",
-        subcommands: [Solve.self, Validate.self, Verify.self, Generate.self, Import.self])
+        subcommands: [Solve.self, Validate.self, Verify.self, Generate.self, Import.self, WhatIf.self, WhatIfMerge.self, Diff.self])
 
     /// ArgumentParser exits 64 on a usage error; our contract is 2 for any
     /// bad input, options included.
