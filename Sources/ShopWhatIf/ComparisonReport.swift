@@ -69,23 +69,23 @@ public struct ComparisonReport: Sendable, Hashable {
         let types = BayType.allCases.map(\.rawValue).filter { type in rows.contains { $0.bayUtilisation[type] != nil } }
         var header = ["variant", "status", "sched", "unsched", "objective", "Δ base", "gap", "mech %", "free h", "dev min"]
         header += types.map { shortType($0) + " %" }
-        header += ["s"]
+        header += ["s", "unscheduled by reason"]
         var table = [header]
         for row in rows {
             let delta = difference(row)
             var cells = [row.name, row.status + (row.hasPlan && !row.verified ? " (NOT VERIFIED)" : ""),
-                         String(row.scheduled), unscheduledText(row), text(row.objective),
+                         String(row.scheduled), String(row.unscheduled), text(row.objective),
                          delta.objective.map { $0 > 0 ? "+\($0)" : String($0) } ?? "", percent(row.gap),
                          percent(row.mechanicUtilisation), fixed(row.hasPlan ? row.freeMechanicHours : nil, 1),
                          fixed(row.meanDeviationMinutes, 1)]
             cells += types.map { percent(row.bayUtilisation[$0]) }
-            cells += [fixed(row.seconds, 2)]
+            cells += [fixed(row.seconds, 2), unscheduledText(row)]
             table.append(cells)
         }
         let widths = header.indices.map { column in table.map { $0[column].count }.max() ?? 0 }
         var text = table.map { cells in
             cells.enumerated().map { column, cell in
-                column < 2 ? cell.padding(toLength: widths[column], withPad: " ", startingAt: 0)
+                column < 2 || column == header.count - 1 ? cell.padding(toLength: widths[column], withPad: " ", startingAt: 0)
                     : String(repeating: " ", count: widths[column] - cell.count) + cell
             }.joined(separator: "  ").replacingOccurrences(of: "\\s+$", with: "", options: .regularExpression)
         }.joined(separator: "\n") + "\n"
@@ -95,10 +95,11 @@ public struct ComparisonReport: Sendable, Hashable {
         return text
     }
 
-    /// `3 (CAPACITY 2, COST 1)`.
+    /// `CAPACITY 2, COST 1`: most frequent first.
     private func unscheduledText(_ row: ComparisonRow) -> String {
-        let parts = row.unscheduledByReason.sorted { ($0.value, $1.key) > ($1.value, $0.key) }.map { "\($0.key) \($0.value)" }
-        return row.unscheduled == 0 || !row.hasPlan ? String(row.unscheduled) : "\(row.unscheduled) (\(parts.joined(separator: ", ")))"
+        guard row.hasPlan else { return "" }
+        return row.unscheduledByReason.sorted { ($0.value, $1.key) > ($1.value, $0.key) }
+            .map { "\($0.key) \($0.value)" }.joined(separator: ", ")
     }
 }
 
