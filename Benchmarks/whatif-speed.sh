@@ -13,7 +13,8 @@ WORK=$(mktemp -d)
 trap 'rm -rf "$WORK"' EXIT
 FILE=datasets/whatif/busy-day-100.json
 
-# name, then whatif options; prints "name seconds peak-MB variants"
+# name, then whatif options; prints "name seconds peak-MB variants proven-optimal" (under a
+# time limit a slower run may prove fewer, so the count says whether the runs did the same work)
 run() {
   local name=$1; shift
   /usr/bin/time -v "$BIN" whatif "$FILE" --format none --time-limit "$LIMIT" --out "$WORK/$name" "$@" \
@@ -22,10 +23,11 @@ run() {
   wall=$(grep "Elapsed (wall clock)" "$WORK/$name.log" | awk '{print $NF}' | awk -F: '{ if (NF == 3) print $1*3600+$2*60+$3; else print $1*60+$2 }')
   rss=$(grep "Maximum resident" "$WORK/$name.log" | awk '{print int($NF/1024)}')
   count=$(ls "$WORK/$name/results" | wc -l)
-  echo "$name $wall $rss $count"
+  optimal=$(grep -l '"status" : "optimal"' "$WORK/$name"/results/*.json | wc -l)
+  echo "$name $wall $rss $count $optimal"
 }
 
-echo "run seconds peak_MB variants"
+echo "run seconds peak_MB variants optimal"
 one=$(run jobs1 --jobs 1); echo "$one"
 two=$(run jobs2 --jobs 2); echo "$two"
 half=$(run jobs2-50 --jobs 2 --shard 1/2); echo "$half"

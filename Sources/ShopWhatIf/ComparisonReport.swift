@@ -36,7 +36,7 @@ public struct ComparisonReport: Sendable, Hashable {
                          String(row.scheduled), String(row.unscheduled)]
             cells += Self.reasonColumns.map { String(row.unscheduledByReason[$0] ?? 0) }
             cells += BayType.allCases.map { fixed(row.bayUtilisation[$0.rawValue], 4) }
-            cells += [fixed(row.mechanicUtilisation, 4), fixed(row.freeMechanicHours, 2), fixed(row.meanDeviationMinutes, 2),
+            cells += [fixed(row.mechanicUtilisation, 4), fixed(row.hasPlan ? row.freeMechanicHours : nil, 2), fixed(row.meanDeviationMinutes, 2),
                       text(row.objective), text(row.bound), fixed(row.gap, 4)]
             cells += Self.termColumns.map { row.hasPlan ? String(row.terms[$0] ?? 0) : "" }
             let delta = difference(row)

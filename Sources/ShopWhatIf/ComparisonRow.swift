@@ -24,13 +24,13 @@ public struct ComparisonRow: Codable, Sendable, Hashable {
     /// Unscheduled jobs counted by their first reason (so the counts add up
     /// to ``unscheduled``); a job without reason counts as `NONE`.
     public var unscheduledByReason: [String: Int]
-    /// Per bay type present: busy bay-minutes over available bay-minutes
-    /// (open hours less out of service), 0…1.
+    /// Per bay type present and open: busy bay-minutes over available
+    /// bay-minutes (open hours less out of service), 0…1; empty without a plan.
     public var bayUtilisation: [String: Double]
     /// Mechanic-minutes on jobs over active mechanics' shift minutes inside
-    /// open hours, 0…1; `nil` when no mechanic is on shift.
+    /// open hours, 0…1; `nil` when no mechanic is on shift or there is no plan.
     public var mechanicUtilisation: Double?
-    /// Shift hours inside open hours left free: capacity without overtime.
+    /// Shift hours inside open hours left free: capacity without overtime (0 without a plan).
     public var freeMechanicHours: Double
     /// Mean over scheduled jobs with preferred starts of the distance to the
     /// nearest one, in minutes; `nil` when there is no such job.
@@ -107,12 +107,13 @@ public struct ComparisonRow: Codable, Sendable, Hashable {
                 deviations.append(job.preferredStarts.map { abs($0.absoluteMinutes - span.0) }.min()!)
             }
         }
-        bayUtilisation = available.mapValues { _ in 0 }
-        for (type, minutes) in available where minutes > 0 {
+        // Without a plan there is nothing to measure (a 0 % would read as an idle shop).
+        bayUtilisation = [:]
+        for (type, minutes) in available where minutes > 0 && hasPlan {
             bayUtilisation[type] = Double(busy[type] ?? 0) / Double(minutes)
         }
-        mechanicUtilisation = onShift > 0 ? Double(working) / Double(onShift) : nil
-        freeMechanicHours = Double(max(0, onShift - working)) / 60
+        mechanicUtilisation = onShift > 0 && hasPlan ? Double(working) / Double(onShift) : nil
+        freeMechanicHours = hasPlan ? Double(max(0, onShift - working)) / 60 : 0
         meanDeviationMinutes = deviations.isEmpty ? nil : Double(deviations.reduce(0, +)) / Double(deviations.count)
     }
 

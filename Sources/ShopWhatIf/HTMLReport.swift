@@ -81,13 +81,13 @@ public enum HTMLReport {
 
     /// Horizontal bars, one per variant, scaled to the largest value.
     static func barChart(_ rows: [ComparisonRow], value: (ComparisonRow) -> Double?, label: (Double) -> String) -> String {
-        let rowHeight = 18, labelWidth = 220, barWidth = 300
+        let rowHeight = 18, labelWidth = 260, barWidth = 260
         let values = rows.map(value)
         let top = max(values.compactMap { $0 }.max() ?? 1, 1e-9)
         var svg = "<svg width=\"\(labelWidth + barWidth + 70)\" height=\(rows.count * rowHeight + 4) role=\"img\">"
         for (k, row) in rows.enumerated() {
             let y = k * rowHeight + 2
-            svg += "<text x=\"\(labelWidth - 6)\" y=\"\(y + 13)\" font-size=\"11\" text-anchor=\"end\">\(escape(clip(row.name, 34)))</text>"
+            svg += "<text x=\"\(labelWidth - 6)\" y=\"\(y + 13)\" font-size=\"11\" text-anchor=\"end\">\(escape(clip(row.name, 40)))<title>\(escape(row.name))</title></text>"
             if let v = values[k] {
                 let width = max(1, Int((v / top * Double(barWidth)).rounded()))
                 let colour = row.name == WhatIfBatch.baseName ? "#1f5fbf" : "#7fa7e0"
@@ -109,7 +109,7 @@ public enum HTMLReport {
         guard let first = open.first?.start.absoluteMinutes, let last = open.last?.end.absoluteMinutes, last > first else {
             return "<p class=\"muted\">The shop is never open in this variant.</p>\n"
         }
-        let labelWidth = 90, width = 1100, rowHeight = 24, axis = 20
+        let labelWidth = 130, width = 1000, rowHeight = 24, axis = 20
         let scale = Double(width) / Double(last - first)
         func x(_ minute: Int) -> Int { labelWidth + Int((Double(minute - first) * scale).rounded()) }
         let mechanics = scenario.mechanics.map(\.id)
@@ -119,7 +119,7 @@ public enum HTMLReport {
         }
         let bayRow = Dictionary(scenario.bays.enumerated().map { ($0.element.id, $0.offset) }, uniquingKeysWith: { a, _ in a })
         let height = axis + scenario.bays.count * rowHeight + 4
-        var svg = "<svg width=\"\(labelWidth + width + 10)\" height=\"\(height)\" role=\"img\">"
+        var svg = "<svg width=\"\(labelWidth + width + 30)\" height=\"\(height)\" role=\"img\">"
         // Closed time (outside every open interval) shaded.
         var cursor = first
         for interval in open {
@@ -171,8 +171,9 @@ public enum HTMLReport {
         return svg + legend + left
     }
 
+    /// The end of a long name, where grid variants differ.
     static func clip(_ text: String, _ length: Int) -> String {
-        text.count <= length ? text : String(text.prefix(length - 1)) + "…"
+        text.count <= length ? text : "…" + String(text.suffix(length - 1))
     }
 
     static func escape(_ text: String) -> String {

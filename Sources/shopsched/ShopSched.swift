@@ -47,6 +47,13 @@ func readScenario(_ path: String) -> Scenario {
     }
 }
 
+func readSolution(_ path: String) -> SolutionFile {
+    guard let data = FileManager.default.contents(atPath: path) else {
+        failBadInput(InputError([ValidationIssue(path: "", message: "cannot read file")]), file: path)
+    }
+    do { return try SolutionFile.load(from: data) } catch { failBadInput(error, file: path) }
+}
+
 /// Writes a command's result to `output` (atomically), or to standard output
 /// when there is none; a file that cannot be written is bad input (exit 2).
 func emit(_ data: Data, to output: String?) throws {

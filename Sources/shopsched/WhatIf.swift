@@ -150,13 +150,6 @@ struct Diff: ParsableCommand {
     }
 }
 
-func readSolution(_ path: String) -> SolutionFile {
-    guard let data = FileManager.default.contents(atPath: path) else {
-        failBadInput(InputError([ValidationIssue(path: "", message: "cannot read file")]), file: path)
-    }
-    do { return try SolutionFile.load(from: data) } catch { failBadInput(error, file: path) }
-}
-
 private func printReport(_ report: ComparisonReport, format: ReportFormat) throws {
     switch format {
     case .table: try emit(Data(report.table().utf8), to: nil)
