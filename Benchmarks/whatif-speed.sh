@@ -13,8 +13,9 @@ WORK=$(mktemp -d)
 trap 'rm -rf "$WORK"' EXIT
 FILE=datasets/whatif/busy-day-100.json
 
-# name, then whatif options; prints "name seconds peak-MB variants proven-optimal" (under a
-# time limit a slower run may prove fewer, so the count says whether the runs did the same work)
+# name, then whatif options; prints "name seconds peak-MB variants proven-optimal cpu%" (under a
+# time limit a slower run may prove fewer, so the count says whether the runs did the same work;
+# the CPU share shows how much of the machine the run got when others use it too)
 run() {
   local name=$1; shift
   /usr/bin/time -v "$BIN" whatif "$FILE" --format none --time-limit "$LIMIT" --out "$WORK/$name" "$@" \
@@ -24,10 +25,11 @@ run() {
   rss=$(grep "Maximum resident" "$WORK/$name.log" | awk '{print int($NF/1024)}')
   count=$(ls "$WORK/$name/results" | wc -l)
   optimal=$(grep -l '"status" : "optimal"' "$WORK/$name"/results/*.json | wc -l)
-  echo "$name $wall $rss $count $optimal"
+  cpu=$(grep "Percent of CPU" "$WORK/$name.log" | awk '{print $NF}')
+  echo "$name $wall $rss $count $optimal $cpu"
 }
 
-echo "run seconds peak_MB variants optimal"
+echo "run seconds peak_MB variants optimal cpu"
 one=$(run jobs1 --jobs 1); echo "$one"
 two=$(run jobs2 --jobs 2); echo "$two"
 half=$(run jobs2-50 --jobs 2 --shard 1/2); echo "$half"

@@ -77,17 +77,27 @@ public struct WhatIfRunner: Sendable {
         let state = RunState(total: work.count)
         let workers = max(1, min(options.jobs, work.count))
         let failure = FirstError()
-        DispatchQueue.concurrentPerform(iterations: workers) { _ in
-            while let next = state.claim() {
-                do {
-                    let (row, reused) = try solveOrReuse(work[next])
-                    state.finish(row: row, reused: reused, progress: progress)
-                } catch {
-                    failure.record(error)
-                    state.stop()
+        // Threads of our own rather than Dispatch's pool, which caps its
+        // width at the core count: `--jobs N` means N solves at once.
+        let finished = DispatchGroup()
+        for _ in 0..<workers {
+            finished.enter()
+            let thread = Thread {
+                while let next = state.claim() {
+                    do {
+                        let (row, reused) = try solveOrReuse(work[next])
+                        state.finish(row: row, reused: reused, progress: progress)
+                    } catch {
+                        failure.record(error)
+                        state.stop()
+                    }
                 }
+                finished.leave()
             }
+            thread.stackSize = 8 << 20  // as the main thread's: the planner's searches recurse
+            thread.start()
         }
+        finished.wait()
         if let error = failure.error { throw error }
         return state.summary
     }
