@@ -61,7 +61,10 @@ public enum HTMLReport {
     }
 
     private static func writeTable(_ report: ComparisonReport, write: (String) -> Void) {
-        write("<h2>Comparison</h2><div style=\"overflow-x:auto\"><table><tr><th class=\"l\">variant</th><th class=\"l\">status</th><th>scheduled</th><th>unscheduled</th><th>objective</th><th>Δ base</th><th>gap</th><th>mechanics %</th><th>free h</th><th>dev min</th><th>s</th><th class=\"l\">edits</th></tr>\n")
+        let types = BayType.allCases.map(\.rawValue).filter { type in report.rows.contains { $0.bayUtilisation[type] != nil } }
+        write("<h2>Comparison</h2><div style=\"overflow-x:auto\"><table><tr><th class=\"l\">variant</th><th class=\"l\">status</th><th>scheduled</th><th>unscheduled</th><th>objective</th><th>Δ base</th><th>gap</th><th>mechanics %</th>"
+              + types.map { "<th>\(shortType($0).lowercased()) %</th>" }.joined()
+              + "<th>free h</th><th>dev min</th><th>s</th><th class=\"l\">edits</th></tr>\n")
         for row in report.rows {
             let delta = report.difference(row)
             let status = row.hasPlan && !row.verified ? row.status + " (NOT VERIFIED)" : row.status
@@ -70,7 +73,9 @@ public enum HTMLReport {
                 "<td class=\"l\(row.hasPlan && row.verified ? "" : " bad")\">\(escape(status))</td>",
                 "<td>\(row.scheduled)</td>", "<td>\(row.unscheduled)</td>", "<td>\(text(row.objective))</td>",
                 "<td>\(delta.objective.map { $0 > 0 ? "+\($0)" : String($0) } ?? "")</td>", "<td>\(percent(row.gap))</td>",
-                "<td>\(percent(row.mechanicUtilisation))</td>", "<td>\(fixed(row.hasPlan ? row.freeMechanicHours : nil, 1))</td>",
+                "<td>\(percent(row.mechanicUtilisation))</td>",
+            ] + types.map { "<td>\(percent(row.bayUtilisation[$0]))</td>" } + [
+                "<td>\(fixed(row.hasPlan ? row.freeMechanicHours : nil, 1))</td>",
                 "<td>\(fixed(row.meanDeviationMinutes, 1))</td>", "<td>\(fixed(row.seconds, 2))</td>",
                 "<td class=\"l\">\(escape(row.edits.joined(separator: "; ")))</td>",
             ]
@@ -109,9 +114,23 @@ public enum HTMLReport {
         guard let first = open.first?.start.absoluteMinutes, let last = open.last?.end.absoluteMinutes, last > first else {
             return "<p class=\"muted\">The shop is never open in this variant.</p>\n"
         }
-        let labelWidth = 130, width = 1000, rowHeight = 24, axis = 20
-        let scale = Double(width) / Double(last - first)
-        func x(_ minute: Int) -> Int { labelWidth + Int((Double(minute - first) * scale).rounded()) }
+        let labelWidth = 130, width = 1000, rowHeight = 24, axis = 32, gap = 10
+        // Only open time is drawn (nights and closed days would squeeze a week's
+        // jobs into slivers); a thin shaded gap separates the open intervals.
+        let spans = open.map { ($0.start.absoluteMinutes, $0.end.absoluteMinutes) }
+        let openMinutes = spans.reduce(0) { $0 + $1.1 - $1.0 }
+        let scale = Double(width - gap * (spans.count - 1)) / Double(max(1, openMinutes))
+        var offsets: [Double] = [0]
+        for k in spans.indices.dropFirst() {
+            offsets.append(offsets[k - 1] + Double(spans[k - 1].1 - spans[k - 1].0) * scale + Double(gap))
+        }
+        /// A minute's x: inside an open interval by scale; in a gap, the next opening.
+        func x(_ minute: Int) -> Int {
+            for (k, span) in spans.enumerated() where minute <= span.1 {
+                return labelWidth + Int((offsets[k] + Double(max(0, minute - span.0)) * scale).rounded())
+            }
+            return labelWidth + width
+        }
         let mechanics = scenario.mechanics.map(\.id)
         func colour(_ mechanic: String?) -> String {
             guard let mechanic, let k = mechanics.firstIndex(of: mechanic) else { return "#bbbbbb" }
@@ -120,22 +139,28 @@ public enum HTMLReport {
         let bayRow = Dictionary(scenario.bays.enumerated().map { ($0.element.id, $0.offset) }, uniquingKeysWith: { a, _ in a })
         let height = axis + scenario.bays.count * rowHeight + 4
         var svg = "<svg width=\"\(labelWidth + width + 30)\" height=\"\(height)\" role=\"img\">"
-        // Closed time (outside every open interval) shaded.
-        var cursor = first
-        for interval in open {
-            if interval.start.absoluteMinutes > cursor {
-                svg += "<rect x=\"\(x(cursor))\" y=\"\(axis)\" width=\"\(x(interval.start.absoluteMinutes) - x(cursor))\" height=\"\(height - axis)\" fill=\"#f3f3f3\"/>"
+        // Hour lines, spaced so labels do not crowd; the day above each day's first interval.
+        let hours = max(1, Int((40 / (60 * scale)).rounded(.up)))
+        var lastDay: LocalDate?
+        for (k, span) in spans.enumerated() {
+            if k > 0 {
+                svg += "<rect x=\"\(x(spans[k - 1].1))\" y=\"\(axis - 14)\" width=\"\(gap)\" height=\"\(height - axis + 14)\" fill=\"#e8e8e8\"/>"
             }
-            cursor = max(cursor, interval.end.absoluteMinutes)
-        }
-        // Hour lines, at most about 24 labels.
-        let step = max(60, ((last - first) / 24 + 59) / 60 * 60)
-        var tick = (first + 59) / 60 * 60
-        while tick <= last {
-            let time = LocalDateTime(absoluteMinutes: tick)
-            svg += "<line x1=\"\(x(tick))\" y1=\"\(axis - 4)\" x2=\"\(x(tick))\" y2=\"\(height)\" stroke=\"#e2e2e2\"/>"
-            svg += "<text x=\"\(x(tick))\" y=\"\(axis - 7)\" font-size=\"10\" text-anchor=\"middle\" fill=\"#555\">\(time.minuteOfDay / 60):00</text>"
-            tick += step
+            let day = LocalDateTime(absoluteMinutes: span.0).date
+            if day != lastDay && spans.count > 1 {
+                svg += "<text x=\"\(x(span.0) + 2)\" y=\"10\" font-size=\"10\" font-weight=\"600\" fill=\"#333\">\(day.weekday.rawValue) \(day.description.suffix(5))</text>"
+                lastDay = day
+            }
+            var tick = (span.0 + 59) / 60 * 60
+            // A closing hour is labelled only on the last interval (else it meets the next opening's).
+            while tick < span.1 || (tick == span.1 && k == spans.count - 1) {
+                let time = LocalDateTime(absoluteMinutes: tick)
+                if (time.minuteOfDay / 60) % hours == 0 {
+                    svg += "<line x1=\"\(x(tick))\" y1=\"\(axis - 4)\" x2=\"\(x(tick))\" y2=\"\(height)\" stroke=\"#e2e2e2\"/>"
+                    svg += "<text x=\"\(x(tick))\" y=\"\(axis - 7)\" font-size=\"10\" text-anchor=\"middle\" fill=\"#555\">\(time.minuteOfDay / 60):00</text>"
+                }
+                tick += 60
+            }
         }
         for (k, bay) in scenario.bays.enumerated() {
             let y = axis + k * rowHeight

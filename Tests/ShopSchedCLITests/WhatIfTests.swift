@@ -35,13 +35,14 @@ struct WhatIfCLITests {
             #expect(verify.status == 0, "\(name): \(verify.stdout)")
         }
 
-        let again = try await box.run("whatif", file, "--out", "out", "--format", "csv")
+        let again = try await box.run("whatif", file, "--time-limit", "10", "--out", "out", "--format", "csv")
         #expect(again.status == 0)
         #expect(again.stderr.contains("5 variant(s): 0 solved, 5 already in out"))
         #expect(again.stdout.split(separator: "\n").count == 6)
 
         for shard in 1...2 {
-            let run = try await box.run("whatif", file, "--shard", "\(shard)/2", "--out", "shard-\(shard)", "--format", "none")
+            let run = try await box.run("whatif", file, "--shard", "\(shard)/2", "--jobs", "1", "--time-limit", "10",
+                                        "--out", "shard-\(shard)", "--format", "none")
             #expect(run.status == 0, "\(run.stderr)")
         }
         let merged = try await box.run("whatif-merge", "shard-1", "shard-2", "--out", "merged", "--format", "none")
