@@ -11,6 +11,7 @@ import PackageDescription
 //   ShopImport (published benchmark formats as scenario files)
 //   ShopBooking (the booking adapter: snapshot + request -> decision; no GLPK C API)
 //   ShopViews (assignment and work-in-progress read models of a shop floor)
+//   ShopWhatIf (what-if batches: variants of a base scenario, solved, compared, reported)
 //   ShopScheduler (umbrella) -> shopsched (CLI)
 let package = Package(
     name: "ShopScheduler",
@@ -26,6 +27,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "5.0.1"),
     ],
     targets: [
         .systemLibrary(
@@ -52,9 +54,16 @@ let package = Package(
         .target(name: "ShopBooking", dependencies: ["ShopDomain", "ShopPlanner"]),
         .target(name: "ShopViews", dependencies: ["ShopDomain", "ShopBooking"]),
         .target(
+            name: "ShopWhatIf",
+            dependencies: [
+                "ShopDomain", "ShopPlanner", "ShopVerifier", "ShopScenarioGenerator",
+                .product(name: "Yams", package: "Yams"),
+            ]
+        ),
+        .target(
             name: "ShopScheduler",
             dependencies: ["ShopDomain", "ShopVerifier", "ShopPlanner", "ShopScenarioGenerator", "ShopImport", "ShopBooking",
-                           "ShopViews", "MILP"]
+                           "ShopViews", "ShopWhatIf", "MILP"]
         ),
         .executableTarget(
             name: "shopsched",
@@ -78,6 +87,10 @@ let package = Package(
         ),
         .testTarget(name: "ShopImportTests", dependencies: ["ShopImport", "ShopDomain", "ShopPlanner", "ShopVerifier"]),
         .testTarget(name: "ShopViewsTests", dependencies: ["ShopViews", "ShopBooking", "ShopDomain", "ShopScenarioGenerator"]),
+        .testTarget(
+            name: "ShopWhatIfTests",
+            dependencies: ["ShopWhatIf", "ShopPlanner", "ShopVerifier", "ShopDomain"]
+        ),
         .testTarget(name: "ShopSchedCLITests", dependencies: ["shopsched"]),
         .testTarget(
             name: "ShopBookingTests",

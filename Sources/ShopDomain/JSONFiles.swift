@@ -31,7 +31,8 @@ public enum JSONFiles {
         return (try? encoder.encode(value)) ?? Data()
     }
 
-    static func issue(for error: DecodingError) -> ValidationIssue {
+    /// The issue for a decoding error, with the JSON path of the field (also used for YAML).
+    public static func issue(for error: DecodingError) -> ValidationIssue {
         switch error {
         case .typeMismatch(let type, let context):
             return ValidationIssue(path: path(context.codingPath), message: "expected \(describe(type))")
@@ -67,7 +68,7 @@ public enum JSONFiles {
     }
 
     /// `jobs[3].window.latest` from a coding path.
-    static func path(_ keys: [any CodingKey]) -> String {
+    public static func path(_ keys: [any CodingKey]) -> String {
         var text = ""
         for key in keys {
             if let index = key.intValue {

@@ -3,10 +3,10 @@
 /// platform and Swift version. The standard library's `random(in:using:)`
 /// and `shuffled(using:)` are deliberately not used: their algorithms are not
 /// promised to stay the same, and a generated file must not change with them.
-struct SplitMix64 {
+public struct SplitMix64: Sendable {
     private var state: UInt64
 
-    init(seed: UInt64) { state = seed }
+    public init(seed: UInt64) { state = seed }
 
     /// An independent stream for one phase of generation, so that for example
     /// asking for pins does not change the jobs drawn for the same seed.
@@ -20,7 +20,7 @@ struct SplitMix64 {
         case facility = 1, bays, mechanics, jobs, disruption, pins
     }
 
-    mutating func next() -> UInt64 {
+    public mutating func next() -> UInt64 {
         state &+= 0x9E37_79B9_7F4A_7C15
         var z = state
         z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
@@ -29,7 +29,7 @@ struct SplitMix64 {
     }
 
     /// A whole number in `range` (multiply-high; the bias is below 2^-40 for our ranges).
-    mutating func int(in range: ClosedRange<Int>) -> Int {
+    public mutating func int(in range: ClosedRange<Int>) -> Int {
         let width = UInt64(range.upperBound - range.lowerBound) + 1
         return range.lowerBound + Int(next().multipliedFullWidth(by: width).high)
     }
@@ -58,7 +58,7 @@ struct SplitMix64 {
     }
 
     /// Fisher–Yates, written out for the reason above.
-    mutating func shuffle<T>(_ items: inout [T]) {
+    public mutating func shuffle<T>(_ items: inout [T]) {
         guard items.count > 1 else { return }
         for i in stride(from: items.count - 1, to: 0, by: -1) {
             items.swapAt(i, int(in: 0...i))
@@ -66,7 +66,7 @@ struct SplitMix64 {
     }
 
     /// `count` distinct items of `items`, in drawing order.
-    mutating func sample<T>(_ items: [T], count: Int) -> [T] {
+    public mutating func sample<T>(_ items: [T], count: Int) -> [T] {
         var pool = items
         let k = min(max(count, 0), pool.count)
         for i in 0..<k { pool.swapAt(i, int(in: i...(pool.count - 1))) }

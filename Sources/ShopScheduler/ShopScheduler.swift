@@ -7,3 +7,4 @@
 @_exported import ShopScenarioGenerator
 @_exported import ShopVerifier
 @_exported import ShopViews
+@_exported import ShopWhatIf

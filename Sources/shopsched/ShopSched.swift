@@ -7,7 +7,8 @@ struct ShopSched: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "shopsched",
         abstract: "Schedules auto-repair shop jobs onto bays and mechanics.",
-        subcommands: [Solve.self, Validate.self, Verify.self, Generate.self, Import.self, Book.self, Board.self])
+        subcommands: [Solve.self, Validate.self, Verify.self, Generate.self, Import.self, Book.self, Board.self,
+                      WhatIf.self, WhatIfMerge.self, Diff.self])
 
     /// ArgumentParser exits 64 on a usage error; our contract is 2 for any
     /// bad input, options included.
@@ -47,6 +48,13 @@ func readScenario(_ path: String) -> Scenario {
     } catch {
         failBadInput(error, file: path)
     }
+}
+
+func readSolution(_ path: String) -> SolutionFile {
+    guard let data = FileManager.default.contents(atPath: path) else {
+        failBadInput(InputError([ValidationIssue(path: "", message: "cannot read file")]), file: path)
+    }
+    do { return try SolutionFile.load(from: data) } catch { failBadInput(error, file: path) }
 }
 
 /// Writes a command's result to `output` (atomically), or to standard output

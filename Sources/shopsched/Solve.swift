@@ -99,11 +99,7 @@ struct Verify: ParsableCommand {
 
     func run() throws {
         let scenario = readScenario(self.scenario)
-        guard let data = FileManager.default.contents(atPath: solution) else {
-            failBadInput(InputError([ValidationIssue(path: "", message: "cannot read file")]), file: solution)
-        }
-        let file: SolutionFile
-        do { file = try SolutionFile.load(from: data) } catch { failBadInput(error, file: solution) }
+        let file = readSolution(solution)
         let report = PlanVerifier(scenario: scenario).verify(file)
         print(report)
         if !report.isFeasible { throw ExitCode(ExitStatus.infeasible) }

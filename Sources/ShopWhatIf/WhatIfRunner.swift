@@ -1,0 +1,212 @@
+import Foundation
+import ShopDomain
+import ShopPlanner
+
+/// Solves the variants of a batch side by side and streams each result to
+/// a ``ResultFolder`` as it finishes.
+///
+/// - One planner run per worker thread, each with `threads = 1`, so at most
+///   ``Options/jobs`` GLPK solves run at once. GLPK keeps its environment in
+///   thread-local storage (Debian's build: `glp_config("TLS")` is
+///   `_Thread_local`), and the shim traps its fatal errors per call, so
+///   solves in threads of one process do not share state.
+/// - A variant that fails (invalid scenario, clashing pins, solver error)
+///   is recorded with its status and problems; the others go on.
+/// - Resume: a variant whose result is in the folder with the same
+///   fingerprint (edited scenario and strategy) is not solved again.
+/// - Nothing but the variant being solved is held per worker: memory stays
+///   flat as the batch grows.
+public struct WhatIfRunner: Sendable {
+    public struct Options: Sendable {
+        /// Variants solved at once (default: every core).
+        public var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+        public var timeLimitSeconds: Double = 60
+        public var relativeGap: Double = 0
+        public var planner: any PlanningStrategy = MILPStrategy()
+        /// `(shard, count)`, 1-based: solve only that shard.
+        public var shard: (index: Int, count: Int)?
+        public init() {}
+    }
+
+    /// One finished (or skipped) variant, for progress display.
+    public struct Progress: Sendable {
+        public var done: Int
+        public var total: Int
+        public var row: ComparisonRow
+        /// `true` when the result was already in the folder.
+        public var reused: Bool
+    }
+
+    /// What a run did.
+    public struct Summary: Sendable, Hashable {
+        /// Variants of this run (this shard).
+        public var variants: Int
+        public var solved: Int
+        public var reused: Int
+        /// Solved or reused variants without a verified plan (invalid, infeasible, error, or not verified).
+        public var failed: Int
+        public init(variants: Int, solved: Int, reused: Int, failed: Int) {
+            self.variants = variants
+            self.solved = solved
+            self.reused = reused
+            self.failed = failed
+        }
+    }
+
+    public var batch: WhatIfBatch
+    public var folder: ResultFolder
+    public var options: Options
+
+    public init(batch: WhatIfBatch, folder: ResultFolder, options: Options = Options()) {
+        self.batch = batch
+        self.folder = folder
+        self.options = options
+    }
+
+    /// The variants this run is responsible for.
+    public var variants: [VariantSpec] {
+        guard let shard = options.shard else { return batch.variants }
+        return batch.variants(inShard: shard.index, of: shard.count)
+    }
+
+    /// Solves every variant not already done; calls `progress` (from worker
+    /// threads, one call at a time) after each.
+    public func run(progress: @escaping @Sendable (Progress) -> Void = { _ in }) throws -> Summary {
+        try folder.prepare()
+        let work = variants
+        let state = RunState(total: work.count)
+        let workers = max(1, min(options.jobs, work.count))
+        let failure = FirstError()
+        // Threads of our own rather than Dispatch's pool, which caps its
+        // width at the core count: `--jobs N` means N solves at once.
+        let finished = DispatchGroup()
+        for _ in 0..<workers {
+            finished.enter()
+            let thread = Thread {
+                while let next = state.claim() {
+                    do {
+                        let (row, reused) = try solveOrReuse(work[next])
+                        state.finish(row: row, reused: reused, progress: progress)
+                    } catch {
+                        failure.record(error)
+                        state.stop()
+                    }
+                }
+                finished.leave()
+            }
+            thread.stackSize = 8 << 20  // as the main thread's: the planner's searches recurse
+            thread.start()
+        }
+        finished.wait()
+        if let error = failure.error { throw error }
+        return state.summary
+    }
+
+    /// The fingerprint of a variant's edited scenario under this run's strategy.
+    public func fingerprint(_ file: ScenarioFile) -> String {
+        var hash = StableHash()
+        hash.combine(JSONFiles.encode(file))
+        hash.combine(options.planner.name)
+        return hash.hex
+    }
+
+    /// Solves one variant, or returns its stored row when the fingerprint
+    /// matches. Throws only when the folder cannot be written.
+    func solveOrReuse(_ spec: VariantSpec) throws -> (ComparisonRow, Bool) {
+        let edits = spec.edits.map(\.description)
+        let file: ScenarioFile
+        do { file = try batch.scenarioFile(of: spec) } catch {
+            // Checked at load; kept as a failure of this variant alone.
+            return (try store(ComparisonRow(index: spec.index, name: spec.name, edits: edits, jobs: 0,
+                                            problems: error.issues.map(\.description)),
+                              spec: spec, fingerprint: ""), false)
+        }
+        let print = fingerprint(file)
+        if let stored = folder.result(spec.fileName), stored.fingerprint == print {
+            // Same scenario, same strategy: keep the plan. The batch may have
+            // grown or been reordered, so the record is brought up to date.
+            var row = stored.row
+            row.index = spec.index
+            row.edits = edits
+            if stored.batch != batch.id || stored.batchSize != batch.variants.count || row != stored.row {
+                _ = try store(row, spec: spec, fingerprint: print)
+            }
+            return (row, true)
+        }
+        try ResultFolder.write(JSONFiles.encode(file), to: folder.scenarioPath(spec.fileName))
+        let row: ComparisonRow
+        do {
+            let scenario = try Scenario(file: file)
+            var planOptions = PlanOptions()
+            planOptions.timeLimitSeconds = options.timeLimitSeconds
+            planOptions.relativeGap = options.relativeGap
+            planOptions.threads = 1  // one solve per worker thread
+            let solution = options.planner.plan(Instance(scenario), options: planOptions).solutionFile()
+            try ResultFolder.write(JSONFiles.encode(solution), to: folder.solutionPath(spec.fileName))
+            row = ComparisonRow(index: spec.index, name: spec.name, edits: edits, scenario: scenario, solution: solution)
+        } catch let error as InputError {
+            try? FileManager.default.removeItem(atPath: folder.solutionPath(spec.fileName))
+            row = ComparisonRow(index: spec.index, name: spec.name, edits: edits, jobs: file.jobs.count,
+                                problems: error.issues.map(\.description))
+        }
+        return (try store(row, spec: spec, fingerprint: print), false)
+    }
+
+    private func store(_ row: ComparisonRow, spec: VariantSpec, fingerprint: String) throws -> ComparisonRow {
+        let result = VariantResult(batch: batch.id, batchSize: batch.variants.count, fingerprint: fingerprint, row: row)
+        try ResultFolder.write(JSONFiles.encode(result), to: folder.resultPath(spec.fileName))
+        return row
+    }
+}
+
+/// The shared queue and counts of a run.
+private final class RunState: @unchecked Sendable {
+    private let lock = NSLock()
+    private var next = 0
+    private var stopped = false
+    private var done = 0
+    private(set) var counts: WhatIfRunner.Summary
+    let total: Int
+
+    init(total: Int) {
+        self.total = total
+        counts = .init(variants: total, solved: 0, reused: 0, failed: 0)
+    }
+
+    func claim() -> Int? {
+        lock.lock(); defer { lock.unlock() }
+        guard !stopped, next < total else { return nil }
+        next += 1
+        return next - 1
+    }
+
+    func stop() {
+        lock.lock(); defer { lock.unlock() }
+        stopped = true
+    }
+
+    /// Counts a finished variant and reports it, under the lock so progress
+    /// lines never interleave.
+    func finish(row: ComparisonRow, reused: Bool, progress: (WhatIfRunner.Progress) -> Void) {
+        lock.lock(); defer { lock.unlock() }
+        done += 1
+        if reused { counts.reused += 1 } else { counts.solved += 1 }
+        if !(row.hasPlan && row.verified) { counts.failed += 1 }
+        progress(.init(done: done, total: total, row: row, reused: reused))
+    }
+
+    var summary: WhatIfRunner.Summary {
+        lock.lock(); defer { lock.unlock() }
+        return counts
+    }
+}
+
+/// The first error a worker hit (the folder cannot be written): the run stops.
+private final class FirstError: @unchecked Sendable {
+    private let lock = NSLock()
+    private(set) var error: (any Error)?
+    func record(_ error: any Error) {
+        lock.lock(); defer { lock.unlock() }
+        if self.error == nil { self.error = error }
+    }
+}
