@@ -99,11 +99,15 @@ public struct AppointmentRequest: Codable, Hashable, Sendable {
     }
 }
 
-/// The permissions the booking adapter enforces.
+/// The permissions the booking and rescheduling adapters enforce.
 public enum Permission: String, Codable, Hashable, Sendable, CaseIterable {
     case createAppointment = "CREATE_APPOINTMENT"
     case overrideSchedulingConflict = "OVERRIDE_SCHEDULING_CONFLICT"
     case approveDurationOverride = "APPROVE_DURATION_OVERRIDE"
+    /// Move a booked appointment (ShopReschedule).
+    case rescheduleAppointment = "RESCHEDULE_APPOINTMENT"
+    /// Move one at less than 24 hours' notice (ShopReschedule).
+    case approveReschedule = "APPROVE_RESCHEDULE"
 }
 
 extension AppointmentRequest.Caller {

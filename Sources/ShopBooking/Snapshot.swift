@@ -62,18 +62,20 @@ public struct BookingSnapshot: Codable, Hashable, Sendable {
 }
 
 /// The life of an appointment, in the backend's words. `SCHEDULED` ones may be
-/// moved by the engine's "with moves" alternatives; `CONFIRMED` and
-/// `IN_PROGRESS` ones are pinned; the rest no longer hold a bay or a mechanic.
+/// moved by the engine's "with moves" alternatives; `CONFIRMED`,
+/// `AWAITING_PARTS` (booked, waiting for parts to arrive) and `IN_PROGRESS`
+/// ones are pinned; the rest no longer hold a bay or a mechanic.
 public enum AppointmentStatus: String, Codable, Hashable, Sendable, CaseIterable {
     case scheduled = "SCHEDULED"
     case confirmed = "CONFIRMED"
+    case awaitingParts = "AWAITING_PARTS"
     case inProgress = "IN_PROGRESS"
     case completed = "COMPLETED"
     case cancelled = "CANCELLED"
     case noShow = "NO_SHOW"
 
     /// Holds its bay, mechanic and capacity, and counts as the source's active appointment.
-    public var isActive: Bool { self == .scheduled || self == .confirmed || self == .inProgress }
+    public var isActive: Bool { self == .scheduled || self == .confirmed || self == .awaitingParts || self == .inProgress }
     /// May be moved to make room (not yet confirmed to the customer).
     public var isMovable: Bool { self == .scheduled }
 }
@@ -104,13 +106,19 @@ public struct BookedAppointment: Codable, Hashable, Sendable {
     /// Skills a mechanic needs for it; default: those of its source, when the
     /// snapshot holds the source, else none.
     public var requiredSkills: [String]?
+    /// The recurring series it belongs to, when it is one of a series.
+    public var seriesId: String?
+    /// Its earlier placements, oldest first (one entry per reschedule).
+    public var history: [AppointmentHistoryEntry]?
 
     public init(id: String, status: String = AppointmentStatus.scheduled.rawValue, start: String,
                 durationMinutes: Int, bay: String, mechanic: String? = nil, estimateId: String? = nil,
                 workOrderId: String? = nil, customerId: String? = nil, vehicleId: String? = nil,
                 rescheduleCount: Int? = nil, requestKey: String? = nil, requiredSkills: [String]? = nil,
-                needsMechanic: Bool? = nil) {
+                needsMechanic: Bool? = nil, seriesId: String? = nil, history: [AppointmentHistoryEntry]? = nil) {
         self.needsMechanic = needsMechanic
+        self.seriesId = seriesId
+        self.history = history
         self.id = id
         self.status = status
         self.start = start
@@ -124,6 +132,34 @@ public struct BookedAppointment: Codable, Hashable, Sendable {
         self.rescheduleCount = rescheduleCount
         self.requestKey = requestKey
         self.requiredSkills = requiredSkills
+    }
+}
+
+/// One earlier placement of an appointment, kept when it was rescheduled.
+public struct AppointmentHistoryEntry: Codable, Hashable, Sendable {
+    /// The placement before the change.
+    public var start: String
+    public var durationMinutes: Int
+    public var bay: String
+    public var mechanic: String?
+    /// When the change was decided (facility local time).
+    public var changedAt: String
+    public var changedBy: String
+    /// A reschedule reason code (`CUSTOMER_REQUEST`, `MECHANIC_UNAVAILABLE`, …).
+    public var reason: String
+    /// The request key of the change (lets a retry find it).
+    public var requestKey: String
+
+    public init(start: String, durationMinutes: Int, bay: String, mechanic: String?, changedAt: String,
+                changedBy: String, reason: String, requestKey: String) {
+        self.start = start
+        self.durationMinutes = durationMinutes
+        self.bay = bay
+        self.mechanic = mechanic
+        self.changedAt = changedAt
+        self.changedBy = changedBy
+        self.reason = reason
+        self.requestKey = requestKey
     }
 }
 
