@@ -10,6 +10,7 @@ import PackageDescription
 //   ShopScenarioGenerator (seeded, realistic scenario files for tests and benchmarks)
 //   ShopImport (published benchmark formats as scenario files)
 //   ShopBooking (the booking adapter: snapshot + request -> decision; no GLPK C API)
+//   ShopReschedule (move one appointment; replan a disrupted day; notifications)
 //   ShopScheduler (umbrella) -> shopsched (CLI)
 let package = Package(
     name: "ShopScheduler",
@@ -20,6 +21,7 @@ let package = Package(
         .library(name: "ShopScenarioGenerator", targets: ["ShopScenarioGenerator"]),
         .library(name: "MILP", targets: ["MILP"]),
         .library(name: "ShopBooking", targets: ["ShopBooking"]),
+        .library(name: "ShopReschedule", targets: ["ShopReschedule"]),
         .executable(name: "shopsched", targets: ["shopsched"]),
     ],
     dependencies: [
@@ -49,9 +51,11 @@ let package = Package(
         .target(name: "ShopScenarioGenerator", dependencies: ["ShopDomain", "ShopPlanner"]),
         .target(name: "ShopImport", dependencies: ["ShopDomain"]),
         .target(name: "ShopBooking", dependencies: ["ShopDomain", "ShopPlanner"]),
+        .target(name: "ShopReschedule", dependencies: ["ShopBooking", "ShopPlanner", "ShopDomain"]),
         .target(
             name: "ShopScheduler",
-            dependencies: ["ShopDomain", "ShopVerifier", "ShopPlanner", "ShopScenarioGenerator", "ShopImport", "ShopBooking", "MILP"]
+            dependencies: ["ShopDomain", "ShopVerifier", "ShopPlanner", "ShopScenarioGenerator", "ShopImport", "ShopBooking",
+                           "ShopReschedule", "MILP"]
         ),
         .executableTarget(
             name: "shopsched",
@@ -78,6 +82,10 @@ let package = Package(
         .testTarget(
             name: "ShopBookingTests",
             dependencies: ["ShopBooking", "ShopVerifier", "ShopDomain", "ShopPlanner", "ShopScenarioGenerator"]
+        ),
+        .testTarget(
+            name: "ShopRescheduleTests",
+            dependencies: ["ShopReschedule", "ShopBooking", "ShopVerifier", "ShopDomain", "ShopPlanner", "ShopScenarioGenerator"]
         ),
     ]
 )
