@@ -28,15 +28,17 @@ package struct BookingModel {
 
     /// The bay types each line allows, intersected: one bay must suit every line.
     /// A line without `bayTypes` allows every shop bay; mobile units only when every line is mobile-eligible.
-    package static func bayTypes(_ source: ValidatedBooking.Source) -> [BayType] {
+    package static func bayTypes(_ source: ValidatedBooking.Source) -> [BayType] { bayTypes(lines: source.lines) }
+
+    package static func bayTypes(lines: [ServiceLine]) -> [BayType] {
         let shop = BayType.allCases.filter { $0 != .mobileUnit }
         var allowed = Set(BayType.allCases)
-        for line in source.lines {
+        for line in lines {
             var types = Set(line.bayTypes.map { $0.compactMap(BayType.init(rawValue:)) } ?? shop)
             if line.mobileEligible == true { types.insert(.mobileUnit) }
             allowed.formIntersection(types)
         }
-        if !source.lines.allSatisfy({ $0.mobileEligible == true }) { allowed.remove(.mobileUnit) }
+        if !lines.allSatisfy({ $0.mobileEligible == true }) { allowed.remove(.mobileUnit) }
         return BayType.allCases.filter(allowed.contains)
     }
 
