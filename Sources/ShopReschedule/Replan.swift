@@ -164,7 +164,7 @@ struct ReplanReport {
                 // Pinned: it stays; an overrun may still make it late.
                 if let p = placed {
                     let end = instance.time(ofSlot: p.start).adding(minutes: day.scenario.jobs[j].durationMinutes)
-                    if end > promisedEnd, !out.atRisk.contains(where: { $0.appointment == booked.id }) {
+                    if end > promisedEnd, !out.atRisk.contains(where: { $0.appointment == booked.id && $0.expectedEnd != nil }) {
                         out.atRisk.append(AtRisk(appointment: booked.id, promisedEnd: promisedEnd.description,
                                                  expectedEnd: end.description,
                                                  delayMinutes: end.absoluteMinutes - promisedEnd.absoluteMinutes,
