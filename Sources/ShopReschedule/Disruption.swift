@@ -102,6 +102,26 @@ public struct ReplanPolicy: Codable, Hashable, Sendable {
     }
 }
 
+extension Disruption {
+    /// A mechanic calling in sick, for tests, benchmarks and demos: of the
+    /// mechanics with appointments starting at `from` or later that day, the one
+    /// with the most (ties: the smallest id) is unavailable from `from` to the
+    /// end of the day. `nil` when nobody has work then.
+    public static func sickMechanic(in snapshot: BookingSnapshot, from: LocalDateTime, requestId: String,
+                                    policy: ReplanPolicy? = nil) -> Disruption? {
+        let dayEnd = LocalDateTime(date: from.date.adding(days: 1), minuteOfDay: 0)
+        let later = snapshot.appointments.filter { a in
+            guard let start = LocalDateTime(a.start), a.mechanic != nil else { return false }
+            return AppointmentStatus(rawValue: a.status)?.isActive == true && start >= from && start < dayEnd
+        }
+        let counts = Dictionary(grouping: later, by: { $0.mechanic! }).mapValues(\.count)
+        guard let sick = counts.max(by: { ($0.value, $1.key) < ($1.value, $0.key) })?.key else { return nil }
+        return Disruption(requestId: requestId, facility: snapshot.facility.id, day: from.date.description,
+                          events: [DisruptionEvent(type: .mechanicUnavailable, mechanic: sick, from: from.description)],
+                          policy: policy)
+    }
+}
+
 /// Reading the reschedule files; a wrong JSON type is an ``InputError`` naming its path.
 public enum RescheduleFiles {
     public static func request(from data: Data) throws(InputError) -> RescheduleRequest {

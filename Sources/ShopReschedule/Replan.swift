@@ -98,6 +98,18 @@ public struct ReplanEngine: Sendable {
 
     public static let defaultTimeLimitSeconds = 10.0
 
+    /// The MILP as a replan uses it: branching first on whether each job is in
+    /// (`branchOnJobs`), clique cuts only. On replanned days most jobs are
+    /// pinned and the question is which job, if any, must go; measured on
+    /// generated days of 30 to 60 appointments with a sick mechanic, this
+    /// proved the optimum up to 20 times faster than the default settings
+    /// (never slower by more than a few milliseconds).
+    public static var strategy: MILPStrategy {
+        var solver = MILPStrategy.defaultSolverOptions
+        solver.cuts = [.clique]
+        return MILPStrategy(solverOptions: solver, branchOnJobs: true)
+    }
+
     /// Throws ``InputError`` (every problem; snapshot paths as in booking, the
     /// disruption's as `disruption.events[0].mechanic`) on bad input.
     public func replan(_ disruption: Disruption, in snapshot: BookingSnapshot) throws(InputError) -> ReplanResult {
@@ -109,7 +121,7 @@ public struct ReplanEngine: Sendable {
         var options = PlanOptions()
         options.threads = max(1, threads)
         options.timeLimitSeconds = disruption.policy?.timeLimitSeconds ?? Self.defaultTimeLimitSeconds
-        let result = MILPStrategy().plan(instance, options: options)
+        let result = Self.strategy.plan(instance, options: options)
         return ReplanReport(day: day, instance: instance, result: result, disruption: disruption, now: now,
                             nowInstant: nowInstant, ids: IDs(ids, requestKey: disruption.requestId, facility: disruption.facility))
             .make()

@@ -35,6 +35,27 @@ struct ChangeOptions: ParsableArguments {
         }
     }
 
+    /// Reads the snapshot and the command's own file (`file`, whose problems
+    /// the engine names with `prefix`) and decides; any bad input exits 2.
+    func decide<Input, Output>(file: String, prefix: String, read: (Data) throws(InputError) -> Input,
+                               _ decide: (Input, BookingSnapshot) throws(InputError) -> Output) -> Output {
+        let snapshot = readSnapshot()
+        let input: Input
+        do { input = try read(BookingFiles.read(file)) } catch {
+            failBadInput(InputError(error.issues.map { ValidationIssue(path: prefix + $0.path, message: $0.message) }),
+                         prefix: prefix, file: file)
+        }
+        do { return try decide(input, snapshot) } catch { failBadInput(error, prefix: prefix, file: file) }
+    }
+
+    /// Writes the result as JSON or as the table (atomically to `--output`, else to standard output).
+    func write<Output: Encodable>(_ value: Output, table: @autoclosure () -> String) throws {
+        switch format {
+        case .json: try emit(JSONFiles.encode(value) + Data("\n".utf8), to: output)
+        case .table: try emit(Data(table().utf8), to: output)
+        }
+    }
+
     /// Each problem against the file it is in: paths starting with `prefix` are
     /// the other file's (written there without the prefix), the rest the snapshot's. Exits 2.
     func failBadInput(_ error: InputError, prefix: String, file: String) -> Never {
@@ -66,22 +87,10 @@ struct Reschedule: ParsableCommand {
     var request: String
 
     func run() throws {
-        let snapshot = common.readSnapshot()
-        let requestFile: RescheduleRequest
-        do { requestFile = try RescheduleFiles.request(from: BookingFiles.read(request)) } catch {
-            common.failBadInput(InputError(error.issues.map { ValidationIssue(path: "request." + $0.path, message: $0.message) }),
-                                prefix: "request.", file: request)
+        let decision = common.decide(file: request, prefix: "request.", read: RescheduleFiles.request) { requestFile, snapshot throws(InputError) in
+            try RescheduleEngine(clock: common.clock).reschedule(requestFile, in: snapshot)
         }
-        let decision: RescheduleDecision
-        do { decision = try RescheduleEngine(clock: common.clock).reschedule(requestFile, in: snapshot) } catch {
-            common.failBadInput(error, prefix: "request.", file: request)
-        }
-        let text: Data
-        switch common.format {
-        case .json: text = JSONFiles.encode(decision) + Data("\n".utf8)
-        case .table: text = Data(ChangeTables.render(decision).utf8)
-        }
-        try emit(text, to: common.output)
+        try common.write(decision, table: ChangeTables.render(decision))
         if decision.outcome != .rescheduled { throw ExitCode(ExitStatus.notCreated) }
     }
 }
@@ -107,22 +116,10 @@ struct Replan: ParsableCommand {
     var threads: Int = 1
 
     func run() throws {
-        let snapshot = common.readSnapshot()
-        let file: Disruption
-        do { file = try RescheduleFiles.disruption(from: BookingFiles.read(disruption)) } catch {
-            common.failBadInput(InputError(error.issues.map { ValidationIssue(path: "disruption." + $0.path, message: $0.message) }),
-                                prefix: "disruption.", file: disruption)
+        let result = common.decide(file: disruption, prefix: "disruption.", read: RescheduleFiles.disruption) { file, snapshot throws(InputError) in
+            try ReplanEngine(clock: common.clock, threads: threads).replan(file, in: snapshot)
         }
-        let result: ReplanResult
-        do { result = try ReplanEngine(clock: common.clock, threads: threads).replan(file, in: snapshot) } catch {
-            common.failBadInput(error, prefix: "disruption.", file: disruption)
-        }
-        let text: Data
-        switch common.format {
-        case .json: text = JSONFiles.encode(result) + Data("\n".utf8)
-        case .table: text = Data(ChangeTables.render(result).utf8)
-        }
-        try emit(text, to: common.output)
+        try common.write(result, table: ChangeTables.render(result))
         if result.status != "optimal" && result.status != "feasible" { throw ExitCode(ExitStatus.notCreated) }
     }
 }

@@ -149,11 +149,7 @@ struct ReplanTests {
         plan.assignments = Array(plan.assignments.prefix(booked))
         let snapshot = BookingSnapshot(booked: file, plan: plan)
         let date = file.facility.horizon.start
-        let afternoon = snapshot.appointments.filter { $0.start >= "\(date)T12:00" && $0.mechanic != nil }
-        let counts = Dictionary(grouping: afternoon, by: { $0.mechanic! }).mapValues(\.count)
-        let sick = counts.max { ($0.value, $1.key) < ($1.value, $0.key) }!.key
-        let disruption = Disruption(requestId: "SICK-1", facility: snapshot.facility.id, events: [
-            DisruptionEvent(type: .mechanicUnavailable, mechanic: sick, from: "\(date)T12:00")])
+        let disruption = try #require(Disruption.sickMechanic(in: snapshot, from: Shop.at("\(date)T12:00"), requestId: "SICK-1"))
         return (snapshot, disruption, "\(date)T11:00")
     }
 
