@@ -110,8 +110,10 @@ public struct RescheduleEngine: Sendable {
                 return deny(decision, refused, target.id, &audit)
             }
             decision.outcome = .conflicts
+            // Never the time it has now: that is no move.
             decision.alternatives = Alternatives.plain(model, now: now, strategy: strategy,
-                                                       count: request.alternatives ?? options.defaultAlternatives)
+                                                       count: request.alternatives ?? options.defaultAlternatives,
+                                                       excluding: input.currentStart)
             audit.add(RescheduleAuditType.denied, appointment: target.id, [
                 "outcome": "conflicts", "codes": decision.conflicts.map(\.code.rawValue).joined(separator: ","),
             ])

@@ -164,6 +164,17 @@ struct RescheduleRuleTests {
         #expect(decision.appointment == nil && decision.events.isEmpty && decision.outbox.entries.isEmpty)
     }
 
+    @Test func ac7AlternativesNeverOfferTheTimeItHasNow() throws {
+        // Both bays taken Tuesday 11:00–13:00; A-1 asks for 11:15. Its own 10:00 would be nearest.
+        let snapshot = Shop.snapshot([Shop.appointment(),
+                                      Shop.appointment("B-1", "2026-11-24T11:00", minutes: 120, bay: "BAY-1", mechanic: nil, customer: "C-2"),
+                                      Shop.appointment("B-2", "2026-11-24T11:00", minutes: 120, bay: "BAY-2", mechanic: nil, customer: "C-3")])
+        let decision = try Shop.reschedule(Shop.request("2026-11-24T11:15"), snapshot)
+        #expect(decision.outcome == .conflicts)
+        #expect(decision.alternatives.first?.start == "2026-11-24T09:45")
+        #expect(!decision.alternatives.contains { $0.start == "2026-11-24T10:00" })
+    }
+
     @Test func ac7OverridableConflictNeedsPermissionAndReason() throws {
         // Wednesday 10:00: M-1 busy on another car in BAY-2, M-2 off all week; BAY-1 free.
         var snapshot = Shop.snapshot([Shop.appointment(),
