@@ -72,7 +72,9 @@ public struct RescheduleEngine: Sendable {
         ])
 
         // Rules 1–4 and 9.
-        let denials = RescheduleRules.denials(input, notice: noticeClass, noticeMinutes: notice, options: options)
+        // A new start in the past is the conflict OUTSIDE_BOOKING_HORIZON, not a notice question.
+        let denials = RescheduleRules.denials(input, notice: input.newStart < now ? nil : noticeClass, noticeMinutes: notice,
+                                              options: options)
         guard denials.isEmpty else { return deny(decision, denials, target.id, &audit) }
         if let approval = request.managerApproval {
             audit.add(RescheduleAuditType.approval, appointment: target.id, [
@@ -206,7 +208,7 @@ public struct RescheduleEngine: Sendable {
 /// Rules 1–4, 6 and 9, each a small pure function.
 enum RescheduleRules {
     /// Every reason to refuse, in a fixed order (permission first).
-    static func denials(_ input: ValidatedReschedule, notice: NoticeClass, noticeMinutes: Int,
+    static func denials(_ input: ValidatedReschedule, notice: NoticeClass?, noticeMinutes: Int,
                         options: RescheduleOptions) -> [RescheduleDenial] {
         let request = input.request, target = input.target, facility = request.facility
         var denials: [RescheduleDenial] = []
@@ -238,13 +240,13 @@ enum RescheduleRules {
         let managerApproved = approval?.isValid == true
         let hours = "\(noticeMinutes / 60) h \(abs(noticeMinutes % 60)) min"
         switch notice {
-        case .standard:
+        case .standard?, nil:
             break
-        case .short:
+        case .short?:
             if !managerApproved, !request.caller.has(.approveReschedule, for: facility) {
                 deny(.shortNoticeNotApproved, "\(hours) notice is under 24 h: \(request.caller.id) needs APPROVE_RESCHEDULE for facility \(facility), or a Shop Manager's approval")
             }
-        case .emergency:
+        case .emergency?:
             if !managerApproved {
                 deny(.managerApprovalRequired, "\(hours) notice is under 4 h (an emergency): a Shop Manager's approval is needed")
             }

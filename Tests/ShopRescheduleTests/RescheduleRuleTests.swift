@@ -48,6 +48,12 @@ struct RescheduleRuleTests {
         #expect(decision.conflicts.first?.severity == .hard)
     }
 
+    @Test func ac1TargetInThePastIsAHardConflictNotANoticeQuestion() throws {
+        let decision = try Shop.reschedule(Shop.request("2026-11-23T08:00"), Self.day)
+        #expect(decision.outcome == .conflicts && decision.denials.isEmpty)
+        #expect(decision.conflicts.map(\.code) == [.outsideBookingHorizon])
+    }
+
     // AC2 (rule 1): the caller needs RESCHEDULE_APPOINTMENT for the facility.
     @Test func ac2WithoutReschedulePermissionIsDenied() throws {
         let decision = try Shop.reschedule(Shop.request(permissions: Shop.grants([.createAppointment])), Self.day)
