@@ -12,6 +12,7 @@ import PackageDescription
 //   ShopBooking (the booking adapter: snapshot + request -> decision; no GLPK C API)
 //   ShopViews (assignment and work-in-progress read models of a shop floor)
 //   ShopWhatIf (what-if batches: variants of a base scenario, solved, compared, reported)
+//   ShopReschedule (move one appointment; replan a disrupted day; notifications)
 //   ShopScheduler (umbrella) -> shopsched (CLI)
 let package = Package(
     name: "ShopScheduler",
@@ -22,6 +23,7 @@ let package = Package(
         .library(name: "ShopScenarioGenerator", targets: ["ShopScenarioGenerator"]),
         .library(name: "MILP", targets: ["MILP"]),
         .library(name: "ShopBooking", targets: ["ShopBooking"]),
+        .library(name: "ShopReschedule", targets: ["ShopReschedule"]),
         .executable(name: "shopsched", targets: ["shopsched"]),
     ],
     dependencies: [
@@ -53,6 +55,7 @@ let package = Package(
         .target(name: "ShopImport", dependencies: ["ShopDomain"]),
         .target(name: "ShopBooking", dependencies: ["ShopDomain", "ShopPlanner"]),
         .target(name: "ShopViews", dependencies: ["ShopDomain", "ShopBooking"]),
+        .target(name: "ShopReschedule", dependencies: ["ShopBooking", "ShopPlanner", "ShopDomain"]),
         .target(
             name: "ShopWhatIf",
             dependencies: [
@@ -63,7 +66,7 @@ let package = Package(
         .target(
             name: "ShopScheduler",
             dependencies: ["ShopDomain", "ShopVerifier", "ShopPlanner", "ShopScenarioGenerator", "ShopImport", "ShopBooking",
-                           "ShopViews", "ShopWhatIf", "MILP"]
+                           "ShopReschedule", "ShopViews", "ShopWhatIf", "MILP"]
         ),
         .executableTarget(
             name: "shopsched",
@@ -95,6 +98,10 @@ let package = Package(
         .testTarget(
             name: "ShopBookingTests",
             dependencies: ["ShopBooking", "ShopVerifier", "ShopDomain", "ShopPlanner", "ShopScenarioGenerator"]
+        ),
+        .testTarget(
+            name: "ShopRescheduleTests",
+            dependencies: ["ShopReschedule", "ShopBooking", "ShopVerifier", "ShopDomain", "ShopPlanner", "ShopScenarioGenerator"]
         ),
     ]
 )

@@ -77,5 +77,17 @@ let package = Package(
                 .plugin(name: "BenchmarkPlugin", package: "benchmark"),
             ]
         ),
+            // Replanning (issue 5): a 60-appointment day with a sick mechanic.
+        .executableTarget(
+            name: "ShopReplan",
+            dependencies: [
+                .product(name: "ShopScheduler", package: "ShopScheduler"),
+                .product(name: "Benchmark", package: "benchmark"),
+            ],
+            path: "Benchmarks/ShopReplan",
+            plugins: [
+                .plugin(name: "BenchmarkPlugin", package: "benchmark"),
+            ]
+        ),
     ]
 )

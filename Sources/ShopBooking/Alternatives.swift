@@ -11,15 +11,15 @@ import ShopPlanner
 /// Ranked by the contract objective's cost for the new job (start deviation
 /// from the nearest preferred start, missing preferred skills, …), after the
 /// request's ``AlternativeOrder`` keys; ties by start, bay, mechanic.
-enum Alternatives {
-    struct Candidate {
+package enum Alternatives {
+    package struct Candidate {
         var slot: Int
         var bay: Int
         var mechanic: Int?
         var cost: Int
     }
 
-    static func plain(_ model: BookingModel, now: LocalDateTime, strategy: AssignmentStrategy, count: Int,
+    package static func plain(_ model: BookingModel, now: LocalDateTime, strategy: AssignmentStrategy, count: Int,
                       excluding: LocalDateTime? = nil) -> [Alternative] {
         guard count > 0 else { return [] }
         let instance = model.instance, r = model.request
@@ -68,7 +68,7 @@ enum Alternatives {
 
     /// The objective of the booked plan with the request placed, minus without
     /// it: the job's placement cost, plus `mechanicUsed` for a mechanic with no other work.
-    static func addedCost(_ model: BookingModel, _ placement: SlotPlacement) -> Int {
+    package static func addedCost(_ model: BookingModel, _ placement: SlotPlacement) -> Int {
         var cost = model.instance.placementCost(job: model.request, placement)
         if let m = placement.mechanic, !model.occupancy.usedMechanics.contains(m) {
             cost += model.instance.weights.mechanicUsed
@@ -76,7 +76,7 @@ enum Alternatives {
         return cost
     }
 
-    static func alternative(_ model: BookingModel, rank: Int, _ placement: SlotPlacement, addedCost: Int,
+    package static func alternative(_ model: BookingModel, rank: Int, _ placement: SlotPlacement, addedCost: Int,
                             bestCost: Int, moves: [Move], disruption: Int) -> Alternative {
         let instance = model.instance
         let start = instance.time(ofSlot: placement.start)

@@ -6,11 +6,11 @@ import ShopPlanner
 /// work deferred by default. A deferred mechanic gets an SLA deadline, and a
 /// qualified mechanic must still be free (``Staffing``), so deferral never
 /// books what cannot be staffed.
-enum AssignmentRule {
+package enum AssignmentRule {
     /// The strategy for this source. A service type's own strategy wins; among
     /// several lines the most hands-off wins (manual, then deferred, then auto).
     /// Without one, complex or long work is deferred, else the facility's default.
-    static func strategy(_ booking: ValidatedBooking, durationMinutes: Int) -> (AssignmentStrategy, String) {
+    package static func strategy(_ booking: ValidatedBooking, durationMinutes: Int) -> (AssignmentStrategy, String) {
         let policy = booking.policy
         let perType = booking.source.lines.compactMap { line in
             policy.serviceTypeStrategies?[line.serviceType].flatMap(AssignmentStrategy.init(rawValue:))
@@ -31,7 +31,7 @@ enum AssignmentRule {
     /// By when a deferred mechanic must be assigned: the closing time of the
     /// last open day before the appointment's day; when that has passed (or the
     /// work is today), two hours from now, but never after the start.
-    static func deadline(start: LocalDateTime, now: LocalDateTime, facility: Scenario.Facility) -> LocalDateTime {
+    package static func deadline(start: LocalDateTime, now: LocalDateTime, facility: Scenario.Facility) -> LocalDateTime {
         var date = start.date.adding(days: -1)
         for _ in 0..<366 {
             if !facility.closedDates.contains(date), let close = facility.operatingHours[date.weekday]?.last?.close {

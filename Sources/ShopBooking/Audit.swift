@@ -26,15 +26,15 @@ public enum AuditType {
 }
 
 /// Collects the audit records of one decision in the order they happen.
-struct AuditTrail {
-    let ids: IDs
-    let at: String
-    let actor: String
-    let facility: String
-    let requestId: String
-    private(set) var records: [AuditRecord] = []
+package struct AuditTrail {
+    package let ids: IDs
+    package let at: String
+    package let actor: String
+    package let facility: String
+    package let requestId: String
+    package private(set) var records: [AuditRecord] = []
 
-    init(ids: IDs, at: String, actor: String, facility: String, requestId: String) {
+    package init(ids: IDs, at: String, actor: String, facility: String, requestId: String) {
         self.ids = ids
         self.at = at
         self.actor = actor
@@ -42,7 +42,7 @@ struct AuditTrail {
         self.requestId = requestId
     }
 
-    mutating func add(_ type: String, appointment: String? = nil, _ details: [String: String]) {
+    package mutating func add(_ type: String, appointment: String? = nil, _ details: [String: String]) {
         records.append(AuditRecord(auditId: ids.next("AUD"), type: type, at: at, actor: actor, facilityId: facility,
                                    requestId: requestId, appointmentId: appointment, details: details))
     }

@@ -5,38 +5,40 @@ import ShopPlanner
 /// job (pinned, or with `current` when it may move) and the request is one more
 /// job, last. Plain checks use it on ShopPlanner's slot grid (``Instance``,
 /// ``Occupancy``); the "with moves" alternatives hand it to the MILP.
-struct BookingModel {
-    let booking: ValidatedBooking
+package struct BookingModel {
+    package let booking: ValidatedBooking
     /// Index of the active appointments in `booking.appointments`, in job order.
-    let appointmentJobs: [Int]
-    let scenario: Scenario
-    let instance: Instance
+    package let appointmentJobs: [Int]
+    package let scenario: Scenario
+    package let instance: Instance
     /// The request's job index (the last job).
-    let request: Int
+    package let request: Int
     /// Bays, mechanics and capacity the booked appointments hold.
-    let occupancy: Occupancy
-    let durationMinutes: Int
-    let requiredSkills: [String]
-    let preferredSkills: [String]
+    package let occupancy: Occupancy
+    package let durationMinutes: Int
+    package let requiredSkills: [String]
+    package let preferredSkills: [String]
     /// Active, qualified mechanics; empty means waiting for skills.
-    let qualified: [Int]
+    package let qualified: [Int]
     /// Bay types every line of the source can be done in; empty: no bay fits.
-    let bayTypes: [BayType]
+    package let bayTypes: [BayType]
 
     /// The request job's id in the scenario (cannot clash: appointment ids never hold a space).
-    static func requestJobID(_ booking: ValidatedBooking) -> String { "REQUEST " + booking.request.requestId }
+    package static func requestJobID(_ booking: ValidatedBooking) -> String { "REQUEST " + booking.request.requestId }
 
     /// The bay types each line allows, intersected: one bay must suit every line.
     /// A line without `bayTypes` allows every shop bay; mobile units only when every line is mobile-eligible.
-    static func bayTypes(_ source: ValidatedBooking.Source) -> [BayType] {
+    package static func bayTypes(_ source: ValidatedBooking.Source) -> [BayType] { bayTypes(lines: source.lines) }
+
+    package static func bayTypes(lines: [ServiceLine]) -> [BayType] {
         let shop = BayType.allCases.filter { $0 != .mobileUnit }
         var allowed = Set(BayType.allCases)
-        for line in source.lines {
+        for line in lines {
             var types = Set(line.bayTypes.map { $0.compactMap(BayType.init(rawValue:)) } ?? shop)
             if line.mobileEligible == true { types.insert(.mobileUnit) }
             allowed.formIntersection(types)
         }
-        if !source.lines.allSatisfy({ $0.mobileEligible == true }) { allowed.remove(.mobileUnit) }
+        if !lines.allSatisfy({ $0.mobileEligible == true }) { allowed.remove(.mobileUnit) }
         return BayType.allCases.filter(allowed.contains)
     }
 
@@ -44,7 +46,7 @@ struct BookingModel {
     ///   - movable: which not-yet-confirmed appointments get `current` instead of a pin.
     ///   - day: only that day (the horizon and the appointments starting on it).
     ///   - window: the request job's window, when given.
-    init(_ booking: ValidatedBooking, durationMinutes: Int,
+    package init(_ booking: ValidatedBooking, durationMinutes: Int,
          movable: (ValidatedBooking.Booked) -> Bool = { _ in false }, day: LocalDate? = nil,
          window: (LocalDateTime, LocalDateTime)? = nil, bookedPriority: Int = 1) throws(InputError) {
         self.booking = booking
@@ -93,18 +95,18 @@ struct BookingModel {
     }
 
     /// The slot of a local time on this grid (times are validated to lie on boundaries).
-    func slot(of time: LocalDateTime) -> Int {
+    package func slot(of time: LocalDateTime) -> Int {
         (time.absoluteMinutes - scenario.facility.horizonBegin.absoluteMinutes) / instance.slotMinutes
     }
 
-    var length: Int { instance.jobs[request].length }
+    package var length: Int { instance.jobs[request].length }
 
-    func range(_ start: Int) -> Range<Int> { start..<(start + length) }
+    package func range(_ start: Int) -> Range<Int> { start..<(start + length) }
 
     /// The booked placement of appointment job `j` (pinned or current).
-    func bookedPlacement(_ j: Int) -> SlotPlacement? { instance.jobs[j].pinned ?? instance.jobs[j].current }
+    package func bookedPlacement(_ j: Int) -> SlotPlacement? { instance.jobs[j].pinned ?? instance.jobs[j].current }
 
-    func name(ofMechanic m: Int) -> String {
+    package func name(ofMechanic m: Int) -> String {
         let id = scenario.mechanics[m].id
         return booking.snapshot.mechanics.first { $0.id == id }?.name ?? id
     }

@@ -7,26 +7,26 @@ import ShopPlanner
 /// (mechanic required but none free, customer already booked then) block
 /// unless overridden; soft ones (capacity above the soft threshold, preferred
 /// mechanic unavailable, mechanic overloaded that day) only warn.
-struct PlacementCheck {
-    var start: LocalDateTime
-    var slot: Int
-    var conflicts: [Conflict] = []
-    var bay: Int?
+package struct PlacementCheck {
+    package var start: LocalDateTime
+    package var slot: Int
+    package var conflicts: [Conflict] = []
+    package var bay: Int?
     /// The mechanic assigned now (auto, or manual with the requested one free).
-    var mechanic: Int?
+    package var mechanic: Int?
     /// A qualified mechanic known to be free (the assigned one, or the staffing proof of a deferred one).
-    var candidate: Int?
-    var assignmentStatus: AssignmentStatus = .assigned
+    package var candidate: Int?
+    package var assignmentStatus: AssignmentStatus = .assigned
 
     /// Conflicts that stop the booking, given whether overrides are granted.
-    func blocking(overrideGranted: Bool) -> [Conflict] {
+    package func blocking(overrideGranted: Bool) -> [Conflict] {
         conflicts.filter { $0.severity == .hard || ($0.severity == .overridable && !overrideGranted) }
     }
 }
 
-enum Conflicts {
+package enum Conflicts {
     /// Checks the request at `start`. `soft` false skips the soft checks (alternatives need only the blocking ones).
-    static func check(_ model: BookingModel, start: LocalDateTime, now: LocalDateTime, strategy: AssignmentStrategy,
+    package static func check(_ model: BookingModel, start: LocalDateTime, now: LocalDateTime, strategy: AssignmentStrategy,
                       soft: Bool = true) -> PlacementCheck {
         let instance = model.instance, occupancy = model.occupancy, r = model.request
         let booking = model.booking
@@ -147,7 +147,7 @@ enum Conflicts {
 
     /// Qualified mechanics, best first: the requested one, then fewest missing
     /// preferred skills (the contract's cost), then least booked that day, then snapshot order.
-    static func ranked(_ model: BookingModel, qualified: [Int], day: LocalDate) -> [Int] {
+    package static func ranked(_ model: BookingModel, qualified: [Int], day: LocalDate) -> [Int] {
         let instance = model.instance
         let dayStart = model.slot(of: LocalDateTime(date: day, minuteOfDay: 0))
         let dayRange = max(0, dayStart)..<min(instance.slotCount, max(0, dayStart + instance.slotsPerDay))
@@ -158,12 +158,12 @@ enum Conflicts {
         return qualified.sorted { key($0) < key($1) }
     }
 
-    static func percent(_ share: Double) -> String { "\(Int((share * 100).rounded())) %" }
+    package static func percent(_ share: Double) -> String { "\(Int((share * 100).rounded())) %" }
 }
 
 func floorDiv(_ a: Int, _ b: Int) -> Int { a >= 0 ? a / b : -((-a + b - 1) / b) }
 
 extension LocalDateTime {
     /// `HH:MM`, for messages.
-    var minuteOfDayText: String { String(description.suffix(5)) }
+    package var minuteOfDayText: String { String(description.suffix(5)) }
 }

@@ -158,6 +158,10 @@ public struct Conflict: Codable, Hashable, Sendable {
 public struct Warning: Codable, Hashable, Sendable {
     public var code: String
     public var message: String
+    public init(code: String, message: String) {
+        self.code = code
+        self.message = message
+    }
 }
 
 /// A placement the engine offers instead: a start, a bay and a mechanic chosen

@@ -35,9 +35,9 @@ public enum BookingEventType {
     public static let needsSkillResolution = "AppointmentNeedsSkillResolution"
 }
 
-enum Events {
+package enum Events {
     /// The events of a created appointment, in publishing order.
-    static func forCreated(_ appointment: Appointment, ids: IDs) -> [BookingEvent] {
+    package static func forCreated(_ appointment: Appointment, ids: IDs) -> [BookingEvent] {
         var events = [BookingEvent(
             type: appointment.sourceType == .estimate ? BookingEventType.createdFromEstimate
                 : BookingEventType.createdFromWorkOrder,
@@ -61,19 +61,19 @@ enum Events {
 
 /// Hands out the decision's ids in order, one counter per kind, so the n-th
 /// event of a retried request gets the same id as before.
-final class IDs {
+package final class IDs {
     private let generator: any BookingIDGenerator
     private let requestKey: String
     private let facility: String
     private var counters: [String: Int] = [:]
 
-    init(_ generator: any BookingIDGenerator, requestKey: String, facility: String) {
+    package init(_ generator: any BookingIDGenerator, requestKey: String, facility: String) {
         self.generator = generator
         self.requestKey = requestKey
         self.facility = facility
     }
 
-    func next(_ kind: String) -> String {
+    package func next(_ kind: String) -> String {
         let index = counters[kind, default: 0]
         counters[kind] = index + 1
         return generator.id(kind: kind, requestKey: requestKey, facility: facility, index: index)

@@ -4,48 +4,48 @@ import ShopDomain
 /// resolved. Built only by ``ValidatedBooking/init(snapshot:request:)``, which
 /// reports every problem at once, each with its JSON path (`appointments[2].bay`,
 /// `request.preferredStarts[0]`), so no rule below ever meets bad data.
-struct ValidatedBooking {
+package struct ValidatedBooking {
     /// The facility, bays and mechanics as a (job-less) scenario: the scenario
     /// file's validation checks them, with the same paths as in the snapshot.
-    let facility: Scenario
-    let snapshot: BookingSnapshot
-    let request: AppointmentRequest
-    let appointments: [Booked]
-    let policy: BookingPolicy
-    let source: Source
-    let sourceType: SourceType
-    let preferredStarts: [LocalDateTime]
-    let preferredBayType: BayType?
+    package let facility: Scenario
+    package let snapshot: BookingSnapshot
+    package let request: AppointmentRequest
+    package let appointments: [Booked]
+    package let policy: BookingPolicy
+    package let source: Source
+    package let sourceType: SourceType
+    package let preferredStarts: [LocalDateTime]
+    package let preferredBayType: BayType?
     /// Index into `facility.mechanics`.
-    let preferredMechanic: Int?
-    let order: [AlternativeOrder]
+    package let preferredMechanic: Int?
+    package let order: [AlternativeOrder]
 
     /// A booked appointment with its fields parsed.
-    struct Booked {
-        let file: BookedAppointment
-        let status: AppointmentStatus
-        let start: LocalDateTime
-        let bay: Int
-        let mechanic: Int?
-        let requiredSkills: [String]
-        var end: LocalDateTime { start.adding(minutes: file.durationMinutes) }
+    package struct Booked {
+        package let file: BookedAppointment
+        package let status: AppointmentStatus
+        package let start: LocalDateTime
+        package let bay: Int
+        package let mechanic: Int?
+        package let requiredSkills: [String]
+        package var end: LocalDateTime { start.adding(minutes: file.durationMinutes) }
     }
 
     /// The estimate or work order, in the terms the rules need.
-    struct Source {
-        let id: String
-        let status: String
-        let customerId: String?
-        let vehicleId: String?
-        let lines: [ServiceLine]
-        let workExecutionMinutes: Int?
-        let allowsMultipleAppointments: Bool
+    package struct Source {
+        package let id: String
+        package let status: String
+        package let customerId: String?
+        package let vehicleId: String?
+        package let lines: [ServiceLine]
+        package let workExecutionMinutes: Int?
+        package let allowsMultipleAppointments: Bool
     }
 
-    static let estimateStatuses = ["DRAFT", "QUOTED", "APPROVED", "DECLINED", "EXPIRED", "SCHEDULED", "CONVERTED"]
-    static let workOrderStatuses = ["OPEN", "IN_PROGRESS", "ON_HOLD", "COMPLETED", "CANCELLED"]
+    package static let estimateStatuses = ["DRAFT", "QUOTED", "APPROVED", "DECLINED", "EXPIRED", "SCHEDULED", "CONVERTED"]
+    package static let workOrderStatuses = ["OPEN", "IN_PROGRESS", "ON_HOLD", "COMPLETED", "CANCELLED"]
 
-    init(snapshot: BookingSnapshot, request: AppointmentRequest) throws(InputError) {
+    package init(snapshot: BookingSnapshot, request: AppointmentRequest) throws(InputError) {
         var issues: [ValidationIssue] = []
         func add(_ path: String, _ message: String) { issues.append(ValidationIssue(path: path, message: message)) }
 

@@ -100,12 +100,17 @@ public struct AppointmentRequest: Codable, Hashable, Sendable {
 }
 
 /// The permissions the engine's adapters enforce, in the stories' names: one
-/// list for booking and the shop-floor views.
+/// list for booking, rescheduling and the shop-floor views.
 public enum Permission: String, Codable, Hashable, Sendable, CaseIterable {
     // Booking.
     case createAppointment = "CREATE_APPOINTMENT"
     case overrideSchedulingConflict = "OVERRIDE_SCHEDULING_CONFLICT"
     case approveDurationOverride = "APPROVE_DURATION_OVERRIDE"
+    // Rescheduling.
+    /// Move a booked appointment (ShopReschedule).
+    case rescheduleAppointment = "RESCHEDULE_APPOINTMENT"
+    /// Move one at less than 24 hours' notice (ShopReschedule).
+    case approveReschedule = "APPROVE_RESCHEDULE"
     // Assignment and work-in-progress views.
     case viewAssignments = "VIEW_ASSIGNMENTS"
     case viewCancelledAppointments = "VIEW_CANCELLED_APPOINTMENTS"

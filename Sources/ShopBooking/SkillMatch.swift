@@ -2,9 +2,9 @@ import ShopDomain
 
 /// Rule 3: which mechanics may do the work. A mechanic must be active, have
 /// every required skill and be on shift throughout; preferred skills only rank.
-enum SkillMatch {
+package enum SkillMatch {
     /// The skills of several lines, each once, in first-seen order (stable output).
-    static func union(_ lists: [[String]]) -> [String] {
+    package static func union(_ lists: [[String]]) -> [String] {
         var seen = Set<String>()
         var result: [String] = []
         for list in lists { for skill in list where seen.insert(skill).inserted { result.append(skill) } }

@@ -64,8 +64,8 @@ public struct BookingSnapshot: Codable, Hashable, Sendable {
 /// The life of an appointment, in the backend's words: one model for booking,
 /// rescheduling and the shop-floor views. `SCHEDULED` ones may be moved by the
 /// engine's "with moves" alternatives; `CONFIRMED`, `IN_PROGRESS`,
-/// `AWAITING_PARTS` and `READY` ones are pinned; the rest no longer hold a bay
-/// or a mechanic.
+/// `AWAITING_PARTS` (booked, waiting for parts to arrive) and `READY` ones are
+/// pinned; the rest no longer hold a bay or a mechanic.
 public enum AppointmentStatus: String, Codable, Hashable, Sendable, CaseIterable {
     case scheduled = "SCHEDULED"
     case confirmed = "CONFIRMED"
@@ -115,13 +115,19 @@ public struct BookedAppointment: Codable, Hashable, Sendable {
     /// Skills a mechanic needs for it; default: those of its source, when the
     /// snapshot holds the source, else none.
     public var requiredSkills: [String]?
+    /// The recurring series it belongs to, when it is one of a series.
+    public var seriesId: String?
+    /// Its earlier placements, oldest first (one entry per reschedule).
+    public var history: [AppointmentHistoryEntry]?
 
     public init(id: String, status: String = AppointmentStatus.scheduled.rawValue, start: String,
                 durationMinutes: Int, bay: String, mechanic: String? = nil, estimateId: String? = nil,
                 workOrderId: String? = nil, customerId: String? = nil, vehicleId: String? = nil,
                 rescheduleCount: Int? = nil, requestKey: String? = nil, requiredSkills: [String]? = nil,
-                needsMechanic: Bool? = nil) {
+                needsMechanic: Bool? = nil, seriesId: String? = nil, history: [AppointmentHistoryEntry]? = nil) {
         self.needsMechanic = needsMechanic
+        self.seriesId = seriesId
+        self.history = history
         self.id = id
         self.status = status
         self.start = start
@@ -135,6 +141,34 @@ public struct BookedAppointment: Codable, Hashable, Sendable {
         self.rescheduleCount = rescheduleCount
         self.requestKey = requestKey
         self.requiredSkills = requiredSkills
+    }
+}
+
+/// One earlier placement of an appointment, kept when it was rescheduled.
+public struct AppointmentHistoryEntry: Codable, Hashable, Sendable {
+    /// The placement before the change.
+    public var start: String
+    public var durationMinutes: Int
+    public var bay: String
+    public var mechanic: String?
+    /// When the change was decided (facility local time).
+    public var changedAt: String
+    public var changedBy: String
+    /// A reschedule reason code (`CUSTOMER_REQUEST`, `MECHANIC_UNAVAILABLE`, …).
+    public var reason: String
+    /// The request key of the change (lets a retry find it).
+    public var requestKey: String
+
+    public init(start: String, durationMinutes: Int, bay: String, mechanic: String?, changedAt: String,
+                changedBy: String, reason: String, requestKey: String) {
+        self.start = start
+        self.durationMinutes = durationMinutes
+        self.bay = bay
+        self.mechanic = mechanic
+        self.changedAt = changedAt
+        self.changedBy = changedBy
+        self.reason = reason
+        self.requestKey = requestKey
     }
 }
 

@@ -4,6 +4,7 @@
 @_exported import ShopDomain
 @_exported import ShopImport
 @_exported import ShopPlanner
+@_exported import ShopReschedule
 @_exported import ShopScenarioGenerator
 @_exported import ShopVerifier
 @_exported import ShopViews

@@ -7,8 +7,8 @@ struct ShopSched: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "shopsched",
         abstract: "Schedules auto-repair shop jobs onto bays and mechanics.",
-        subcommands: [Solve.self, Validate.self, Verify.self, Generate.self, Import.self, Book.self, Board.self,
-                      WhatIf.self, WhatIfMerge.self, Diff.self])
+        subcommands: [Solve.self, Validate.self, Verify.self, Generate.self, Import.self, Book.self, Reschedule.self,
+                      Replan.self, Board.self, WhatIf.self, WhatIfMerge.self, Diff.self])
 
     /// ArgumentParser exits 64 on a usage error; our contract is 2 for any
     /// bad input, options included.
@@ -30,7 +30,8 @@ struct ShopSched: ParsableCommand {
 enum ExitStatus {
     static let infeasible: Int32 = 1
     static let badInput: Int32 = 2
-    /// `book`: the appointment was not created (conflicts or denied).
+    /// `book`: the appointment was not created (conflicts or denied); `reschedule`: not moved;
+    /// `replan`: no plan exists.
     static let notCreated: Int32 = 3
 }
 

@@ -45,6 +45,20 @@ struct AlternativesWithMovesTests {
         #expect(decision.alternativesWithMoves.isEmpty)
     }
 
+    @Test func awaitingPartsHoldsItsBayAndIsNeverMoved() throws {
+        #expect(AppointmentStatus.awaitingParts.isActive && !AppointmentStatus.awaitingParts.isMovable)
+        var booked = Self.fragmented
+        booked[0].status = "AWAITING_PARTS"
+        let snapshot = Fixture.snapshot(appointments: booked)
+        let decision = try Fixture.book(Fixture.request(["2026-11-23T09:00"]), snapshot)
+        #expect(decision.outcome == .conflicts, "A-1 still holds BAY-1 09:00–10:00")
+        #expect(decision.conflicts.map(\.code).contains(.noEligibleBay))
+        #expect(decision.alternativesWithMoves.isEmpty, "waiting for parts, so not moved to make room")
+        // Cancelled, A-1 no longer holds the bay: the 90-minute job fits 09:00–10:30.
+        booked[0].status = "CANCELLED"
+        #expect(try Fixture.book(Fixture.request(["2026-11-23T09:00"]), Fixture.snapshot(appointments: booked)).outcome == .created)
+    }
+
     @Test func noMovesWhenTheWantedDayHasPlainRoom() throws {
         let decision = try Fixture.book(Fixture.request(["2026-11-23T10:00"]),
                                         Fixture.snapshot(appointments: AlternativesTests.busyMorning))

@@ -139,7 +139,7 @@ struct IndependentCheck {
 
     func scenario(withRequest: Bool) throws -> Scenario {
         var jobs: [ScenarioFile.Job] = []
-        for a in snapshot.appointments where ["SCHEDULED", "CONFIRMED", "IN_PROGRESS"].contains(a.status) {
+        for a in snapshot.appointments where ["SCHEDULED", "CONFIRMED", "AWAITING_PARTS", "IN_PROGRESS"].contains(a.status) {
             let bayType = snapshot.bays.first { $0.id == a.bay }!.type
             let placement = ScenarioFile.Placement(start: a.start, bay: a.bay, mechanic: a.mechanic)
             let movable = a.status == "SCHEDULED"
@@ -162,7 +162,7 @@ struct IndependentCheck {
                    sourceLocation: SourceLocation = #_sourceLocation) throws -> Int {
         let before = try scenario(withRequest: false), after = try scenario(withRequest: true)
         func assignments(_ scenario: Scenario, applyMoves: Bool) -> [SolutionFile.Assignment] {
-            snapshot.appointments.filter { ["SCHEDULED", "CONFIRMED", "IN_PROGRESS"].contains($0.status) }.map { a in
+            snapshot.appointments.filter { ["SCHEDULED", "CONFIRMED", "AWAITING_PARTS", "IN_PROGRESS"].contains($0.status) }.map { a in
                 var (s, b, m) = (a.start, a.bay, a.mechanic)
                 if applyMoves, let move = moves.first(where: { $0.appointment == a.id }) {
                     (s, b, m) = (move.toStart, move.toBay, move.toMechanic)

@@ -1,0 +1,254 @@
+import ShopBooking
+import ShopDomain
+import ShopPlanner
+
+/// A snapshot and a disruption that passed every check, as the contract
+/// scenario of the day to replan.
+///
+/// - Appointments already started (`IN_PROGRESS`, or whose start has passed)
+///   are pinned where they are: a replan never moves them. An overrun lengthens
+///   its job. When the disruption breaks a started job's own placement, it
+///   still stays: its mechanic is dropped from it (flagged at risk: hand it
+///   over), a bay outage begins when it ends (a warning), an overrun past
+///   closing is cut at closing (flagged at risk).
+/// - `CONFIRMED` and `AWAITING_PARTS` ones are pinned unless the policy says
+///   `moveConfirmed`, or the disruption leaves them no place where they are
+///   (they then move like the others).
+/// - The rest carry `current` (their placement) and their start as preferred
+///   start, with a window from now: the contract's move and change weights and
+///   the start deviation make the fewest and smallest changes win.
+/// - An urgent job is one more job, from now, with priority 3 by default.
+struct ReplanDay {
+    struct Outage {
+        var resource: String
+        /// Absolute local minutes.
+        var range: Range<Int>
+        var text: String
+        var mechanic: String { resource }
+        var bay: String { resource }
+    }
+    struct Overrun {
+        var job: Int
+        var appointment: String
+        var minutes: Int
+    }
+
+    let snapshot: BookingSnapshot
+    let date: LocalDate
+    private(set) var file: ScenarioFile
+    private(set) var scenario: Scenario
+    /// Per job: its index in `snapshot.appointments`; `nil` for an urgent job.
+    private(set) var appointmentOfJob: [Int?] = []
+    private(set) var started: [Bool] = []
+    private(set) var warnings: [Warning] = []
+    private(set) var atRisk: [AtRisk] = []
+    private(set) var mechanicOutages: [Outage] = []
+    private(set) var bayOutages: [Outage] = []
+    private(set) var overruns: [Overrun] = []
+    private(set) var urgentJobs: [String] = []
+
+    init(snapshot: BookingSnapshot, disruption: Disruption, now: LocalDateTime) throws(InputError) {
+        let caller = AppointmentRequest.Caller(id: disruption.reportedBy ?? "replan", permissions: [])
+        let (checked, snapshotIssues) = SnapshotCheck.validate(snapshot, caller: caller)
+        var issues = snapshotIssues + Self.check(disruption, snapshot: snapshot)
+        let date = disruption.day.flatMap(LocalDate.init) ?? now.date
+        guard issues.isEmpty, let validated = checked else { throw InputError(issues) }
+        self.snapshot = snapshot
+        self.date = date
+        let dayStart = LocalDateTime(date: date, minuteOfDay: 0), dayEnd = LocalDateTime(date: date.adding(days: 1), minuteOfDay: 0)
+        func time(_ text: String?, _ fallback: LocalDateTime) -> LocalDateTime { text.flatMap(LocalDateTime.init) ?? fallback }
+        func text(_ from: LocalDateTime, _ until: LocalDateTime) -> String {
+            until >= dayEnd ? "from \(from.minuteOfDayText)" : "\(from.minuteOfDayText)–\(until.minuteOfDayText)"
+        }
+
+        // Facility, bays and mechanics with the disruption applied.
+        var facility = snapshot.facility
+        facility.horizon = ScenarioFile.Horizon(start: date.description, days: 1)
+        var bays = snapshot.bays
+        var mechanics = snapshot.mechanics.map {
+            ScenarioFile.Mechanic(id: $0.id, skills: $0.skills, active: $0.active, shifts: $0.shifts)
+        }
+        var overrunMinutes: [String: Int] = [:]
+        var urgent: [UrgentJob] = []
+        for event in disruption.events {
+            switch DisruptionType(rawValue: event.type)! {
+            case .mechanicUnavailable:
+                let from = time(event.from, now), until = time(event.until, dayEnd)
+                mechanicOutages.append(Outage(resource: event.mechanic!, range: from.absoluteMinutes..<until.absoluteMinutes,
+                                              text: text(from, until)))
+                let m = mechanics.firstIndex { $0.id == event.mechanic }!
+                mechanics[m].shifts = (mechanics[m].shifts ?? []).flatMap { shift -> [ScenarioFile.TimeRange] in
+                    guard let s = LocalDateTime(shift.start), let e = LocalDateTime(shift.end) else { return [shift] }
+                    var pieces: [ScenarioFile.TimeRange] = []
+                    if s < min(e, from) { pieces.append(.init(start: s.description, end: min(e, from).description)) }
+                    if max(s, until) < e { pieces.append(.init(start: max(s, until).description, end: e.description)) }
+                    return pieces
+                }
+            case .bayOutOfService:
+                let from = time(event.from, now), until = time(event.until, dayEnd)
+                bayOutages.append(Outage(resource: event.bay!, range: from.absoluteMinutes..<until.absoluteMinutes,
+                                         text: text(from, until)))
+                let b = bays.firstIndex { $0.id == event.bay }!
+                bays[b].outOfService = (bays[b].outOfService ?? []) + [.init(start: from.description, end: until.description)]
+            case .jobOverrun:
+                overrunMinutes[event.appointment!, default: 0] += event.minutes!
+            case .urgentJob:
+                urgent.append(event.job!)
+                urgentJobs.append(event.job!.id)
+            }
+        }
+
+        // Jobs: the day's active appointments, then the urgent ones.
+        let moveConfirmed = disruption.policy?.moveConfirmed ?? false
+        let earliest = max(now, dayStart).description
+        var jobs: [ScenarioFile.Job] = []
+        for booked in validated.appointments where booked.status.isActive && booked.start.date == date {
+            let a = booked.file
+            let lines = (snapshot.estimates ?? []).first { a.estimateId != nil && $0.id == a.estimateId }?.lines
+                ?? (snapshot.workOrders ?? []).first { a.workOrderId != nil && $0.id == a.workOrderId }?.lines
+            let bayType = snapshot.bays[booked.bay].type
+            var types = lines.map { BookingModel.bayTypes(lines: $0).map(\.rawValue) } ?? [bayType]
+            if !types.contains(bayType) { types.append(bayType) }
+            let staffed = a.needsMechanic != false && a.mechanic != nil
+            let isStarted = booked.status == .inProgress || booked.start < now
+            let locked = isStarted || (!moveConfirmed && (booked.status == .confirmed || booked.status == .awaitingParts))
+            let placement = ScenarioFile.Placement(start: a.start, bay: a.bay, mechanic: staffed ? a.mechanic : nil)
+            if let extra = overrunMinutes[a.id] {
+                overruns.append(Overrun(job: jobs.count, appointment: a.id, minutes: extra))
+            }
+            var job = ScenarioFile.Job(id: a.id, durationMinutes: a.durationMinutes + (overrunMinutes[a.id] ?? 0),
+                                       bayTypes: types, requiredSkills: booked.requiredSkills,
+                                       mechanic: staffed ? MechanicMode.required.rawValue : MechanicMode.none.rawValue)
+            if locked { job.pinned = placement } else { Self.unlock(&job, placement, earliest: earliest) }
+            jobs.append(job)
+            appointmentOfJob.append(snapshot.appointments.firstIndex { $0.id == a.id })
+            started.append(isStarted)
+        }
+        for job in urgent {
+            jobs.append(ScenarioFile.Job(id: job.id, durationMinutes: job.durationMinutes, bayTypes: job.bayTypes,
+                                         requiredSkills: job.requiredSkills, priority: job.priority ?? 3,
+                                         window: .init(earliest: earliest)))
+            appointmentOfJob.append(nil)
+            started.append(false)
+        }
+        file = ScenarioFile(facility: facility, bays: bays, mechanics: mechanics, jobs: jobs, weights: snapshot.weights)
+        scenario = try Scenario(file: file)
+        try repairPins(earliest: earliest)
+    }
+
+    /// A job that may move: `current` where it is, its start preferred, not before now.
+    static func unlock(_ job: inout ScenarioFile.Job, _ placement: ScenarioFile.Placement, earliest: String) {
+        job.pinned = nil
+        job.current = placement
+        job.preferredStarts = [placement.start]
+        job.window = ScenarioFile.Window(earliest: earliest)
+    }
+
+    /// Pins the disruption broke: confirmed ones move; started ones stay, adjusted
+    /// (see the type's comment); a confirmed pin in a started job's way moves.
+    private mutating func repairPins(earliest: String) throws(InputError) {
+        var instance = Instance(scenario)
+        for j in instance.jobs.indices {
+            guard let pin = instance.jobs[j].pinned, !instance.isValidAlone(job: j, pin) else { continue }
+            let id = file.jobs[j].id
+            guard started[j] else {
+                Self.unlock(&file.jobs[j], file.jobs[j].pinned!, earliest: earliest)
+                continue
+            }
+            if let m = pin.mechanic, !instance.mechanicAvailable(job: j, mechanic: m, start: pin.start) {
+                file.jobs[j].mechanic = MechanicMode.none.rawValue
+                file.jobs[j].pinned?.mechanic = nil
+                atRisk.append(AtRisk(appointment: id, why: "started, but \(instance.mechanics[m].id) is not available until it ends: hand it over"))
+            }
+            if !instance.bayAvailable(job: j, bay: pin.bay, start: pin.start) {
+                let end = instance.time(ofSlot: pin.start + instance.jobs[j].length)
+                let b = pin.bay
+                file.bays[b].outOfService = file.bays[b].outOfService?.map { range in
+                    guard let s = LocalDateTime(range.start), let e = LocalDateTime(range.end), s < end, e > end else { return range }
+                    return .init(start: end.description, end: range.end)
+                }
+                warnings.append(Warning(code: "OUTAGE_AFTER_STARTED_JOB",
+                                        message: "\(file.bays[b].id) goes out of service when the started \(id) ends, at \(end.minuteOfDayText)"))
+            }
+            if !instance.fitsHoursAndWindow(job: j, start: pin.start),
+               let open = instance.openIntervals.first(where: { $0.contains(pin.start) }) {
+                let minutes = (open.upperBound - pin.start) * instance.slotMinutes
+                let end = instance.time(ofSlot: pin.start).adding(minutes: file.jobs[j].durationMinutes)
+                file.jobs[j].durationMinutes = min(file.jobs[j].durationMinutes, minutes)
+                atRisk.append(AtRisk(appointment: id, expectedEnd: end.description,
+                                     why: "started, and runs past closing (\(instance.time(ofSlot: open.upperBound).minuteOfDayText))"))
+            }
+        }
+        scenario = try Scenario(file: file)
+        instance = Instance(scenario)
+        // Confirmed pins that a started (perhaps overrunning) job now overlaps on its bay or mechanic.
+        for i in instance.jobs.indices where started[i] {
+            guard let a = instance.jobs[i].pinned else { continue }
+            for j in instance.jobs.indices where !started[j] {
+                guard let b = instance.jobs[j].pinned,
+                      a.start < b.start + instance.jobs[j].length, b.start < a.start + instance.jobs[i].length,
+                      a.bay == b.bay || (a.mechanic != nil && a.mechanic == b.mechanic) else { continue }
+                Self.unlock(&file.jobs[j], file.jobs[j].pinned!, earliest: earliest)
+            }
+        }
+        scenario = try Scenario(file: file)
+    }
+
+    /// Every problem of the disruption, with its path (`disruption.events[0].mechanic`).
+    static func check(_ disruption: Disruption, snapshot: BookingSnapshot) -> [ValidationIssue] {
+        var issues: [ValidationIssue] = []
+        func add(_ path: String, _ message: String) { issues.append(ValidationIssue(path: "disruption." + path, message: message)) }
+        if let format = disruption.format, format != Disruption.formatName {
+            add("format", "expected \"\(Disruption.formatName)\", found \"\(format)\"")
+        }
+        if disruption.requestId.isEmpty { add("requestId", "must not be empty (it is the idempotency key)") }
+        if disruption.facility != snapshot.facility.id {
+            add("facility", "\"\(disruption.facility)\" is not the snapshot's facility \"\(snapshot.facility.id)\"")
+        }
+        if let day = disruption.day, LocalDate(day) == nil { add("day", "\"\(day)\" is not a date YYYY-MM-DD") }
+        if disruption.events.isEmpty { add("events", "must list at least one disruption") }
+        let mechanics = Set(snapshot.mechanics.map(\.id)), bays = Set(snapshot.bays.map(\.id))
+        let appointments = Set(snapshot.appointments.map(\.id))
+        for (i, event) in disruption.events.enumerated() {
+            let path = "events[\(i)]"
+            for (name, value) in [("from", event.from), ("until", event.until)] {
+                if let value, LocalDateTime(value) == nil { add("\(path).\(name)", "\"\(value)\" is not a local time YYYY-MM-DDTHH:MM") }
+            }
+            if let from = event.from.flatMap(LocalDateTime.init), let until = event.until.flatMap(LocalDateTime.init), until <= from {
+                add("\(path).until", "must be after from (\(from))")
+            }
+            guard let type = DisruptionType(rawValue: event.type) else {
+                add("\(path).type", "unknown disruption \"\(event.type)\"; use one of \(DisruptionType.allCases.map(\.rawValue).joined(separator: ", "))")
+                continue
+            }
+            switch type {
+            case .mechanicUnavailable:
+                if !mechanics.contains(event.mechanic ?? "") { add("\(path).mechanic", "unknown mechanic id \"\(event.mechanic ?? "")\"") }
+            case .bayOutOfService:
+                if !bays.contains(event.bay ?? "") { add("\(path).bay", "unknown bay id \"\(event.bay ?? "")\"") }
+                if event.from == nil { add("\(path).from", "a bay outage needs its start") }
+            case .jobOverrun:
+                if !appointments.contains(event.appointment ?? "") {
+                    add("\(path).appointment", "unknown appointment id \"\(event.appointment ?? "")\"")
+                }
+                if !(1...1440).contains(event.minutes ?? 0) { add("\(path).minutes", "must be from 1 to 1440, not \(event.minutes.map(String.init) ?? "missing")") }
+            case .urgentJob:
+                guard let job = event.job else { add("\(path).job", "an urgent job needs its job"); continue }
+                if job.id.isEmpty || job.id.contains(" ") { add("\(path).job.id", "must be a non-empty id without spaces") }
+                if appointments.contains(job.id) { add("\(path).job.id", "\"\(job.id)\" is already an appointment id") }
+                if job.durationMinutes <= 0 || job.durationMinutes > 1440 {
+                    add("\(path).job.durationMinutes", "must be from 1 to 1440, not \(job.durationMinutes)")
+                }
+                if job.bayTypes.isEmpty { add("\(path).job.bayTypes", "must list at least one bay type") }
+                for (k, name) in job.bayTypes.enumerated() where BayType(rawValue: name) == nil {
+                    add("\(path).job.bayTypes[\(k)]", "unknown bay type \"\(name)\"")
+                }
+                if let priority = job.priority, priority < 1 { add("\(path).job.priority", "must be 1 or more, not \(priority)") }
+            }
+        }
+        if let limit = disruption.policy?.timeLimitSeconds, !(limit > 0) {
+            add("policy.timeLimitSeconds", "must be above 0, not \(limit)")
+        }
+        return issues
+    }
+}

@@ -1,0 +1,102 @@
+import ShopBooking
+import ShopDomain
+
+/// A request to move one booked appointment (`shopsched.reschedule-request/1`).
+///
+/// ``requestId`` is the idempotency key: the same request against the same
+/// snapshot gives the same decision, ids, events, outbox entries and audit
+/// records; a retry after the backend stored the move gives the first answer again.
+public struct RescheduleRequest: Codable, Hashable, Sendable {
+    public static let formatName = "shopsched.reschedule-request/1"
+
+    public var format: String?
+    public var requestId: String
+    /// The facility; must be the snapshot's.
+    public var facility: String
+    public var appointmentId: String
+    /// The wanted new start, facility local `YYYY-MM-DDTHH:MM`, on a slot boundary.
+    public var newStart: String
+    /// A ``RescheduleReason`` raw value.
+    public var reason: String
+    /// Free text; required for `OTHER` and for any override (conflict override or manager approval).
+    public var notes: String?
+    public var caller: AppointmentRequest.Caller
+    /// Move despite overridable conflicts (needs `OVERRIDE_SCHEDULING_CONFLICT` and a reason).
+    public var conflictOverride: AppointmentRequest.ConflictOverride?
+    /// A Shop Manager's approval: lifts the short-notice and the reschedule-count rules,
+    /// and is required (with the customer's confirmation) under 4 hours' notice.
+    public var managerApproval: ManagerApproval?
+    /// The customer agreed to the new time (required under 4 hours' notice).
+    public var customerConfirmation: CustomerConfirmation?
+    /// Send the customer a notification (default true; forced when customer-initiated or within 24 h).
+    public var notifyCustomer: Bool?
+    /// How many ranked alternatives to return when the move is blocked (default 3; 0 for none).
+    public var alternatives: Int?
+
+    public init(format: String? = RescheduleRequest.formatName, requestId: String, facility: String,
+                appointmentId: String, newStart: String, reason: RescheduleReason, notes: String? = nil,
+                caller: AppointmentRequest.Caller, conflictOverride: AppointmentRequest.ConflictOverride? = nil,
+                managerApproval: ManagerApproval? = nil, customerConfirmation: CustomerConfirmation? = nil,
+                notifyCustomer: Bool? = nil, alternatives: Int? = nil) {
+        self.format = format
+        self.requestId = requestId
+        self.facility = facility
+        self.appointmentId = appointmentId
+        self.newStart = newStart
+        self.reason = reason.rawValue
+        self.notes = notes
+        self.caller = caller
+        self.conflictOverride = conflictOverride
+        self.managerApproval = managerApproval
+        self.customerConfirmation = customerConfirmation
+        self.notifyCustomer = notifyCustomer
+        self.alternatives = alternatives
+    }
+}
+
+/// Why an appointment moves.
+public enum RescheduleReason: String, Codable, Hashable, Sendable, CaseIterable {
+    case customerRequest = "CUSTOMER_REQUEST"
+    case shopCapacity = "SHOP_CAPACITY"
+    case equipmentIssue = "EQUIPMENT_ISSUE"
+    case mechanicUnavailable = "MECHANIC_UNAVAILABLE"
+    case partsDelay = "PARTS_DELAY"
+    case weather = "WEATHER"
+    case emergency = "EMERGENCY"
+    case managerDiscretion = "MANAGER_DISCRETION"
+    case other = "OTHER"
+
+    /// The customer asked for it (their notification is mandatory).
+    public var isCustomerInitiated: Bool { self == .customerRequest }
+}
+
+/// A Shop Manager's approval, as the backend vouches for it: the engine cannot
+/// check who someone is, so the backend sends this only when `approvedBy`
+/// holds the role `SHOP_MANAGER` for the facility.
+public struct ManagerApproval: Codable, Hashable, Sendable {
+    public static let managerRole = "SHOP_MANAGER"
+    public var approvedBy: String
+    /// Must be `SHOP_MANAGER`.
+    public var role: String
+    /// Facility local time of the approval, when known.
+    public var approvedAt: String?
+    public init(approvedBy: String, role: String = ManagerApproval.managerRole, approvedAt: String? = nil) {
+        self.approvedBy = approvedBy
+        self.role = role
+        self.approvedAt = approvedAt
+    }
+
+    var isValid: Bool { !approvedBy.isEmpty && role == Self.managerRole }
+}
+
+/// The customer's agreement to an emergency move.
+public struct CustomerConfirmation: Codable, Hashable, Sendable {
+    /// How they confirmed (`PHONE`, `SMS`, `IN_PERSON`, …).
+    public var channel: String
+    /// Facility local time of the confirmation, when known.
+    public var confirmedAt: String?
+    public init(channel: String, confirmedAt: String? = nil) {
+        self.channel = channel
+        self.confirmedAt = confirmedAt
+    }
+}

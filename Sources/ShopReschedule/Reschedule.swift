@@ -1,0 +1,303 @@
+import Foundation
+import ShopBooking
+import ShopDomain
+import ShopPlanner
+
+/// Options of the reschedule engine that are not part of the facility's policy.
+public struct RescheduleOptions: Sendable, Hashable {
+    /// Alternatives returned when the request does not say (3).
+    public var defaultAlternatives = 3
+    /// Reschedules allowed without a manager's approval (2).
+    public var reschedulesWithoutApproval = 2
+    public init() {}
+}
+
+/// Moves one booked appointment as a scheduler asks, or says why not: a pure
+/// function of a snapshot and a ``RescheduleRequest``.
+///
+/// Built on the booking adapter: the appointment is taken off the snapshot and
+/// its new start is checked exactly as booking checks a wanted start (the same
+/// conflicts, codes, override and ranked alternatives). Clock and ids are
+/// injected; the same request and snapshot give the same bytes.
+///
+/// ```swift
+/// let engine = RescheduleEngine(clock: FixedClock(LocalDateTime("2026-11-23T08:00")!))
+/// let decision = try engine.reschedule(request, in: snapshot)   // throws InputError on bad input
+/// ```
+public struct RescheduleEngine: Sendable {
+    public var clock: any BookingClock
+    public var ids: any BookingIDGenerator
+    public var options: RescheduleOptions
+
+    public init(clock: any BookingClock, ids: any BookingIDGenerator = StableIDGenerator(),
+                options: RescheduleOptions = RescheduleOptions()) {
+        self.clock = clock
+        self.ids = ids
+        self.options = options
+    }
+
+    /// Statuses that may be moved (rule 1).
+    public static let eligibleStatuses: [AppointmentStatus] = [.scheduled, .confirmed, .awaitingParts]
+
+    /// Decides one request. Throws ``InputError`` (every problem, each with its
+    /// JSON path) when the snapshot or the request is malformed.
+    public func reschedule(_ request: RescheduleRequest, in snapshot: BookingSnapshot) throws(InputError) -> RescheduleDecision {
+        let input = try ValidatedReschedule(snapshot: snapshot, request: request)
+        // A retry after the backend stored this move: decide on the snapshot as it was before.
+        if let before = input.snapshotBeforeReplay() {
+            var decision = try reschedule(request, in: before)
+            decision.replayOf = request.appointmentId
+            return decision
+        }
+        return decide(input)
+    }
+
+    private func decide(_ input: ValidatedReschedule) -> RescheduleDecision {
+        let request = input.request, target = input.target
+        let timeZone = input.snapshot.facility.timeZone
+        let now = clock.now(timeZone: timeZone)
+        let nowInstant = clock.instant(timeZone: timeZone)
+        let ids = IDs(self.ids, requestKey: request.requestId, facility: request.facility)
+        var audit = AuditTrail(ids: ids, at: now.description, actor: request.caller.id, facility: request.facility,
+                               requestId: request.requestId)
+        var decision = RescheduleDecision(requestId: request.requestId, outcome: .denied, denials: [], conflicts: [],
+                                          warnings: [], alternatives: [], events: [], outbox: NotificationOutbox(),
+                                          audit: [])
+        let noticeFrom = min(input.currentStart, input.newStart)
+        let notice = FacilityTime.elapsedMinutes(from: nowInstant, to: FacilityTime.instant(noticeFrom, timeZone: timeZone))
+        let noticeClass = NoticeClass(minutes: notice)
+        audit.add(RescheduleAuditType.attempted, appointment: target.id, [
+            "from": target.start, "to": request.newStart, "reason": request.reason, "notes": request.notes ?? "",
+            "noticeMinutes": String(notice), "notice": noticeClass.rawValue,
+        ])
+
+        // Rules 1–4 and 9.
+        // A new start in the past is the conflict OUTSIDE_BOOKING_HORIZON, not a notice question.
+        let denials = RescheduleRules.denials(input, notice: input.newStart < now ? nil : noticeClass, noticeMinutes: notice,
+                                              options: options)
+        guard denials.isEmpty else { return deny(decision, denials, target.id, &audit) }
+        if let approval = request.managerApproval {
+            audit.add(RescheduleAuditType.approval, appointment: target.id, [
+                "approvedBy": approval.approvedBy, "role": approval.role, "approvedAt": approval.approvedAt ?? "",
+                "customerConfirmation": request.customerConfirmation?.channel ?? "",
+            ])
+        }
+
+        // Rule 5: the new start, checked as booking checks a wanted start.
+        let model = input.model
+        let strategy = input.booking.policy.resolvedStrategy
+        var check = Conflicts.check(model, start: input.newStart, now: now, strategy: strategy)
+        if target.needsMechanic == false { check.conflicts.removeAll { $0.code == .noMechanicFree } }
+        let overrideRequested = request.conflictOverride != nil
+        let overrideReason = (request.conflictOverride?.reason ?? "").trimmingCharacters(in: .whitespaces)
+        let mayOverride = request.caller.has(.overrideSchedulingConflict, for: request.facility)
+        let overrideGranted = overrideRequested && mayOverride && !overrideReason.isEmpty
+        for conflict in check.conflicts {
+            audit.add(AuditType.conflictDetected, appointment: target.id, [
+                "code": conflict.code.rawValue, "severity": conflict.severity.rawValue, "start": conflict.start,
+                "resources": conflict.resources.joined(separator: ","),
+            ])
+        }
+        guard check.blocking(overrideGranted: overrideGranted).isEmpty else {
+            decision.conflicts = check.conflicts
+            if overrideRequested, check.blocking(overrideGranted: true).isEmpty {
+                var refused: [RescheduleDenial] = []
+                if !mayOverride {
+                    refused.append(RescheduleDenial(code: .conflictOverrideNotPermitted,
+                                                    message: "\(request.caller.id) lacks OVERRIDE_SCHEDULING_CONFLICT for facility \(request.facility)"))
+                }
+                if overrideReason.isEmpty {
+                    refused.append(RescheduleDenial(code: .conflictOverrideReasonMissing, message: "a conflict override needs a reason"))
+                }
+                return deny(decision, refused, target.id, &audit)
+            }
+            decision.outcome = .conflicts
+            // Never the time it has now: that is no move.
+            decision.alternatives = Alternatives.plain(model, now: now, strategy: strategy,
+                                                       count: request.alternatives ?? options.defaultAlternatives,
+                                                       excluding: input.currentStart)
+            audit.add(RescheduleAuditType.denied, appointment: target.id, [
+                "outcome": "conflicts", "codes": decision.conflicts.map(\.code.rawValue).joined(separator: ","),
+            ])
+            decision.audit = audit.records
+            return decision
+        }
+        for index in check.conflicts.indices where check.conflicts[index].severity == .overridable {
+            check.conflicts[index].overridden = true
+            audit.add(AuditType.conflictOverridden, appointment: target.id, [
+                "code": check.conflicts[index].code.rawValue, "start": check.conflicts[index].start, "reason": overrideReason,
+            ])
+        }
+        decision.conflicts = check.conflicts
+
+        // Rule 6: bay and mechanic at the new time.
+        let placement = RescheduleRules.assignment(input, check, strategy: strategy)
+        let updated = input.updated(start: input.newStart, bay: placement.bay, mechanic: placement.mechanic,
+                                    at: now, by: request.caller.id, reason: request.reason, requestKey: request.requestId)
+        let update = AppointmentUpdate(
+            updateId: ids.next("UPD"), appointmentId: target.id, requestId: request.requestId, at: now.description,
+            by: request.caller.id, reason: request.reason, notes: request.notes,
+            fromStart: target.start, fromEnd: input.currentStart.adding(minutes: target.durationMinutes).description,
+            toStart: updated.start, toEnd: input.newStart.adding(minutes: target.durationMinutes).description,
+            fromBay: target.bay, toBay: updated.bay, fromMechanic: target.mechanic, toMechanic: updated.mechanic,
+            assignment: placement.outcome, bayAssignment: placement.bayOutcome,
+            mechanicAssignment: placement.mechanicOutcome, dispatcherFollowUp: placement.mechanicOutcome == .cleared,
+            noticeMinutes: notice, notice: noticeClass, rescheduleCount: updated.rescheduleCount ?? 1,
+            conflictOverride: overrideGranted ? overrideReason : nil, approvedBy: request.managerApproval?.approvedBy,
+            customerConfirmation: request.customerConfirmation)
+        audit.add(RescheduleAuditType.assignmentDecision, appointment: target.id, [
+            "assignment": placement.outcome.rawValue, "bay": "\(target.bay)→\(updated.bay)",
+            "mechanic": "\(target.mechanic ?? "-")→\(updated.mechanic ?? "-")", "policy": strategy.rawValue,
+            "dispatcherFollowUp": String(update.dispatcherFollowUp),
+        ])
+        if update.dispatcherFollowUp {
+            decision.warnings.append(Warning(
+                code: "MECHANIC_CLEARED",
+                message: "\(target.mechanic ?? "the mechanic") is not free \(update.toStart)–\(update.toEnd.suffix(5)); the dispatcher must assign one"))
+        }
+
+        // Rule 7: event, notifications, audit.
+        decision.events = [RescheduleEvent(
+            eventId: ids.next("EVT"), appointmentId: target.id, occurredAt: now.description,
+            facilityId: request.facility, customerId: target.customerId, vehicleId: target.vehicleId,
+            previousStart: update.fromStart, previousEnd: update.fromEnd, newStart: update.toStart, newEnd: update.toEnd,
+            previousBayId: update.fromBay, bayId: update.toBay, previousMechanicId: update.fromMechanic,
+            mechanicId: update.toMechanic, reason: request.reason, notes: request.notes, rescheduledBy: request.caller.id,
+            rescheduleCount: update.rescheduleCount, assignmentOutcome: update.assignment, noticeMinutes: notice)]
+        let reason = RescheduleReason(rawValue: request.reason)!
+        let mandatory = reason.isCustomerInitiated || notice < 24 * 60
+        if request.notifyCustomer == false, mandatory {
+            decision.warnings.append(Warning(
+                code: "CUSTOMER_NOTIFICATION_MANDATORY",
+                message: reason.isCustomerInitiated ? "the customer asked for the move, so they are told anyway"
+                    : "the move is within 24 hours, so the customer is told anyway"))
+        }
+        let change = PlacementChange(appointment: target, facility: request.facility, timeZone: timeZone,
+                                     fromStart: input.currentStart, fromBay: target.bay, fromMechanic: target.mechanic,
+                                     to: (input.newStart, updated.bay, updated.mechanic), reason: request.reason,
+                                     sequence: update.rescheduleCount)
+        decision.outbox.entries = Notifications.entries(for: change, notifyCustomer: request.notifyCustomer ?? true,
+                                                        mandatory: mandatory, now: now, nowInstant: nowInstant, ids: ids)
+        audit.add(RescheduleAuditType.rescheduled, appointment: target.id, [
+            "by": request.caller.id, "reason": request.reason, "notes": request.notes ?? "",
+            "from": update.fromStart, "to": update.toStart, "noticeMinutes": String(notice), "notice": noticeClass.rawValue,
+            "conflicts": check.conflicts.map(\.code.rawValue).joined(separator: ","),
+            "conflictOverride": update.conflictOverride ?? "", "approvedBy": update.approvedBy ?? "",
+            "customerConfirmation": request.customerConfirmation?.channel ?? "",
+            "notifications": decision.outbox.entries.map { "\($0.recipientKind.rawValue):\($0.recipientId)" }.joined(separator: ","),
+        ])
+        decision.outcome = .rescheduled
+        decision.appointment = updated
+        decision.update = update
+        decision.audit = audit.records
+        return decision
+    }
+
+    private func deny(_ decision: RescheduleDecision, _ denials: [RescheduleDenial], _ appointment: String,
+                      _ audit: inout AuditTrail) -> RescheduleDecision {
+        var decision = decision
+        decision.outcome = .denied
+        decision.denials = denials
+        audit.add(RescheduleAuditType.denied, appointment: appointment,
+                  ["outcome": "denied", "codes": denials.map(\.code.rawValue).joined(separator: ",")])
+        decision.audit = audit.records
+        return decision
+    }
+}
+
+/// Rules 1–4, 6 and 9, each a small pure function.
+enum RescheduleRules {
+    /// Every reason to refuse, in a fixed order (permission first).
+    static func denials(_ input: ValidatedReschedule, notice: NoticeClass?, noticeMinutes: Int,
+                        options: RescheduleOptions) -> [RescheduleDenial] {
+        let request = input.request, target = input.target, facility = request.facility
+        var denials: [RescheduleDenial] = []
+        func deny(_ code: RescheduleDenialCode, _ message: String) { denials.append(RescheduleDenial(code: code, message: message)) }
+        if !request.caller.has(.rescheduleAppointment, for: facility) {
+            deny(.missingReschedulePermission, "\(request.caller.id) lacks RESCHEDULE_APPOINTMENT for facility \(facility)")
+        }
+        if !RescheduleEngine.eligibleStatuses.map(\.rawValue).contains(target.status) {
+            deny(.notReschedulable, "\(target.id) is \(target.status); only SCHEDULED, CONFIRMED or AWAITING_PARTS appointments can be rescheduled")
+        }
+        if let series = target.seriesId {
+            deny(.recurringSeries, "\(target.id) belongs to the recurring series \(series); rescheduling a series (or one of it) is not supported here: change the series in the backend")
+        }
+        if input.newStart == input.currentStart {
+            deny(.unchanged, "\(target.id) already starts at \(target.start)")
+        }
+        let notes = (request.notes ?? "").trimmingCharacters(in: .whitespaces)
+        if notes.isEmpty {
+            if request.reason == RescheduleReason.other.rawValue {
+                deny(.notesRequired, "reason OTHER needs notes")
+            } else if request.conflictOverride != nil || request.managerApproval != nil {
+                deny(.notesRequired, "an override (\(request.conflictOverride != nil ? "conflict override" : "manager approval")) needs notes")
+            }
+        }
+        let approval = request.managerApproval
+        if let approval, !approval.isValid {
+            deny(.managerApprovalInvalid, "the approval by \"\(approval.approvedBy)\" is not a Shop Manager's (role \(approval.role); \(ManagerApproval.managerRole) needed)")
+        }
+        let managerApproved = approval?.isValid == true
+        let hours = "\(noticeMinutes / 60) h \(abs(noticeMinutes % 60)) min"
+        switch notice {
+        case .standard?, nil:
+            break
+        case .short?:
+            if !managerApproved, !request.caller.has(.approveReschedule, for: facility) {
+                deny(.shortNoticeNotApproved, "\(hours) notice is under 24 h: \(request.caller.id) needs APPROVE_RESCHEDULE for facility \(facility), or a Shop Manager's approval")
+            }
+        case .emergency?:
+            if !managerApproved {
+                deny(.managerApprovalRequired, "\(hours) notice is under 4 h (an emergency): a Shop Manager's approval is needed")
+            }
+            if request.customerConfirmation == nil {
+                deny(.customerConfirmationRequired, "\(hours) notice is under 4 h (an emergency): the customer must confirm the new time")
+            }
+        }
+        let count = target.rescheduleCount ?? 0
+        if count >= options.reschedulesWithoutApproval, !managerApproved {
+            deny(.rescheduleLimitReached, "\(target.id) was rescheduled \(count) times already; reschedule \(count + 1) needs a Shop Manager's approval")
+        }
+        return denials
+    }
+
+    struct Placement {
+        var bay: String
+        var mechanic: String?
+        var bayOutcome: AssignmentOutcome
+        var mechanicOutcome: AssignmentOutcome
+        var outcome: AssignmentOutcome {
+            if mechanicOutcome == .cleared { return .cleared }
+            return bayOutcome == .preserved && mechanicOutcome == .preserved ? .preserved : .reassigned
+        }
+    }
+
+    /// Rule 6. The bay is kept when free at the new time, else the free one the
+    /// check found is given (a booked time always holds a bay, so a bay is never
+    /// cleared). The mechanic is kept when free; else, with the facility policy
+    /// `auto`, the free one the check found is given; otherwise (or when none is
+    /// free and the conflict was overridden) the mechanic is cleared for the dispatcher.
+    static func assignment(_ input: ValidatedReschedule, _ check: PlacementCheck, strategy: AssignmentStrategy) -> Placement {
+        let model = input.model, instance = model.instance, occupancy = model.occupancy, r = model.request
+        let target = input.target, s = check.slot
+        let range = model.range(s)
+        let inGrid = s >= 0 && range.upperBound <= instance.slotCount
+        let bayIndex = model.scenario.bays.firstIndex { $0.id == target.bay }
+        let bayFree = inGrid && bayIndex.map { instance.bayAvailable(job: r, bay: $0, start: s) && occupancy.isBayFree($0, range) } ?? false
+        var placement = Placement(bay: target.bay, mechanic: target.mechanic, bayOutcome: .preserved, mechanicOutcome: .preserved)
+        if !bayFree, let bay = check.bay {
+            placement.bay = model.scenario.bays[bay].id
+            placement.bayOutcome = .reassigned
+        }
+        if let current = target.mechanic {
+            let m = model.scenario.mechanics.firstIndex { $0.id == current }
+            let free = inGrid && m.map { instance.mechanicAvailable(job: r, mechanic: $0, start: s) && occupancy.isMechanicFree($0, range) } ?? false
+            if !free {
+                let other = strategy == .auto ? check.mechanic : nil
+                placement.mechanic = other.map { model.scenario.mechanics[$0].id }
+                placement.mechanicOutcome = other == nil ? .cleared : .reassigned
+            }
+        }
+        return placement
+    }
+}

@@ -1,0 +1,98 @@
+import Foundation
+import Testing
+
+/// `shopsched reschedule` and `shopsched replan` on the bundled examples: exit 0 when done,
+/// 3 when refused, 2 on bad input with the file and field named and nothing written.
+@Suite("reschedule and replan")
+struct RescheduleCLITests {
+    static func file(_ name: String) -> String { CLI.dataset("reschedule/" + name) }
+
+    func json(_ data: Data) throws -> [String: Any] {
+        try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+    }
+
+    @Test func rescheduledExitsZeroWithTheUpdate() async throws {
+        let box = try Sandbox()
+        let result = try await box.run("reschedule", "--snapshot", Self.file("snapshot.json"),
+                                       "--request", Self.file("request-moved.json"), "--now", "2026-11-23T09:30")
+        #expect(result.status == 0, "stderr: \(result.stderr)")
+        let decision = try json(result.stdoutData)
+        #expect(decision["format"] as? String == "shopsched.reschedule-decision/1")
+        #expect(decision["outcome"] as? String == "rescheduled")
+        let update = try #require(decision["update"] as? [String: Any])
+        #expect(update["toStart"] as? String == "2026-11-25T09:00" && update["assignment"] as? String == "PRESERVED")
+        let events = try #require(decision["events"] as? [[String: Any]])
+        #expect(events.map { $0["type"] as? String } == ["AppointmentRescheduled"])
+    }
+
+    @Test func shortNoticeWithoutApprovalExitsThree() async throws {
+        let box = try Sandbox()
+        let result = try await box.run("reschedule", "--snapshot", Self.file("snapshot.json"),
+                                       "--request", Self.file("request-short-notice.json"), "--now", "2026-11-23T09:30",
+                                       "--format", "table")
+        #expect(result.status == 3)
+        #expect(result.stdout.hasPrefix("Request RS-1002: DENIED"))
+        #expect(result.stdout.contains("MISSING_PERMISSION_APPROVE_RESCHEDULE"))
+    }
+
+    @Test func badRequestExitsTwoNamingFileAndFieldAndWritesNothing() async throws {
+        let box = try Sandbox()
+        let request = try box.write("request.json", """
+            {"requestId": "R-1", "facility": "RIVERSIDE", "appointmentId": "APT-7", "newStart": "2026-11-25T09:00",
+             "reason": "BORED", "caller": {"id": "a", "permissions": []}}
+            """)
+        try box.write("out.json", "yesterday\n")
+        let result = try await box.run("reschedule", "--snapshot", Self.file("snapshot.json"), "--request", request,
+                                       "--now", "2026-11-23T09:30", "--output", "out.json")
+        #expect(result.status == 2)
+        #expect(result.stderrLines.count == 1)
+        #expect(result.stderrLines.first?.hasPrefix("\(request): reason: unknown reason \"BORED\"") == true, "\(result.stderr)")
+        #expect(box.contents("out.json") == Data("yesterday\n".utf8))
+    }
+
+    @Test func replanExitsZeroWithChangesAndRisks() async throws {
+        let box = try Sandbox()
+        let result = try await box.run("replan", "--snapshot", Self.file("snapshot.json"),
+                                       "--disruption", Self.file("disruption.json"), "--now", "2026-11-23T11:00",
+                                       "--output", "replan.json")
+        #expect(result.status == 0, "stderr: \(result.stderr)")
+        #expect(result.stdout.isEmpty)
+        let replan = try json(try #require(box.contents("replan.json")))
+        #expect(replan["format"] as? String == "shopsched.replan/1" && replan["status"] as? String == "optimal")
+        let changes = try #require(replan["changes"] as? [[String: Any]])
+        #expect(changes.map { $0["appointment"] as? String } == ["APT-4", "APT-5"])
+        #expect(changes.allSatisfy { $0["reason"] as? String == "MECHANIC_UNAVAILABLE" })
+        let risks = try #require(replan["atRisk"] as? [[String: Any]])
+        #expect(risks.compactMap { $0["appointment"] as? String } == ["APT-2", "APT-2"], "hand-over, and 45 min over")
+    }
+
+    @Test func replanTableIsReadable() async throws {
+        let box = try Sandbox()
+        let result = try await box.run("replan", "--snapshot", Self.file("snapshot.json"),
+                                       "--disruption", Self.file("disruption.json"), "--now", "2026-11-23T11:00",
+                                       "--format", "table")
+        #expect(result.status == 0)
+        #expect(result.stdout.hasPrefix("Replan DIS-2026-11-23-1 of 2026-11-23 at 2026-11-23T11:00: OPTIMAL"))
+        #expect(result.stdout.contains("APT-4  REASSIGNED"))
+        #expect(result.stdout.contains("M-1 unavailable from 12:00"))
+    }
+
+    @Test func badDisruptionExitsTwoNamingFileAndField() async throws {
+        let box = try Sandbox()
+        let disruption = try box.write("disruption.json", """
+            {"requestId": "D-1", "facility": "RIVERSIDE", "events": [{"type": "MECHANIC_UNAVAILABLE", "mechanic": "M-9"}]}
+            """)
+        let result = try await box.run("replan", "--snapshot", Self.file("snapshot.json"), "--disruption", disruption,
+                                       "--now", "2026-11-23T11:00", "--output", "out.json")
+        #expect(result.status == 2)
+        #expect(result.stderrLines == ["\(disruption): events[0].mechanic: unknown mechanic id \"M-9\""])
+        #expect(!box.exists("out.json"))
+    }
+
+    @Test func replanWithoutNowIsBadInput() async throws {
+        let box = try Sandbox()
+        let result = try await box.run("replan", "--snapshot", Self.file("snapshot.json"), "--disruption", Self.file("disruption.json"))
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("--now"))
+    }
+}
