@@ -201,17 +201,5 @@ public enum HTMLReport {
         text.count <= length ? text : "…" + String(text.suffix(length - 1))
     }
 
-    static func escape(_ text: String) -> String {
-        var out = ""
-        for character in text {
-            switch character {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            default: out.append(character)
-            }
-        }
-        return out
-    }
+    static func escape(_ text: String) -> String { text.htmlEscaped }
 }
