@@ -47,7 +47,7 @@ public struct FloorPlan: Sendable {
     }
 
     public init(_ location: ShopFloor.Location, now: LocalDateTime) {
-        var calendar = Calendar(location, now: now)
+        var calendar = WorkCalendar(location, now: now)
         var mechanicBusy = [[Range<Int>]](repeating: [], count: location.scenario.mechanics.count)
         var placeBusy = [[Range<Int>]](repeating: [], count: location.scenario.bays.count)
         var estimates = [Estimate?](repeating: nil, count: location.workOrders.count)
@@ -62,7 +62,7 @@ public struct FloorPlan: Sendable {
             for run in busy where run.upperBound > ready { candidates.append(run.upperBound) }
             candidates.sort()
             for from in candidates {
-                guard let run = Calendar.allocate(minutes, from: from, in: time) else { return nil }
+                guard let run = WorkCalendar.allocate(minutes, from: from, in: time) else { return nil }
                 if !busy.contains(where: { $0.overlaps(run.start..<run.end) }) { return run }
             }
             return nil
@@ -174,7 +174,7 @@ public struct FloorPlan: Sendable {
 
 /// The working time of each mechanic and each place, in absolute minutes
 /// from `now` to the end of the snapshot's horizon.
-struct Calendar {
+struct WorkCalendar {
     /// Sorted, disjoint.
     let mechanicTime: [[Range<Int>]]
     let placeTime: [[Range<Int>]]
@@ -200,11 +200,11 @@ struct Calendar {
             guard mechanic.active else { return [] }
             guard location.shiftsKnown[m] else { return open }
             let shifts = mechanic.shifts.map { $0.start.absoluteMinutes..<$0.end.absoluteMinutes }.sorted { $0.lowerBound < $1.lowerBound }
-            return Calendar.intersect(open, shifts)
+            return WorkCalendar.intersect(open, shifts)
         }
         placeTime = location.scenario.bays.map { bay in
             bay.outOfService.reduce(open) { time, out in
-                Calendar.subtract(time, out.start.absoluteMinutes..<out.end.absoluteMinutes)
+                WorkCalendar.subtract(time, out.start.absoluteMinutes..<out.end.absoluteMinutes)
             }
         }
     }
@@ -213,7 +213,7 @@ struct Calendar {
     mutating func together(_ m: Int, _ p: Int) -> [Range<Int>] {
         let key = m * placeTime.count + p
         if let known = pairs[key] { return known }
-        let time = Calendar.intersect(mechanicTime[m], placeTime[p])
+        let time = WorkCalendar.intersect(mechanicTime[m], placeTime[p])
         pairs[key] = time
         return time
     }
