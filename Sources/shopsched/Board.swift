@@ -67,17 +67,11 @@ struct Board: ParsableCommand {
     }
 
     static func readFloor(_ path: String) -> ShopFloor {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            failBadInput(InputError([ValidationIssue(path: "", message: "cannot read file")]), file: path)
-        }
-        do { return try ShopFloor(JSONFiles.decode(BoardSnapshot.self, from: data)) } catch { failBadInput(error, file: path) }
+        do { return try ShopFloor(JSONFiles.decode(BoardSnapshot.self, from: readInput(path))) } catch { failBadInput(error, file: path) }
     }
 
     static func readCaller(_ path: String) -> ViewCaller {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            failBadInput(InputError([ValidationIssue(path: "", message: "cannot read file")]), file: path)
-        }
-        do { return try JSONFiles.decode(ViewCaller.self, from: data) } catch { failBadInput(error, file: path) }
+        do { return try JSONFiles.decode(ViewCaller.self, from: readInput(path)) } catch { failBadInput(error, file: path) }
     }
 
     /// The system clock as a local time of the facility's zone (UTC when unknown).

@@ -24,9 +24,7 @@ struct Import: ParsableCommand {
         var output: String?
 
         func run() throws {
-            guard let data = FileManager.default.contents(atPath: file) else {
-                failBadInput(InputError([ValidationIssue(path: "", message: "cannot read file")]), file: file)
-            }
+            let data = readInput(file)
             let instance: PTaskImporter.Instance
             do { instance = try PTaskImporter.parse(String(decoding: data, as: UTF8.self)) } catch {
                 failBadInput(error, file: file)

@@ -51,11 +51,16 @@ func readScenario(_ path: String) -> Scenario {
     }
 }
 
-func readSolution(_ path: String) -> SolutionFile {
+/// The bytes of an input file; one that cannot be read is bad input (exit 2).
+func readInput(_ path: String) -> Data {
     guard let data = FileManager.default.contents(atPath: path) else {
         failBadInput(InputError([ValidationIssue(path: "", message: "cannot read file")]), file: path)
     }
-    do { return try SolutionFile.load(from: data) } catch { failBadInput(error, file: path) }
+    return data
+}
+
+func readSolution(_ path: String) -> SolutionFile {
+    do { return try SolutionFile.load(from: readInput(path)) } catch { failBadInput(error, file: path) }
 }
 
 /// Writes a command's result to `output` (atomically), or to standard output
