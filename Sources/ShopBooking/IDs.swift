@@ -14,8 +14,15 @@ public protocol BookingIDGenerator: Sendable {
 public struct StableIDGenerator: BookingIDGenerator {
     public init() {}
     public func id(kind: String, requestKey: String, facility: String, index: Int) -> String {
+        Self.id(kind: kind, of: "\(facility)\u{1F}\(requestKey)\u{1F}\(kind)\u{1F}\(index)")
+    }
+
+    /// `KIND-` and 16 hex digits of the 64-bit FNV-1a hash of `text`: the
+    /// engine's one stable id, used by booking, rescheduling and the views'
+    /// change events.
+    public static func id(kind: String, of text: String) -> String {
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in "\(facility)\u{1F}\(requestKey)\u{1F}\(kind)\u{1F}\(index)".utf8 {
+        for byte in text.utf8 {
             hash ^= UInt64(byte)
             hash &*= 0x0000_0100_0000_01b3
         }
@@ -39,10 +46,13 @@ public struct FixedClock: BookingClock {
 /// The machine's clock, converted to the facility's time zone (to the minute).
 public struct SystemClock: BookingClock {
     public init() {}
-    public func now(timeZone: String) -> LocalDateTime {
+    public func now(timeZone: String) -> LocalDateTime { Self.local(Date(), timeZone: timeZone) }
+
+    /// The local time of `instant` in `timeZone` (UTC when the zone is unknown), to the minute.
+    public static func local(_ instant: Date, timeZone: String) -> LocalDateTime {
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = TimeZone(identifier: timeZone) ?? TimeZone(identifier: "UTC")!
-        let parts = calendar.dateComponents([.year, .month, .day, .hour, .minute], from: Date())
+        let parts = calendar.dateComponents([.year, .month, .day, .hour, .minute], from: instant)
         let date = LocalDate(year: parts.year ?? 1970, month: parts.month ?? 1, day: parts.day ?? 1)
             ?? LocalDate(dayNumber: 0)
         return LocalDateTime(date: date, minuteOfDay: (parts.hour ?? 0) * 60 + (parts.minute ?? 0))

@@ -23,9 +23,7 @@ public enum FacilityTime {
 
     /// The local time of an instant in `timeZone`, to the minute.
     public static func local(_ instant: Date, timeZone: String) -> LocalDateTime {
-        let parts = calendar(timeZone).dateComponents([.year, .month, .day, .hour, .minute], from: instant)
-        let date = LocalDate(year: parts.year ?? 1970, month: parts.month ?? 1, day: parts.day ?? 1) ?? LocalDate(dayNumber: 0)
-        return LocalDateTime(date: date, minuteOfDay: (parts.hour ?? 0) * 60 + (parts.minute ?? 0))
+        SystemClock.local(instant, timeZone: timeZone)
     }
 
     /// Real minutes from `from` to `to` (negative when `to` is earlier).

@@ -1,3 +1,4 @@
+import ShopBooking
 import ShopDomain
 
 /// One field that changed between two snapshots.
@@ -96,13 +97,7 @@ public enum ChangeDetection {
     /// A stable id from the event's content (FNV-1a), so retries and
     /// replays give the same id.
     static func eventID(_ kind: String, _ id: String, _ changes: [FieldChange]) -> String {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
         let text = ([kind, id] + changes.map { "\($0.field)=\($0.old ?? "∅")>\($0.new ?? "∅")" }).joined(separator: "|")
-        for byte in text.utf8 {
-            hash ^= UInt64(byte)
-            hash = hash &* 0x100_0000_01b3
-        }
-        let hex = String(hash, radix: 16)
-        return kind + "-" + String(repeating: "0", count: 16 - hex.count) + hex
+        return StableIDGenerator.id(kind: kind, of: text)
     }
 }
