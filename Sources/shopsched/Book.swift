@@ -49,12 +49,7 @@ struct Book: ParsableCommand {
         let clock: any BookingClock = now.flatMap(LocalDateTime.init).map { FixedClock($0) } ?? SystemClock()
         let decision: BookingDecision
         do { decision = try BookingEngine(clock: clock).book(requestFile, in: snapshotFile) } catch {
-            // Each problem against the file it is in.
-            let (inRequest, inSnapshot) = (error.issues.filter { $0.path.hasPrefix("request.") },
-                                           error.issues.filter { !$0.path.hasPrefix("request.") })
-            for issue in inSnapshot { FileHandle.standardError.write(Data("\(snapshot): \(issue)\n".utf8)) }
-            for issue in inRequest.map(Self.unprefixed) { FileHandle.standardError.write(Data("\(request): \(issue)\n".utf8)) }
-            throw ExitCode(ExitStatus.badInput)
+            failBadInput(error, snapshot: snapshot, file: request, prefix: "request.")
         }
         let text: Data
         switch format {

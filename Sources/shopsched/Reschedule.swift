@@ -43,9 +43,9 @@ struct ChangeOptions: ParsableArguments {
         let input: Input
         do { input = try read(BookingFiles.read(file)) } catch {
             failBadInput(InputError(error.issues.map { ValidationIssue(path: prefix + $0.path, message: $0.message) }),
-                         prefix: prefix, file: file)
+                         snapshot: self.snapshot, file: file, prefix: prefix)
         }
-        do { return try decide(input, snapshot) } catch { failBadInput(error, prefix: prefix, file: file) }
+        do { return try decide(input, snapshot) } catch { failBadInput(error, snapshot: self.snapshot, file: file, prefix: prefix) }
     }
 
     /// Writes the result as JSON or as the table (atomically to `--output`, else to standard output).
@@ -54,19 +54,6 @@ struct ChangeOptions: ParsableArguments {
         case .json: try emit(JSONFiles.encode(value) + Data("\n".utf8), to: output)
         case .table: try emit(Data(table().utf8), to: output)
         }
-    }
-
-    /// Each problem against the file it is in: paths starting with `prefix` are
-    /// the other file's (written there without the prefix), the rest the snapshot's. Exits 2.
-    func failBadInput(_ error: InputError, prefix: String, file: String) -> Never {
-        for issue in error.issues where !issue.path.hasPrefix(prefix) {
-            FileHandle.standardError.write(Data("\(snapshot): \(issue)\n".utf8))
-        }
-        for issue in error.issues where issue.path.hasPrefix(prefix) {
-            let unprefixed = ValidationIssue(path: String(issue.path.dropFirst(prefix.count)), message: issue.message)
-            FileHandle.standardError.write(Data("\(file): \(unprefixed)\n".utf8))
-        }
-        Foundation.exit(ExitStatus.badInput)
     }
 }
 

@@ -43,6 +43,20 @@ func failBadInput(_ error: InputError, file: String) -> Never {
     Foundation.exit(ExitStatus.badInput)
 }
 
+/// Reports each problem of a two-file command against the file it is in:
+/// paths starting with `prefix` are `file`'s (written there without the
+/// prefix), the rest the snapshot's. Exits 2.
+func failBadInput(_ error: InputError, snapshot: String, file: String, prefix: String) -> Never {
+    for issue in error.issues where !issue.path.hasPrefix(prefix) {
+        FileHandle.standardError.write(Data("\(snapshot): \(issue)\n".utf8))
+    }
+    for issue in error.issues where issue.path.hasPrefix(prefix) {
+        let unprefixed = ValidationIssue(path: String(issue.path.dropFirst(prefix.count)), message: issue.message)
+        FileHandle.standardError.write(Data("\(file): \(unprefixed)\n".utf8))
+    }
+    Foundation.exit(ExitStatus.badInput)
+}
+
 func readScenario(_ path: String) -> Scenario {
     do {
         return try Scenario.load(path: path)
