@@ -116,7 +116,8 @@ extension ShopFloor {
             }
             var appointment: Int?
             if let id = item.appointmentId {
-                appointment = appointments.firstIndex { $0.id == id }
+                // File index = index in `appointments` whenever validation passes.
+                appointment = appointmentIDs[id]
                 if appointmentIDs[id] == nil { add(path + ".appointmentId", "unknown appointment id \"\(id)\"") }
             }
             var types = Set<BayType>()

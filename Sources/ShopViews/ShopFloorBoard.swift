@@ -48,10 +48,24 @@ public struct ShopFloorBoard: Codable, Hashable, Sendable {
     /// The board of every location `caller` may see (their own; all with
     /// `WIP_VIEW_ALL_LOCATIONS`), on `now`'s day.
     public static func build(_ floor: ShopFloor, for caller: ViewCaller, now: LocalDateTime) throws(ViewDenied) -> ShopFloorBoard {
+        build(floor, for: caller, now: now, workInProgress: try WorkInProgressViews.board(
+            floor, for: caller, now: now, query: .init(locations: workInProgressScope(of: caller))))
+    }
+
+    /// The locations the board shows, as a work-in-progress query's
+    /// `locations`: all with `WIP_VIEW_ALL_LOCATIONS`, else the caller's own.
+    public static func workInProgressScope(of caller: ViewCaller) -> [String]? {
+        caller.may(.viewAllLocations) ? ["*"] : nil
+    }
+
+    /// The board laid out from `wip`, the work-in-progress board of the same
+    /// caller and time with the query ``workInProgressScope(of:)`` (so a caller
+    /// that serves both builds it once).
+    public static func build(_ floor: ShopFloor, for caller: ViewCaller, now: LocalDateTime,
+                             workInProgress wip: WorkInProgressBoard) -> ShopFloorBoard {
         let all = caller.may(.viewAllLocations)
-        let wip = try WorkInProgressViews.board(floor, for: caller, now: now, query: .init(locations: all ? ["*"] : nil))
         var boards: [LocationBoard] = []
-        for location in floor.locations where wip.rows.contains(where: { $0.locationId == location.id }) || location.id == caller.facilityId || all {
+        for location in floor.locations where location.id == caller.facilityId || all {
             let rows = wip.rows.filter { $0.locationId == location.id }
             let hours = location.scenario.facility.closedDates.contains(now.date)
                 ? [] : location.scenario.facility.operatingHours[now.date.weekday] ?? []
@@ -72,13 +86,12 @@ public struct ShopFloorBoard: Codable, Hashable, Sendable {
                 let fix = bay.type == .mobileUnit ? MobileUnitFix.of(positionAt: location.positions[index]?.at, now: now) : nil
                 return Lane(place: bay.id, type: bay.type.rawValue, isMobile: bay.type == .mobileUnit, fix: fix, bars: bars)
             }
-            let lateFirst = Dictionary(uniqueKeysWithValues: wip.atRisk.enumerated().map { ($1, $0) })
             boards.append(LocationBoard(
                 id: location.id, name: location.name, day: now.date.description,
                 opens: hours.first?.open.description, closes: hours.last?.close.description,
                 lanes: lanes.sorted { ($0.isMobile ? 1 : 0, $0.place) < ($1.isMobile ? 1 : 0, $1.place) },
                 waiting: rows.filter { $0.waiting != nil }.sorted { $0.waiting!.queuePosition < $1.waiting!.queuePosition },
-                atRisk: rows.filter { $0.risk != nil }.sorted { lateFirst[$0.workOrderId]! < lateFirst[$1.workOrderId]! },
+                atRisk: rows.filter { $0.risk != nil }.sorted(by: WorkInProgressViews.lateFirst),
                 dataNotices: AssignmentViews.dataNotices(location, now: now)))
         }
         return ShopFloorBoard(now: now.description, locations: boards)

@@ -135,11 +135,15 @@ public enum WorkInProgressViews {
             }
         }
         rows.sort { ($0.locationId, $0.estimatedCompletion ?? "~", $0.workOrderId) < ($1.locationId, $1.estimatedCompletion ?? "~", $1.workOrderId) }
-        let atRisk = rows.filter { $0.risk != nil }
-            .sorted { ($0.risk!.minutesLate ?? Int.max, $1.workOrderId) > ($1.risk!.minutesLate ?? Int.max, $0.workOrderId) }
-            .map(\.workOrderId)
+        let atRisk = rows.filter { $0.risk != nil }.sorted(by: lateFirst).map(\.workOrderId)
         return WorkInProgressBoard(now: now.description, rows: rows, visibleCount: rows.count, totalCount: total,
                                    groups: query.groupBy.map { group(rows, by: $0) }, atRisk: atRisk, dataNotices: notices)
+    }
+
+    /// The order of at-risk work: latest first (no estimate counts as
+    /// latest), ties by work order id. Both rows must be at risk.
+    static func lateFirst(_ a: WorkInProgressRow, _ b: WorkInProgressRow) -> Bool {
+        (a.risk!.minutesLate ?? Int.max, b.workOrderId) > (b.risk!.minutesLate ?? Int.max, a.workOrderId)
     }
 
     /// The locations the query may show: the caller's own by default; any

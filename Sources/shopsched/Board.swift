@@ -41,7 +41,7 @@ struct Board: ParsableCommand {
         let who = caller.map(Self.readCaller) ?? ViewCaller(
             id: "shopsched", role: .dispatcher, facilityId: floor.locations.first?.id ?? "",
             permissions: Set(Permission.allCases.map(\.rawValue)))
-        let moment = now.flatMap(LocalDateTime.init) ?? Self.clockNow(timeZone: floor.locations.first?.scenario.facility.timeZone)
+        let moment = now.flatMap(LocalDateTime.init) ?? SystemClock().now(timeZone: floor.locations.first?.scenario.facility.timeZone ?? "UTC")
         let text: String
         do {
             text = try render(floor, for: who, now: moment)
@@ -53,15 +53,16 @@ struct Board: ParsableCommand {
     }
 
     func render(_ floor: ShopFloor, for who: ViewCaller, now moment: LocalDateTime) throws(ViewDenied) -> String {
-        let board = try ShopFloorBoard.build(floor, for: who, now: moment)
+        // The board is laid out from the work-in-progress view; JSON serves both, built once.
+        let wip = try WorkInProgressViews.board(floor, for: who, now: moment,
+                                                query: .init(locations: ShopFloorBoard.workInProgressScope(of: who)))
+        let board = ShopFloorBoard.build(floor, for: who, now: moment, workInProgress: wip)
         switch format {
         case .table: return board.table()
         case .html: return board.html()
         case .json:
             let assignments = who.may(.viewAssignments) ? try AssignmentViews.board(floor, for: who, now: moment) : nil
-            let all = who.may(.viewAllLocations) ? ["*"] : nil
-            let views = BoardViews(board: board, assignments: assignments,
-                                   workInProgress: try WorkInProgressViews.board(floor, for: who, now: moment, query: .init(locations: all)))
+            let views = BoardViews(board: board, assignments: assignments, workInProgress: wip)
             return String(decoding: JSONFiles.encode(views), as: UTF8.self) + "\n"
         }
     }
@@ -72,15 +73,6 @@ struct Board: ParsableCommand {
 
     static func readCaller(_ path: String) -> ViewCaller {
         do { return try JSONFiles.decode(ViewCaller.self, from: readInput(path)) } catch { failBadInput(error, file: path) }
-    }
-
-    /// The system clock as a local time of the facility's zone (UTC when unknown).
-    static func clockNow(timeZone: String?) -> LocalDateTime {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = timeZone.flatMap(TimeZone.init(identifier:)) ?? TimeZone(identifier: "UTC")!
-        let parts = calendar.dateComponents([.year, .month, .day, .hour, .minute], from: Date())
-        let date = LocalDate(year: parts.year!, month: parts.month!, day: parts.day!)!
-        return LocalDateTime(date: date, minuteOfDay: parts.hour! * 60 + parts.minute!)
     }
 }
 

@@ -165,6 +165,19 @@ struct WorkInProgressTests {
             .rows.map(\.workOrderId) == ["X1"])
     }
 
+    @Test("the board of two locations with the same work order ids keeps each location's at-risk order")
+    func boardAcrossLocations() throws {
+        // Work order ids are unique per location only.
+        let two = try Fixture.floor(
+            Fixture.location(id: "SHOP-1", appointments: Self.appointments, workOrders: Self.workOrders),
+            Fixture.location(id: "SHOP-2", appointments: Self.appointments, workOrders: Self.workOrders))
+        let board = try ShopFloorBoard.build(two, for: Fixture.caller(.viewAllLocations), now: now)
+        #expect(board.locations.map(\.id) == ["SHOP-1", "SHOP-2"])
+        for location in board.locations {
+            #expect(location.atRisk.map(\.workOrderId) == ["W3", "W2", "W4"])
+        }
+    }
+
     @Test("restricted actions are shown disabled with the reason")
     func actions() throws {
         let rows = try rows()
