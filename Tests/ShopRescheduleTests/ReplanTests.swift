@@ -177,4 +177,18 @@ struct ReplanTests {
         }.count
         #expect(result.changes.count < scratchChanges, "replan \(result.changes.count), from scratch \(scratchChanges)")
     }
+
+    // The bundled example (`datasets/reschedule/`, the one the CLI tests run) gives a verified plan.
+    @Test func bundledDisruptionGivesAVerifiedPlan() throws {
+        var dir = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        while !FileManager.default.fileExists(atPath: dir.appendingPathComponent("Package.swift").path) {
+            dir = dir.deletingLastPathComponent()
+        }
+        let folder = dir.appendingPathComponent("datasets/reschedule")
+        let snapshot = try BookingFiles.snapshot(from: BookingFiles.read(folder.appendingPathComponent("snapshot.json").path))
+        let disruption = try RescheduleFiles.disruption(from: BookingFiles.read(folder.appendingPathComponent("disruption.json").path))
+        let result = try ReplanEngine(clock: FixedClock(Shop.at("2026-11-23T11:00"))).replan(disruption, in: snapshot)
+        try Self.verify(result, snapshot, sourceLocation: #_sourceLocation)
+        #expect(result.changes.map(\.appointment) == ["APT-4", "APT-5"])
+    }
 }
