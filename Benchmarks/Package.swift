@@ -21,7 +21,7 @@ let package = Package(
     ],
     targets: [
         // The published shift minimisation benchmark (see README):
-        //   swift run -c release ptask-bench ../../shared/datasets/ptask
+        //   swift run -c release ptask-bench "$SHOPSCHED_PTASK_DIR"
         .executableTarget(
             name: "ptask-bench",
             dependencies: [

@@ -15,9 +15,7 @@ limit="${TIME_LIMIT:-20}"
 bin="$root/.build/release/shopsched"
 SHOPSCHED="$bin" "$here/make-families.sh" "$out/scenarios"
 files=("$root/datasets/small-shop-day.json" "$root/datasets/busy-day.json" "$root/datasets/week.json")
-for p in p1 p2 p3; do
-    [ -f "$root/../shared/reference/$p.scenario.json" ] && files+=("$root/../shared/reference/$p.scenario.json")
-done
+for p in p1 p2 p3; do files+=("$root/datasets/reference/$p.scenario.json"); done
 for family in day-20 day-40 day-60 replan-40 replan-60; do files+=("$out"/scenarios/$family-s*.json); done
 files+=("$out/scenarios/multi-80-s1.json" "$out/scenarios/multi-160-s1.json" "$out/scenarios/multi-320-s1.json")
 python3 "$here/peers/compare.py" --time-limit "$limit" --strategies "${STRATEGIES:-milp,greedy}" \

@@ -14,7 +14,7 @@ struct PTaskBench: ParsableCommand {
         commandName: "ptask-bench",
         abstract: "Solve every ptask instance of a folder, verify every plan, and tabulate the results.")
 
-    @Argument(help: "Folder of ptask .dat files (for example ../../shared/datasets/ptask).")
+    @Argument(help: "Folder of ptask .dat files (the 137 published files, for example $SHOPSCHED_PTASK_DIR; ../datasets/ptask has five).")
     var folder: String
 
     @Option(help: "Seconds per instance.")

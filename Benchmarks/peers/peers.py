@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Peer solvers for the shopsched scheduling contract (shared/docs/problem.md).
+"""Peer solvers for the shopsched scheduling contract (docs/contract.md).
 
     python3 peers.py --solver {highs,glpsol,cpsat} --time-limit S [--threads 1] \
         SCENARIO.json --output SOLUTION.json

@@ -4,7 +4,7 @@ import ShopPlanner
 import ShopVerifier
 import Testing
 
-/// The shared reference scenarios have optima proven by two independent
+/// The reference scenarios (datasets/reference) have optima proven by two independent
 /// models of the contract; the engine must reach exactly those values.
 @Suite("Reference scenarios and bundled datasets")
 struct ReferenceTests {

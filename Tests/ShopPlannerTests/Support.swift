@@ -86,12 +86,11 @@ extension PlanResult {
     }
 }
 
-/// Locates files of the repository and of ../shared from this source file.
+/// Locates files of the repository from this source file.
 enum Paths {
     static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
         .deletingLastPathComponent().deletingLastPathComponent()
     static func dataset(_ name: String) -> String { packageRoot.appendingPathComponent("datasets/\(name)").path }
-    static func reference(_ name: String) -> String {
-        packageRoot.deletingLastPathComponent().appendingPathComponent("shared/reference/\(name)").path
-    }
+    /// A reference scenario with a proven optimum (datasets/reference/README.md).
+    static func reference(_ name: String) -> String { dataset("reference/\(name)") }
 }

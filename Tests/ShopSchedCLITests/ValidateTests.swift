@@ -6,7 +6,8 @@ import Testing
 struct ValidateTests {
     // Why: the datasets are the examples users copy; each must pass validation (exit 0)
     // with a one-line summary on stdout and nothing on stderr.
-    @Test(arguments: ["small-shop-day.json", "busy-day.json", "week.json"])
+    @Test(arguments: ["small-shop-day.json", "busy-day.json", "week.json", "reference/p1.scenario.json",
+                      "reference/p2.scenario.json", "reference/p3.scenario.json"])
     func bundledDatasetIsValid(name: String) async throws {
         let box = try Sandbox()
         let result = try await box.run("validate", CLI.dataset(name))
