@@ -132,9 +132,18 @@ import Testing
         _ = try WhatIfRunner(batch: batch, folder: ResultFolder(path: two), options: options(jobs: 4)).run()
         let a = ResultFolder(path: one).results().map(\.row), b = ResultFolder(path: two).results().map(\.row)
         #expect(a.map(\.name) == b.map(\.name))
-        for (x, y) in zip(a, b) where x.status == "optimal" || y.status == "optimal" {
-            #expect(x.status == y.status && x.objective == y.objective, "\(x.name)")
+        // Whether a variant is proven within its 10 s depends on the machine's load, so the
+        // runs are compared by what a proof implies: two proofs agree, and a proof in one run
+        // bounds the other run's plan from below and its bound from above.
+        for (x, y) in zip(a, b) {
+            switch (x.status == "optimal", y.status == "optimal") {
+            case (true, true): #expect(x.objective == y.objective, "\(x.name)")
+            case (true, false): #expect(y.objective.map { $0 >= x.objective! } ?? true && (y.bound ?? Int.min) <= x.objective!, "\(x.name)")
+            case (false, true): #expect(x.objective.map { $0 >= y.objective! } ?? true && (x.bound ?? Int.min) <= y.objective!, "\(x.name)")
+            case (false, false): break
+            }
         }
+        #expect(a.contains { $0.status == "optimal" } && b.contains { $0.status == "optimal" })
         try verifyFolder(one, batch)
         try verifyFolder(two, batch)
     }
