@@ -7,6 +7,7 @@ struct ShopSched: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "shopsched",
         abstract: "Schedules auto-repair shop jobs onto bays and mechanics.",
+        version: ShopSchedulerVersion.current,
         subcommands: [Solve.self, Validate.self, Verify.self, Generate.self, Import.self, Book.self, Reschedule.self,
                       Replan.self, Board.self, WhatIf.self, WhatIfMerge.self, Diff.self])
 
