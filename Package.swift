@@ -30,6 +30,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "5.0.1"),
+        // Only for `swift package generate-documentation` (the DocC catalog); no target links it.
+        .package(url: "https://github.com/swiftlang/swift-docc-plugin", from: "1.4.0"),
     ],
     targets: [
         .systemLibrary(
@@ -95,6 +97,7 @@ let package = Package(
             dependencies: ["ShopWhatIf", "ShopPlanner", "ShopVerifier", "ShopDomain"]
         ),
         .testTarget(name: "ShopSchedCLITests", dependencies: ["shopsched"]),
+        .testTarget(name: "ShopSchedulerTests", dependencies: ["ShopScheduler"]),
         .testTarget(
             name: "ShopBookingTests",
             dependencies: ["ShopBooking", "ShopVerifier", "ShopDomain", "ShopPlanner", "ShopScenarioGenerator"]

@@ -39,7 +39,7 @@ public struct BookingEngine: Sendable {
         self.options = options
     }
 
-    /// Decides one request. Throws ``InputError`` (every problem, each with its
+    /// Decides one request. Throws ``/ShopDomain/InputError`` (every problem, each with its
     /// JSON path) when the snapshot or the request is malformed.
     public func book(_ request: AppointmentRequest, in snapshot: BookingSnapshot) throws(InputError) -> BookingDecision {
         let booking = try ValidatedBooking(snapshot: snapshot, request: request)

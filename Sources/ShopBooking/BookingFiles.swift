@@ -1,7 +1,7 @@
 import Foundation
 import ShopDomain
 
-/// Reading the booking files; a wrong JSON type is an ``InputError`` naming its path.
+/// Reading the booking files; a wrong JSON type is an ``/ShopDomain/InputError`` naming its path.
 public enum BookingFiles {
     public static func snapshot(from data: Data) throws(InputError) -> BookingSnapshot {
         try JSONFiles.decode(BookingSnapshot.self, from: data)
@@ -16,7 +16,7 @@ public enum BookingFiles {
         }
     }
 
-    /// Reads a file, or throws an ``InputError`` saying it cannot be read.
+    /// Reads a file, or throws an ``/ShopDomain/InputError`` saying it cannot be read.
     public static func read(_ path: String) throws(InputError) -> Data {
         guard let data = FileManager.default.contents(atPath: path) else {
             throw InputError([ValidationIssue(path: "", message: "cannot read file \(path)")])

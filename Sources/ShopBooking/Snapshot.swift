@@ -229,7 +229,7 @@ public struct WorkOrder: Codable, Hashable, Sendable {
     public var vehicleId: String?
     public var lines: [ServiceLine]
     /// Minutes Work Execution expects the whole order to take, when known;
-    /// it wins over the estimate (``DurationRule``).
+    /// it wins over the estimate (`DurationRule`).
     public var workExecutionMinutes: Int?
     public var allowsMultipleAppointments: Bool?
 

@@ -8,7 +8,7 @@ import ShopDomain
 /// have the same shifts, and every job finds both qualified or both not, at
 /// the same cost; again neither may be named by a pin or `current`. The
 /// formulation then decides only *how many* members of a group are busy in a
-/// slot, and ``IntervalColouring`` names the members afterwards, which is
+/// slot, and interval colouring (`IntervalColouring`) names the members afterwards, which is
 /// exact: intervals whose overlap never exceeds the group's size can always
 /// be given distinct members.
 ///

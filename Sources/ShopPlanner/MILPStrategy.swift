@@ -2,7 +2,7 @@ import Foundation
 import MILP
 
 /// Plans with the time-indexed MILP of ``ShopFormulation``, solved by GLPK
-/// (or any ``MILP/Solver``), starting from the greedy plan.
+/// (or any `MILP.Solver`), starting from the greedy plan.
 ///
 /// The scenario is first split into ``IndependentParts`` (by default), each
 /// solved as its own, smaller MILP, side by side on up to
@@ -38,7 +38,7 @@ public struct MILPStrategy: PlanningStrategy {
     }
 
     /// GLPK settings that work well on this formulation. (The searches for
-    /// a better incumbent inside ``PricedSolver`` use clique cuts only: on
+    /// a better incumbent inside `PricedSolver` use clique cuts only: on
     /// the generated families that proves more days than Gomory cuts there.)
     public static var defaultSolverOptions: SolveOptions {
         var options = SolveOptions()

@@ -77,11 +77,13 @@ public struct ShopFormulation: Sendable {
     public internal(set) var mechanicsUsed: [Model.Variable?]
 
     /// - Parameters:
+    ///   - instance: the scenario on its slot grid.
     ///   - jobs: the jobs to model, a set closed under interaction (see
     ///     ``IndependentParts``); every job when `nil`.
-    ///   - bayGroups, mechanicGroups: groups to use; computed from the
-    ///     instance and `options` when `nil` (pass them to share them
-    ///     between parts).
+    ///   - options: which groupings and strengthenings to use.
+    ///   - bayGroups: bay groups to use; computed from the instance and
+    ///     `options` when `nil` (pass them to share them between parts).
+    ///   - mechanicGroups: mechanic groups to use, likewise.
     public init(_ instance: Instance, jobs: [Int]? = nil, options: Options = Options(),
                 bayGroups: ResourceGroups? = nil, mechanicGroups: ResourceGroups? = nil) {
         self.instance = instance
@@ -111,7 +113,7 @@ public struct ShopFormulation: Sendable {
     }
 
     /// Reads the plan out of a solution of ``model``: groups as the solver
-    /// chose them, then members named by ``IntervalColouring``. Jobs outside
+    /// chose them, then members named by interval colouring (`IntervalColouring`). Jobs outside
     /// ``jobs`` are `nil`. Returns `nil` only if the solution breaks a group's
     /// size, which a solution of this model cannot do.
     public func plan(from values: [Double]) -> [SlotPlacement?]? {
