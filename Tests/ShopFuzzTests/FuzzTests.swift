@@ -75,6 +75,9 @@ func makeDrivers() throws -> FuzzDrivers {
 struct RegressionReplayTests {
     @Test func regressionsAreResultsOrInputErrors() throws {
         let drivers = try makeDrivers()
+        // A hang ends the test process too (exit status 124), naming the input on standard error.
+        let watchdog = Watchdog(hangSeconds: 30, maxResidentBytes: 2 << 30,
+                                report: FileManager.default.temporaryDirectory.appendingPathComponent("shopfuzz-regressions-watchdog.txt"))
         let folder = repository.appendingPathComponent("fuzz/regressions")
         var replayed = 0
         for format in FuzzFormat.allCases {
@@ -83,7 +86,9 @@ struct RegressionReplayTests {
                 .filter { $0.hasSuffix("." + format.fileExtension) }.sorted()
             for name in names {
                 let data = try Data(contentsOf: dir.appendingPathComponent(name))
+                watchdog.begin("\(format.rawValue)/\(name)")
                 let outcome = drivers.run(format, [UInt8](data))
+                watchdog.end()
                 if case .finding(let text) = outcome { Issue.record("\(format.rawValue)/\(name): \(text)") }
                 replayed += 1
             }
