@@ -43,8 +43,18 @@ public func residentBytes() -> Int {
     return fields.count >= 2 ? fields[1] * Int(sysconf(Int32(_SC_PAGESIZE))) : 0
 }
 
-/// Watches the input being run from its own thread: one that runs longer
-/// than `hangSeconds`, or memory above `maxResidentBytes`, ends the process
+/// CPU seconds this process has used.
+public func processCPUSeconds() -> Double {
+    var t = timespec()
+    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &t)
+    return Double(t.tv_sec) + Double(t.tv_nsec) * 1e-9
+}
+
+/// Watches the input being run from its own thread: one that uses more than
+/// `hangSeconds` of CPU (or six times that in wall-clock time, for a process
+/// stuck waiting), or memory above `maxResidentBytes`, ends the process.
+/// CPU time, because a busy shared machine (CI) must not turn slow into hung.
+/// It exits
 /// with exit status 124 (hang) or 125 (memory), after writing what happened
 /// to `report`. A trap needs no watchdog: it ends the process by itself.
 public final class Watchdog: @unchecked Sendable {
@@ -53,6 +63,7 @@ public final class Watchdog: @unchecked Sendable {
 
     private let lock = NSLock()
     private var started: Date?
+    private var startedCPU = 0.0
     private var label = ""
     private var peak = 0
     let hangSeconds: Double
@@ -69,7 +80,8 @@ public final class Watchdog: @unchecked Sendable {
     }
 
     public func begin(_ label: String) {
-        lock.lock(); started = Date(); self.label = label; lock.unlock()
+        let cpu = processCPUSeconds()
+        lock.lock(); started = Date(); startedCPU = cpu; self.label = label; lock.unlock()
     }
 
     public func end() {
@@ -88,13 +100,15 @@ public final class Watchdog: @unchecked Sendable {
             lock.lock()
             peak = max(peak, rss)
             let since = started.map { Date().timeIntervalSince($0) }
+            let cpuFrom = startedCPU
             let what = label
             lock.unlock()
+            let cpu = processCPUSeconds() - cpuFrom
             if rss > maxResidentBytes {
                 fire(Self.memoryStatus, "memory: \(what) resident \(rss >> 20) MiB, over \(maxResidentBytes >> 20) MiB")
             }
-            if let since, since > hangSeconds {
-                fire(Self.hangStatus, "hang: \(what) still running after \(Int(since)) s")
+            if let since, cpu > hangSeconds || since > 6 * hangSeconds {
+                fire(Self.hangStatus, "hang: \(what) still running after \(Int(cpu)) s of CPU, \(Int(since)) s")
             }
         }
     }

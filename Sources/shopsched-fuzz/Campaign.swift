@@ -107,6 +107,8 @@ struct Campaign: ParsableCommand {
         var next = 0
         var seconds = 0.0
         var crashes = 0, hangs = 0, memory = 0
+        /// Hangs that finished when run again alone: a loaded machine, not a finding.
+        var slow = 0
         var signatures: [String: Int] = [:]
     }
 
@@ -149,7 +151,7 @@ struct Campaign: ParsableCommand {
                 if state.next > 0 || fm.fileExists(atPath: folder.appendingPathComponent("stats").path) { arguments.append("--resume") }
                 let child = try runChild(arguments, log: folder.appendingPathComponent("child.log"),
                                          progress: folder.appendingPathComponent("stats/\(format.rawValue).json"),
-                                         stall: limits.hangSeconds + 60)
+                                         stall: max(6 * limits.hangSeconds + 60, 120))
                 state.seconds += child.seconds
                 switch child.kind {
                 case .done:
@@ -157,6 +159,19 @@ struct Campaign: ParsableCommand {
                 case .usage:
                     throw ValidationError("child failed: \(child.log)")
                 case .crash, .hang, .memory:
+                    let meta0 = (try? String(contentsOf: folder.appendingPathComponent("current-input.meta"), encoding: .utf8)) ?? ""
+                    if child.kind == .hang, let again = try? runChild(
+                        ["replay", "--format", format.rawValue, folder.appendingPathComponent("current-input").path,
+                         "--workdir", folder.appendingPathComponent("replay").path] + limits.childArguments,
+                        log: folder.appendingPathComponent("confirm.log"), progress: nil, stall: 6 * limits.hangSeconds + 30),
+                       again.kind == .done {
+                        state.slow += 1
+                        let index = Int(meta0.split(separator: " ").last?.trimmingCharacters(in: .whitespacesAndNewlines) ?? "") ?? state.next
+                        FileHandle.standardError.write(Data("campaign: \(format.rawValue) #\(index) was slow, not hung (it finished when run again)\n".utf8))
+                        state.next = index + 1
+                        states[format] = state
+                        continue
+                    }
                     let meta = (try? String(contentsOf: folder.appendingPathComponent("current-input.meta"), encoding: .utf8)) ?? ""
                     let index = Int(meta.split(separator: " ").last?.trimmingCharacters(in: .whitespacesAndNewlines) ?? "") ?? state.next
                     switch child.kind {
@@ -202,9 +217,9 @@ struct Campaign: ParsableCommand {
                 ?? FuzzStats(format: format.rawValue)
             let lost = state.crashes + state.hangs + state.memory
             bad += stats.findings + lost
-            lines.append(String(format: "%-20@ inputs %7d  results %7d  input errors %7d  findings %4d  crashes %4d  hangs %3d  memory %3d  %7.1f s  peak RSS %5d MiB  distinct %d",
-                                format.rawValue as NSString, stats.inputs + lost, stats.results, stats.inputErrors, stats.findings,
-                                state.crashes, state.hangs, state.memory, state.seconds, stats.peakRSSBytes >> 20, state.signatures.count))
+            lines.append(String(format: "%-20@ inputs %7d  results %7d  input errors %7d  findings %4d  crashes %4d  hangs %3d  memory %3d  slow %3d  %7.1f s  peak RSS %5d MiB  distinct %d",
+                                format.rawValue as NSString, stats.inputs + lost + state.slow, stats.results, stats.inputErrors, stats.findings,
+                                state.crashes, state.hangs, state.memory, state.slow, state.seconds, stats.peakRSSBytes >> 20, state.signatures.count))
             let findingsDir = work.appendingPathComponent("\(format.rawValue)/findings/\(format.rawValue)")
             for name in ((try? fm.contentsOfDirectory(atPath: findingsDir.path)) ?? []).sorted() where name.hasSuffix(".txt") {
                 let text = (try? String(contentsOf: findingsDir.appendingPathComponent(name), encoding: .utf8)) ?? ""
