@@ -14,6 +14,7 @@ import PackageDescription
 //   ShopWhatIf (what-if batches: variants of a base scenario, solved, compared, reported)
 //   ShopReschedule (move one appointment; replan a disrupted day; notifications)
 //   ShopScheduler (umbrella) -> shopsched (CLI)
+//   ShopFuzz (mutators and drivers of the fuzz campaign) -> shopsched-fuzz
 let package = Package(
     name: "ShopScheduler",
     platforms: [.macOS(.v13)],
@@ -25,6 +26,7 @@ let package = Package(
         .library(name: "ShopBooking", targets: ["ShopBooking"]),
         .library(name: "ShopReschedule", targets: ["ShopReschedule"]),
         .executable(name: "shopsched", targets: ["shopsched"]),
+        .executable(name: "shopsched-fuzz", targets: ["shopsched-fuzz"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -78,6 +80,17 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
+        // The fuzz campaign (scripts/fuzz.sh): mutators and per-format drivers, and its runner.
+        .target(
+            name: "ShopFuzz",
+            dependencies: ["ShopDomain", "ShopVerifier", "ShopPlanner", "ShopScenarioGenerator", "ShopImport", "ShopBooking",
+                           "ShopReschedule", "ShopViews", "ShopWhatIf", .product(name: "Yams", package: "Yams")]
+        ),
+        .executableTarget(
+            name: "shopsched-fuzz",
+            dependencies: ["ShopFuzz", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+        ),
+        .testTarget(name: "ShopFuzzTests", dependencies: ["ShopFuzz", "ShopDomain"]),
         .testTarget(name: "MILPTests", dependencies: ["MILP"]),
         .testTarget(name: "ShopDomainTests", dependencies: ["ShopDomain"]),
         .testTarget(name: "ShopVerifierTests", dependencies: ["ShopVerifier", "ShopDomain"]),

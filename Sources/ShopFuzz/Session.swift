@@ -1,0 +1,189 @@
+import Foundation
+
+/// Counts of one format's campaign, kept in the work folder after every
+/// input so a run killed by a trap can be resumed and still summed up.
+public struct FuzzStats: Codable, Sendable {
+    public var format: String
+    public var nextIndex = 0
+    public var inputs = 0
+    public var results = 0
+    public var inputErrors = 0
+    /// Input errors whose issues name no field (whole-document problems such as "not valid JSON").
+    public var pathlessErrors = 0
+    public var findings = 0
+    public var seconds = 0.0
+    public var peakRSSBytes = 0
+    /// The slowest input, and its index.
+    public var slowestSeconds = 0.0
+    public var slowestIndex = -1
+
+    public init(format: String) { self.format = format }
+
+    public var line: String {
+        String(format: "%@: inputs %d, results %d, input errors %d (%d pathless), findings %d, %.1f s, peak RSS %d MiB, slowest %.2f s (#%d)",
+               format, inputs, results, inputErrors, pathlessErrors, findings, seconds, peakRSSBytes >> 20, slowestSeconds, slowestIndex)
+    }
+}
+
+/// Resident memory of this process, from /proc/self/statm (0 where there is none).
+/// Reads into a fixed buffer: the watchdog must not need much from a process in trouble.
+public func residentBytes() -> Int {
+    let fd = open("/proc/self/statm", O_RDONLY)
+    guard fd >= 0 else { return 0 }
+    defer { close(fd) }
+    var buffer = [UInt8](repeating: 0, count: 128)
+    let n = buffer.withUnsafeMutableBytes { read(fd, $0.baseAddress, 127) }
+    guard n > 0 else { return 0 }
+    // "size resident shared …" in pages.
+    var fields: [Int] = [0]
+    for byte in buffer[0..<n] {
+        if byte == 0x20 { fields.append(0); if fields.count > 2 { break } }
+        else if byte >= 0x30, byte <= 0x39 { fields[fields.count - 1] = fields[fields.count - 1] * 10 + Int(byte - 0x30) }
+    }
+    return fields.count >= 2 ? fields[1] * Int(sysconf(Int32(_SC_PAGESIZE))) : 0
+}
+
+/// CPU seconds this process has used.
+public func processCPUSeconds() -> Double {
+    var t = timespec()
+    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &t)
+    return Double(t.tv_sec) + Double(t.tv_nsec) * 1e-9
+}
+
+/// Watches the input being run from its own thread: one that uses more than
+/// `hangSeconds` of CPU (or six times that in wall-clock time, for a process
+/// stuck waiting), or memory above `maxResidentBytes`, ends the process.
+/// CPU time, because a busy shared machine (CI) must not turn slow into hung.
+/// It exits
+/// with exit status 124 (hang) or 125 (memory), after writing what happened
+/// to `report`. A trap needs no watchdog: it ends the process by itself.
+public final class Watchdog: @unchecked Sendable {
+    public static let hangStatus: Int32 = 124
+    public static let memoryStatus: Int32 = 125
+
+    private let lock = NSLock()
+    private var started: Date?
+    private var startedCPU = 0.0
+    private var label = ""
+    private var peak = 0
+    let hangSeconds: Double
+    let maxResidentBytes: Int
+    let report: URL
+
+    public init(hangSeconds: Double, maxResidentBytes: Int, report: URL) {
+        self.hangSeconds = hangSeconds
+        self.maxResidentBytes = maxResidentBytes
+        self.report = report
+        let thread = Thread { [self] in watch() }
+        thread.stackSize = 1 << 20
+        thread.start()
+    }
+
+    public func begin(_ label: String) {
+        let cpu = processCPUSeconds()
+        lock.lock(); started = Date(); startedCPU = cpu; self.label = label; lock.unlock()
+    }
+
+    public func end() {
+        lock.lock(); started = nil; lock.unlock()
+    }
+
+    public var peakResidentBytes: Int {
+        lock.lock(); defer { lock.unlock() }
+        return peak
+    }
+
+    private func watch() {
+        while true {
+            usleep(20_000)
+            let rss = residentBytes()
+            lock.lock()
+            peak = max(peak, rss)
+            let since = started.map { Date().timeIntervalSince($0) }
+            let cpuFrom = startedCPU
+            let what = label
+            lock.unlock()
+            let cpu = processCPUSeconds() - cpuFrom
+            if rss > maxResidentBytes {
+                fire(Self.memoryStatus, "memory: \(what) resident \(rss >> 20) MiB, over \(maxResidentBytes >> 20) MiB")
+            }
+            if let since, cpu > hangSeconds || since > 6 * hangSeconds {
+                fire(Self.hangStatus, "hang: \(what) still running after \(Int(cpu)) s of CPU, \(Int(since)) s")
+            }
+        }
+    }
+
+    private func fire(_ status: Int32, _ text: String) -> Never {
+        try? Data((text + "\n").utf8).write(to: report)
+        FileHandle.standardError.write(Data(("shopsched-fuzz: " + text + "\n").utf8))
+        _exit(status)
+    }
+}
+
+/// One child run: inputs `start..<start+count` of one format, each saved as
+/// `current-input` before it runs, counts kept in `stats/FORMAT.json`.
+public struct FuzzSession {
+    public var format: FuzzFormat
+    public var inputs: FuzzInputs
+    public var drivers: FuzzDrivers
+    public var workFolder: URL
+
+    public init(format: FuzzFormat, inputs: FuzzInputs, drivers: FuzzDrivers, workFolder: URL) {
+        self.format = format
+        self.inputs = inputs
+        self.drivers = drivers
+        self.workFolder = workFolder
+    }
+
+    public var statsFile: URL { workFolder.appendingPathComponent("stats/\(format.rawValue).json") }
+
+    public func loadStats() -> FuzzStats? {
+        guard let data = FileManager.default.contents(atPath: statsFile.path) else { return nil }
+        return try? JSONDecoder().decode(FuzzStats.self, from: data)
+    }
+
+    /// Runs the inputs; returns the counts (also written after every input).
+    public func run(start: Int, count: Int, resume: Bool, watchdog: Watchdog, maxSeconds: Double? = nil) -> FuzzStats {
+        let fm = FileManager.default
+        try? fm.createDirectory(at: statsFile.deletingLastPathComponent(), withIntermediateDirectories: true)
+        let findings = workFolder.appendingPathComponent("findings/\(format.rawValue)")
+        var stats = (resume ? loadStats() : nil) ?? FuzzStats(format: format.rawValue)
+        let current = workFolder.appendingPathComponent("current-input")
+        let meta = workFolder.appendingPathComponent("current-input.meta")
+        let began = Date()
+        var index = start
+        while index < start + count {
+            if let maxSeconds, Date().timeIntervalSince(began) > maxSeconds { break }
+            let input = inputs.input(format, index)
+            // Written before the run: a trap kills the process, and the supervisor saves this file.
+            try? Data(input).write(to: current)
+            try? Data("\(format.rawValue) \(index)\n".utf8).write(to: meta)
+            let t0 = Date()
+            watchdog.begin("\(format.rawValue) #\(index)")
+            let outcome = drivers.run(format, input)
+            watchdog.end()
+            let seconds = Date().timeIntervalSince(t0)
+            stats.inputs += 1
+            stats.seconds += seconds
+            if seconds > stats.slowestSeconds { stats.slowestSeconds = seconds; stats.slowestIndex = index }
+            switch outcome {
+            case .result: stats.results += 1
+            case .inputError(let pathless):
+                stats.inputErrors += 1
+                if pathless { stats.pathlessErrors += 1 }
+            case .finding(let text):
+                stats.findings += 1
+                try? fm.createDirectory(at: findings, withIntermediateDirectories: true)
+                let name = "finding-\(index)"
+                try? Data(input).write(to: findings.appendingPathComponent(name + "." + format.fileExtension))
+                try? Data((text + "\n").utf8).write(to: findings.appendingPathComponent(name + ".txt"))
+                FileHandle.standardError.write(Data("finding: \(format.rawValue) #\(index): \(text)\n".utf8))
+            }
+            index += 1
+            stats.nextIndex = index
+            stats.peakRSSBytes = max(stats.peakRSSBytes, watchdog.peakResidentBytes)
+            if let data = try? JSONEncoder().encode(stats) { try? data.write(to: statsFile, options: .atomic) }
+        }
+        return stats
+    }
+}
