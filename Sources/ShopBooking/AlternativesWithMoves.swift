@@ -37,6 +37,16 @@ enum AlternativesWithMoves {
         guard first <= last else { return ([], nil) }
         let horizonEnd = LocalDateTime(date: now.date.adding(days: booking.policy.resolvedBookingHorizonDays), minuteOfDay: 0)
         guard dayStart < horizonEnd else { return ([], nil) }
+        // The search plans one day; in a shop open through midnight an appointment
+        // running over the day's edge would be missing from it (or fail its pin), so
+        // offering moves there could double-book. Say so instead.
+        let dayEnd = LocalDateTime(date: day.adding(days: 1), minuteOfDay: 0)
+        if let crossing = booking.appointments.first(where: {
+            $0.status.isActive && $0.start < dayEnd && dayStart < $0.end && ($0.start < dayStart || $0.end > dayEnd)
+        }) {
+            return ([], Warning(code: "MOVES_NOT_SEARCHED",
+                                message: "\(crossing.file.id) runs over midnight into or out of \(day); moves are searched one day at a time, so none are offered"))
+        }
 
         let clock = ContinuousClock()
         let deadline = clock.now.advanced(by: .milliseconds(Int64(timeLimit * 1000)))

@@ -54,7 +54,7 @@ package enum Conflicts {
             return check
         }
         if !instance.fitsHoursAndWindow(job: r, start: s) {
-            add(.outsideOperatingHours, [], "\(start)–\(end) is not inside one operating-hours range of an open day")
+            add(.outsideOperatingHours, [], "\(start)–\(end) is not inside one stretch of open time (operating hours of open days; ranges that touch count as one)")
             return check
         }
         let range = model.range(s)

@@ -70,6 +70,11 @@ extension Scenario {
                 issues.add(path + ".priority", "must be a whole number from 1 to \(Self.maxPriority), not \(priority)")
             }
 
+            if job.resumable == true {
+                issues.add(path + ".resumable",
+                           "resumable jobs (work that pauses over closed time) are not supported by this version yet")
+            }
+
             var earliest = facility?.horizonBegin
             var latest = facility?.horizonEnd
             if let window = job.window {

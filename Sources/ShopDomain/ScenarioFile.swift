@@ -130,11 +130,14 @@ public struct ScenarioFile: Codable, Hashable, Sendable {
         public var preferredStarts: [String]?
         public var pinned: Placement?
         public var current: Placement?
+        /// Whether the work may pause over closed time (contract default `false`).
+        /// Only `false` is supported yet; validation rejects `true`.
+        public var resumable: Bool?
 
         public init(id: String, durationMinutes: Int, bayTypes: [String], requiredSkills: [String]? = nil,
                     preferredSkills: [String]? = nil, mechanic: String? = nil, priority: Int? = nil,
                     window: Window? = nil, preferredStarts: [String]? = nil, pinned: Placement? = nil,
-                    current: Placement? = nil) {
+                    current: Placement? = nil, resumable: Bool? = nil) {
             self.id = id
             self.durationMinutes = durationMinutes
             self.bayTypes = bayTypes
@@ -146,6 +149,7 @@ public struct ScenarioFile: Codable, Hashable, Sendable {
             self.preferredStarts = preferredStarts
             self.pinned = pinned
             self.current = current
+            self.resumable = resumable
         }
     }
 

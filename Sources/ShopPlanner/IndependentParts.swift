@@ -10,7 +10,9 @@
 ///
 /// A job can't run across two open intervals (rule 1), so a shop's days, and
 /// a day's morning and afternoon when it closes at noon, fall apart
-/// naturally unless a job's window spans them.
+/// naturally unless a job's window spans them. Open intervals are maximal
+/// runs of open time, so a shop open through midnight (or with touching
+/// ranges) is one interval there, and its days stay tied together.
 public enum IndependentParts {
     /// Parts as ascending job indices, ordered by their first job.
     public static func parts(of instance: Instance, bayGroups: ResourceGroups,

@@ -25,7 +25,8 @@ public struct Instance: Sendable {
     public let slotsPerDay: Int
     /// Slots in the horizon.
     public let slotCount: Int
-    /// Open intervals (one operating-hours range of one open day), sorted.
+    /// Open intervals: maximal runs of open time, sorted. Touching ranges,
+    /// on one day or across midnight, are one interval.
     public let openIntervals: [Range<Int>]
     /// For slot `t`, the end of the open interval containing it, or `-1`.
     let intervalEnd: [Int]
@@ -70,9 +71,10 @@ public struct Instance: Sendable {
     public struct MechanicSlots: Sendable {
         public let index: Int
         public let id: String
-        /// Shifts rounded inwards, clipped to the horizon.
+        /// Time on shift: each shift rounded inwards, clipped to the horizon,
+        /// then joined where they touch or overlap; sorted, disjoint.
         public let shifts: [Range<Int>]
-        /// For slot `t`, the latest end of a shift that contains `t`, or `-1`.
+        /// For slot `t`, the end of the (joined) shift that contains `t`, or `-1`.
         let shiftReach: [Int]
     }
 
@@ -95,15 +97,19 @@ public struct Instance: Sendable {
             return lower < upper ? lower..<upper : nil
         }
 
-        var intervals: [Range<Int>] = []
+        // Open time is the union of the days' rounded ranges; an open interval
+        // is a maximal run of it, so ranges that touch (12:00 close, 12:00
+        // open; 24:00 close, next day 00:00 open) make one interval.
+        var open = [Bool](repeating: false, count: count)
         for day in 0..<facility.horizonDays {
             let date = facility.horizonStart.adding(days: day)
             guard !facility.closedDates.contains(date) else { continue }
             for range in facility.operatingHours[date.weekday] ?? [] {
-                let open = day * perDay + up(range.open.minutes), close = day * perDay + down(range.close.minutes)
-                if open < close { intervals.append(open..<close) }
+                let from = day * perDay + up(range.open.minutes), to = day * perDay + down(range.close.minutes)
+                if from < to { for t in from..<to { open[t] = true } }
             }
         }
+        let intervals = maximalRuns(open)
         openIntervals = intervals
         var intervalEnd = [Int](repeating: -1, count: count)
         for interval in intervals { for t in interval { intervalEnd[t] = interval.upperBound } }
@@ -118,9 +124,15 @@ public struct Instance: Sendable {
             return BaySlots(index: index, id: bay.id, type: bay.type, outOfService: blocked, blockedBefore: before)
         }
         mechanics = scenario.mechanics.enumerated().map { index, mechanic in
-            let shifts = mechanic.shifts.compactMap { clip(up(minutes($0.start))..<down(minutes($0.end))) }
+            // Each shift rounded inwards first; then shifts that touch or
+            // overlap join into one, as open ranges do.
+            var onShift = [Bool](repeating: false, count: count)
+            for shift in mechanic.shifts {
+                if let range = clip(up(minutes(shift.start))..<down(minutes(shift.end))) { for t in range { onShift[t] = true } }
+            }
+            let shifts = maximalRuns(onShift)
             var reach = [Int](repeating: -1, count: count)
-            for shift in shifts { for t in shift { reach[t] = max(reach[t], shift.upperBound) } }
+            for shift in shifts { for t in shift { reach[t] = shift.upperBound } }
             return MechanicSlots(index: index, id: mechanic.id, shifts: shifts, shiftReach: reach)
         }
 
@@ -190,6 +202,19 @@ public struct Instance: Sendable {
     public func time(ofSlot t: Int) -> LocalDateTime {
         scenario.facility.horizonBegin.adding(minutes: t * slotMinutes)
     }
+}
+
+/// The maximal runs of `true`, in order.
+func maximalRuns(_ flags: [Bool]) -> [Range<Int>] {
+    var runs: [Range<Int>] = []
+    var t = 0
+    while t < flags.count {
+        guard flags[t] else { t += 1; continue }
+        let start = t
+        while t < flags.count, flags[t] { t += 1 }
+        runs.append(start..<t)
+    }
+    return runs
 }
 
 @inline(__always)

@@ -10,7 +10,10 @@ import ShopPlanner
 ///   its job. When the disruption breaks a started job's own placement, it
 ///   still stays: its mechanic is dropped from it (flagged at risk: hand it
 ///   over), a bay outage begins when it ends (a warning), an overrun past
-///   closing is cut at closing (flagged at risk).
+///   closing is cut at closing (flagged at risk). The replan covers one day:
+///   in a shop open through midnight, work past 24:00 is cut there the same
+///   way, and work from the day before that runs into this day holds its bay
+///   and mechanic until it ends (it is not replanned).
 /// - `CONFIRMED` and `AWAITING_PARTS` ones are pinned unless the policy says
 ///   `moveConfirmed`, or the disruption leaves them no place where they are
 ///   (they then move like the others).
@@ -68,6 +71,24 @@ struct ReplanDay {
         var mechanics = snapshot.mechanics.map {
             ScenarioFile.Mechanic(id: $0.id, skills: $0.skills, active: $0.active, shifts: $0.shifts)
         }
+        /// Takes `from..<until` out of mechanic `m`'s shifts.
+        func cutShifts(_ m: Int, _ from: LocalDateTime, _ until: LocalDateTime) {
+            mechanics[m].shifts = (mechanics[m].shifts ?? []).flatMap { shift -> [ScenarioFile.TimeRange] in
+                guard let s = LocalDateTime(shift.start), let e = LocalDateTime(shift.end) else { return [shift] }
+                var pieces: [ScenarioFile.TimeRange] = []
+                if s < min(e, from) { pieces.append(.init(start: s.description, end: min(e, from).description)) }
+                if max(s, until) < e { pieces.append(.init(start: max(s, until).description, end: e.description)) }
+                return pieces
+            }
+        }
+        // Work from the day before that runs on past midnight (a shop open through
+        // the night) is not a job of this day, but it holds its bay and mechanic
+        // until it ends.
+        for booked in validated.appointments where booked.status.isActive && booked.start < dayStart && booked.end > dayStart {
+            let until = min(booked.end, dayEnd)
+            bays[booked.bay].outOfService = (bays[booked.bay].outOfService ?? []) + [.init(start: dayStart.description, end: until.description)]
+            if let m = booked.mechanic { cutShifts(m, dayStart, until) }
+        }
         var overrunMinutes: [String: Int] = [:]
         var urgent: [UrgentJob] = []
         for event in disruption.events {
@@ -76,14 +97,7 @@ struct ReplanDay {
                 let from = time(event.from, now), until = time(event.until, dayEnd)
                 mechanicOutages.append(Outage(resource: event.mechanic!, range: from.absoluteMinutes..<until.absoluteMinutes,
                                               text: text(from, until)))
-                let m = mechanics.firstIndex { $0.id == event.mechanic }!
-                mechanics[m].shifts = (mechanics[m].shifts ?? []).flatMap { shift -> [ScenarioFile.TimeRange] in
-                    guard let s = LocalDateTime(shift.start), let e = LocalDateTime(shift.end) else { return [shift] }
-                    var pieces: [ScenarioFile.TimeRange] = []
-                    if s < min(e, from) { pieces.append(.init(start: s.description, end: min(e, from).description)) }
-                    if max(s, until) < e { pieces.append(.init(start: max(s, until).description, end: e.description)) }
-                    return pieces
-                }
+                cutShifts(mechanics.firstIndex { $0.id == event.mechanic }!, from, until)
             case .bayOutOfService:
                 let from = time(event.from, now), until = time(event.until, dayEnd)
                 bayOutages.append(Outage(resource: event.bay!, range: from.absoluteMinutes..<until.absoluteMinutes,
@@ -136,6 +150,13 @@ struct ReplanDay {
         try repairPins(earliest: earliest)
     }
 
+    /// Whether the shop is open at 00:00 on the day after `date` (so open time runs on past midnight).
+    static func opensAtMidnight(after date: LocalDate, _ facility: Scenario.Facility) -> Bool {
+        let next = date.adding(days: 1)
+        return !facility.closedDates.contains(next)
+            && (facility.operatingHours[next.weekday] ?? []).contains { $0.open.minutes == 0 }
+    }
+
     /// A job that may move: `current` where it is, its start preferred, not before now.
     static func unlock(_ job: inout ScenarioFile.Job, _ placement: ScenarioFile.Placement, earliest: String) {
         job.pinned = nil
@@ -175,8 +196,12 @@ struct ReplanDay {
                 let minutes = (open.upperBound - pin.start) * instance.slotMinutes
                 let end = instance.time(ofSlot: pin.start).adding(minutes: file.jobs[j].durationMinutes)
                 file.jobs[j].durationMinutes = min(file.jobs[j].durationMinutes, minutes)
-                atRisk.append(AtRisk(appointment: id, expectedEnd: end.description,
-                                     why: "started, and runs past closing (\(instance.time(ofSlot: open.upperBound).minuteOfDayText))"))
+                // The replan covers one day: a shop open through midnight does not close then,
+                // but the work past it is beyond what this replan plans.
+                let why = open.upperBound == instance.slotCount && Self.opensAtMidnight(after: date, scenario.facility)
+                    ? "started, and runs past the end of the replanned day (24:00)"
+                    : "started, and runs past closing (\(instance.time(ofSlot: open.upperBound).minuteOfDayText))"
+                atRisk.append(AtRisk(appointment: id, expectedEnd: end.description, why: why))
             }
         }
         scenario = try Scenario(file: file)

@@ -22,8 +22,9 @@ public struct PlanVerifier: Sendable {
     public let scenario: Scenario
     /// The open intervals of the horizon in time order: for each day of the horizon that is
     /// not in `closedDates`, each operating-hours range of its weekday, opening rounded up and
-    /// closing rounded down to the slot grid; ranges that round to nothing are left out.
-    /// Each is half-open, `[start, end)`.
+    /// closing rounded down to the slot grid (ranges that round to nothing are left out);
+    /// then ranges that touch, on one day or across midnight (`24:00` then `00:00`), are
+    /// joined, so each is a maximal run of open time. Each is half-open, `[start, end)`.
     public let openIntervals: [LocalRange]
 
     private let grid: Grid
@@ -51,8 +52,8 @@ public struct PlanVerifier: Sendable {
                 if span.lo < span.hi { open.append(span) }
             }
         }
-        self.open = open
-        self.openIntervals = open.map {
+        self.open = Self.joined(open)
+        self.openIntervals = self.open.map {
             LocalRange(start: LocalDateTime(absoluteMinutes: $0.lo), end: LocalDateTime(absoluteMinutes: $0.hi))
         }
         func index(_ ids: [String]) -> [String: Int] {
@@ -61,6 +62,20 @@ public struct PlanVerifier: Sendable {
         self.jobIndex = index(scenario.jobs.map(\.id))
         self.bayIndex = index(scenario.bays.map(\.id))
         self.mechanicIndex = index(scenario.mechanics.map(\.id))
+    }
+
+    /// Spans sorted and joined where one begins at or before the end of the one before:
+    /// the maximal runs of their union.
+    static func joined(_ spans: [Span]) -> [Span] {
+        var result: [Span] = []
+        for span in spans.filter({ $0.lo < $0.hi }).sorted(by: { ($0.lo, $0.hi) < ($1.lo, $1.hi) }) {
+            if let last = result.last, span.lo <= last.hi {
+                result[result.count - 1].hi = max(last.hi, span.hi)
+            } else {
+                result.append(span)
+            }
+        }
+        return result
     }
 
     /// Checks `solution` against `scenario`; shorthand for
@@ -351,9 +366,13 @@ public struct PlanVerifier: Sendable {
                 if !missing.isEmpty {
                     problems.append("lacks required skill\(missing.count == 1 ? "" : "s") \(Text.list(missing))")
                 }
-                let shifts = mechanic.shifts.map { Span(lo: grid.up($0.start.absoluteMinutes), hi: grid.down($0.end.absoluteMinutes)) }
-                if !shifts.contains(where: { $0.lo < $0.hi && $0.contains(span) }) {
-                    let known = shifts.filter { $0.lo < $0.hi }
+                // Each shift rounded inwards, then shifts that touch or overlap joined (the
+                // contract's rule for shifts, as for open ranges).
+                let shifts = PlanVerifier.joined(mechanic.shifts.map {
+                    Span(lo: grid.up($0.start.absoluteMinutes), hi: grid.down($0.end.absoluteMinutes))
+                })
+                if !shifts.contains(where: { $0.contains(span) }) {
+                    let known = shifts
                     problems.append("has no shift holding \(Text.span(span)) "
                                     + (known.isEmpty ? "(no shift on the slot grid)" : "(shifts on the slot grid: \(Text.list(known.map(Text.span))))"))
                 }
@@ -373,7 +392,8 @@ public struct PlanVerifier: Sendable {
             }
             if facility.closedDates.contains(date) { return "the shop is closed on \(date) (closedDates)" }
             let midnight = date.dayNumber * 1440
-            let today = verifier.open.filter { $0.lo >= midnight && $0.lo < midnight + 1440 }
+            // Intervals that meet the day, including one running in from the day before.
+            let today = verifier.open.filter { $0.lo < midnight + 1440 && midnight < $0.hi }
             if today.isEmpty { return "the shop is not open on \(date.weekday.rawValue) \(date)" }
             return "on \(date.weekday.rawValue) \(date) the shop is open \(Text.list(today.map(Text.clockSpan)))"
         }

@@ -38,6 +38,9 @@ public struct FloorPlan: Sendable {
         public var aheadOnMechanic: Int = 0
         /// Jobs of its place planned before it.
         public var aheadOnPlace: Int = 0
+        /// The work stops (closing, end of shift, bay out of service) and
+        /// goes on later before it is done.
+        public var pauses: Bool = false
         /// Why no estimate exists, in words.
         public var blocked: String?
         /// Waiting work only: its place in the queue (from 1).
@@ -55,7 +58,7 @@ public struct FloorPlan: Sendable {
         /// The earliest run of `minutes` of work from `ready` at which
         /// mechanic `m` and place `p` are both at work and free (gaps in
         /// their queues included).
-        func earliestFit(_ minutes: Int, ready: Int, mechanic m: Int, place p: Int) -> (start: Int, end: Int)? {
+        func earliestFit(_ minutes: Int, ready: Int, mechanic m: Int, place p: Int) -> (start: Int, end: Int, paused: Bool)? {
             let busy = mechanicBusy[m] + placeBusy[p]
             let time = calendar.together(m, p)
             var candidates = [ready]
@@ -77,6 +80,7 @@ public struct FloorPlan: Sendable {
             }
             estimate.start = LocalDateTime(absoluteMinutes: run.start)
             estimate.completion = LocalDateTime(absoluteMinutes: run.end)
+            estimate.pauses = run.paused
             estimate.aheadOnMechanic = mechanicBusy[m].count { $0.lowerBound < run.start }
             estimate.aheadOnPlace = placeBusy[p].count { $0.lowerBound < run.start }
             if run.start < run.end {
@@ -195,11 +199,14 @@ struct WorkCalendar {
             day = day.adding(days: 1)
         }
         let from = now.absoluteMinutes
-        open = open.compactMap { $0.upperBound > from ? max($0.lowerBound, from)..<$0.upperBound : nil }
+        // Ranges that touch (12:00 close and open, 24:00 then 00:00) are one
+        // stretch of work time, not a pause.
+        open = WorkCalendar.joined(open.compactMap { $0.upperBound > from ? max($0.lowerBound, from)..<$0.upperBound : nil })
         mechanicTime = location.scenario.mechanics.enumerated().map { m, mechanic in
             guard mechanic.active else { return [] }
             guard location.shiftsKnown[m] else { return open }
-            let shifts = mechanic.shifts.map { $0.start.absoluteMinutes..<$0.end.absoluteMinutes }.sorted { $0.lowerBound < $1.lowerBound }
+            // Joined too: overlapping shifts would otherwise count their common time twice.
+            let shifts = WorkCalendar.joined(mechanic.shifts.map { $0.start.absoluteMinutes..<$0.end.absoluteMinutes })
             return WorkCalendar.intersect(open, shifts)
         }
         placeTime = location.scenario.bays.map { bay in
@@ -218,20 +225,37 @@ struct WorkCalendar {
         return time
     }
 
-    /// Start and end of `minutes` of work from `from` in `time`, carried over breaks.
-    static func allocate(_ minutes: Int, from: Int, in time: [Range<Int>]) -> (start: Int, end: Int)? {
+    /// Start and end of `minutes` of work from `from` in `time` (sorted,
+    /// disjoint, not touching), carried over breaks; `paused` when it stops
+    /// at the end of one range and goes on in a later one.
+    static func allocate(_ minutes: Int, from: Int, in time: [Range<Int>]) -> (start: Int, end: Int, paused: Bool)? {
         // No work left to do: done as soon as it is ready.
-        if minutes == 0 { return (from, from) }
+        if minutes == 0 { return (from, from, false) }
         var left = minutes
         var start: Int?
+        var pieces = 0
         for range in time where range.upperBound > from {
             let begin = max(range.lowerBound, from)
             if start == nil { start = begin }
+            pieces += 1
             let take = min(left, range.upperBound - begin)
             left -= take
-            if left == 0 { return (start!, begin + take) }
+            if left == 0 { return (start!, begin + take, pieces > 1) }
         }
         return nil
+    }
+
+    /// Ranges sorted and joined where they touch or overlap.
+    static func joined(_ ranges: [Range<Int>]) -> [Range<Int>] {
+        var result: [Range<Int>] = []
+        for range in ranges.filter({ !$0.isEmpty }).sorted(by: { $0.lowerBound < $1.lowerBound }) {
+            if let last = result.last, range.lowerBound <= last.upperBound {
+                result[result.count - 1] = last.lowerBound..<max(last.upperBound, range.upperBound)
+            } else {
+                result.append(range)
+            }
+        }
+        return result
     }
 
     static func intersect(_ a: [Range<Int>], _ b: [Range<Int>]) -> [Range<Int>] {

@@ -241,7 +241,8 @@ public enum WorkInProgressViews {
         } else if let m = plan.mechanic, let start = plan.start, let ready = plan.readyAt, start > ready {
             reasons.append("\(location.people[m].name ?? location.people[m].id) is next at work at \(start)")
         }
-        if let start = plan.start, completion.date > start.date {
+        // A run through midnight in a shop open round the clock is no carry-over.
+        if plan.pauses, let start = plan.start, completion.date > start.date {
             reasons.append("carries over to \(completion.date): not done before closing on \(start.date)")
         }
         if order.file.remainingMinutes > max(0, promised.absoluteMinutes - max(now, plan.readyAt ?? now).absoluteMinutes) {

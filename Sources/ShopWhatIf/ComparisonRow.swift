@@ -94,7 +94,13 @@ public struct ComparisonRow: Codable, Sendable, Hashable {
         }
         var onShift = 0
         for mechanic in scenario.mechanics where mechanic.active {
-            for shift in mechanic.shifts.map(minutes) { onShift += open.reduce(0) { $0 + overlap($1, shift) } }
+            // Shifts that overlap or touch are one stretch on shift (the contract's rule): join
+            // them first so common time is not counted twice.
+            var joined: [(Int, Int)] = []
+            for shift in mechanic.shifts.map(minutes).sorted(by: { $0.0 < $1.0 }) {
+                if let last = joined.last, shift.0 <= last.1 { joined[joined.count - 1].1 = max(last.1, shift.1) } else { joined.append(shift) }
+            }
+            for shift in joined { onShift += open.reduce(0) { $0 + overlap($1, shift) } }
         }
         var working = 0
         var deviations: [Int] = []

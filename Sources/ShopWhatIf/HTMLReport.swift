@@ -147,7 +147,8 @@ public enum HTMLReport {
                 svg += "<rect x=\"\(x(spans[k - 1].1))\" y=\"\(axis - 14)\" width=\"\(gap)\" height=\"\(height - axis + 14)\" fill=\"#e8e8e8\"/>"
             }
             let day = LocalDateTime(absoluteMinutes: span.0).date
-            if day != lastDay && spans.count > 1 {
+            let manyDays = spans.count > 1 || LocalDateTime(absoluteMinutes: last - 1).date != day
+            if day != lastDay && manyDays {
                 svg += "<text x=\"\(x(span.0) + 2)\" y=\"10\" font-size=\"10\" font-weight=\"600\" fill=\"#333\">\(day.weekday.rawValue) \(day.description.suffix(5))</text>"
                 lastDay = day
             }
@@ -155,6 +156,11 @@ public enum HTMLReport {
             // A closing hour is labelled only on the last interval (else it meets the next opening's).
             while tick < span.1 || (tick == span.1 && k == spans.count - 1) {
                 let time = LocalDateTime(absoluteMinutes: tick)
+                // An interval open through midnight: the new day is labelled where it begins.
+                if time.minuteOfDay == 0, tick > span.0, time.date != lastDay {
+                    svg += "<text x=\"\(x(tick) + 2)\" y=\"10\" font-size=\"10\" font-weight=\"600\" fill=\"#333\">\(time.date.weekday.rawValue) \(time.date.description.suffix(5))</text>"
+                    lastDay = time.date
+                }
                 if (time.minuteOfDay / 60) % hours == 0 {
                     svg += "<line x1=\"\(x(tick))\" y1=\"\(axis - 4)\" x2=\"\(x(tick))\" y2=\"\(height)\" stroke=\"#e2e2e2\"/>"
                     svg += "<text x=\"\(x(tick))\" y=\"\(axis - 7)\" font-size=\"10\" text-anchor=\"middle\" fill=\"#555\">\(time.minuteOfDay / 60):00</text>"

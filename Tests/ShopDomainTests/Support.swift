@@ -66,7 +66,7 @@ enum Sample {
     /// The optional keys of the contract (none of them may appear when re-encoding `minimalJSON`).
     static let optionalKeys: Set<String> = [
         "closedDates", "maxConcurrent", "outOfService", "active", "preferredSkills", "mechanic",
-        "priority", "window", "preferredStarts", "pinned", "current", "weights",
+        "priority", "window", "preferredStarts", "pinned", "current", "resumable", "weights",
     ]
 
     static let solutionJSON = """
