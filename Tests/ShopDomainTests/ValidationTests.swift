@@ -135,15 +135,15 @@ struct ValidationTests {
         #expect(try Sample.paths { $0.facility.operatingHours = [:] } == [])
     }
 
-    // Ranges of one day must not overlap (in any order); touching ranges are fine.
-    @Test func overlappingRanges() throws {
-        #expect(try Sample.paths { $0.facility.operatingHours["mon"] = [["08:00", "12:00"], ["11:00", "14:00"]] }
-                == ["facility.operatingHours.mon"])
-        #expect(try Sample.paths { $0.facility.operatingHours["mon"] = [["11:00", "14:00"], ["08:00", "12:00"]] }
-                == ["facility.operatingHours.mon"])
-        #expect(try Sample.paths { $0.facility.operatingHours["mon"] = [["08:00", "18:00"], ["09:00", "10:00"]] }
-                == ["facility.operatingHours.mon"])
+    // Open time is the union of the ranges (contract §4), so ranges of one day may
+    // overlap or touch, in any order; a bad range among them is still named.
+    @Test func overlappingRangesAreAUnion() throws {
+        #expect(try Sample.paths { $0.facility.operatingHours["mon"] = [["08:00", "12:00"], ["11:00", "14:00"]] } == [])
+        #expect(try Sample.paths { $0.facility.operatingHours["mon"] = [["11:00", "14:00"], ["08:00", "12:00"]] } == [])
+        #expect(try Sample.paths { $0.facility.operatingHours["mon"] = [["08:00", "18:00"], ["09:00", "10:00"]] } == [])
         #expect(try Sample.paths { $0.facility.operatingHours["mon"] = [["08:00", "12:00"], ["12:00", "14:00"]] } == [])
+        #expect(try Sample.paths { $0.facility.operatingHours["mon"] = [["08:00", "12:00"], ["14:00", "11:00"]] }
+                == ["facility.operatingHours.mon[1][1]"])
     }
 
     // MARK: Facility
@@ -271,7 +271,7 @@ struct ValidationTests {
         file.facility.horizon.days = 0
         file.facility.operatingHours = [
             "mon": [["24:00", "18:00"]],
-            "tue": [["08:00", "12:00"], ["11:00", "13:00"]],
+            "tue": [["08:00", "12:00"], ["13:00"]],
             "funday": [],
             "sat": [["09:00", "09:00"]],
         ]
@@ -300,7 +300,7 @@ struct ValidationTests {
         let expected = [
             "format",
             "facility.timeZone", "facility.slotMinutes", "facility.horizon.days",
-            "facility.operatingHours.mon[0][0]", "facility.operatingHours.tue", "facility.operatingHours.funday",
+            "facility.operatingHours.mon[0][0]", "facility.operatingHours.tue[1]", "facility.operatingHours.funday",
             "facility.operatingHours.sat[0][1]", "facility.closedDates[0]",
             "bays[0].type", "bays[1].id", "bays[1].outOfService[0].end",
             "mechanics[0].shifts[0].start", "mechanics[1].id", "mechanics[1].shifts",

@@ -44,6 +44,24 @@ struct OpenTimeTests {
         #expect(greedy.assignment("J-1") != nil)
     }
 
+    // Open time is the union of the ranges: 08:00–13:00 and 12:00–17:00 overlap
+    // and make one interval, 08:00–17:00, as do the verifier's; the 6 h job
+    // fits in neither range alone (5 h each), so the optimum 0 needs the union.
+    @Test func sixHourJobAcrossOverlappingRanges() throws {
+        var shop = ShopBuilder()
+        shop.hours = [["12:00", "17:00"], ["08:00", "13:00"]]
+        shop.bay("BAY-1")
+        shop.mechanic("M-1", shifts: [("08:00", "17:00")])
+        shop.jobs = [job("J-1", minutes: 360)]
+        let scenario = try shop.scenario()
+        #expect(Instance(scenario).openIntervals == [32..<68])
+        #expect(PlanVerifier(scenario: scenario).openIntervals
+            == [LocalRange(start: LocalDateTime(at("08:00"))!, end: LocalDateTime(at("17:00"))!)])
+        let (result, report) = planAndVerify(scenario)
+        #expect(result.status == .optimal && report.objective == 0)
+        #expect(result.assignment("J-1") != nil)
+    }
+
     // The same job with a real lunch closing (12:00–13:00): the longest
     // interval is 4 h, so the 6 h job cannot run anywhere; left out, it pays
     // unscheduled × priority = 1000, and the reason is the hours.
