@@ -255,6 +255,9 @@ struct ReplanDay {
             }
             if let until = event.until.flatMap(LocalDateTime.init), until <= dayStart || until > dayEnd {
                 add("\(path).until", "\(until) is not on the replan day \(date) (at the latest \(dayEnd))")
+            } else if event.from == nil, let until = event.until.flatMap(LocalDateTime.init), until <= now {
+                // Without `from` the event begins now.
+                add("\(path).until", "\(until) is not after now (\(now)), when an event without from begins")
             }
             guard let type = DisruptionType(rawValue: event.type) else {
                 add("\(path).type", "unknown disruption \"\(event.type)\"; use one of \(DisruptionType.allCases.map(\.rawValue).joined(separator: ", "))")

@@ -80,6 +80,12 @@ struct RecordedInputTests {
             ValidationIssue(path: "disruption.events[1].until",
                             message: "2026-11-24T12:00 is not on the replan day 2026-11-23 (at the latest 2026-11-24T00:00)"),
         ])
+        // Without from, an event begins now: an until before now is refused (it made a reversed range).
+        let over = Disruption(requestId: "D-1", facility: "FAC-1", events: [
+            DisruptionEvent(type: .mechanicUnavailable, mechanic: "M-1", until: "2026-11-23T10:00"),
+        ])
+        #expect(try replanIssues(over) == [ValidationIssue(path: "disruption.events[0].until",
+                                                           message: "2026-11-23T10:00 is not after now (2026-11-23T11:30), when an event without from begins")])
         // Without a day, the day is today's: the same.
         var today = tuesday
         today.day = nil
