@@ -64,6 +64,7 @@ enum YAMLGuard {
         var flow = 0                     // flow brackets open
         var quote: UInt8?                // a quoted scalar open (only where one surely starts)
         var blockScalarParent: Int?      // inside `|` or `>` text: the indent of its key's line
+        var blockScalarIndent: Int?      // and of its first line of text
         var lineNumber = 0
         var start = 0
         while start < bytes.count, result.tooDeepAt == nil {
@@ -83,8 +84,12 @@ enum YAMLGuard {
             while i < line.count, line[i] == space { i += 1 }
             let indent = i
             if let parent = blockScalarParent {
-                if i == line.count || indent > parent { continue }  // the text of a block scalar
+                // The text of a block scalar: blank lines, and lines indented as its first one.
+                if i == line.count { continue }
+                if blockScalarIndent == nil, indent > parent { blockScalarIndent = indent }
+                if let text = blockScalarIndent, indent >= text { continue }
                 blockScalarParent = nil
+                blockScalarIndent = nil
             }
             func tooDeep() -> Bool {
                 if indents.count + flow > WhatIfLimits.maxYAMLDepth { result.tooDeepAt = lineNumber }
@@ -161,7 +166,7 @@ enum YAMLGuard {
                         i += 1
                         continue   // still where a node may start
                     case pipe, greater:
-                        blockScalarParent = indent
+                        blockScalarParent = indents.last ?? indent
                         i = line.count
                         continue
                     default:

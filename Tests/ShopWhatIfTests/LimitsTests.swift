@@ -53,6 +53,9 @@ import Testing
     @Test func ordinaryYamlStillParses() throws {
         let file = try parse(Self.header + """
             # a comment with [[[[ brackets {{{{
+            notes: |
+              Block text is text: [[[[ {{{{ - - - -
+                  however it is indented
             variants:
               - name: "lifts [2]"   # [[[
                 edits: &two-lifts

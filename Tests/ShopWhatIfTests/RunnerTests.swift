@@ -171,7 +171,13 @@ import Testing
         let a = ResultFolder(path: one).results().map(\.row), b = ResultFolder(path: two).results().map(\.row)
         #expect(a.map(\.name) == b.map(\.name))
         for (x, y) in zip(a, b) where x.status == "optimal" || y.status == "optimal" {
-            #expect(x.status == y.status && x.objective == y.objective, "\(x.name)")
+            if x.status == y.status {
+                #expect(x.objective == y.objective, "\(x.name)")
+            } else {
+                // One run stopped at the time limit (on a loaded machine): its plan is no better than the optimum.
+                let (proven, stopped) = x.status == "optimal" ? (x, y) : (y, x)
+                #expect(stopped.status == "feasible" && stopped.objective! >= proven.objective!, "\(x.name)")
+            }
         }
         try verifyFolder(one, batch)
         try verifyFolder(two, batch)
