@@ -102,6 +102,9 @@ public struct VariantFile: Decodable, Sendable, Hashable {
         }
         let file: VariantFile
         if yaml {
+            guard data.count <= WhatIfLimits.maxYAMLBytes else {
+                throw InputError([ValidationIssue(path: "", message: "\(data.count) bytes; a YAML what-if file has at most \(WhatIfLimits.maxYAMLBytes) (JSON: \(WhatIfLimits.maxFileBytes))")])
+            }
             guard let text = String(data: data, encoding: .utf8) else {
                 throw InputError([ValidationIssue(path: "", message: "not valid YAML: the text is not UTF-8")])
             }

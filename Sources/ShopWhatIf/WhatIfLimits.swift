@@ -11,6 +11,9 @@ import ShopDomain
 public enum WhatIfLimits {
     /// Bytes of a what-if file (16 MiB).
     public static let maxFileBytes = 16 << 20
+    /// Bytes of a YAML what-if file (4 MiB): Yams takes far longer than the
+    /// JSON decoder per byte, and 4 MiB holds 10,000 variants of several edits.
+    public static let maxYAMLBytes = 4 << 20
     /// Nesting of a YAML what-if file, as ``YAMLGuard`` counts it.
     public static let maxYAMLDepth = 64
     /// Anchors and aliases (`&name`, `*name`) in a YAML what-if file.

@@ -30,6 +30,9 @@ import Testing
         #expect(block.description.contains("line \(3 + WhatIfLimits.maxYAMLDepth - 1): nested deeper than"), "\(block)")
         let mapping = try yamlError(Self.header + "variants: " + String(repeating: "{a: ", count: depth) + "1" + String(repeating: "}", count: depth) + "\n")
         #expect(mapping.description.contains("nested deeper than"))
+        // A YAML file over its size limit is refused unread.
+        let large = try yamlError(Self.header + String(repeating: "# padding\n", count: WhatIfLimits.maxYAMLBytes / 10 + 1))
+        #expect(large.description.contains("a YAML what-if file has at most \(WhatIfLimits.maxYAMLBytes)"), "\(large)")
         // The same in JSON is refused too, as it already was.
         let json = "{\"format\": \"shopsched.whatif/1\", \"base\": \"b\", \"variants\": " + String(repeating: "[", count: depth) + String(repeating: "]", count: depth) + "}"
         #expect(throws: InputError.self) { try parse(json, yaml: false) }
