@@ -14,10 +14,12 @@ import Yams
 ///    a quoted string in a flow collection counts), never too shallow;
 /// 2. anchors and aliases (`&name`, `*name`) are counted, every `&` or `*`
 ///    before a name, wherever it stands;
-/// 3. only when the text has aliases, it is composed (now safe: bounded
-///    depth, and Yams shares an alias's node rather than copying it) and its
-///    nodes counted as the decoder would see them, aliases expanded, with a
-///    budget: the walk stops at the limit, however large the tree claims to be.
+/// 3. the text is composed (now safe: bounded depth, and Yams shares an
+///    alias's node rather than copying it); when it has aliases, its nodes
+///    are counted as the decoder would see them, aliases expanded, with a
+///    budget: the walk stops at the limit, however large the tree claims to be;
+/// 4. the named variants and their edits are counted on the tree, so too many
+///    are refused before the decoder, which is far slower, reads them.
 enum YAMLGuard {
     static func check(_ text: String) throws(InputError) {
         let scan = scan(Array(text.utf8))
@@ -29,14 +31,31 @@ enum YAMLGuard {
             throw InputError([ValidationIssue(
                 path: "", message: "line \(scan.anchorLimitLine): more than \(WhatIfLimits.maxYAMLAnchors) anchors and aliases (&name, *name); a what-if file has at most \(WhatIfLimits.maxYAMLAnchors)")])
         }
-        guard scan.aliases > 0 else { return }
         let root: Node?
         do { root = try Yams.compose(yaml: text) } catch {
             throw InputError([ValidationIssue(path: "", message: "not valid YAML: \(error)")])
         }
-        if let root, !within(root, nodes: WhatIfLimits.maxYAMLNodes, depth: WhatIfLimits.maxYAMLDepth * 4) {
+        guard let root else { return }
+        if scan.aliases > 0, !within(root, nodes: WhatIfLimits.maxYAMLNodes, depth: WhatIfLimits.maxYAMLDepth * 4) {
             throw InputError([ValidationIssue(
                 path: "", message: "with its aliases expanded the document has more than \(WhatIfLimits.maxYAMLNodes) nodes or nests deeper than \(WhatIfLimits.maxYAMLDepth * 4); a what-if file stays within both")])
+        }
+        // Decoding is the slow part (about 5 s per MiB in a debug build): too
+        // many named variants or edits are refused from the tree, before it.
+        let named = root["variants"]?.array() ?? []
+        if named.count > WhatIfLimits.maxVariants {
+            throw InputError([ValidationIssue(path: "variants", message: "\(named.count) named variants; a batch has at most \(WhatIfLimits.maxVariants) variants")])
+        }
+        var edits = 0
+        for (v, variant) in named.enumerated() {
+            let count = variant["edits"]?.array().count ?? 0
+            if count > WhatIfLimits.maxEditsPerVariant {
+                throw InputError([ValidationIssue(path: "variants[\(v)].edits", message: "\(count) edits; a variant has at most \(WhatIfLimits.maxEditsPerVariant)")])
+            }
+            edits += count
+        }
+        if edits > WhatIfLimits.maxEditsPerBatch {
+            throw InputError([ValidationIssue(path: "variants", message: "the named variants have \(edits) edits together; a batch has at most \(WhatIfLimits.maxEditsPerBatch)")])
         }
     }
 

@@ -33,6 +33,9 @@ import Testing
         // A YAML file over its size limit is refused unread.
         let large = try yamlError(Self.header + String(repeating: "# padding\n", count: WhatIfLimits.maxYAMLBytes / 10 + 1))
         #expect(large.description.contains("a YAML what-if file has at most \(WhatIfLimits.maxYAMLBytes)"), "\(large)")
+        // Too many named variants are counted on the parsed tree, before decoding.
+        let many = try yamlError(Self.header + "variants:\n" + String(repeating: "  - {name: v, edits: []}\n", count: WhatIfLimits.maxVariants + 1))
+        #expect(many.issues == [ValidationIssue(path: "variants", message: "\(WhatIfLimits.maxVariants + 1) named variants; a batch has at most \(WhatIfLimits.maxVariants) variants")])
         // The same in JSON is refused too, as it already was.
         let json = "{\"format\": \"shopsched.whatif/1\", \"base\": \"b\", \"variants\": " + String(repeating: "[", count: depth) + String(repeating: "]", count: depth) + "}"
         #expect(throws: InputError.self) { try parse(json, yaml: false) }
