@@ -1,3 +1,4 @@
+import Foundation
 import ShopBooking
 import ShopDomain
 import ShopPlanner
@@ -53,9 +54,23 @@ struct ReplanDay {
     init(snapshot: BookingSnapshot, disruption: Disruption, now: LocalDateTime) throws(InputError) {
         let caller = AppointmentRequest.Caller(id: disruption.reportedBy ?? "replan", permissions: [])
         let (checked, snapshotIssues) = SnapshotCheck.validate(snapshot, caller: caller)
-        var issues = snapshotIssues + Self.check(disruption, snapshot: snapshot)
+        let issues = snapshotIssues + RecordedTimes.history(of: snapshot) + Self.check(disruption, snapshot: snapshot, now: now)
         let date = disruption.day.flatMap(LocalDate.init) ?? now.date
         guard issues.isEmpty, let validated = checked else { throw InputError(issues) }
+        // The day's scenario is built from the disruption: a problem with one of
+        // its jobs is the disruption's, named by the event it came from.
+        func blame(_ error: InputError, urgentFrom first: Int) -> InputError {
+            InputError(error.issues.map { issue in
+                for (k, event) in urgentEvents.enumerated() {
+                    let prefix = "jobs[\(first + k)]"
+                    if issue.path == prefix || issue.path.hasPrefix(prefix + ".") || issue.path.hasPrefix(prefix + "[") {
+                        return ValidationIssue(path: "disruption.events[\(event)].job" + issue.path.dropFirst(prefix.count), message: issue.message)
+                    }
+                }
+                return issue
+            })
+        }
+        var urgentEvents: [Int] = []
         self.snapshot = snapshot
         self.date = date
         let dayStart = LocalDateTime(date: date, minuteOfDay: 0), dayEnd = LocalDateTime(date: date.adding(days: 1), minuteOfDay: 0)
@@ -91,7 +106,7 @@ struct ReplanDay {
         }
         var overrunMinutes: [String: Int] = [:]
         var urgent: [UrgentJob] = []
-        for event in disruption.events {
+        for (e, event) in disruption.events.enumerated() {
             switch DisruptionType(rawValue: event.type)! {
             case .mechanicUnavailable:
                 let from = time(event.from, now), until = time(event.until, dayEnd)
@@ -109,6 +124,7 @@ struct ReplanDay {
             case .urgentJob:
                 urgent.append(event.job!)
                 urgentJobs.append(event.job!.id)
+                urgentEvents.append(e)
             }
         }
 
@@ -138,6 +154,7 @@ struct ReplanDay {
             appointmentOfJob.append(snapshot.appointments.firstIndex { $0.id == a.id })
             started.append(isStarted)
         }
+        let firstUrgent = jobs.count
         for job in urgent {
             jobs.append(ScenarioFile.Job(id: job.id, durationMinutes: job.durationMinutes, bayTypes: job.bayTypes,
                                          requiredSkills: job.requiredSkills, priority: job.priority ?? 3,
@@ -146,8 +163,12 @@ struct ReplanDay {
             started.append(false)
         }
         file = ScenarioFile(facility: facility, bays: bays, mechanics: mechanics, jobs: jobs, weights: snapshot.weights)
-        scenario = try Scenario(file: file)
-        try repairPins(earliest: earliest)
+        do {
+            scenario = try Scenario(file: file)
+            try repairPins(earliest: earliest)
+        } catch {
+            throw blame(error, urgentFrom: firstUrgent)
+        }
     }
 
     /// Whether the shop is open at 00:00 on the day after `date` (so open time runs on past midnight).
@@ -220,7 +241,9 @@ struct ReplanDay {
     }
 
     /// Every problem of the disruption, with its path (`disruption.events[0].mechanic`).
-    static func check(_ disruption: Disruption, snapshot: BookingSnapshot) -> [ValidationIssue] {
+    /// The events must fall on the replan day (the day given, else the date of
+    /// `now`): an event of another day would be dropped without a word.
+    static func check(_ disruption: Disruption, snapshot: BookingSnapshot, now: LocalDateTime) -> [ValidationIssue] {
         var issues: [ValidationIssue] = []
         func add(_ path: String, _ message: String) { issues.append(ValidationIssue(path: "disruption." + path, message: message)) }
         if let format = disruption.format, format != Disruption.formatName {
@@ -231,6 +254,16 @@ struct ReplanDay {
             add("facility", "\"\(disruption.facility)\" is not the snapshot's facility \"\(snapshot.facility.id)\"")
         }
         if let day = disruption.day, LocalDate(day) == nil { add("day", "\"\(day)\" is not a date YYYY-MM-DD") }
+        let date = disruption.day.flatMap(LocalDate.init) ?? now.date
+        let dayStart = LocalDateTime(date: date, minuteOfDay: 0), dayEnd = LocalDateTime(date: date.adding(days: 1), minuteOfDay: 0)
+        if disruption.day.flatMap(LocalDate.init) != nil, now >= dayEnd {
+            // Everything of a past day has started: it would all be pinned, perhaps into an infeasible plan.
+            add("day", "\(date) is over (now is \(now)); only today or a day to come can be replanned")
+        }
+        if let by = disruption.reportedBy, by.trimmingCharacters(in: .whitespaces).isEmpty {
+            add("reportedBy", "must not be empty when given (it is the actor of every record)")
+        }
+        var urgentIDs: [String: Int] = [:]
         if disruption.events.isEmpty { add("events", "must list at least one disruption") }
         let mechanics = Set(snapshot.mechanics.map(\.id)), bays = Set(snapshot.bays.map(\.id))
         let appointments = Set(snapshot.appointments.map(\.id))
@@ -241,6 +274,15 @@ struct ReplanDay {
             }
             if let from = event.from.flatMap(LocalDateTime.init), let until = event.until.flatMap(LocalDateTime.init), until <= from {
                 add("\(path).until", "must be after from (\(from))")
+            }
+            if let from = event.from.flatMap(LocalDateTime.init), from.date != date {
+                add("\(path).from", "\(from) is not on the replan day \(date)")
+            }
+            if let until = event.until.flatMap(LocalDateTime.init), until <= dayStart || until > dayEnd {
+                add("\(path).until", "\(until) is not on the replan day \(date) (at the latest \(dayEnd))")
+            } else if event.from == nil, let until = event.until.flatMap(LocalDateTime.init), until <= now {
+                // Without `from` the event begins now.
+                add("\(path).until", "\(until) is not after now (\(now)), when an event without from begins")
             }
             guard let type = DisruptionType(rawValue: event.type) else {
                 add("\(path).type", "unknown disruption \"\(event.type)\"; use one of \(DisruptionType.allCases.map(\.rawValue).joined(separator: ", "))")
@@ -253,7 +295,13 @@ struct ReplanDay {
                 if !bays.contains(event.bay ?? "") { add("\(path).bay", "unknown bay id \"\(event.bay ?? "")\"") }
                 if event.from == nil { add("\(path).from", "a bay outage needs its start") }
             case .jobOverrun:
-                if !appointments.contains(event.appointment ?? "") {
+                if let a = snapshot.appointments.first(where: { $0.id == event.appointment }) {
+                    if let start = LocalDateTime(a.start), start.date != date {
+                        add("\(path).appointment", "\(a.id) starts \(start), not on the replan day \(date)")
+                    } else if AppointmentStatus(rawValue: a.status)?.isActive == false {
+                        add("\(path).appointment", "\(a.id) is \(a.status): only active appointments run over")
+                    }
+                } else {
                     add("\(path).appointment", "unknown appointment id \"\(event.appointment ?? "")\"")
                 }
                 if !(1...1440).contains(event.minutes ?? 0) { add("\(path).minutes", "must be from 1 to 1440, not \(event.minutes.map(String.init) ?? "missing")") }
@@ -261,6 +309,11 @@ struct ReplanDay {
                 guard let job = event.job else { add("\(path).job", "an urgent job needs its job"); continue }
                 if job.id.isEmpty || job.id.contains(" ") { add("\(path).job.id", "must be a non-empty id without spaces") }
                 if appointments.contains(job.id) { add("\(path).job.id", "\"\(job.id)\" is already an appointment id") }
+                if let other = urgentIDs[job.id] {
+                    add("\(path).job.id", "\"\(job.id)\" is also the urgent job of events[\(other)]")
+                } else {
+                    urgentIDs[job.id] = i
+                }
                 if job.durationMinutes <= 0 || job.durationMinutes > 1440 {
                     add("\(path).job.durationMinutes", "must be from 1 to 1440, not \(job.durationMinutes)")
                 }
@@ -268,7 +321,9 @@ struct ReplanDay {
                 for (k, name) in job.bayTypes.enumerated() where BayType(rawValue: name) == nil {
                     add("\(path).job.bayTypes[\(k)]", "unknown bay type \"\(name)\"")
                 }
-                if let priority = job.priority, priority < 1 { add("\(path).job.priority", "must be 1 or more, not \(priority)") }
+                if let priority = job.priority, priority < 1 || priority > Scenario.maxPriority {
+                    add("\(path).job.priority", "must be a whole number from 1 to \(Scenario.maxPriority), not \(priority)")
+                }
             }
         }
         if let limit = disruption.policy?.timeLimitSeconds, !(limit > 0) {

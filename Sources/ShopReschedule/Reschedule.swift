@@ -42,7 +42,8 @@ public struct RescheduleEngine: Sendable {
     /// Decides one request. Throws ``InputError`` (every problem, each with its
     /// JSON path) when the snapshot or the request is malformed.
     public func reschedule(_ request: RescheduleRequest, in snapshot: BookingSnapshot) throws(InputError) -> RescheduleDecision {
-        let input = try ValidatedReschedule(snapshot: snapshot, request: request)
+        let input = try ValidatedReschedule(snapshot: snapshot, request: request,
+                                            now: clock.now(timeZone: snapshot.facility.timeZone))
         // A retry after the backend stored this move: decide on the snapshot as it was before.
         if let before = input.snapshotBeforeReplay() {
             var decision = try reschedule(request, in: before)

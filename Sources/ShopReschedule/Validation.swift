@@ -1,3 +1,4 @@
+import Foundation
 import ShopBooking
 import ShopDomain
 
@@ -22,17 +23,22 @@ struct ValidatedReschedule {
     let booking: ValidatedBooking
     let model: BookingModel
 
-    init(snapshot: BookingSnapshot, request: RescheduleRequest) throws(InputError) {
-        var issues: [ValidationIssue] = []
+    init(snapshot: BookingSnapshot, request: RescheduleRequest, now: LocalDateTime) throws(InputError) {
+        var issues: [ValidationIssue] = RecordedTimes.history(of: snapshot)
         if let format = request.format, format != RescheduleRequest.formatName {
             issues.append(ValidationIssue(path: "request.format", message: "expected \"\(RescheduleRequest.formatName)\", found \"\(format)\""))
         }
         if RescheduleReason(rawValue: request.reason) == nil {
             issues.append(ValidationIssue(path: "request.reason", message: "unknown reason \"\(request.reason)\"; use one of \(RescheduleReason.allCases.map(\.rawValue).joined(separator: ", "))"))
         }
-        if request.customerConfirmation?.channel.isEmpty == true {
+        if let channel = request.customerConfirmation?.channel, channel.trimmingCharacters(in: .whitespaces).isEmpty {
             issues.append(ValidationIssue(path: "request.customerConfirmation.channel", message: "must not be empty"))
         }
+        // Copied into the update and audit records as they are: a time, and not one still to come.
+        issues += RecordedTimes.check(request.managerApproval?.approvedAt, path: "request.managerApproval.approvedAt",
+                                      what: "an approval", now: now)
+        issues += RecordedTimes.check(request.customerConfirmation?.confirmedAt, path: "request.customerConfirmation.confirmedAt",
+                                      what: "a confirmation", now: now)
         let target = snapshot.appointments.first { $0.id == request.appointmentId }
         if target == nil {
             issues.append(ValidationIssue(path: "request.appointmentId", message: "no appointment \"\(request.appointmentId)\" in the snapshot"))
@@ -113,5 +119,42 @@ struct ValidatedReschedule {
         a.mechanic = mechanic
         a.rescheduleCount = (target.rescheduleCount ?? 0) + 1
         return a
+    }
+}
+
+/// Times the engine copies into its records (approvals, confirmations, the
+/// snapshot's history): each must be a facility local time, and one that
+/// says when something happened must not lie after now.
+enum RecordedTimes {
+    static func check(_ text: String?, path: String, what: String, now: LocalDateTime) -> [ValidationIssue] {
+        guard let text else { return [] }
+        guard let time = LocalDateTime(text) else {
+            return [ValidationIssue(path: path, message: "\"\(text)\" is not a local time YYYY-MM-DDTHH:MM")]
+        }
+        guard time <= now else {
+            return [ValidationIssue(path: path, message: "\(time) is after now (\(now)): \(what) cannot come from the future")]
+        }
+        return []
+    }
+
+    /// The snapshot's history entries, which a reschedule copies forward (and
+    /// a replay restores): their times must be local times and durations
+    /// possible. (Their bays may since have gone, and their order against now
+    /// is the backend's.)
+    static func history(of snapshot: BookingSnapshot) -> [ValidationIssue] {
+        var issues: [ValidationIssue] = []
+        for (i, appointment) in snapshot.appointments.enumerated() {
+            for (k, entry) in (appointment.history ?? []).enumerated() {
+                let path = "appointments[\(i)].history[\(k)]"
+                for (name, value) in [("start", entry.start), ("changedAt", entry.changedAt)] where LocalDateTime(value) == nil {
+                    issues.append(ValidationIssue(path: "\(path).\(name)", message: "\"\(value)\" is not a local time YYYY-MM-DDTHH:MM"))
+                }
+                if entry.durationMinutes <= 0 || entry.durationMinutes > Scenario.maxDurationMinutes {
+                    issues.append(ValidationIssue(path: "\(path).durationMinutes",
+                                                  message: "must be from 1 to \(Scenario.maxDurationMinutes), not \(entry.durationMinutes)"))
+                }
+            }
+        }
+        return issues
     }
 }

@@ -30,6 +30,9 @@ public enum ScenarioEditor {
             }
             let count = edit.count ?? 0
             guard count >= 0 else { throw fail("count", "must be 0 or more, not \(count)") }
+            guard count <= WhatIfLimits.maxBaysPerEdit else {
+                throw fail("count", "\(count) bays in one edit; at most \(WhatIfLimits.maxBaysPerEdit)")
+            }
             let have = file.bays.filter { $0.type == type }.count
             let change = switch edit.kind {
             case .addBays: count
@@ -108,6 +111,10 @@ public enum ScenarioEditor {
         case .scaleDemand:
             let factor = edit.factor ?? 1
             guard factor > 0, factor.isFinite, factor <= 100 else { throw fail("factor", "must be above 0 and at most 100, not \(factor)") }
+            let target = (Double(file.jobs.count) * factor).rounded()
+            guard target <= Double(max(file.jobs.count, WhatIfLimits.maxJobsAfterScaling)) else {
+                throw fail("factor", "\(factor) × \(file.jobs.count) jobs is \(Int(target)) jobs; scaleDemand grows a scenario to at most \(WhatIfLimits.maxJobsAfterScaling)")
+            }
             guard scaleDemand(&file, factor: factor, seed: edit.seed ?? 1) else {
                 throw fail("factor", "not enough unpinned jobs to drop for a factor of \(factor)")
             }

@@ -97,10 +97,21 @@ public struct VariantFile: Decodable, Sendable, Hashable {
     /// Parses a variant file: YAML when `path` ends in `.yaml` or `.yml`, else JSON.
     /// Decoding problems name the field (`variants[1].edits[0].count`).
     public static func parse(_ data: Data, yaml: Bool) throws(InputError) -> VariantFile {
+        guard data.count <= WhatIfLimits.maxFileBytes else {
+            throw InputError([ValidationIssue(path: "", message: "\(data.count) bytes; a what-if file has at most \(WhatIfLimits.maxFileBytes)")])
+        }
         let file: VariantFile
         if yaml {
+            guard data.count <= WhatIfLimits.maxYAMLBytes else {
+                throw InputError([ValidationIssue(path: "", message: "\(data.count) bytes; a YAML what-if file has at most \(WhatIfLimits.maxYAMLBytes) (JSON: \(WhatIfLimits.maxFileBytes))")])
+            }
+            guard let text = String(data: data, encoding: .utf8) else {
+                throw InputError([ValidationIssue(path: "", message: "not valid YAML: the text is not UTF-8")])
+            }
+            // Before Yams: its parser recurses once per nesting level.
+            try YAMLGuard.check(text)
             do {
-                file = try YAMLDecoder().decode(VariantFile.self, from: data)
+                file = try YAMLDecoder().decode(VariantFile.self, from: text)
             } catch let error as DecodingError {
                 throw InputError([JSONFiles.issue(for: error)])
             } catch {

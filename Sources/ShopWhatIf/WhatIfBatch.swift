@@ -37,6 +37,10 @@ public struct WhatIfBatch: Sendable {
     /// scenario, expands grids and applies every variant's edits once to
     /// check them. Every problem is reported with its path.
     public static func load(path: String) throws(InputError) -> WhatIfBatch {
+        // The size first: a huge file is refused without being read.
+        if let size = (try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? Int, size > WhatIfLimits.maxFileBytes {
+            throw InputError([ValidationIssue(path: "", message: "\(size) bytes; a what-if file has at most \(WhatIfLimits.maxFileBytes)")])
+        }
         guard let data = FileManager.default.contents(atPath: path) else {
             throw InputError([ValidationIssue(path: "", message: "cannot read file \(path)")])
         }
@@ -59,6 +63,9 @@ public struct WhatIfBatch: Sendable {
 
     /// Expands `file` over `base`; see ``load(path:)``.
     public init(file: VariantFile, base: ScenarioFile) throws(InputError) {
+        // The batch's size from the file's sizes, before any grid is expanded.
+        let tooLarge = WhatIfLimits.sizeIssues(file)
+        guard tooLarge.isEmpty else { throw InputError(tooLarge) }
         var issues: [ValidationIssue] = []
         var specs = [VariantSpec(index: 0, name: Self.baseName, edits: [])]
         for (v, variant) in (file.variants ?? []).enumerated() {

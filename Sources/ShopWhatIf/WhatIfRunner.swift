@@ -1,6 +1,7 @@
 import Foundation
 import ShopDomain
 import ShopPlanner
+import ShopVerifier
 
 /// Solves the variants of a batch side by side and streams each result to
 /// a ``ResultFolder`` as it finishes.
@@ -13,7 +14,11 @@ import ShopPlanner
 /// - A variant that fails (invalid scenario, clashing pins, solver error)
 ///   is recorded with its status and problems; the others go on.
 /// - Resume: a variant whose result is in the folder with the same
-///   fingerprint (edited scenario and strategy) is not solved again.
+///   fingerprint (edited scenario and strategy) is not solved again, once
+///   its stored plan has been read back and passed the verifier against the
+///   variant's own scenario, and the row rebuilt from it equals the stored
+///   one. A stored result that fails (a truncated solution, an edited
+///   objective or status) is solved again, and the progress says why.
 /// - Nothing but the variant being solved is held per worker: memory stays
 ///   flat as the batch grows.
 public struct WhatIfRunner: Sendable {
@@ -35,6 +40,8 @@ public struct WhatIfRunner: Sendable {
         public var row: ComparisonRow
         /// `true` when the result was already in the folder.
         public var reused: Bool
+        /// Why the stored result of this variant was not trusted (it was solved again).
+        public var rejected: String?
     }
 
     /// What a run did.
@@ -45,11 +52,14 @@ public struct WhatIfRunner: Sendable {
         public var reused: Int
         /// Solved or reused variants without a verified plan (invalid, infeasible, error, or not verified).
         public var failed: Int
-        public init(variants: Int, solved: Int, reused: Int, failed: Int) {
+        /// Of the solved: stored results that failed the re-check and were solved again.
+        public var rejected: Int
+        public init(variants: Int, solved: Int, reused: Int, failed: Int, rejected: Int = 0) {
             self.variants = variants
             self.solved = solved
             self.reused = reused
             self.failed = failed
+            self.rejected = rejected
         }
     }
 
@@ -85,8 +95,8 @@ public struct WhatIfRunner: Sendable {
             let thread = Thread {
                 while let next = state.claim() {
                     do {
-                        let (row, reused) = try solveOrReuse(work[next])
-                        state.finish(row: row, reused: reused, progress: progress)
+                        let (row, reused, rejected) = try solveOrReuse(work[next])
+                        state.finish(row: row, reused: reused, rejected: rejected, progress: progress)
                     } catch {
                         failure.record(error)
                         state.stop()
@@ -111,27 +121,35 @@ public struct WhatIfRunner: Sendable {
     }
 
     /// Solves one variant, or returns its stored row when the fingerprint
-    /// matches. Throws only when the folder cannot be written.
-    func solveOrReuse(_ spec: VariantSpec) throws -> (ComparisonRow, Bool) {
+    /// matches and the stored plan checks out (``recheck(_:file:spec:)``);
+    /// the third value says why a stored result was not trusted. Throws only
+    /// when the folder cannot be written.
+    func solveOrReuse(_ spec: VariantSpec) throws -> (ComparisonRow, Bool, String?) {
         let edits = spec.edits.map(\.description)
         let file: ScenarioFile
         do { file = try batch.scenarioFile(of: spec) } catch {
             // Checked at load; kept as a failure of this variant alone.
             return (try store(ComparisonRow(index: spec.index, name: spec.name, edits: edits, jobs: 0,
                                             problems: error.issues.map(\.description)),
-                              spec: spec, fingerprint: ""), false)
+                              spec: spec, fingerprint: ""), false, nil)
         }
         let print = fingerprint(file)
+        var rejected: String?
         if let stored = folder.result(spec.fileName), stored.fingerprint == print {
-            // Same scenario, same strategy: keep the plan. The batch may have
-            // grown or been reordered, so the record is brought up to date.
-            var row = stored.row
-            row.index = spec.index
-            row.edits = edits
-            if stored.batch != batch.id || stored.batchSize != batch.variants.count || row != stored.row {
-                _ = try store(row, spec: spec, fingerprint: print)
+            switch recheck(stored, file: file, spec: spec) {
+            case .success(let row):
+                // Same scenario, same strategy, the plan checks out: keep it. The
+                // batch may have grown or been reordered, so the record is brought up to date.
+                if stored.batch != batch.id || stored.batchSize != batch.variants.count || row != stored.row {
+                    _ = try store(row, spec: spec, fingerprint: print)
+                }
+                if FileManager.default.contents(atPath: folder.scenarioPath(spec.fileName)) != JSONFiles.encode(file) {
+                    try ResultFolder.write(JSONFiles.encode(file), to: folder.scenarioPath(spec.fileName))
+                }
+                return (row, true, nil)
+            case .failure(let why):
+                rejected = why.reason
             }
-            return (row, true)
         }
         try ResultFolder.write(JSONFiles.encode(file), to: folder.scenarioPath(spec.fileName))
         let row: ComparisonRow
@@ -149,7 +167,57 @@ public struct WhatIfRunner: Sendable {
             row = ComparisonRow(index: spec.index, name: spec.name, edits: edits, jobs: file.jobs.count,
                                 problems: error.issues.map(\.description))
         }
-        return (try store(row, spec: spec, fingerprint: print), false)
+        return (try store(row, spec: spec, fingerprint: print), false, rejected)
+    }
+
+    /// Why a stored result is not reused.
+    struct Untrusted: Error {
+        var reason: String
+    }
+
+    /// The stored result of a variant, trusted only when what it says follows
+    /// from the files again: the variant's scenario (`file`, from the batch,
+    /// not the stored copy) still fails validation with the same problems,
+    /// or the stored solution decodes, its plan passes ``PlanVerifier``
+    /// (feasible, objective and bound as claimed) when it has one, and the
+    /// row rebuilt from scenario and solution equals the stored row (status,
+    /// objective and every measure). A stored status without a plan
+    /// (`infeasible`, `error`) cannot be proved, but it claims no plan.
+    func recheck(_ stored: VariantResult, file: ScenarioFile, spec: VariantSpec) -> Result<ComparisonRow, Untrusted> {
+        let edits = spec.edits.map(\.description)
+        var claimed = stored.row
+        claimed.index = spec.index
+        claimed.edits = edits
+        let rebuilt: ComparisonRow
+        do {
+            let scenario = try Scenario(file: file)
+            guard let data = FileManager.default.contents(atPath: folder.solutionPath(spec.fileName)) else {
+                return .failure(Untrusted(reason: "its solution file is missing"))
+            }
+            let solution: SolutionFile
+            do { solution = try SolutionFile.load(from: data) } catch {
+                return .failure(Untrusted(reason: "its solution file cannot be read (\(error.issues.first?.description ?? "bad JSON"))"))
+            }
+            rebuilt = ComparisonRow(index: spec.index, name: spec.name, edits: edits, scenario: scenario, solution: solution)
+            if rebuilt.hasPlan && !rebuilt.verified {
+                let report = PlanVerifier(scenario: scenario).verify(solution)
+                let first = report.violations.first.map { "\($0)" } ?? "not verified"
+                return .failure(Untrusted(reason: "its plan fails the verifier: \(first)"))
+            }
+        } catch {
+            rebuilt = ComparisonRow(index: spec.index, name: spec.name, edits: edits, jobs: file.jobs.count,
+                                    problems: error.issues.map(\.description))
+        }
+        guard rebuilt == claimed else {
+            var differences: [String] = []
+            if rebuilt.status != claimed.status { differences.append("status \(claimed.status) stored, \(rebuilt.status) in its files") }
+            if rebuilt.objective != claimed.objective {
+                differences.append("objective \(claimed.objective.map(String.init) ?? "none") stored, \(rebuilt.objective.map(String.init) ?? "none") recomputed")
+            }
+            if rebuilt.verified != claimed.verified { differences.append("verified \(claimed.verified) stored, \(rebuilt.verified) recomputed") }
+            return .failure(Untrusted(reason: "its result does not follow from its files (\(differences.isEmpty ? "measures differ" : differences.joined(separator: "; ")))"))
+        }
+        return .success(rebuilt)
     }
 
     private func store(_ row: ComparisonRow, spec: VariantSpec, fingerprint: String) throws -> ComparisonRow {
@@ -187,12 +255,13 @@ private final class RunState: @unchecked Sendable {
 
     /// Counts a finished variant and reports it, under the lock so progress
     /// lines never interleave.
-    func finish(row: ComparisonRow, reused: Bool, progress: (WhatIfRunner.Progress) -> Void) {
+    func finish(row: ComparisonRow, reused: Bool, rejected: String?, progress: (WhatIfRunner.Progress) -> Void) {
         lock.lock(); defer { lock.unlock() }
         done += 1
         if reused { counts.reused += 1 } else { counts.solved += 1 }
+        if rejected != nil { counts.rejected += 1 }
         if !(row.hasPlan && row.verified) { counts.failed += 1 }
-        progress(.init(done: done, total: total, row: row, reused: reused))
+        progress(.init(done: done, total: total, row: row, reused: reused, rejected: rejected))
     }
 
     var summary: WhatIfRunner.Summary {

@@ -95,7 +95,7 @@ struct WhatIf: ParsableCommand {
             throw ExitCode(ExitStatus.badInput)
         }
         try printReport(results.report, format: format)
-        FileHandle.standardError.write(Data("whatif: \(summary.variants) variant(s): \(summary.solved) solved, \(summary.reused) already in \(out), \(summary.failed) without a verified plan; report in \(out)/report.html\n".utf8))
+        FileHandle.standardError.write(Data("whatif: \(summary.variants) variant(s): \(summary.solved) solved, \(summary.reused) already in \(out)\(summary.rejected > 0 ? " (\(summary.rejected) stored result(s) failed the re-check and were solved again)" : ""), \(summary.failed) without a verified plan; report in \(out)/report.html\n".utf8))
         if results.report.rows.contains(where: { $0.hasPlan && !$0.verified }) { throw ExitCode(ExitStatus.infeasible) }
     }
 }
@@ -180,6 +180,11 @@ final class ProgressLine: @unchecked Sendable {
         } else {
             let outcome = row.hasPlan ? "\(row.status), objective \(row.objective ?? 0)" : row.status + (row.problems.first.map { ": \($0)" } ?? "")
             let line = "[\(progress.done)/\(total)] \(row.name): \(outcome)\(progress.reused ? " (already solved)" : String(format: ", %.2f s", row.seconds))\n"
+            FileHandle.standardError.write(Data(line.utf8))
+        }
+        if let why = progress.rejected {
+            // Said on its own line, terminal or not: a stored result was not trusted.
+            let line = "\(terminal ? "\r\u{1B}[K" : "")whatif: \(row.name): the stored result was solved again: \(why)\n"
             FileHandle.standardError.write(Data(line.utf8))
         }
     }

@@ -89,6 +89,28 @@ struct RescheduleCLITests {
         #expect(!box.exists("out.json"))
     }
 
+    /// An urgent job's bad priority was blamed on the snapshot (`jobs[5].priority`);
+    /// an event of another day was dropped ("optimal, 0 changes").
+    @Test func disruptionProblemsAreTheDisruptionFilesOwn() async throws {
+        let box = try Sandbox()
+        let urgent = try box.write("urgent.json", """
+            {"requestId": "D-1", "facility": "RIVERSIDE", "day": "2026-11-23", "events": [{"type": "URGENT_JOB",
+             "job": {"id": "U-1", "durationMinutes": 60, "bayTypes": ["GENERAL_SERVICE_BAY"], "priority": 2000000}}]}
+            """)
+        let result = try await box.run("replan", "--snapshot", Self.file("snapshot.json"), "--disruption", urgent,
+                                       "--now", "2026-11-23T11:00")
+        #expect(result.status == 2)
+        #expect(result.stderrLines == ["\(urgent): events[0].job.priority: must be a whole number from 1 to 1000000, not 2000000"])
+        let tomorrow = try box.write("tomorrow.json", """
+            {"requestId": "D-2", "facility": "RIVERSIDE", "day": "2026-11-24",
+             "events": [{"type": "MECHANIC_UNAVAILABLE", "mechanic": "M-1", "from": "2026-11-25T10:00"}]}
+            """)
+        let off = try await box.run("replan", "--snapshot", Self.file("snapshot.json"), "--disruption", tomorrow,
+                                    "--now", "2026-11-23T11:00")
+        #expect(off.status == 2)
+        #expect(off.stderrLines == ["\(tomorrow): events[0].from: 2026-11-25T10:00 is not on the replan day 2026-11-24"])
+    }
+
     @Test func replanWithoutNowIsBadInput() async throws {
         let box = try Sandbox()
         let result = try await box.run("replan", "--snapshot", Self.file("snapshot.json"), "--disruption", Self.file("disruption.json"))

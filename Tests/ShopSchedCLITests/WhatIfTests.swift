@@ -57,7 +57,16 @@ struct WhatIfCLITests {
             return lines.map { cells in keep.map { cells[$0] } }
         }
         #expect(try csv("merged/summary.csv").count == 6)
-        #expect(try csv("merged/summary.csv") == csv("out/summary.csv"))
+        // A variant stopped by the time limit (cap/maxConcurrent=2 takes about 10 s on one core)
+        // has the status, objective and bound it reached by then, which depend on the machine's
+        // load: those columns are compared where both runs proved the optimum.
+        let mergedRows = try csv("merged/summary.csv"), single = try csv("out/summary.csv")
+        #expect(mergedRows.count == single.count)
+        for (a, b) in zip(mergedRows, single) {
+            let proven = (a[2] == "optimal" && b[2] == "optimal") || a[2] == "status"
+            let compared = proven ? Array(a.indices) : [0, 1, 3, 4]
+            #expect(compared.map { a[$0] } == compared.map { b[$0] }, "\(a) vs \(b)")
+        }
         let partial = try await box.run("whatif-merge", "shard-1", "--out", "partial", "--format", "none")
         #expect(partial.status == 1 && partial.stderr.contains("2 of 5 variant(s) missing"))
 
@@ -86,5 +95,32 @@ struct WhatIfCLITests {
         #expect(!FileManager.default.fileExists(atPath: box.path("out")))
         let shard = try await box.run("whatif", file, "--shard", "3/2")
         #expect(shard.status == 2 && shard.stderr.contains("--shard"))
+    }
+
+    /// C3 and H1 through the binary: a YAML file nested 10,000 deep crashed it
+    /// (SIGSEGV in the YAML parser); a billion bays or a million-cell grid never
+    /// answered. Each now exits 2 at once, naming the line or field and the limit.
+    @Test func hostileVariantFilesExitTwoWithoutCrashing() async throws {
+        let box = try Sandbox()
+        try FileManager.default.copyItem(atPath: CLI.dataset("small-shop-day.json"), toPath: box.path("base.json"))
+        let deep = try box.write("deep.yaml", "format: shopsched.whatif/1\nbase: base.json\nvariants: "
+                                 + String(repeating: "[", count: 10_000) + String(repeating: "]", count: 10_000) + "\n")
+        let nested = try await box.run("whatif", deep, "--out", "out")
+        #expect(!nested.crashed && nested.status == 2, "\(nested.stderr.prefix(500))")
+        #expect(nested.stderrLines == ["\(deep): line 3: nested deeper than 64 levels (indentation, '- ' entries and [ ] { } brackets together); a what-if file nests at most 64 deep"])
+        let bays = try box.write("bays.json", """
+            { "format": "shopsched.whatif/1", "base": "base.json",
+              "variants": [ { "name": "huge", "edits": [ { "edit": "addBays", "type": "LIFT_BAY", "count": 1000000000 } ] } ] }
+            """)
+        let huge = try await box.run("whatif", bays, "--out", "out")
+        #expect(huge.status == 2 && huge.stderrLines == ["\(bays): variants[0].edits[0].count: 1000000000 bays in one edit; at most 1000"])
+        let values = (0..<1000).map(String.init).joined(separator: ",")
+        let grid = try box.write("grid.json", """
+            { "format": "shopsched.whatif/1", "base": "base.json",
+              "grids": [ { "name": "g", "axes": [ { "set": "maxConcurrent", "values": [\(values)] }, { "set": "slotMinutes", "values": [\(values)] } ] } ] }
+            """)
+        let cells = try await box.run("whatif", grid, "--out", "out")
+        #expect(cells.status == 2 && cells.stderrLines == ["\(grid): grids[0].axes: 1000 × 1000 = 1000000 combinations; a batch has at most 10000 variants"])
+        #expect(!FileManager.default.fileExists(atPath: box.path("out")))
     }
 }

@@ -91,6 +91,44 @@ import Testing
         try verifyFolder(out, changed)
     }
 
+    /// W7: a resume trusted whatever was in --out. A truncated solution, an
+    /// objective edited in a result and one edited in a solution file are each
+    /// solved again (and said so); the rest are reused; every plan verifies.
+    @Test func resumeSolvesAgainWhatFailsTheRecheck() throws {
+        let out = try temporaryFolder()
+        let batch = try batch()
+        _ = try WhatIfRunner(batch: batch, folder: ResultFolder(path: out), options: options(GreedyStrategy())).run()
+        let folder = ResultFolder(path: out)
+        let truncated = try #require(FileManager.default.contents(atPath: folder.solutionPath("extra-lift")))
+        try truncated.prefix(truncated.count / 2).write(to: URL(fileURLWithPath: folder.solutionPath("extra-lift")))
+        // An objective edited in the stored result, and one in the stored solution file.
+        var result = try #require(folder.result("cap-3"))
+        result.row.objective = (result.row.objective ?? 0) - 7
+        try ResultFolder.write(JSONFiles.encode(result), to: folder.resultPath("cap-3"))
+        let (_, plan) = try #require(folder.plan("short-day"))
+        var edited = plan
+        edited.objective = (plan.objective ?? 0) - 7
+        try ResultFolder.write(JSONFiles.encode(edited), to: folder.solutionPath("short-day"))
+
+        let again = CountingStrategy(GreedyStrategy())
+        let rejected = Rejections()
+        let summary = try WhatIfRunner(batch: batch, folder: folder, options: options(again)).run { progress in
+            if let why = progress.rejected { rejected.add(progress.row.name, why) }
+        }
+        #expect(again.count == 3)
+        #expect(summary == .init(variants: 6, solved: 3, reused: 3, failed: 2, rejected: 3))
+        let why = rejected.all
+        #expect(why.keys.sorted() == ["cap-3", "extra-lift", "short-day"])
+        #expect(why["extra-lift"]?.contains("solution file cannot be read") == true, "\(why)")
+        #expect(why["cap-3"]?.contains("objective") == true, "\(why)")
+        #expect(why["short-day"]?.contains("fails the verifier") == true, "\(why)")
+        for name in ["base", "extra-lift", "short-day", "cap-3"] {
+            let row = try #require(folder.result(name)?.row)
+            #expect(row.hasPlan && row.verified, "\(name)")
+        }
+        try verifyFolder(out, batch)
+    }
+
     @Test func shardsMergeIntoTheSingleMachineReport() throws {
         let batch = try batch(extra: (1...6).map { k in .init(name: "demand-\(k)", edits: [edit(.scaleDemand) { $0.factor = 1 + Double(k) / 10; $0.seed = UInt64(k) }]) })
         #expect(batch.variants.count == 12)
@@ -147,4 +185,12 @@ import Testing
         try verifyFolder(one, batch)
         try verifyFolder(two, batch)
     }
+}
+
+/// Why stored results were not trusted, by variant name (collected from worker threads).
+final class Rejections: @unchecked Sendable {
+    private let lock = NSLock()
+    private var reasons: [String: String] = [:]
+    func add(_ name: String, _ why: String) { lock.lock(); reasons[name] = why; lock.unlock() }
+    var all: [String: String] { lock.lock(); defer { lock.unlock() }; return reasons }
 }
