@@ -47,6 +47,8 @@ public struct FuzzDrivers {
     let disruption: Disruption
     let boardFloor: ShopFloor
     let callers: [ViewCaller]
+    /// The seed scenarios as what-if files name them (`../busy-day.json`), decoded and valid.
+    let bases: [String: ScenarioFile]
 
     static let bookingNow = LocalDateTime("2026-11-23T07:30")!
     static let rescheduleNow = LocalDateTime("2026-11-23T09:30")!
@@ -71,6 +73,13 @@ public struct FuzzDrivers {
             disruption = try RescheduleFiles.disruption(from: Data(seeds.seeds[.disruption]![0]))
             boardFloor = try ShopFloor(JSONFiles.decode(BoardSnapshot.self, from: Data(seeds.seeds[.boardSnapshot]![0])))
             callers = try seeds.seeds[.caller]!.map { (s) throws(InputError) in try JSONFiles.decode(ViewCaller.self, from: Data(s)) }
+            var bases: [String: ScenarioFile] = [:]
+            for (name, data) in seeds.scenarioFiles {
+                let file = try JSONFiles.decode(ScenarioFile.self, from: data)
+                _ = try Scenario(file: file)
+                bases["../" + name] = file
+            }
+            self.bases = bases
         } catch {
             throw SetUpFailure(description: "a seed does not load: \(error)")
         }
@@ -86,7 +95,17 @@ public struct FuzzDrivers {
 
     /// Runs `input` as `format` through every entry point that reads it.
     public func run(_ format: FuzzFormat, _ input: [UInt8]) -> FuzzOutcome {
+        var entries: [String: FuzzStats.EntryCounts] = [:]
+        return run(format, input, entryPoints: &entries)
+    }
+
+    /// Runs `input`; `entryPoints` gets the outcome of each entry point by name
+    /// (an input the reader accepts is a result when any entry point after it
+    /// gives one: a snapshot the booking engine takes is a result even when
+    /// the replan refuses it).
+    public func run(_ format: FuzzFormat, _ input: [UInt8], entryPoints: inout [String: FuzzStats.EntryCounts]) -> FuzzOutcome {
         var tally = Tally()
+        defer { entryPoints = tally.entries }
         let data = Data(input)
         switch format {
         case .scenario:
@@ -97,11 +116,16 @@ public struct FuzzDrivers {
                 _ = report.description
                 _ = PlanDiff(smallShopSolution, file).description
             }
-        case .bookingSnapshot, .rescheduleSnapshot:
+        case .bookingSnapshot:
+            // The booking requests were written for this snapshot; the cheap entry points first.
             if let snapshot = tally.step({ () throws(InputError) in try BookingFiles.snapshot(from: data) }) {
                 for request in bookingRequests { book(request, snapshot, &tally) }
+            }
+        case .rescheduleSnapshot:
+            // The reschedule requests and the disruption name this snapshot's appointments.
+            if let snapshot = tally.step({ () throws(InputError) in try BookingFiles.snapshot(from: data) }) {
                 for request in rescheduleRequests { reschedule(request, snapshot, &tally) }
-                replan(disruption, snapshot, &tally)
+                if snapshot.appointments.count <= options.maxJobs { replan(disruption, snapshot, &tally) }
             }
         case .bookingRequest:
             if let request = tally.step({ () throws(InputError) in try BookingFiles.request(from: data) }) {
@@ -140,21 +164,41 @@ public struct FuzzDrivers {
         return tally.outcome
     }
 
-    /// Outcomes of the steps of one input.
+    /// Outcomes of the steps of one input. The first step reads the input;
+    /// the input is a result when that step and, if there are later steps
+    /// (entry points fed with it), at least one of them gives a result.
     struct Tally {
-        var rejected = false
+        var steps = 0
+        var readerRejected = false
+        var laterSteps = 0
+        var laterResults = 0
         var pathless = true
         var findings: [String] = []
+        var entries: [String: FuzzStats.EntryCounts] = [:]
 
         mutating func finding(_ text: String) { findings.append(text) }
 
         /// Runs a step; an `InputError` is an outcome, checked to name its problems.
-        mutating func step<T>(_ body: () throws(InputError) -> T) -> T? {
-            do { return try body() } catch { reject(error); return nil }
+        mutating func step<T>(_ body: () throws(InputError) -> T) -> T? { step("read", body) }
+
+        mutating func step<T>(_ name: String, _ body: () throws(InputError) -> T) -> T? {
+            let first = steps == 0
+            steps += 1
+            if !first { laterSteps += 1 }
+            do {
+                let value = try body()
+                entries[name, default: .init()].results += 1
+                if !first { laterResults += 1 }
+                return value
+            } catch {
+                entries[name, default: .init()].inputErrors += 1
+                if first { readerRejected = true }
+                reject(error)
+                return nil
+            }
         }
 
         mutating func reject(_ error: InputError) {
-            rejected = true
             if error.issues.isEmpty { finding("an InputError without an issue") }
             if error.issues.contains(where: { $0.message.isEmpty }) { finding("an issue without a message") }
             if error.issues.contains(where: { !$0.path.isEmpty }) { pathless = false }
@@ -162,7 +206,8 @@ public struct FuzzDrivers {
 
         var outcome: FuzzOutcome {
             if let first = findings.first { return .finding(first) }
-            return rejected ? .inputError(pathless: pathless) : .result
+            if readerRejected || (laterSteps > 0 && laterResults == 0) { return .inputError(pathless: pathless) }
+            return .result
         }
     }
 
@@ -210,20 +255,27 @@ public struct FuzzDrivers {
     }
 
     func book(_ request: AppointmentRequest, _ snapshot: BookingSnapshot, _ tally: inout Tally) {
-        if let decision = tally.step({ () throws(InputError) in try BookingEngine(clock: FixedClock(Self.bookingNow)).book(request, in: snapshot) }) {
+        if let decision = tally.step("book", { () throws(InputError) in try BookingEngine(clock: FixedClock(Self.bookingNow)).book(request, in: snapshot) }) {
             _ = JSONFiles.encode(decision)
         }
     }
 
     func reschedule(_ request: RescheduleRequest, _ snapshot: BookingSnapshot, _ tally: inout Tally) {
-        if let decision = tally.step({ () throws(InputError) in try RescheduleEngine(clock: FixedClock(Self.rescheduleNow)).reschedule(request, in: snapshot) }) {
+        if let decision = tally.step("reschedule", { () throws(InputError) in try RescheduleEngine(clock: FixedClock(Self.rescheduleNow)).reschedule(request, in: snapshot) }) {
             _ = JSONFiles.encode(decision)
         }
     }
 
     /// `shopsched replan`; a replan with a plan is checked against its own day's scenario.
     func replan(_ disruption: Disruption, _ snapshot: BookingSnapshot, _ tally: inout Tally) {
-        guard let result = tally.step({ () throws(InputError) in try ReplanEngine(clock: FixedClock(Self.replanNow), threads: 1).replan(disruption, in: snapshot) })
+        // The campaign's time limit, not the disruption's own (10 s by default): a
+        // longer solve finds nothing new and would cost the whole run its pace.
+        var disruption = disruption
+        // (NaN, 0 and negative limits are kept: validation must see them.)
+        if let own = disruption.policy?.timeLimitSeconds, !(own > options.timeLimit) {} else {
+            disruption.policy = ReplanPolicy(moveConfirmed: disruption.policy?.moveConfirmed, timeLimitSeconds: options.timeLimit)
+        }
+        guard let result = tally.step("replan", { () throws(InputError) in try ReplanEngine(clock: FixedClock(Self.replanNow), threads: 1).replan(disruption, in: snapshot) })
         else { return }
         _ = JSONFiles.encode(result)
         guard result.status == "optimal" || result.status == "feasible" else { return }
@@ -252,15 +304,24 @@ public struct FuzzDrivers {
         }
     }
 
+    /// What `WhatIfBatch.load(path:)` does, without reading and validating the
+    /// base scenario again for every input when it is one of the seeds'
+    /// (`../busy-day.json`): that took most of a what-if input's time. Any
+    /// other base goes the whole way through the file system.
+    func loadBatch(_ data: Data, yaml: Bool, path: URL) throws(InputError) -> WhatIfBatch {
+        let file = try VariantFile.parse(data, yaml: yaml)
+        if let base = bases[file.base] { return try WhatIfBatch(file: file, base: base) }
+        do { try data.write(to: path) } catch {
+            throw InputError([ValidationIssue(path: "", message: "fuzz: cannot write the what-if input: \(error)")])
+        }
+        return try WhatIfBatch.load(path: path.path)
+    }
+
     /// `shopsched whatif` up to the solving: load and expand, then the first
     /// variants' scenarios are built, validated and (when small) solved.
     func whatIf(_ data: Data, yaml: Bool, _ tally: inout Tally) {
         let path = workFolder.appendingPathComponent("whatif/input." + (yaml ? "yaml" : "json"))
-        do { try data.write(to: path) } catch {
-            tally.finding("cannot write the what-if input: \(error)")
-            return
-        }
-        guard let batch = tally.step({ () throws(InputError) in try WhatIfBatch.load(path: path.path) }) else { return }
+        guard let batch = tally.step({ () throws(InputError) in try loadBatch(data, yaml: yaml, path: path) }) else { return }
         _ = batch.variants(inShard: 1, of: 2)
         for spec in batch.variants.prefix(3) {
             do {

@@ -16,12 +16,56 @@ public struct FuzzStats: Codable, Sendable {
     /// The slowest input, and its index.
     public var slowestSeconds = 0.0
     public var slowestIndex = -1
+    /// The input during which resident memory last reached a new peak (-1: before any input).
+    public var peakIndex = -1
+    /// Inputs run but not counted: the counts are saved every fraction of a
+    /// second, so a trap loses the outcomes of the inputs since the last save.
+    public var unrecorded = 0
+    /// Outcomes per entry point ("book", "replan", …): an input one entry
+    /// point refuses may still be a result for another.
+    public var entryPoints: [String: EntryCounts] = [:]
+
+    public struct EntryCounts: Codable, Sendable, Equatable {
+        public var results = 0
+        public var inputErrors = 0
+        public init() {}
+    }
 
     public init(format: String) { self.format = format }
 
     public var line: String {
-        String(format: "%@: inputs %d, results %d, input errors %d (%d pathless), findings %d, %.1f s, peak RSS %d MiB, slowest %.2f s (#%d)",
-               format, inputs, results, inputErrors, pathlessErrors, findings, seconds, peakRSSBytes >> 20, slowestSeconds, slowestIndex)
+        String(format: "%@: inputs %d, results %d, input errors %d (%d pathless), findings %d, %.1f s, peak RSS %d MiB (#%d), slowest %.2f s (#%d)",
+               format, inputs, results, inputErrors, pathlessErrors, findings, seconds, peakRSSBytes >> 20, peakIndex,
+               slowestSeconds, slowestIndex) + (unrecorded > 0 ? ", \(unrecorded) unrecorded" : "")
+    }
+
+    /// "book 120/880 replan 40/960": results/input errors per entry point.
+    public var entryLine: String {
+        entryPoints.keys.sorted().map { "\($0) \(entryPoints[$0]!.results)/\(entryPoints[$0]!.inputErrors)" }.joined(separator: " ")
+    }
+
+    // Older stats files lack the newer counts.
+    enum CodingKeys: String, CodingKey {
+        case format, nextIndex, inputs, results, inputErrors, pathlessErrors, findings, seconds, peakRSSBytes
+        case slowestSeconds, slowestIndex, peakIndex, unrecorded, entryPoints
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        format = try c.decode(String.self, forKey: .format)
+        nextIndex = try c.decodeIfPresent(Int.self, forKey: .nextIndex) ?? 0
+        inputs = try c.decodeIfPresent(Int.self, forKey: .inputs) ?? 0
+        results = try c.decodeIfPresent(Int.self, forKey: .results) ?? 0
+        inputErrors = try c.decodeIfPresent(Int.self, forKey: .inputErrors) ?? 0
+        pathlessErrors = try c.decodeIfPresent(Int.self, forKey: .pathlessErrors) ?? 0
+        findings = try c.decodeIfPresent(Int.self, forKey: .findings) ?? 0
+        seconds = try c.decodeIfPresent(Double.self, forKey: .seconds) ?? 0
+        peakRSSBytes = try c.decodeIfPresent(Int.self, forKey: .peakRSSBytes) ?? 0
+        slowestSeconds = try c.decodeIfPresent(Double.self, forKey: .slowestSeconds) ?? 0
+        slowestIndex = try c.decodeIfPresent(Int.self, forKey: .slowestIndex) ?? -1
+        peakIndex = try c.decodeIfPresent(Int.self, forKey: .peakIndex) ?? -1
+        unrecorded = try c.decodeIfPresent(Int.self, forKey: .unrecorded) ?? 0
+        entryPoints = try c.decodeIfPresent([String: EntryCounts].self, forKey: .entryPoints) ?? [:]
     }
 }
 
@@ -66,6 +110,8 @@ public final class Watchdog: @unchecked Sendable {
     private var startedCPU = 0.0
     private var label = ""
     private var peak = 0
+    /// Set when the current input pushed resident memory to a new peak.
+    private var newPeak = false
     let hangSeconds: Double
     let maxResidentBytes: Int
     let report: URL
@@ -81,11 +127,20 @@ public final class Watchdog: @unchecked Sendable {
 
     public func begin(_ label: String) {
         let cpu = processCPUSeconds()
-        lock.lock(); started = Date(); startedCPU = cpu; self.label = label; lock.unlock()
+        lock.lock(); started = Date(); startedCPU = cpu; self.label = label; newPeak = false; lock.unlock()
     }
 
-    public func end() {
-        lock.lock(); started = nil; lock.unlock()
+    /// Ends the input; true when it raised the peak of resident memory (by
+    /// more than 16 MiB, so allocator noise does not move the blame).
+    @discardableResult
+    public func end() -> Bool {
+        // One last look: an input shorter than the watch interval must still be seen.
+        let rss = residentBytes()
+        lock.lock(); defer { lock.unlock() }
+        if rss > peak + (16 << 20) || (rss > peak && peak == 0) { newPeak = true }
+        peak = max(peak, rss)
+        started = nil
+        return newPeak
     }
 
     public var peakResidentBytes: Int {
@@ -98,6 +153,7 @@ public final class Watchdog: @unchecked Sendable {
             usleep(20_000)
             let rss = residentBytes()
             lock.lock()
+            if started != nil, rss > peak + (16 << 20) { newPeak = true }
             peak = max(peak, rss)
             let since = started.map { Date().timeIntervalSince($0) }
             let cpuFrom = startedCPU
@@ -148,6 +204,17 @@ public struct FuzzSession {
         try? fm.createDirectory(at: statsFile.deletingLastPathComponent(), withIntermediateDirectories: true)
         let findings = workFolder.appendingPathComponent("findings/\(format.rawValue)")
         var stats = (resume ? loadStats() : nil) ?? FuzzStats(format: format.rawValue)
+        // A child restarted after a trap at input `start - 1`: the inputs between the
+        // last saved counts and the trap ran, but their outcomes are lost.
+        if resume, stats.nextIndex < start - 1 { stats.unrecorded += start - 1 - stats.nextIndex }
+        var saved = Date.distantPast
+        func save(force: Bool = false) {
+            // Every input's counts would cost more than many inputs; four times a
+            // second keeps the supervisor's progress stamp moving.
+            guard force || Date().timeIntervalSince(saved) > 0.25 else { return }
+            saved = Date()
+            if let data = try? JSONEncoder().encode(stats) { try? data.write(to: statsFile, options: .atomic) }
+        }
         let current = workFolder.appendingPathComponent("current-input")
         let meta = workFolder.appendingPathComponent("current-input.meta")
         let began = Date()
@@ -160,8 +227,13 @@ public struct FuzzSession {
             try? Data("\(format.rawValue) \(index)\n".utf8).write(to: meta)
             let t0 = Date()
             watchdog.begin("\(format.rawValue) #\(index)")
-            let outcome = drivers.run(format, input)
-            watchdog.end()
+            var entries: [String: FuzzStats.EntryCounts] = [:]
+            let outcome = drivers.run(format, input, entryPoints: &entries)
+            if watchdog.end() { stats.peakIndex = index }
+            for (name, counts) in entries {
+                stats.entryPoints[name, default: .init()].results += counts.results
+                stats.entryPoints[name, default: .init()].inputErrors += counts.inputErrors
+            }
             let seconds = Date().timeIntervalSince(t0)
             stats.inputs += 1
             stats.seconds += seconds
@@ -182,8 +254,9 @@ public struct FuzzSession {
             index += 1
             stats.nextIndex = index
             stats.peakRSSBytes = max(stats.peakRSSBytes, watchdog.peakResidentBytes)
-            if let data = try? JSONEncoder().encode(stats) { try? data.write(to: statsFile, options: .atomic) }
+            save()
         }
+        save(force: true)
         return stats
     }
 }

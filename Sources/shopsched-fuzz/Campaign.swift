@@ -33,7 +33,7 @@ func runChild(_ arguments: [String], log: URL, progress: URL?, stall: Double, ba
     // A backtrace takes seconds to symbolicate; only replays of new crashes get one.
     environment["SWIFT_BACKTRACE"] = backtrace ? "enable=yes,interactive=no,color=no,threads=crashed" : "enable=no"
     process.environment = environment
-    FileManager.default.createFile(atPath: log.path, contents: nil)
+    _ = FileManager.default.createFile(atPath: log.path, contents: nil)
     let handle = try FileHandle(forWritingTo: log)
     process.standardOutput = handle
     process.standardError = handle
@@ -101,6 +101,8 @@ struct Campaign: ParsableCommand {
     var chunk: Int = 1_000
     @Option(name: .customLong("max-seconds"), help: "Stop the whole campaign after this many seconds.")
     var maxSeconds: Double?
+    @Option(help: "Children at once (one format each).")
+    var jobs: Int = 1
     @OptionGroup var limits: Limits
 
     struct FormatState {
@@ -120,14 +122,15 @@ struct Campaign: ParsableCommand {
             }
         } ?? FuzzFormat.allCases
         let fallback = inputs ?? (mode == .ci ? 150 : 100_000)
-        var targets = [FuzzFormat: Int]()
+        var counted = [FuzzFormat: Int]()
         for pair in (counts ?? "").split(separator: ",") {
             let parts = pair.split(separator: "=")
             guard parts.count == 2, let f = FuzzFormat(rawValue: String(parts[0])), let n = Int(parts[1]) else {
                 throw ValidationError("--counts wants FORMAT=N,…, not '\(pair)'")
             }
-            targets[f] = n
+            counted[f] = n
         }
+        let targets = counted
         func target(_ f: FuzzFormat) -> Int { targets[f] ?? fallback }
         let work = URL(fileURLWithPath: workdir)
         let fm = FileManager.default
@@ -138,74 +141,100 @@ struct Campaign: ParsableCommand {
         for f in chosen { states[f] = FormatState() }
         var findingsLog: [String] = []
         let chunkSize = mode == .ci ? Int.max / 2 : chunk
-        var stopped = false
-        while !stopped, chosen.contains(where: { states[$0]!.next < target($0) }) {
-            for format in chosen where states[format]!.next < target(format) {
-                if let maxSeconds, Date().timeIntervalSince(began) > maxSeconds { stopped = true; break }
-                var state = states[format]!
-                let folder = work.appendingPathComponent(format.rawValue)
-                try fm.createDirectory(at: folder, withIntermediateDirectories: true)
-                let end = min(target(format), state.next + chunkSize)
-                var arguments = ["run", "--format", format.rawValue, "--seed", "\(seed)", "--start", "\(state.next)",
-                                 "--count", "\(end - state.next)", "--workdir", folder.path] + limits.childArguments
-                if state.next > 0 || fm.fileExists(atPath: folder.appendingPathComponent("stats").path) { arguments.append("--resume") }
-                let child = try runChild(arguments, log: folder.appendingPathComponent("child.log"),
-                                         progress: folder.appendingPathComponent("stats/\(format.rawValue).json"),
-                                         stall: max(6 * limits.hangSeconds + 60, 120))
-                state.seconds += child.seconds
-                switch child.kind {
-                case .done:
-                    state.next = end
-                case .usage:
-                    throw ValidationError("child failed: \(child.log)")
-                case .crash, .hang, .memory:
-                    let meta0 = (try? String(contentsOf: folder.appendingPathComponent("current-input.meta"), encoding: .utf8)) ?? ""
-                    if child.kind == .hang, let again = try? runChild(
-                        ["replay", "--format", format.rawValue, folder.appendingPathComponent("current-input").path,
-                         "--workdir", folder.appendingPathComponent("replay").path] + limits.childArguments,
-                        log: folder.appendingPathComponent("confirm.log"), progress: nil, stall: 6 * limits.hangSeconds + 30),
-                       again.kind == .done {
-                        state.slow += 1
-                        let index = Int(meta0.split(separator: " ").last?.trimmingCharacters(in: .whitespacesAndNewlines) ?? "") ?? state.next
-                        FileHandle.standardError.write(Data("campaign: \(format.rawValue) #\(index) was slow, not hung (it finished when run again)\n".utf8))
-                        state.next = index + 1
-                        states[format] = state
-                        continue
-                    }
-                    let meta = (try? String(contentsOf: folder.appendingPathComponent("current-input.meta"), encoding: .utf8)) ?? ""
-                    let index = Int(meta.split(separator: " ").last?.trimmingCharacters(in: .whitespacesAndNewlines) ?? "") ?? state.next
-                    switch child.kind {
-                    case .hang: state.hangs += 1
-                    case .memory: state.memory += 1
-                    default: state.crashes += 1
-                    }
-                    let signature = child.signature
-                    let seen = state.signatures[signature, default: 0]
-                    state.signatures[signature] = seen + 1
-                    if seen < 3 {
-                        let dir = URL(fileURLWithPath: crashers).appendingPathComponent(format.rawValue)
-                        try fm.createDirectory(at: dir, withIntermediateDirectories: true)
-                        let name = "\(child.kind.rawValue)-\(shortHash(signature))-\(index)"
-                        let saved = dir.appendingPathComponent(name + "." + format.fileExtension)
-                        try? fm.removeItem(at: saved)
-                        try fm.copyItem(at: folder.appendingPathComponent("current-input"), to: saved)
-                        try Data((signature + "\n\n" + String(child.log.suffix(4_000))).utf8)
-                            .write(to: dir.appendingPathComponent(name + ".log"))
-                        if seen == 0, child.kind == .crash {
-                            // The first of a kind is replayed once more with a symbolicated backtrace.
-                            _ = try? runChild(["replay", "--format", format.rawValue, saved.path,
-                                               "--workdir", folder.appendingPathComponent("replay").path] + limits.childArguments,
-                                              log: dir.appendingPathComponent(name + ".backtrace.txt"), progress: nil,
-                                              stall: limits.hangSeconds + 120, backtrace: true)
-                        }
-                    }
-                    if seen == 0 { findingsLog.append("\(format.rawValue) \(child.kind.rawValue) #\(index): \(signature)") }
-                    FileHandle.standardError.write(Data("campaign: \(format.rawValue) #\(index) \(child.kind.rawValue): \(signature)\n".utf8))
+        // One chunk of one format in a child; `state` moves on past it (and past a crash).
+        func runChunk(_ format: FuzzFormat, _ state: inout FormatState, _ found: inout [String]) throws {
+            let folder = work.appendingPathComponent(format.rawValue)
+            try fm.createDirectory(at: folder, withIntermediateDirectories: true)
+            let end = min(target(format), state.next + chunkSize)
+            var arguments = ["run", "--format", format.rawValue, "--seed", "\(seed)", "--start", "\(state.next)",
+                             "--count", "\(end - state.next)", "--workdir", folder.path] + limits.childArguments
+            if state.next > 0 || fm.fileExists(atPath: folder.appendingPathComponent("stats").path) { arguments.append("--resume") }
+            // The child stops by itself at the campaign's end (a ci child runs a whole format).
+            if let maxSeconds { arguments += ["--max-seconds", "\(max(1, maxSeconds - Date().timeIntervalSince(began)))"] }
+            let child = try runChild(arguments, log: folder.appendingPathComponent("child.log"),
+                                     progress: folder.appendingPathComponent("stats/\(format.rawValue).json"),
+                                     stall: max(6 * limits.hangSeconds + 60, 120))
+            state.seconds += child.seconds
+            switch child.kind {
+            case .done:
+                state.next = end
+            case .usage:
+                throw ValidationError("child failed: \(child.log)")
+            case .crash, .hang, .memory:
+                let meta0 = (try? String(contentsOf: folder.appendingPathComponent("current-input.meta"), encoding: .utf8)) ?? ""
+                if child.kind == .hang, let again = try? runChild(
+                    ["replay", "--format", format.rawValue, folder.appendingPathComponent("current-input").path,
+                     "--workdir", folder.appendingPathComponent("replay").path] + limits.childArguments,
+                    log: folder.appendingPathComponent("confirm.log"), progress: nil, stall: 6 * limits.hangSeconds + 30),
+                   again.kind == .done {
+                    state.slow += 1
+                    let index = Int(meta0.split(separator: " ").last?.trimmingCharacters(in: .whitespacesAndNewlines) ?? "") ?? state.next
+                    FileHandle.standardError.write(Data("campaign: \(format.rawValue) #\(index) was slow, not hung (it finished when run again)\n".utf8))
                     state.next = index + 1
+                    return
                 }
-                states[format] = state
+                let meta = (try? String(contentsOf: folder.appendingPathComponent("current-input.meta"), encoding: .utf8)) ?? ""
+                let index = Int(meta.split(separator: " ").last?.trimmingCharacters(in: .whitespacesAndNewlines) ?? "") ?? state.next
+                switch child.kind {
+                case .hang: state.hangs += 1
+                case .memory: state.memory += 1
+                default: state.crashes += 1
+                }
+                let signature = child.signature
+                let seen = state.signatures[signature, default: 0]
+                state.signatures[signature] = seen + 1
+                if seen < 3 {
+                    let dir = URL(fileURLWithPath: crashers).appendingPathComponent(format.rawValue)
+                    try fm.createDirectory(at: dir, withIntermediateDirectories: true)
+                    let name = "\(child.kind.rawValue)-\(shortHash(signature))-\(index)"
+                    let saved = dir.appendingPathComponent(name + "." + format.fileExtension)
+                    try? fm.removeItem(at: saved)
+                    try fm.copyItem(at: folder.appendingPathComponent("current-input"), to: saved)
+                    try Data((signature + "\n\n" + String(child.log.suffix(4_000))).utf8)
+                        .write(to: dir.appendingPathComponent(name + ".log"))
+                    if seen == 0, child.kind == .crash {
+                        // The first of a kind is replayed once more with a symbolicated backtrace.
+                        _ = try? runChild(["replay", "--format", format.rawValue, saved.path,
+                                           "--workdir", folder.appendingPathComponent("replay").path] + limits.childArguments,
+                                          log: dir.appendingPathComponent(name + ".backtrace.txt"), progress: nil,
+                                          stall: limits.hangSeconds + 120, backtrace: true)
+                    }
+                }
+                if seen == 0 { found.append("\(format.rawValue) \(child.kind.rawValue) #\(index): \(signature)") }
+                FileHandle.standardError.write(Data("campaign: \(format.rawValue) #\(index) \(child.kind.rawValue): \(signature)\n".utf8))
+                state.next = index + 1
             }
         }
+        // `--jobs` workers, each taking the next format no other worker is running, round robin.
+        let board = Board(states: states)
+        let workers = max(1, min(jobs, chosen.count))
+        let failure = Board.Failure()
+        // The workers share these read-only (the chunk's own state is passed in and out).
+        let shared = Unchecked((runChunk: runChunk, target: target))
+        let threads = (0..<workers).map { _ in
+            Thread {
+                defer { board.workerEnded() }
+                do {
+                    while true {
+                        if let maxSeconds, Date().timeIntervalSince(began) > maxSeconds { board.stop(); return }
+                        guard let (format, state) = board.claim(chosen, target: shared.value.target) else { return }
+                        var mine = state
+                        var found: [String] = []
+                        defer { board.release(format, mine, found) }
+                        try shared.value.runChunk(format, &mine, &found)
+                    }
+                } catch {
+                    failure.set(error)
+                    board.stop()
+                }
+            }
+        }
+        for thread in threads { thread.stackSize = 8 << 20; thread.start() }
+        board.waitUntilDone(workers: workers)
+        if let error = failure.error { throw error }
+        let stopped = board.stopped
+        states = board.states
+        findingsLog = board.findings
         // The summary: the children's counts plus the crashes they could not count.
         var lines: [String] = []
         var bad = 0
@@ -233,6 +262,73 @@ struct Campaign: ParsableCommand {
         print(report, terminator: "")
         try? Data(report.utf8).write(to: work.appendingPathComponent("summary.txt"))
         if mode == .ci && bad > 0 { throw ExitCode(1) }
+    }
+}
+
+/// The formats' states shared by the campaign's workers: a worker claims a
+/// format no other worker runs (the next one round robin), runs a chunk and
+/// hands the state back.
+/// A value the campaign's worker threads only read.
+final class Unchecked<Value>: @unchecked Sendable {
+    let value: Value
+    init(_ value: Value) { self.value = value }
+}
+
+final class Board: @unchecked Sendable {
+    private let lock = NSCondition()
+    private(set) var states: [FuzzFormat: Campaign.FormatState]
+    private(set) var findings: [String] = []
+    private(set) var stopped = false
+    private var busy: Set<FuzzFormat> = []
+    private var cursor = 0
+    private var finished = 0
+
+    init(states: [FuzzFormat: Campaign.FormatState]) { self.states = states }
+
+    /// The next format to run and its state, or nil when every format is done or claimed
+    /// for good (waits while the only formats left are running elsewhere).
+    func claim(_ formats: [FuzzFormat], target: (FuzzFormat) -> Int) -> (FuzzFormat, Campaign.FormatState)? {
+        lock.lock(); defer { lock.unlock() }
+        while !stopped {
+            for step in 0..<formats.count {
+                let format = formats[(cursor + step) % formats.count]
+                if !busy.contains(format), states[format]!.next < target(format) {
+                    cursor = (cursor + step + 1) % formats.count
+                    busy.insert(format)
+                    return (format, states[format]!)
+                }
+            }
+            if busy.isEmpty { return nil }
+            lock.wait()
+        }
+        return nil
+    }
+
+    func release(_ format: FuzzFormat, _ state: Campaign.FormatState, _ found: [String]) {
+        lock.lock()
+        states[format] = state
+        findings += found
+        busy.remove(format)
+        lock.broadcast()
+        lock.unlock()
+    }
+
+    func stop() { lock.lock(); stopped = true; lock.broadcast(); lock.unlock() }
+
+    /// Called by each worker as it ends (see ``waitUntilDone(workers:)``).
+    func workerEnded() { lock.lock(); finished += 1; lock.broadcast(); lock.unlock() }
+
+    func waitUntilDone(workers: Int) {
+        lock.lock()
+        while finished < workers { lock.wait() }
+        lock.unlock()
+    }
+
+    final class Failure: @unchecked Sendable {
+        private let lock = NSLock()
+        private var first: (any Error)?
+        var error: (any Error)? { lock.lock(); defer { lock.unlock() }; return first }
+        func set(_ error: any Error) { lock.lock(); if first == nil { first = error }; lock.unlock() }
     }
 }
 

@@ -31,10 +31,13 @@ struct Limits: ParsableArguments {
     var maxDepth: Int = 2_000
     @Option(name: .customLong("alias-levels"), help: "Most levels of a YAML alias bomb (width up to 10).")
     var aliasLevels: Int = 5
+    @Option(name: .customLong("solve-jobs"), help: "Scenarios with more jobs (or snapshots with more appointments) are checked, not solved.")
+    var solveJobs: Int = 60
 
     var childArguments: [String] {
         ["--repo", repo, "--time-limit", "\(timeLimit)", "--hang-seconds", "\(hangSeconds)",
-         "--max-rss-mb", "\(maxRSSMB)", "--max-depth", "\(maxDepth)", "--alias-levels", "\(aliasLevels)"]
+         "--max-rss-mb", "\(maxRSSMB)", "--max-depth", "\(maxDepth)", "--alias-levels", "\(aliasLevels)",
+         "--solve-jobs", "\(solveJobs)"]
     }
 
     func drivers(work: URL) throws -> (FuzzSeeds, FuzzDrivers) {
@@ -42,6 +45,7 @@ struct Limits: ParsableArguments {
         let seeds = try FuzzSeeds(root: URL(fileURLWithPath: repo))
         var options = FuzzDrivers.Options()
         options.timeLimit = timeLimit
+        options.maxJobs = solveJobs
         return (seeds, try FuzzDrivers(seeds: seeds, workFolder: work, options: options))
     }
 }
