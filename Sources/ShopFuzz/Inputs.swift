@@ -45,7 +45,10 @@ public struct FuzzInputs {
             if random.chance(10) { Mutator.mutateBytes(&bytes, random: &random) }
             return bytes
         default:
-            return Mutator.mutate(raw[pick], json: true, donors: trees[format] ?? [], random: &random)
+            // The donors are the seeds parsed once, in the same order (every seed is JSON).
+            let donors = trees[format] ?? []
+            let tree = donors.count == raw.count ? donors[pick] : try? JSONParser.parse(raw[pick])
+            return Mutator.mutate(raw[pick], tree: tree, donors: donors, random: &random)
         }
     }
 

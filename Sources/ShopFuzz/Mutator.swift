@@ -54,7 +54,13 @@ public enum Mutator {
     /// mostly tree mutations (the input must get past the parser to reach
     /// validation and the engines), sometimes a byte-level one on top.
     public static func mutate(_ seed: [UInt8], json: Bool, donors: [JSONValue] = [], random: inout FuzzRandom) -> [UInt8] {
-        var tree: JSONValue? = json ? try? JSONParser.parse(seed) : nil
+        mutate(seed, tree: json ? try? JSONParser.parse(seed) : nil, donors: donors, random: &random)
+    }
+
+    /// The same, with the seed already parsed (`tree` is `seed` as a tree, or nil
+    /// for a seed that is not JSON): the campaign parses each seed once.
+    public static func mutate(_ seed: [UInt8], tree parsed: JSONValue?, donors: [JSONValue] = [], random: inout FuzzRandom) -> [UInt8] {
+        var tree = parsed
         var bytes = seed
         let steps = 1 + random.below(4)
         for _ in 0..<steps {
