@@ -12,9 +12,10 @@ public struct GreedyStrategy: PlanningStrategy {
         guard pinProblems.isEmpty else {
             return .infeasible(instance, strategy: name, problems: pinProblems, seconds: seconds(since: started, clock))
         }
-        let placements = Self.greedyPlan(instance)
+        let deadline = options.deadline(from: started)
+        let placements = Self.greedyPlan(instance, deadline: deadline)
         let objective = instance.objective(of: placements)
-        let bound = Self.simpleBound(instance)
+        let bound = Self.simpleBound(instance, deadline: deadline)
         return PlanResult(
             strategy: name, status: bound >= objective ? .optimal : .feasible, placements: placements,
             objective: objective, bound: min(bound, objective), seconds: seconds(since: started, clock),
@@ -22,7 +23,9 @@ public struct GreedyStrategy: PlanningStrategy {
     }
 
     /// The greedy plan itself (pins must hold; see ``PinCheck``).
-    static func greedyPlan(_ instance: Instance) -> [SlotPlacement?] {
+    /// With a `deadline`, jobs not reached by then stay unscheduled (the
+    /// plan is still feasible; it is just not as full as it could be).
+    static func greedyPlan(_ instance: Instance, deadline: ContinuousClock.Instant? = nil) -> [SlotPlacement?] {
         var placements = [SlotPlacement?](repeating: nil, count: instance.jobs.count)
         var occupancy = Occupancy(instance)
         for job in instance.jobs {
@@ -39,6 +42,7 @@ public struct GreedyStrategy: PlanningStrategy {
             return a.index < b.index
         }
         for job in order {
+            if let deadline, ContinuousClock.now >= deadline { break }
             if let (placement, cost) = cheapestFreePlacement(instance, job: job.index, occupancy: occupancy),
                cost <= instance.unscheduledCost(job: job.index) {
                 placements[job.index] = placement
@@ -49,10 +53,12 @@ public struct GreedyStrategy: PlanningStrategy {
     }
 
     /// Adds unscheduled jobs to a plan wherever that lowers the objective.
-    static func insertUnscheduled(_ instance: Instance, into plan: [SlotPlacement?]) -> [SlotPlacement?] {
+    static func insertUnscheduled(_ instance: Instance, into plan: [SlotPlacement?],
+                                  deadline: ContinuousClock.Instant? = nil) -> [SlotPlacement?] {
         var placements = plan
         var occupancy = Occupancy(instance, plan: plan)
         for job in instance.jobs where placements[job.index] == nil {
+            if let deadline, ContinuousClock.now >= deadline { break }
             if let (placement, cost) = cheapestFreePlacement(instance, job: job.index, occupancy: occupancy),
                cost < instance.unscheduledCost(job: job.index) {
                 placements[job.index] = placement
@@ -102,12 +108,18 @@ public struct GreedyStrategy: PlanningStrategy {
     /// (or unscheduled), plus `mechanicUsed` for mechanics named by pins and
     /// for the crowd of jobs that must run at once (``MechanicCrowdBound``,
     /// unless `crowd` is false).
-    static func simpleBound(_ instance: Instance, jobs: [Int]? = nil, crowd: Bool = true) -> Int {
+    ///
+    /// With a `deadline`, the jobs not reached by then add nothing: every
+    /// term is at least 0, so what has been summed is still a lower bound.
+    static func simpleBound(_ instance: Instance, jobs: [Int]? = nil, crowd: Bool = true,
+                            deadline: ContinuousClock.Instant? = nil) -> Int {
         var total = 0
         var pinnedMechanics = Set<Int>()
         var alone: [Int: Int] = [:]
         let empty = Occupancy(instance)
+        var complete = true
         for j in jobs ?? Array(instance.jobs.indices) {
+            if let deadline, ContinuousClock.now >= deadline { complete = false; break }
             let job = instance.jobs[j]
             if let pin = job.pinned {
                 total += instance.placementCost(job: j, pin)
@@ -119,7 +131,7 @@ public struct GreedyStrategy: PlanningStrategy {
             total += min(cheapest?.1 ?? Int.max, instance.unscheduledCost(job: j))
         }
         return total + pinnedMechanics.count * instance.weights.mechanicUsed
-            + (crowd ? MechanicCrowdBound.extra(instance, cheapest: alone, pinnedMechanics: pinnedMechanics.count) : 0)
+            + (crowd && complete ? MechanicCrowdBound.extra(instance, cheapest: alone, pinnedMechanics: pinnedMechanics.count) : 0)
     }
 
     /// Reasons for every unscheduled job of a final plan.

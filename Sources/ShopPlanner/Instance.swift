@@ -90,8 +90,12 @@ public struct Instance: Sendable {
         func minutes(_ time: LocalDateTime) -> Int { time.absoluteMinutes - origin }
         func up(_ m: Int) -> Int { floorDiv(m + slot - 1, slot) }
         func down(_ m: Int) -> Int { floorDiv(m, slot) }
-        func clip(_ range: Range<Int>) -> Range<Int>? {
-            let lower = max(range.lowerBound, 0), upper = min(range.upperBound, count)
+        // Built from bounds, never from a `Range`: after rounding a short
+        // shift or out-of-service time may come out empty or inverted
+        // (08:05–08:10 on 15-minute slots is slots 33..<32), which holds no
+        // slot at all rather than being an error.
+        func clip(_ lowerBound: Int, _ upperBound: Int) -> Range<Int>? {
+            let lower = max(lowerBound, 0), upper = min(upperBound, count)
             return lower < upper ? lower..<upper : nil
         }
 
@@ -110,7 +114,7 @@ public struct Instance: Sendable {
         self.intervalEnd = intervalEnd
 
         bays = scenario.bays.enumerated().map { index, bay in
-            let blocked = bay.outOfService.compactMap { clip(down(minutes($0.start))..<up(minutes($0.end))) }
+            let blocked = bay.outOfService.compactMap { clip(down(minutes($0.start)), up(minutes($0.end))) }
             var flags = [Bool](repeating: false, count: count)
             for range in blocked { for t in range { flags[t] = true } }
             var before = [Int](repeating: 0, count: count + 1)
@@ -118,7 +122,7 @@ public struct Instance: Sendable {
             return BaySlots(index: index, id: bay.id, type: bay.type, outOfService: blocked, blockedBefore: before)
         }
         mechanics = scenario.mechanics.enumerated().map { index, mechanic in
-            let shifts = mechanic.shifts.compactMap { clip(up(minutes($0.start))..<down(minutes($0.end))) }
+            let shifts = mechanic.shifts.compactMap { clip(up(minutes($0.start)), down(minutes($0.end))) }
             var reach = [Int](repeating: -1, count: count)
             for shift in shifts { for t in shift { reach[t] = max(reach[t], shift.upperBound) } }
             return MechanicSlots(index: index, id: mechanic.id, shifts: shifts, shiftReach: reach)

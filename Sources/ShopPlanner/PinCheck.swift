@@ -25,7 +25,7 @@ public enum PinCheck {
             case (.none, let m?):
                 problems.append("\(what) names mechanic \(instance.mechanics[m].id), but \(job.id) takes no mechanic")
             case (_, let m?) where !instance.mechanicAvailable(job: job.index, mechanic: m, start: pin.start):
-                problems.append("\(what) names mechanic \(instance.mechanics[m].id), who is inactive, lacks a required skill or is off shift then")
+                problems.append("\(what) names mechanic \(instance.mechanics[m].id), who \(whyUnavailable(instance, job: job.index, mechanic: m, start: pin.start))")
             default:
                 break
             }
@@ -47,7 +47,11 @@ public enum PinCheck {
         // Capacity among the pins alone.
         if let maxConcurrent = instance.scenario.facility.maxConcurrent {
             var reported = Set<[String]>()
-            for t in 0..<instance.slotCount {
+            // Who runs changes only where a pin starts or ends: look there,
+            // not at every slot (a year of 1-minute slots is 527,040).
+            var changes = Set([0])
+            for job in pinned { changes.insert(job.pinned!.start); changes.insert(job.pinned!.start + job.length) }
+            for t in changes.sorted() where t >= 0 && t < instance.slotCount {
                 let here = pinned.filter { $0.pinned!.start <= t && t < $0.pinned!.start + $0.length }
                 guard here.count > maxConcurrent else { continue }
                 let ids = here.map(\.id)
@@ -57,5 +61,21 @@ public enum PinCheck {
             }
         }
         return problems
+    }
+
+    /// What stops mechanic `m` from taking job `j` at `s`, only the causes
+    /// that hold (an active mechanic is never called inactive).
+    static func whyUnavailable(_ instance: Instance, job j: Int, mechanic m: Int, start s: Int) -> String {
+        let mechanic = instance.scenario.mechanics[m], job = instance.scenario.jobs[j]
+        var causes: [String] = []
+        if !mechanic.active { causes.append("is inactive") }
+        let missing = job.requiredSkills.subtracting(mechanic.skills).sorted()
+        if !missing.isEmpty { causes.append("lacks the required skill\(missing.count == 1 ? "" : "s") \(missing.joined(separator: ", "))") }
+        let end = s + instance.jobs[j].length
+        let onShift = s >= 0 && s < instance.slotCount && instance.mechanics[m].shiftReach[s] >= end
+        if !onShift {
+            causes.append("is not on shift for all of \(instance.time(ofSlot: s))–\(instance.time(ofSlot: end))")
+        }
+        return causes.isEmpty ? "cannot take it then" : causes.joined(separator: " and ")
     }
 }
