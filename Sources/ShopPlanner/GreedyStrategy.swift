@@ -1,3 +1,5 @@
+import ShopDomain
+
 /// Places jobs one at a time, most important and least flexible first, each
 /// at its cheapest free placement. Fast, needs no GLPK, always feasible; the
 /// MILP starts from its plan.
@@ -43,7 +45,7 @@ public struct GreedyStrategy: PlanningStrategy {
         }
         for job in order {
             if let deadline, ContinuousClock.now >= deadline { break }
-            if let (placement, cost) = cheapestFreePlacement(instance, job: job.index, occupancy: occupancy),
+            if let (placement, cost) = cheapestFreePlacement(instance, job: job.index, occupancy: occupancy, deadline: deadline),
                cost <= instance.unscheduledCost(job: job.index) {
                 placements[job.index] = placement
                 occupancy.place(placement, length: job.length)
@@ -59,7 +61,7 @@ public struct GreedyStrategy: PlanningStrategy {
         var occupancy = Occupancy(instance, plan: plan)
         for job in instance.jobs where placements[job.index] == nil {
             if let deadline, ContinuousClock.now >= deadline { break }
-            if let (placement, cost) = cheapestFreePlacement(instance, job: job.index, occupancy: occupancy),
+            if let (placement, cost) = cheapestFreePlacement(instance, job: job.index, occupancy: occupancy, deadline: deadline),
                cost < instance.unscheduledCost(job: job.index) {
                 placements[job.index] = placement
                 occupancy.place(placement, length: job.length)
@@ -71,13 +73,22 @@ public struct GreedyStrategy: PlanningStrategy {
     /// The cheapest valid placement of job `j` beside `occupancy`, counting
     /// `mechanicUsed` for a mechanic not yet used; ties go to the earliest
     /// start, then scenario order of bays and mechanics.
+    ///
+    /// With a `deadline` the search stops there (checked every 64 starts):
+    /// the result is then the cheapest among the starts seen, still a valid
+    /// placement but perhaps not the cheapest, and `timedOut` is set.
     static func cheapestFreePlacement(
-        _ instance: Instance, job j: Int, occupancy: Occupancy, countMechanicUsed: Bool = true
+        _ instance: Instance, job j: Int, occupancy: Occupancy, countMechanicUsed: Bool = true,
+        deadline: ContinuousClock.Instant? = nil, timedOut: UnsafeMutablePointer<Bool>? = nil
     ) -> (SlotPlacement, Int)? {
         let job = instance.jobs[j]
         let usedWeight = countMechanicUsed ? instance.weights.mechanicUsed : 0
         var best: (SlotPlacement, Int)?
-        for s in job.starts {
+        for (n, s) in job.starts.enumerated() {
+            if let deadline, n % 64 == 63, ContinuousClock.now >= deadline {
+                timedOut?.pointee = true
+                break
+            }
             let range = s..<(s + job.length)
             guard occupancy.hasCapacity(range) else { continue }
             // The cost separates into start, bay and mechanic parts.
@@ -126,7 +137,11 @@ public struct GreedyStrategy: PlanningStrategy {
                 if let m = pin.mechanic { pinnedMechanics.insert(m) }
                 continue
             }
-            let cheapest = cheapestFreePlacement(instance, job: j, occupancy: empty, countMechanicUsed: false)
+            var timedOut = false
+            let cheapest = cheapestFreePlacement(instance, job: j, occupancy: empty, countMechanicUsed: false,
+                                                 deadline: deadline, timedOut: &timedOut)
+            // A search cut short may have missed the cheapest: add nothing for this job.
+            if timedOut { complete = false; break }
             if let cost = cheapest?.1 { alone[j] = cost }
             total += min(cheapest?.1 ?? Int.max, instance.unscheduledCost(job: j))
         }
@@ -134,18 +149,47 @@ public struct GreedyStrategy: PlanningStrategy {
             + (crowd && complete ? MechanicCrowdBound.extra(instance, cheapest: alone, pinnedMechanics: pinnedMechanics.count) : 0)
     }
 
+    /// Whether job `j` has any valid placement beside `occupancy` (the
+    /// first found will do: cheaper than looking for the cheapest).
+    static func hasFreePlacement(_ instance: Instance, job j: Int, occupancy: Occupancy) -> Bool {
+        let job = instance.jobs[j]
+        for s in job.starts {
+            let range = s..<(s + job.length)
+            guard occupancy.hasCapacity(range),
+                  job.bayOptions.contains(where: { instance.bayAvailable(job: j, bay: $0, start: s) && occupancy.isBayFree($0, range) })
+            else { continue }
+            if job.mode != .required { return true }
+            if job.mechanicOptions.contains(where: {
+                instance.mechanicAvailable(job: j, mechanic: $0, start: s) && occupancy.isMechanicFree($0, range)
+            }) { return true }
+        }
+        return false
+    }
+
     /// Reasons for every unscheduled job of a final plan.
     static func reasons(_ instance: Instance, _ placements: [SlotPlacement?]) -> [Int: [UnscheduledReason]] {
         let occupancy = Occupancy(instance, plan: placements)
         var reasons: [Int: [UnscheduledReason]] = [:]
+        // Jobs alike in everything the reasons read get the same reasons
+        // beside the same plan: work them out once (thousands of identical
+        // jobs left out would otherwise each rescan the whole horizon).
+        struct Alike: Hashable {
+            var length: Int, earliest: Int, latestEnd: Int, mode: MechanicMode
+            var bays: [Int], mechanics: [Int]
+        }
+        var known: [Alike: [UnscheduledReason]] = [:]
         for job in instance.jobs where placements[job.index] == nil {
+            let key = Alike(length: job.length, earliest: job.earliest, latestEnd: job.latestEnd, mode: job.mode,
+                            bays: job.bayOptions, mechanics: job.mechanicOptions)
+            if let same = known[key] { reasons[job.index] = same; continue }
             let alone = instance.reasonsAlone(job: job.index)
             if !alone.isEmpty {
                 reasons[job.index] = alone
             } else {
-                let fits = cheapestFreePlacement(instance, job: job.index, occupancy: occupancy) != nil
+                let fits = hasFreePlacement(instance, job: job.index, occupancy: occupancy)
                 reasons[job.index] = [fits ? .cost : .capacity]
             }
+            known[key] = reasons[job.index]
         }
         return reasons
     }
