@@ -4,31 +4,32 @@
 /// seconds, not minutes (a time limit cannot stop what it never reaches).
 ///
 /// The driver of time and memory in a time-indexed plan is the number of
-/// (job, start, bay or mechanic, slot covered) combinations: every planner
-/// looks at each start of each job with each eligible bay and mechanic, and
-/// the model writes each such placement into one row per slot it covers.
-/// ``maxPlacementSlots`` bounds their sum, estimated from the data before
-/// anything is built (open slots inside each job's window, times eligible
-/// bays plus mechanics, times the job's length in slots).
+/// candidate placements, (job, start, bay or mechanic): every planner looks
+/// at each start of each job with each eligible bay and mechanic, and the
+/// model has a variable for each. ``maxPlacements`` bounds their sum,
+/// estimated from the data before anything is built (open slots inside
+/// each job's window, times eligible bays plus mechanics). The model's own
+/// size (each variable in the rows of the slots it covers) is guarded where
+/// it is built (`MILPStrategy.largestModelEntries`).
 ///
 /// The limits (also in docs/limits.md):
 /// - ``maxJobs`` jobs;
 /// - ``maxSlots`` slots in the horizon (`1440 / slotMinutes × horizon.days`);
 /// - ``maxResourceSlots`` for (bays + mechanics) × slots in the horizon;
-/// - ``maxPlacementSlots`` for the estimate above.
+/// - ``maxPlacements`` for the estimate above.
 public enum ScenarioLimits {
     public static let maxJobs = 10_000
     /// A year of 15-minute slots (35,136) fits; a month of 1-minute slots (44,640) too.
     public static let maxSlots = 50_000
     public static let maxResourceSlots = 10_000_000
-    public static let maxPlacementSlots = 40_000_000
+    public static let maxPlacements = 20_000_000
 
     /// What a scenario implies, for its size check and for tests.
     public struct Size: Sendable, Hashable {
         public var jobs: Int
         public var slots: Int
         public var resourceSlots: Int
-        public var placementSlots: Int
+        public var placements: Int
     }
 
     /// The size of `scenario`'s parts. Saturates rather than overflows.
@@ -72,13 +73,12 @@ public enum ScenarioLimits {
                 }
             }
             let (options, o1) = starts.multipliedReportingOverflow(by: bayCount + mechanicCount)
-            let (slotsCovered, o2) = options.multipliedReportingOverflow(by: length)
-            let (sum, o3) = total.addingReportingOverflow(slotsCovered)
-            total = o1 || o2 || o3 ? Int.max : sum
+            let (sum, o2) = total.addingReportingOverflow(options)
+            total = o1 || o2 ? Int.max : sum
         }
         let (resourceSlots, overflow) = (bays.count + mechanics.count).multipliedReportingOverflow(by: slots)
         return Size(jobs: jobs.count, slots: slots, resourceSlots: overflow ? Int.max : resourceSlots,
-                    placementSlots: total)
+                    placements: total)
     }
 
     /// The issues for a scenario above the limits, each naming what to change.
@@ -95,9 +95,9 @@ public enum ScenarioLimits {
             issues.add("facility.slotMinutes",
                        "bays and mechanics over the horizon's slots make \(InputError.grouped(size.resourceSlots)) bay- and mechanic-slots, more than \(InputError.grouped(maxResourceSlots)); use longer facility.slotMinutes, fewer facility.horizon.days, or fewer bays or mechanics")
         }
-        if size.placementSlots > maxPlacementSlots {
+        if size.placements > maxPlacements {
             issues.add("jobs",
-                       "the jobs' possible placements (open starts in each window × eligible bays and mechanics × slots each job covers) come to about \(size.placementSlots == Int.max ? "more than 9e18" : InputError.grouped(size.placementSlots)), more than \(InputError.grouped(maxPlacementSlots)); use longer facility.slotMinutes, fewer facility.horizon.days, fewer jobs, or narrower jobs[].window")
+                       "the jobs' possible placements (open starts in each window × eligible bays and mechanics) come to about \(size.placements == Int.max ? "more than 9e18" : InputError.grouped(size.placements)), more than \(InputError.grouped(maxPlacements)); use longer facility.slotMinutes, fewer facility.horizon.days, fewer jobs, or narrower jobs[].window")
         }
     }
 

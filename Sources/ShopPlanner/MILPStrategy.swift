@@ -58,20 +58,39 @@ public struct MILPStrategy: PlanningStrategy {
     /// a part's model may have; above it the part keeps its start plan
     /// (`feasible`), so building the model never needs more than a few
     /// hundred MB.
-    public static let largestModelEntries = 12_000_000
+    public static let largestModelEntries = 30_000_000
 
-    /// An upper estimate of a part's model entries: each start of each job
-    /// with each eligible bay and mechanic, once per slot it covers.
+    /// An upper estimate of a part's model entries: each placement
+    /// variable once per row it can sit in. Rows are kept only at start
+    /// slots (``SlotCovers``), so a placement of `[s, s+d)` meets at most
+    /// the part's distinct starts inside that range, in its bay or mechanic
+    /// row and the capacity row; fixed-time jobs (one start each) stay
+    /// small however long they are.
     static func modelEntries(_ instance: Instance, jobs: [Int], bayGroups: ResourceGroups,
                              mechanicGroups: ResourceGroups) -> Int {
-        jobs.reduce(0) { total, j in
+        var isStart = [Bool](repeating: false, count: instance.slotCount + 1)
+        for j in jobs {
+            if let pin = instance.jobs[j].pinned, pin.start >= 0, pin.start < instance.slotCount { isStart[pin.start] = true }
+            for s in instance.jobs[j].starts { isStart[s] = true }
+        }
+        var startsBefore = [Int](repeating: 0, count: instance.slotCount + 2)
+        for t in 0...instance.slotCount { startsBefore[t + 1] = startsBefore[t] + (isStart[t] ? 1 : 0) }
+        func covered(_ s: Int, _ length: Int) -> Int {
+            let from = min(max(s, 0), instance.slotCount + 1), to = min(max(s + length, 0), instance.slotCount + 1)
+            return startsBefore[to] - startsBefore[from]
+        }
+        var total = 0
+        for j in jobs {
             let job = instance.jobs[j]
             let groups = Set(job.bayOptions.map { bayGroups.groupOf[$0] }).count
                 + Set(job.mechanicOptions.map { mechanicGroups.groupOf[$0] }).count
-            let options = job.pinned != nil ? 2 : job.starts.count * groups
-            let (entries, overflow) = options.multipliedReportingOverflow(by: max(job.length, 1) + 1)
-            return overflow || total > Int.max - entries ? Int.max : total + entries
+            let starts = job.pinned.map { [$0.start] } ?? job.starts
+            for s in starts {
+                total += groups * (2 * covered(s, job.length) + 2)
+                if total > Int.max / 4 { return Int.max }
+            }
         }
+        return total
     }
 
     public func plan(_ instance: Instance, options: PlanOptions) -> PlanResult {

@@ -30,19 +30,31 @@ public enum PinCheck {
                 break
             }
         }
-        // Pairs on one bay or one mechanic.
-        for (a, first) in pinned.enumerated() {
-            for second in pinned[(a + 1)...] {
-                let p = first.pinned!, q = second.pinned!
-                let overlap = p.start < q.start + second.length && q.start < p.start + first.length
-                guard overlap else { continue }
-                if p.bay == q.bay {
-                    problems.append("pins of \(first.id) and \(second.id) overlap on bay \(instance.bays[p.bay].id)")
-                }
-                if let m = p.mechanic, m == q.mechanic {
-                    problems.append("pins of \(first.id) and \(second.id) overlap for mechanic \(instance.mechanics[m].id)")
+        // Pairs on one bay or one mechanic: per resource, pins sorted by
+        // start, each against those starting before it ends (not every pair
+        // of thousands of pins); reported in the order of the pins.
+        var clashes: [(a: Int, b: Int, onMechanic: Bool, resource: Int)] = []
+        func sweep(_ groups: [Int: [Int]], onMechanic: Bool) {
+            for (resource, members) in groups {
+                let sorted = members.sorted { (pinned[$0].pinned!.start, $0) < (pinned[$1].pinned!.start, $1) }
+                for (i, a) in sorted.enumerated() {
+                    let end = pinned[a].pinned!.start + pinned[a].length
+                    for b in sorted[(i + 1)...] {
+                        guard pinned[b].pinned!.start < end else { break }
+                        clashes.append((min(a, b), max(a, b), onMechanic, resource))
+                    }
                 }
             }
+        }
+        sweep(Dictionary(grouping: pinned.indices) { pinned[$0].pinned!.bay }, onMechanic: false)
+        sweep(Dictionary(grouping: pinned.indices.filter { pinned[$0].pinned!.mechanic != nil }) { pinned[$0].pinned!.mechanic! },
+              onMechanic: true)
+        clashes.sort { ($0.a, $0.b, $0.onMechanic ? 1 : 0) < ($1.a, $1.b, $1.onMechanic ? 1 : 0) }
+        for clash in clashes {
+            let first = pinned[clash.a], second = pinned[clash.b]
+            problems.append(clash.onMechanic
+                ? "pins of \(first.id) and \(second.id) overlap for mechanic \(instance.mechanics[clash.resource].id)"
+                : "pins of \(first.id) and \(second.id) overlap on bay \(instance.bays[clash.resource].id)")
         }
         // Capacity among the pins alone.
         if let maxConcurrent = instance.scenario.facility.maxConcurrent {

@@ -7,6 +7,10 @@ struct ShopSched: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "shopsched",
         abstract: "Schedules auto-repair shop jobs onto bays and mechanics.",
+        discussion: """
+            Exit status, every command: 2 on bad input (files, fields, options), 4 when the output cannot \
+            be written to standard output; each command's help gives the rest. Input limits: docs/limits.md.
+            """,
         subcommands: [Solve.self, Validate.self, Verify.self, Generate.self, Import.self, Book.self, Reschedule.self,
                       Replan.self, Board.self, WhatIf.self, WhatIfMerge.self, Diff.self])
 

@@ -35,14 +35,14 @@ struct SizeLimitTests {
     }
 
     // Why: a month of 1-minute slots with unwindowed jobs passes the slot limit but
-    // implies hundreds of millions of placements; the message names what to narrow.
+    // implies 26 million placements (300 × 44,640 × 2); the message names what to narrow.
     @Test func tooManyPlacementsNamesWindows() throws {
         let issues = Sample.issues(try Self.file { file in
             file.facility.slotMinutes = 1
             file.facility.horizon.days = 31
             for key in ["mon", "tue", "wed", "thu", "fri", "sat", "sun"] { file.facility.operatingHours[key] = [["00:00", "24:00"]] }
             file.mechanics[0].shifts = [.init(start: "2026-11-23T00:00", end: "2026-12-24T00:00")]
-            file.jobs = (0..<50).map { ScenarioFile.Job(
+            file.jobs = (0..<300).map { ScenarioFile.Job(
                 id: "J-\($0)", durationMinutes: 60, bayTypes: ["LIFT_BAY"], requiredSkills: [], preferredSkills: nil,
                 mechanic: nil, priority: nil, window: nil, preferredStarts: nil, pinned: nil, current: nil) }
         })
