@@ -58,7 +58,7 @@ public struct MILPStrategy: PlanningStrategy {
     /// a part's model may have; above it the part keeps its start plan
     /// (`feasible`), so building the model never needs more than a few
     /// hundred MB.
-    public static let largestModelEntries = 30_000_000
+    public static let largestModelEntries = 10_000_000
 
     /// An upper estimate of a part's model entries: each placement
     /// variable once per row it can sit in. Rows are kept only at start
