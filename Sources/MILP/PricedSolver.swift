@@ -217,6 +217,12 @@ public struct PricedSolver: Solver {
     }
 
     private func fallback(_ model: Model, _ options: SolveOptions, left: Double) -> SolveResult {
+        // With the time spent, loading the whole model into GLPK (which a
+        // time limit does not cover) would only overrun it: keep the incumbent.
+        if left < 0.05, let incumbent = options.incumbent, incumbent.count == model.variableCount {
+            return SolveResult(status: .timeLimit, objective: model.objectiveValue(incumbent), values: incumbent,
+                               incumbentAccepted: true, message: "no time left after pricing")
+        }
         var options = options
         options.timeLimitSeconds = max(0.01, left)
         return base.solve(model, options: options)

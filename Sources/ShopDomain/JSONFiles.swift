@@ -6,7 +6,11 @@ import Foundation
 /// that names the JSON path, so a wrong type reads like any other problem.
 public enum JSONFiles {
     /// Decodes `type` from JSON data.
+    /// Every JSON input goes through here, so every one is first checked by
+    /// ``JSONShape`` (duplicate keys, nesting depth, numbers out of range,
+    /// lone surrogates, syntax errors with line and column).
     public static func decode<T: Decodable>(_ type: T.Type, from data: Data) throws(InputError) -> T {
+        try JSONShape.check(data)
         do {
             return try JSONDecoder().decode(type, from: data)
         } catch let error as DecodingError {
@@ -113,6 +117,62 @@ extension SolutionFile {
         guard file.format == formatName else {
             throw InputError([ValidationIssue(path: "format", message: "expected \"\(formatName)\", found \"\(file.format)\"")])
         }
+        let issues = file.formIssues
+        if !issues.isEmpty { throw InputError(issues) }
         return file
+    }
+
+    /// The statuses a solution file may have.
+    public static let statuses = ["optimal", "feasible", "infeasible", "error"]
+
+    /// Fields that are malformed on their own, before any plan is checked
+    /// (bad input, not a wrong plan): an unknown `status`; `seconds` negative
+    /// or not finite; a claimed `bound` above the claimed `objective`, or,
+    /// for `optimal`, different from it (optimal means proved: bound equals
+    /// objective); a time that is not `YYYY-MM-DDTHH:MM`.
+    public var formIssues: [ValidationIssue] {
+        var issues = IssueList()
+        if !Self.statuses.contains(status) {
+            issues.add("status", "\"\(ValidationIssue.excerpt(status))\" is not one of \(Self.statuses.joined(separator: ", "))")
+        }
+        if !seconds.isFinite || seconds < 0 { issues.add("seconds", "must be 0 or more, not \(seconds)") }
+        if let bound, let objective {
+            if bound > objective {
+                issues.add("bound", "\(bound) is above the objective \(objective); a lower bound is never above the plan's cost")
+            } else if status == "optimal", bound != objective {
+                issues.add("bound", "\(bound) is below the objective \(objective), but status optimal means the bound meets the objective")
+            }
+        }
+        for (index, assignment) in assignments.enumerated() {
+            if assignment.job.isEmpty { issues.add("assignments[\(index)].job", "must not be empty") }
+            if LocalDateTime(assignment.start) == nil {
+                issues.add("assignments[\(index)].start", "\"\(ValidationIssue.excerpt(assignment.start))\" is not a local time YYYY-MM-DDTHH:MM")
+            }
+            if LocalDateTime(assignment.end) == nil {
+                issues.add("assignments[\(index)].end", "\"\(ValidationIssue.excerpt(assignment.end))\" is not a local time YYYY-MM-DDTHH:MM")
+            }
+        }
+        for (index, entry) in unscheduled.enumerated() where entry.job.isEmpty {
+            issues.add("unscheduled[\(index)].job", "must not be empty")
+        }
+        return issues.issues
+    }
+}
+
+/// A closed set of names read from JSON. Decoding an unknown name fails
+/// with a message listing the valid ones (Swift's own says only "Cannot
+/// initialize Role from invalid String value").
+public protocol ListedValues: RawRepresentable, CaseIterable, Decodable where RawValue == String {}
+
+extension ListedValues {
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.singleValueContainer()
+        let text = try container.decode(String.self)
+        guard let value = Self(rawValue: text) else {
+            let valid = Self.allCases.map(\.rawValue).joined(separator: ", ")
+            throw DecodingError.dataCorruptedError(
+                in: container, debugDescription: "unknown value \"\(ValidationIssue.excerpt(text))\"; use one of \(valid)")
+        }
+        self = value
     }
 }

@@ -136,6 +136,11 @@ extension Scenario {
             issues.add("format", "expected \"\(ScenarioFile.formatName)\", found \"\(file.format)\"")
         }
 
+        // Only a scenario that is otherwise valid is measured (the estimate
+        // trusts the grid, windows and resources).
+        if issues.isEmpty, let facility {
+            ScenarioLimits.check(ScenarioLimits.size(facility: facility, bays: bays, mechanics: mechanics, jobs: jobs), &issues)
+        }
         guard issues.isEmpty, let facility else { throw InputError(issues.issues) }
         self.facility = facility
         self.bays = bays

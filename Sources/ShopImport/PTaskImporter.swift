@@ -54,7 +54,7 @@ public enum PTaskImporter {
             let line = lines[index]
             let parts = line.text.split(separator: "=").map { $0.trimmingCharacters(in: .whitespaces) }
             guard parts.count == 2, parts[0] == name, let value = Int(parts[1]), value >= 0 else {
-                throw fail(line.number, "expected '\(name) = N' with N a whole number, found '\(line.text)'")
+                throw fail(line.number, "expected '\(name) = N' with N a whole number, found '\(ValidationIssue.excerpt(line.text))'")
             }
             index += 1
             return value
@@ -67,7 +67,7 @@ public enum PTaskImporter {
             let line = lines[index]
             let numbers = line.text.split(separator: " ").compactMap { Int($0) }
             if numbers.count != 2 || line.text.split(separator: " ").count != 2 {
-                issues.append(ValidationIssue(path: "line \(line.number)", message: "expected 'start end' in minutes, found '\(line.text)'"))
+                issues.append(ValidationIssue(path: "line \(line.number)", message: "expected 'start end' in minutes, found '\(ValidationIssue.excerpt(line.text))'"))
             } else if !(0 <= numbers[0] && numbers[0] < numbers[1] && numbers[1] <= 1440) {
                 issues.append(ValidationIssue(path: "line \(line.number)",
                                               message: "a job runs [start, end) within 0–1440 minutes with start < end, not \(numbers[0])–\(numbers[1])"))
@@ -84,7 +84,7 @@ public enum PTaskImporter {
             let halves = line.text.split(separator: ":", maxSplits: 1)
             let listed = halves.count == 2 ? halves[1].split(separator: " ").map { Int($0) } : []
             if halves.count != 2 || Int(halves[0].trimmingCharacters(in: .whitespaces)) != listed.count || listed.contains(nil) {
-                issues.append(ValidationIssue(path: "line \(line.number)", message: "expected 'k: j1 … jk' (k job numbers), found '\(line.text)'"))
+                issues.append(ValidationIssue(path: "line \(line.number)", message: "expected 'k: j1 … jk' (k job numbers), found '\(ValidationIssue.excerpt(line.text))'"))
             } else if let bad = listed.compactMap({ $0 }).first(where: { !(0..<jobCount).contains($0) }) {
                 issues.append(ValidationIssue(path: "line \(line.number)", message: "job \(bad) does not exist (jobs are 0–\(jobCount - 1))"))
             } else {
@@ -93,7 +93,7 @@ public enum PTaskImporter {
             index += 1
         }
         if index < lines.count {
-            issues.append(ValidationIssue(path: "line \(lines[index].number)", message: "unexpected text after the last worker: '\(lines[index].text)'"))
+            issues.append(ValidationIssue(path: "line \(lines[index].number)", message: "unexpected text after the last worker: '\(ValidationIssue.excerpt(lines[index].text))'"))
         }
         guard issues.isEmpty else { throw InputError(issues) }
         return Instance(jobs: jobs, qualifications: qualifications)

@@ -1,3 +1,5 @@
+import ShopDomain
+
 /// Places jobs one at a time, most important and least flexible first, each
 /// at its cheapest free placement. Fast, needs no GLPK, always feasible; the
 /// MILP starts from its plan.
@@ -12,9 +14,10 @@ public struct GreedyStrategy: PlanningStrategy {
         guard pinProblems.isEmpty else {
             return .infeasible(instance, strategy: name, problems: pinProblems, seconds: seconds(since: started, clock))
         }
-        let placements = Self.greedyPlan(instance)
+        let deadline = options.deadline(from: started)
+        let placements = Self.greedyPlan(instance, deadline: deadline)
         let objective = instance.objective(of: placements)
-        let bound = Self.simpleBound(instance)
+        let bound = Self.simpleBound(instance, deadline: deadline)
         return PlanResult(
             strategy: name, status: bound >= objective ? .optimal : .feasible, placements: placements,
             objective: objective, bound: min(bound, objective), seconds: seconds(since: started, clock),
@@ -22,7 +25,9 @@ public struct GreedyStrategy: PlanningStrategy {
     }
 
     /// The greedy plan itself (pins must hold; see ``PinCheck``).
-    static func greedyPlan(_ instance: Instance) -> [SlotPlacement?] {
+    /// With a `deadline`, jobs not reached by then stay unscheduled (the
+    /// plan is still feasible; it is just not as full as it could be).
+    static func greedyPlan(_ instance: Instance, deadline: ContinuousClock.Instant? = nil) -> [SlotPlacement?] {
         var placements = [SlotPlacement?](repeating: nil, count: instance.jobs.count)
         var occupancy = Occupancy(instance)
         for job in instance.jobs {
@@ -39,7 +44,8 @@ public struct GreedyStrategy: PlanningStrategy {
             return a.index < b.index
         }
         for job in order {
-            if let (placement, cost) = cheapestFreePlacement(instance, job: job.index, occupancy: occupancy),
+            if let deadline, ContinuousClock.now >= deadline { break }
+            if let (placement, cost) = cheapestFreePlacement(instance, job: job.index, occupancy: occupancy, deadline: deadline),
                cost <= instance.unscheduledCost(job: job.index) {
                 placements[job.index] = placement
                 occupancy.place(placement, length: job.length)
@@ -49,11 +55,13 @@ public struct GreedyStrategy: PlanningStrategy {
     }
 
     /// Adds unscheduled jobs to a plan wherever that lowers the objective.
-    static func insertUnscheduled(_ instance: Instance, into plan: [SlotPlacement?]) -> [SlotPlacement?] {
+    static func insertUnscheduled(_ instance: Instance, into plan: [SlotPlacement?],
+                                  deadline: ContinuousClock.Instant? = nil) -> [SlotPlacement?] {
         var placements = plan
         var occupancy = Occupancy(instance, plan: plan)
         for job in instance.jobs where placements[job.index] == nil {
-            if let (placement, cost) = cheapestFreePlacement(instance, job: job.index, occupancy: occupancy),
+            if let deadline, ContinuousClock.now >= deadline { break }
+            if let (placement, cost) = cheapestFreePlacement(instance, job: job.index, occupancy: occupancy, deadline: deadline),
                cost < instance.unscheduledCost(job: job.index) {
                 placements[job.index] = placement
                 occupancy.place(placement, length: job.length)
@@ -65,13 +73,22 @@ public struct GreedyStrategy: PlanningStrategy {
     /// The cheapest valid placement of job `j` beside `occupancy`, counting
     /// `mechanicUsed` for a mechanic not yet used; ties go to the earliest
     /// start, then scenario order of bays and mechanics.
+    ///
+    /// With a `deadline` the search stops there (checked every 64 starts):
+    /// the result is then the cheapest among the starts seen, still a valid
+    /// placement but perhaps not the cheapest, and `timedOut` is set.
     static func cheapestFreePlacement(
-        _ instance: Instance, job j: Int, occupancy: Occupancy, countMechanicUsed: Bool = true
+        _ instance: Instance, job j: Int, occupancy: Occupancy, countMechanicUsed: Bool = true,
+        deadline: ContinuousClock.Instant? = nil, timedOut: UnsafeMutablePointer<Bool>? = nil
     ) -> (SlotPlacement, Int)? {
         let job = instance.jobs[j]
         let usedWeight = countMechanicUsed ? instance.weights.mechanicUsed : 0
         var best: (SlotPlacement, Int)?
-        for s in job.starts {
+        for (n, s) in job.starts.enumerated() {
+            if let deadline, n % 64 == 63, ContinuousClock.now >= deadline {
+                timedOut?.pointee = true
+                break
+            }
             let range = s..<(s + job.length)
             guard occupancy.hasCapacity(range) else { continue }
             // The cost separates into start, bay and mechanic parts.
@@ -102,38 +119,77 @@ public struct GreedyStrategy: PlanningStrategy {
     /// (or unscheduled), plus `mechanicUsed` for mechanics named by pins and
     /// for the crowd of jobs that must run at once (``MechanicCrowdBound``,
     /// unless `crowd` is false).
-    static func simpleBound(_ instance: Instance, jobs: [Int]? = nil, crowd: Bool = true) -> Int {
+    ///
+    /// With a `deadline`, the jobs not reached by then add nothing: every
+    /// term is at least 0, so what has been summed is still a lower bound.
+    static func simpleBound(_ instance: Instance, jobs: [Int]? = nil, crowd: Bool = true,
+                            deadline: ContinuousClock.Instant? = nil) -> Int {
         var total = 0
         var pinnedMechanics = Set<Int>()
         var alone: [Int: Int] = [:]
         let empty = Occupancy(instance)
+        var complete = true
         for j in jobs ?? Array(instance.jobs.indices) {
+            if let deadline, ContinuousClock.now >= deadline { complete = false; break }
             let job = instance.jobs[j]
             if let pin = job.pinned {
                 total += instance.placementCost(job: j, pin)
                 if let m = pin.mechanic { pinnedMechanics.insert(m) }
                 continue
             }
-            let cheapest = cheapestFreePlacement(instance, job: j, occupancy: empty, countMechanicUsed: false)
+            var timedOut = false
+            let cheapest = cheapestFreePlacement(instance, job: j, occupancy: empty, countMechanicUsed: false,
+                                                 deadline: deadline, timedOut: &timedOut)
+            // A search cut short may have missed the cheapest: add nothing for this job.
+            if timedOut { complete = false; break }
             if let cost = cheapest?.1 { alone[j] = cost }
             total += min(cheapest?.1 ?? Int.max, instance.unscheduledCost(job: j))
         }
         return total + pinnedMechanics.count * instance.weights.mechanicUsed
-            + (crowd ? MechanicCrowdBound.extra(instance, cheapest: alone, pinnedMechanics: pinnedMechanics.count) : 0)
+            + (crowd && complete ? MechanicCrowdBound.extra(instance, cheapest: alone, pinnedMechanics: pinnedMechanics.count) : 0)
+    }
+
+    /// Whether job `j` has any valid placement beside `occupancy` (the
+    /// first found will do: cheaper than looking for the cheapest).
+    static func hasFreePlacement(_ instance: Instance, job j: Int, occupancy: Occupancy) -> Bool {
+        let job = instance.jobs[j]
+        for s in job.starts {
+            let range = s..<(s + job.length)
+            guard occupancy.hasCapacity(range),
+                  job.bayOptions.contains(where: { instance.bayAvailable(job: j, bay: $0, start: s) && occupancy.isBayFree($0, range) })
+            else { continue }
+            if job.mode != .required { return true }
+            if job.mechanicOptions.contains(where: {
+                instance.mechanicAvailable(job: j, mechanic: $0, start: s) && occupancy.isMechanicFree($0, range)
+            }) { return true }
+        }
+        return false
     }
 
     /// Reasons for every unscheduled job of a final plan.
     static func reasons(_ instance: Instance, _ placements: [SlotPlacement?]) -> [Int: [UnscheduledReason]] {
         let occupancy = Occupancy(instance, plan: placements)
         var reasons: [Int: [UnscheduledReason]] = [:]
+        // Jobs alike in everything the reasons read get the same reasons
+        // beside the same plan: work them out once (thousands of identical
+        // jobs left out would otherwise each rescan the whole horizon).
+        struct Alike: Hashable {
+            var length: Int, earliest: Int, latestEnd: Int, mode: MechanicMode
+            var bays: [Int], mechanics: [Int]
+        }
+        var known: [Alike: [UnscheduledReason]] = [:]
         for job in instance.jobs where placements[job.index] == nil {
+            let key = Alike(length: job.length, earliest: job.earliest, latestEnd: job.latestEnd, mode: job.mode,
+                            bays: job.bayOptions, mechanics: job.mechanicOptions)
+            if let same = known[key] { reasons[job.index] = same; continue }
             let alone = instance.reasonsAlone(job: job.index)
             if !alone.isEmpty {
                 reasons[job.index] = alone
             } else {
-                let fits = cheapestFreePlacement(instance, job: job.index, occupancy: occupancy) != nil
+                let fits = hasFreePlacement(instance, job: job.index, occupancy: occupancy)
                 reasons[job.index] = [fits ? .cost : .capacity]
             }
+            known[key] = reasons[job.index]
         }
         return reasons
     }

@@ -92,8 +92,12 @@ public struct Instance: Sendable {
         func minutes(_ time: LocalDateTime) -> Int { time.absoluteMinutes - origin }
         func up(_ m: Int) -> Int { floorDiv(m + slot - 1, slot) }
         func down(_ m: Int) -> Int { floorDiv(m, slot) }
-        func clip(_ range: Range<Int>) -> Range<Int>? {
-            let lower = max(range.lowerBound, 0), upper = min(range.upperBound, count)
+        // Built from bounds, never from a `Range`: after rounding a short
+        // shift or out-of-service time may come out empty or inverted
+        // (08:05–08:10 on 15-minute slots is slots 33..<32), which holds no
+        // slot at all rather than being an error.
+        func clip(_ lowerBound: Int, _ upperBound: Int) -> Range<Int>? {
+            let lower = max(lowerBound, 0), upper = min(upperBound, count)
             return lower < upper ? lower..<upper : nil
         }
 
@@ -116,7 +120,7 @@ public struct Instance: Sendable {
         self.intervalEnd = intervalEnd
 
         bays = scenario.bays.enumerated().map { index, bay in
-            let blocked = bay.outOfService.compactMap { clip(down(minutes($0.start))..<up(minutes($0.end))) }
+            let blocked = bay.outOfService.compactMap { clip(down(minutes($0.start)), up(minutes($0.end))) }
             var flags = [Bool](repeating: false, count: count)
             for range in blocked { for t in range { flags[t] = true } }
             var before = [Int](repeating: 0, count: count + 1)
@@ -128,7 +132,7 @@ public struct Instance: Sendable {
             // overlap join into one, as open ranges do.
             var onShift = [Bool](repeating: false, count: count)
             for shift in mechanic.shifts {
-                if let range = clip(up(minutes(shift.start))..<down(minutes(shift.end))) { for t in range { onShift[t] = true } }
+                if let range = clip(up(minutes(shift.start)), down(minutes(shift.end))) { for t in range { onShift[t] = true } }
             }
             let shifts = maximalRuns(onShift)
             var reach = [Int](repeating: -1, count: count)

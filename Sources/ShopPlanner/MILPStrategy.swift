@@ -54,16 +54,54 @@ public struct MILPStrategy: PlanningStrategy {
     /// had missed; the sweeps did, given more time.
     static let largeFixedTimePart = 8000
 
+    /// The most entries (placement variables times the slots each covers)
+    /// a part's model may have; above it the part keeps its start plan
+    /// (`feasible`), so building the model never needs more than a few
+    /// hundred MB.
+    public static let largestModelEntries = 10_000_000
+
+    /// An upper estimate of a part's model entries: each placement
+    /// variable once per row it can sit in. Rows are kept only at start
+    /// slots (``SlotCovers``), so a placement of `[s, s+d)` meets at most
+    /// the part's distinct starts inside that range, in its bay or mechanic
+    /// row and the capacity row; fixed-time jobs (one start each) stay
+    /// small however long they are.
+    static func modelEntries(_ instance: Instance, jobs: [Int], bayGroups: ResourceGroups,
+                             mechanicGroups: ResourceGroups) -> Int {
+        var isStart = [Bool](repeating: false, count: instance.slotCount + 1)
+        for j in jobs {
+            if let pin = instance.jobs[j].pinned, pin.start >= 0, pin.start < instance.slotCount { isStart[pin.start] = true }
+            for s in instance.jobs[j].starts { isStart[s] = true }
+        }
+        var startsBefore = [Int](repeating: 0, count: instance.slotCount + 2)
+        for t in 0...instance.slotCount { startsBefore[t + 1] = startsBefore[t] + (isStart[t] ? 1 : 0) }
+        func covered(_ s: Int, _ length: Int) -> Int {
+            let from = min(max(s, 0), instance.slotCount + 1), to = min(max(s + length, 0), instance.slotCount + 1)
+            return startsBefore[to] - startsBefore[from]
+        }
+        var total = 0
+        for j in jobs {
+            let job = instance.jobs[j]
+            let groups = Set(job.bayOptions.map { bayGroups.groupOf[$0] }).count
+                + Set(job.mechanicOptions.map { mechanicGroups.groupOf[$0] }).count
+            let starts = job.pinned.map { [$0.start] } ?? job.starts
+            for s in starts {
+                total += groups * (2 * covered(s, job.length) + 2)
+                if total > Int.max / 4 { return Int.max }
+            }
+        }
+        return total
+    }
+
     public func plan(_ instance: Instance, options: PlanOptions) -> PlanResult {
         let clock = ContinuousClock()
         let started = clock.now
-        // Clamped: a limit of years is no limit, and must not overflow.
-        let deadline = started.advanced(by: .milliseconds(Int64(min(max(options.timeLimitSeconds, 0), 1e9) * 1000)))
+        let deadline = options.deadline(from: started)
         let pinProblems = PinCheck.problems(in: instance)
         guard pinProblems.isEmpty else {
             return .infeasible(instance, strategy: name, problems: pinProblems, seconds: seconds(since: started, clock))
         }
-        let greedy = GreedyStrategy.greedyPlan(instance)
+        let greedy = GreedyStrategy.greedyPlan(instance, deadline: deadline)
         let bayGroups = instance.bayGroups(aggregate: formulation.aggregateBays)
         let mechanicGroups = instance.mechanicGroups(aggregate: formulation.aggregateMechanics)
         let parts = decompose
@@ -107,7 +145,8 @@ public struct MILPStrategy: PlanningStrategy {
         }
         if status != .optimal {
             // Not proven: a cheap improvement is still worth having.
-            placements = GreedyStrategy.insertUnscheduled(instance, into: placements)
+            // It is usually quick; after the limit it may run one second more, no longer.
+            placements = GreedyStrategy.insertUnscheduled(instance, into: placements, deadline: deadline.advanced(by: .seconds(1)))
         }
         let objective = instance.objective(of: placements)
         // Each part's bound is at least its simple per-job bound, and those
@@ -134,7 +173,7 @@ public struct MILPStrategy: PlanningStrategy {
                    mechanicGroups: ResourceGroups, deadline: ContinuousClock.Instant, share: Double, clock: ContinuousClock,
                    options: PlanOptions) -> PartOutcome {
         let partStarted = clock.now
-        let simpleBound = GreedyStrategy.simpleBound(instance, jobs: jobs)
+        let simpleBound = GreedyStrategy.simpleBound(instance, jobs: jobs, deadline: deadline)
         // Staffing by chains and freeing mechanics is a cheap search the
         // MILP is slow at; it may use half of the part's time. When every job
         // has one start, who does what is all there is to decide, and fresh
@@ -164,8 +203,19 @@ public struct MILPStrategy: PlanningStrategy {
             progress(options, "\(label): large fixed-time part (\(pairs) job-mechanic pairs), no MILP: plan \(startCost), bound \(simpleBound)")
             return PartOutcome(plan: start, optimal: false, bound: simpleBound, problems: [])
         }
+        // A model too large to build in memory, or no time left to build
+        // one: the start plan is the answer, honestly not proved optimal.
+        let entries = Self.modelEntries(instance, jobs: jobs, bayGroups: bayGroups, mechanicGroups: mechanicGroups)
+        if entries > Self.largestModelEntries || clock.now >= deadline {
+            progress(options, "\(label): \(entries > Self.largestModelEntries ? "model of about \(entries) entries is too large" : "out of time"), no MILP: plan \(startCost), bound \(simpleBound)")
+            return PartOutcome(plan: start, optimal: false, bound: simpleBound, problems: [])
+        }
         let model = ShopFormulation(instance, jobs: jobs, options: formulation,
-                                    bayGroups: bayGroups, mechanicGroups: mechanicGroups)
+                                    bayGroups: bayGroups, mechanicGroups: mechanicGroups, deadline: deadline)
+        guard model.isComplete else {
+            progress(options, "\(label): out of time while building the model: plan \(startCost), bound \(simpleBound)")
+            return PartOutcome(plan: start, optimal: false, bound: simpleBound, problems: [])
+        }
         var solve = solverOptions
         let left = clock.now.duration(to: deadline)
         solve.timeLimitSeconds = max(0.001, share * (Double(left.components.seconds) + Double(left.components.attoseconds) * 1e-18))

@@ -25,29 +25,45 @@ public enum PinCheck {
             case (.none, let m?):
                 problems.append("\(what) names mechanic \(instance.mechanics[m].id), but \(job.id) takes no mechanic")
             case (_, let m?) where !instance.mechanicAvailable(job: job.index, mechanic: m, start: pin.start):
-                problems.append("\(what) names mechanic \(instance.mechanics[m].id), who is inactive, lacks a required skill or is off shift then")
+                problems.append("\(what) names mechanic \(instance.mechanics[m].id), who \(whyUnavailable(instance, job: job.index, mechanic: m, start: pin.start))")
             default:
                 break
             }
         }
-        // Pairs on one bay or one mechanic.
-        for (a, first) in pinned.enumerated() {
-            for second in pinned[(a + 1)...] {
-                let p = first.pinned!, q = second.pinned!
-                let overlap = p.start < q.start + second.length && q.start < p.start + first.length
-                guard overlap else { continue }
-                if p.bay == q.bay {
-                    problems.append("pins of \(first.id) and \(second.id) overlap on bay \(instance.bays[p.bay].id)")
-                }
-                if let m = p.mechanic, m == q.mechanic {
-                    problems.append("pins of \(first.id) and \(second.id) overlap for mechanic \(instance.mechanics[m].id)")
+        // Pairs on one bay or one mechanic: per resource, pins sorted by
+        // start, each against those starting before it ends (not every pair
+        // of thousands of pins); reported in the order of the pins.
+        var clashes: [(a: Int, b: Int, onMechanic: Bool, resource: Int)] = []
+        func sweep(_ groups: [Int: [Int]], onMechanic: Bool) {
+            for (resource, members) in groups {
+                let sorted = members.sorted { (pinned[$0].pinned!.start, $0) < (pinned[$1].pinned!.start, $1) }
+                for (i, a) in sorted.enumerated() {
+                    let end = pinned[a].pinned!.start + pinned[a].length
+                    for b in sorted[(i + 1)...] {
+                        guard pinned[b].pinned!.start < end else { break }
+                        clashes.append((min(a, b), max(a, b), onMechanic, resource))
+                    }
                 }
             }
+        }
+        sweep(Dictionary(grouping: pinned.indices) { pinned[$0].pinned!.bay }, onMechanic: false)
+        sweep(Dictionary(grouping: pinned.indices.filter { pinned[$0].pinned!.mechanic != nil }) { pinned[$0].pinned!.mechanic! },
+              onMechanic: true)
+        clashes.sort { ($0.a, $0.b, $0.onMechanic ? 1 : 0) < ($1.a, $1.b, $1.onMechanic ? 1 : 0) }
+        for clash in clashes {
+            let first = pinned[clash.a], second = pinned[clash.b]
+            problems.append(clash.onMechanic
+                ? "pins of \(first.id) and \(second.id) overlap for mechanic \(instance.mechanics[clash.resource].id)"
+                : "pins of \(first.id) and \(second.id) overlap on bay \(instance.bays[clash.resource].id)")
         }
         // Capacity among the pins alone.
         if let maxConcurrent = instance.scenario.facility.maxConcurrent {
             var reported = Set<[String]>()
-            for t in 0..<instance.slotCount {
+            // Who runs changes only where a pin starts or ends: look there,
+            // not at every slot (a year of 1-minute slots is 527,040).
+            var changes = Set([0])
+            for job in pinned { changes.insert(job.pinned!.start); changes.insert(job.pinned!.start + job.length) }
+            for t in changes.sorted() where t >= 0 && t < instance.slotCount {
                 let here = pinned.filter { $0.pinned!.start <= t && t < $0.pinned!.start + $0.length }
                 guard here.count > maxConcurrent else { continue }
                 let ids = here.map(\.id)
@@ -57,5 +73,21 @@ public enum PinCheck {
             }
         }
         return problems
+    }
+
+    /// What stops mechanic `m` from taking job `j` at `s`, only the causes
+    /// that hold (an active mechanic is never called inactive).
+    static func whyUnavailable(_ instance: Instance, job j: Int, mechanic m: Int, start s: Int) -> String {
+        let mechanic = instance.scenario.mechanics[m], job = instance.scenario.jobs[j]
+        var causes: [String] = []
+        if !mechanic.active { causes.append("is inactive") }
+        let missing = job.requiredSkills.subtracting(mechanic.skills).sorted()
+        if !missing.isEmpty { causes.append("lacks the required skill\(missing.count == 1 ? "" : "s") \(missing.joined(separator: ", "))") }
+        let end = s + instance.jobs[j].length
+        let onShift = s >= 0 && s < instance.slotCount && instance.mechanics[m].shiftReach[s] >= end
+        if !onShift {
+            causes.append("is not on shift for all of \(instance.time(ofSlot: s))–\(instance.time(ofSlot: end))")
+        }
+        return causes.isEmpty ? "cannot take it then" : causes.joined(separator: " and ")
     }
 }

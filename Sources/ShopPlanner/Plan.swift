@@ -27,6 +27,13 @@ public struct PlanOptions: Sendable {
     /// are solved side by side). Defaults to every core.
     public var threads: Int = ProcessInfo.processInfo.activeProcessorCount
     public init() {}
+
+    /// When a run that started at `start` must stop: every phase before and
+    /// around the solver checks it. Clamped: a limit of years is no limit,
+    /// and must not overflow.
+    public func deadline(from start: ContinuousClock.Instant) -> ContinuousClock.Instant {
+        start.advanced(by: .milliseconds(Int64(min(max(timeLimitSeconds.isNaN ? 0 : timeLimitSeconds, 0), 1e9) * 1000)))
+    }
 }
 
 /// The outcome of a planning run, in slot terms. ``solutionFile()`` turns

@@ -185,6 +185,10 @@ public struct PlanVerifier: Sendable {
             if let bound = solution.bound, bound > terms.total {
                 check.add(.bound, nil,
                           "The file claims lower bound \(bound), above the plan's own objective \(terms.total).")
+            } else if solution.status == "optimal", let bound = solution.bound, bound < terms.total {
+                // Optimal means proved: the bound reaches the objective.
+                check.add(.bound, nil,
+                          "Status optimal claims a proof, but the file's lower bound \(bound) is below the plan's objective \(terms.total).")
             }
         }
         return VerificationReport(violations: check.violations, objective: terms.total, terms: terms)

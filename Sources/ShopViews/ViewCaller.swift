@@ -1,4 +1,5 @@
 import ShopBooking
+import ShopDomain
 
 /// Who asks for a view, and what they may do.
 ///
@@ -6,7 +7,7 @@ import ShopBooking
 /// sees assignments of the whole organisation; anyone else only those of
 /// their own facility.
 public struct ViewCaller: Codable, Hashable, Sendable {
-    public enum Role: String, Codable, Hashable, Sendable {
+    public enum Role: String, Codable, Hashable, Sendable, CaseIterable, ListedValues {
         case dispatcher = "DISPATCHER"
         case serviceAdvisor = "SERVICE_ADVISOR"
         case mechanic = "MECHANIC"

@@ -46,7 +46,7 @@ struct Board: ParsableCommand {
         do {
             text = try render(floor, for: who, now: moment)
         } catch {
-            FileHandle.standardError.write(Data("denied: \(error.reason)\n".utf8))
+            writeToStandardError("denied: \(error.reason)\n")
             throw ExitCode(ExitStatus.badInput)
         }
         try emit(Data(text.utf8), to: output)

@@ -10,19 +10,19 @@ struct Generate: ParsableCommand {
             "Generated scenarios". Exit status: 0 when written, 2 on a bad option.
             """)
 
-    @Option(help: "Seeds every random choice; the same options give the same file.")
+    @Option(parsing: .unconditional, help: "Seeds every random choice; the same options give the same file.")
     var seed: UInt64 = 1
 
-    @Option(help: "Jobs to generate (1-5000).")
+    @Option(parsing: .unconditional, help: "Jobs to generate (1-5000).")
     var jobs: Int = 40
 
-    @Option(help: "Mechanics on the roster (1-500).")
+    @Option(parsing: .unconditional, help: "Mechanics on the roster (1-500).")
     var mechanics: Int = 6
 
-    @Option(help: "Bays, mobile units included (1-500).")
+    @Option(parsing: .unconditional, help: "Bays, mobile units included (1-500).")
     var bays: Int = 6
 
-    @Option(help: "Days in the horizon (1-28).")
+    @Option(parsing: .unconditional, help: "Days in the horizon (1-28).")
     var days: Int = 1
 
     @Option(name: .customLong("pinned"),
@@ -35,7 +35,7 @@ struct Generate: ParsableCommand {
     @Option(name: .customLong("start-date"), help: "First day of the horizon, YYYY-MM-DD (the default is a Monday).")
     var startDate: String = GeneratorOptions.defaultStartDate.description
 
-    @Option(name: .customLong("slot-minutes"), help: "Slot length in minutes; must divide 60.")
+    @Option(name: .customLong("slot-minutes"), parsing: .unconditional, help: "Slot length in minutes; must divide 60.")
     var slotMinutes: Int = 15
 
     @Option(help: "Write the scenario to this file (atomically) instead of standard output.")

@@ -99,8 +99,10 @@ struct Replan: ParsableCommand {
     @Option(help: "The disruption file (shopsched.disruption/1).")
     var disruption: String
 
-    @Option(help: "Most solver threads (default 1).")
+    @Option(parsing: .unconditional, help: "Most solver threads (default 1).")
     var threads: Int = 1
+
+    func validate() throws { try OptionRules.threads(threads) }
 
     func run() throws {
         let result = common.decide(file: disruption, prefix: "disruption.", read: RescheduleFiles.disruption) { file, snapshot throws(InputError) in

@@ -20,13 +20,13 @@ struct Solve: ParsableCommand {
     @Option(help: ArgumentHelp("How to plan.", discussion: StrategyCatalog.summary))
     var strategy: String = StrategyCatalog.names[0]
 
-    @Option(help: "Solver threads for independent parts of the scenario (default: every core).")
+    @Option(parsing: .unconditional, help: "Solver threads for independent parts of the scenario (default: every core).")
     var threads: Int?
 
-    @Option(name: .customLong("time-limit"), help: "Seconds the solve may take; the best plan found by then is returned.")
+    @Option(name: .customLong("time-limit"), parsing: .unconditional, help: "Seconds the solve may take; the best plan found by then is returned.")
     var timeLimit: Double = 60
 
-    @Option(help: "Stop once the plan is within this relative gap of the bound (0 proves optimality).")
+    @Option(parsing: .unconditional, help: "Stop once the plan is within this relative gap of the bound (0 proves optimality).")
     var gap: Double = 0
 
     @Option(help: "Output format: table or json (the solution file).")
@@ -39,14 +39,12 @@ struct Solve: ParsableCommand {
     var verbose = false
 
     func validate() throws {
-        guard timeLimit > 0, timeLimit.isFinite else {
-            throw ValidationError("--time-limit must be a positive number of seconds, not \(timeLimit)")
-        }
-        guard gap >= 0, gap.isFinite else { throw ValidationError("--gap must be 0 or more, not \(gap)") }
+        try OptionRules.timeLimit(timeLimit)
+        try OptionRules.gap(gap)
         guard StrategyCatalog.strategy(named: strategy) != nil else {
             throw ValidationError("--strategy must be one of \(StrategyCatalog.names.joined(separator: ", ")), not '\(strategy)'")
         }
-        if let threads, threads < 1 { throw ValidationError("--threads must be 1 or more, not \(threads)") }
+        if let threads { try OptionRules.threads(threads) }
     }
 
     func run() throws {
@@ -67,7 +65,7 @@ struct Solve: ParsableCommand {
         }
         try emit(text, to: output)
         if result.status == .infeasible {
-            for problem in result.problems { FileHandle.standardError.write(Data("infeasible: \(problem)\n".utf8)) }
+            for problem in result.problems { writeToStandardError("infeasible: \(problem)\n") }
             throw ExitCode(ExitStatus.infeasible)
         }
         if result.status == .error { throw ExitCode(ExitStatus.infeasible) }
@@ -83,7 +81,7 @@ struct Validate: ParsableCommand {
 
     func run() throws {
         let scenario = readScenario(file)
-        print("\(file): valid (\(scenario.jobs.count) jobs, \(scenario.bays.count) bays, \(scenario.mechanics.count) mechanics, \(scenario.facility.horizonDays) day(s))")
+        try emit("\(file): valid (\(scenario.jobs.count) jobs, \(scenario.bays.count) bays, \(scenario.mechanics.count) mechanics, \(scenario.facility.horizonDays) day(s))\n")
     }
 }
 
@@ -101,7 +99,7 @@ struct Verify: ParsableCommand {
         let scenario = readScenario(self.scenario)
         let file = readSolution(solution)
         let report = PlanVerifier(scenario: scenario).verify(file)
-        print(report)
+        try emit("\(report)\n")
         if !report.isFeasible { throw ExitCode(ExitStatus.infeasible) }
     }
 }

@@ -37,13 +37,13 @@ struct WhatIf: ParsableCommand {
     @Argument(help: "A what-if file (shopsched.whatif/1, JSON or YAML).")
     var file: String
 
-    @Option(help: "Variants solved at once, one solver thread each (default: every core).")
+    @Option(parsing: .unconditional, help: "Variants solved at once, one solver thread each (default: every core).")
     var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
 
-    @Option(name: .customLong("time-limit"), help: "Seconds each variant's solve may take.")
+    @Option(name: .customLong("time-limit"), parsing: .unconditional, help: "Seconds each variant's solve may take.")
     var timeLimit: Double = 60
 
-    @Option(help: "Stop each solve within this relative gap of the bound (0 proves optimality).")
+    @Option(parsing: .unconditional, help: "Stop each solve within this relative gap of the bound (0 proves optimality).")
     var gap: Double = 0
 
     @Option(help: ArgumentHelp("How to plan.", discussion: StrategyCatalog.summary))
@@ -59,11 +59,9 @@ struct WhatIf: ParsableCommand {
     var format: ReportFormat = .table
 
     func validate() throws {
-        guard timeLimit > 0, timeLimit.isFinite else {
-            throw ValidationError("--time-limit must be a positive number of seconds, not \(timeLimit)")
-        }
-        guard gap >= 0, gap.isFinite else { throw ValidationError("--gap must be 0 or more, not \(gap)") }
-        guard jobs >= 1 else { throw ValidationError("--jobs must be 1 or more, not \(jobs)") }
+        try OptionRules.timeLimit(timeLimit)
+        try OptionRules.gap(gap)
+        try OptionRules.threads(jobs, option: "--jobs")
         guard StrategyCatalog.strategy(named: strategy) != nil else {
             throw ValidationError("--strategy must be one of \(StrategyCatalog.names.joined(separator: ", ")), not '\(strategy)'")
         }
@@ -82,7 +80,7 @@ struct WhatIf: ParsableCommand {
         let bar = ProgressLine(total: runner.variants.count)
         let summary: WhatIfRunner.Summary
         do { summary = try runner.run(progress: bar.show) } catch {
-            FileHandle.standardError.write(Data("cannot write \(out): \(error.localizedDescription)\n".utf8))
+            writeToStandardError("cannot write \(out): \(describeWriteFailure(error, path: out))\n")
             throw ExitCode(ExitStatus.badInput)
         }
         bar.end()
@@ -91,11 +89,11 @@ struct WhatIf: ParsableCommand {
         do { results = try WhatIfResults.gather([out], batch: batch, names: names) } catch { failBadInput(error, file: out) }
         let title = "What-if: " + URL(fileURLWithPath: file).lastPathComponent + (shard.map { " (shard \($0.index)/\($0.count))" } ?? "")
         do { try results.writeReports(to: out, title: title) } catch {
-            FileHandle.standardError.write(Data("cannot write \(out): \(error.localizedDescription)\n".utf8))
+            writeToStandardError("cannot write \(out): \(describeWriteFailure(error, path: out))\n")
             throw ExitCode(ExitStatus.badInput)
         }
         try printReport(results.report, format: format)
-        FileHandle.standardError.write(Data("whatif: \(summary.variants) variant(s): \(summary.solved) solved, \(summary.reused) already in \(out)\(summary.rejected > 0 ? " (\(summary.rejected) stored result(s) failed the re-check and were solved again)" : ""), \(summary.failed) without a verified plan; report in \(out)/report.html\n".utf8))
+        writeToStandardError("whatif: \(summary.variants) variant(s): \(summary.solved) solved, \(summary.reused) already in \(out)\(summary.rejected > 0 ? " (\(summary.rejected) stored result(s) failed the re-check and were solved again)" : ""), \(summary.failed) without a verified plan; report in \(out)/report.html\n")
         if results.report.rows.contains(where: { $0.hasPlan && !$0.verified }) { throw ExitCode(ExitStatus.infeasible) }
     }
 }
@@ -125,12 +123,12 @@ struct WhatIfMerge: ParsableCommand {
         let results: WhatIfResults
         do { results = try WhatIfResults.gather(folders) } catch { failBadInput(error, file: folders.joined(separator: " ")) }
         do { try results.writeReports(to: out, title: "What-if (merged from \(folders.count) folder(s))") } catch {
-            FileHandle.standardError.write(Data("cannot write \(out): \(error.localizedDescription)\n".utf8))
+            writeToStandardError("cannot write \(out): \(describeWriteFailure(error, path: out))\n")
             throw ExitCode(ExitStatus.badInput)
         }
         try printReport(results.report, format: format)
         if !results.missing.isEmpty {
-            FileHandle.standardError.write(Data("whatif-merge: \(results.missing.count) of \(results.batchSize) variant(s) missing (indices \(results.missing.map(String.init).joined(separator: ", ")))\n".utf8))
+            writeToStandardError("whatif-merge: \(results.missing.count) of \(results.batchSize) variant(s) missing (indices \(results.missing.map(String.init).joined(separator: ", ")))\n")
             throw ExitCode(ExitStatus.infeasible)
         }
     }
@@ -146,7 +144,7 @@ struct Diff: ParsableCommand {
     var b: String
 
     func run() throws {
-        print(PlanDiff(readSolution(a), readSolution(b)), terminator: "")
+        try emit("\(PlanDiff(readSolution(a), readSolution(b)))")
     }
 }
 
@@ -176,11 +174,11 @@ final class ProgressLine: @unchecked Sendable {
             let filled = total == 0 ? width : progress.done * width / total
             let bar = String(repeating: "#", count: filled) + String(repeating: "-", count: width - filled)
             let line = "\r[\(bar)] \(progress.done)/\(total)  \(failed) failed  \(row.name.prefix(40))"
-            FileHandle.standardError.write(Data((line + "\u{1B}[K").utf8))
+            writeToStandardError((line + "\u{1B}[K"))
         } else {
             let outcome = row.hasPlan ? "\(row.status), objective \(row.objective ?? 0)" : row.status + (row.problems.first.map { ": \($0)" } ?? "")
             let line = "[\(progress.done)/\(total)] \(row.name): \(outcome)\(progress.reused ? " (already solved)" : String(format: ", %.2f s", row.seconds))\n"
-            FileHandle.standardError.write(Data(line.utf8))
+            writeToStandardError(line)
         }
         if let why = progress.rejected {
             // Said on its own line, terminal or not: a stored result was not trusted.
@@ -190,6 +188,6 @@ final class ProgressLine: @unchecked Sendable {
     }
 
     func end() {
-        if terminal { FileHandle.standardError.write(Data("\n".utf8)) }
+        if terminal { writeToStandardError("\n") }
     }
 }

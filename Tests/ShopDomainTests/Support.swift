@@ -74,7 +74,7 @@ enum Sample {
       "format": "shopsched.solution/1",
       "scenario": "FAC-1",
       "strategy": "milp",
-      "status": "optimal",
+      "status": "feasible",
       "objective": 1234,
       "bound": 1200,
       "seconds": 0.42,

@@ -368,13 +368,16 @@ struct ValidationTests {
         #expect(null.map(\.path) == ["jobs[1].durationMinutes"])
     }
 
-    // Text that is not JSON at all gives one clear document-level issue.
-    @Test(arguments: ["{ \"format\": ", "", "not json", "{ \"a\": 1, }x"])
-    func malformedJSON(text: String) throws {
+    // Text that is not JSON gives one clear issue, with the line and column
+    // where it stops being JSON and the field it was in, if any.
+    @Test(arguments: [("{ \"format\": ", "format", "line 1, column 13"), ("", "", "line 1, column 1"),
+                      ("not json", "", "line 1, column 1"), ("{ \"a\": 1, }x", "", "line 1, column 11"),
+                      ("{\n  \"a\": [1,\n  2 x", "a[1]", "line 3, column 5")])
+    func malformedJSON(text: String, path: String, place: String) throws {
         let issues = Sample.issues(json: text)
         #expect(issues.count == 1)
-        #expect(issues.first?.path == "")
-        #expect(issues.first?.message.hasPrefix("not valid JSON") == true)
+        #expect(issues.first?.path == path)
+        #expect(issues.first?.message.hasPrefix("not valid JSON at \(place): ") == true, "\(issues)")
     }
 
     // A JSON document of the wrong shape is a type error at the top, not "not valid JSON".

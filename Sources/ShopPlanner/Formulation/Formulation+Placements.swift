@@ -14,6 +14,8 @@ extension ShopFormulation {
     /// resources, so the optimum is unchanged.
     mutating func addPlacementVariables() {
         for j in jobs {
+            // The largest family: check the time once per job.
+            if timeIsUp { return }
             let job = instance.jobs[j]
             let unscheduled = instance.unscheduledCost(job: j)
             model.objectiveConstant += Double(unscheduled)

@@ -84,8 +84,12 @@ public struct ShopFormulation: Sendable {
     ///   - bayGroups: bay groups to use; computed from the instance and
     ///     `options` when `nil` (pass them to share them between parts).
     ///   - mechanicGroups: mechanic groups to use, likewise.
+    ///   - deadline: when given and passed while building, the build stops
+    ///     and ``isComplete`` is `false`: such a model must not be solved.
     public init(_ instance: Instance, jobs: [Int]? = nil, options: Options = Options(),
-                bayGroups: ResourceGroups? = nil, mechanicGroups: ResourceGroups? = nil) {
+                bayGroups: ResourceGroups? = nil, mechanicGroups: ResourceGroups? = nil,
+                deadline: ContinuousClock.Instant? = nil) {
+        self.deadline = deadline
         self.instance = instance
         self.options = options
         self.jobs = jobs ?? Array(instance.jobs.indices)
@@ -95,13 +99,21 @@ public struct ShopFormulation: Sendable {
         staffing = Array(repeating: [], count: instance.jobs.count)
         scheduled = Array(repeating: nil, count: instance.jobs.count)
         mechanicsUsed = Array(repeating: nil, count: self.mechanicGroups.count)
-        addPlacementVariables()
-        addOnePlacementPerJob()
-        addStaffing()
-        addBayNoOverlap()
-        addMechanicNoOverlap()
-        addCapacity()
+        let steps: [(inout ShopFormulation) -> Void] = [
+            { $0.addPlacementVariables() }, { $0.addOnePlacementPerJob() }, { $0.addStaffing() },
+            { $0.addBayNoOverlap() }, { $0.addMechanicNoOverlap() }, { $0.addCapacity() },
+        ]
+        for step in steps {
+            step(&self)
+            if timeIsUp { isComplete = false; return }
+        }
     }
+
+    /// The time by which the build must stop (see ``isComplete``).
+    let deadline: ContinuousClock.Instant?
+    /// `false` when the deadline passed before the model was whole.
+    public private(set) var isComplete = true
+    var timeIsUp: Bool { deadline.map { ContinuousClock.now >= $0 } ?? false }
 
     /// Branching priorities for ``model``: first whether a job is in (`z`),
     /// then how many mechanics of a group work (`n`), then the rest.
