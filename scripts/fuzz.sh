@@ -1,27 +1,34 @@
 #!/usr/bin/env bash
 # The fuzz campaign of "Hostile input never crashes, hangs or fools the engine".
 #
-#   scripts/fuzz.sh ci                  bounded (~2 min), fixed seed; exit 1 on any finding
-#   scripts/fuzz.sh long [N]            at least N inputs per format (default 100000), round robin;
-#                                       restarts after a crash; crashers in fuzz/crashers/FORMAT/
-#   scripts/fuzz.sh libfuzzer [SECONDS] coverage-guided libFuzzer on the decoders (default 60 s each);
-#                                       corpus fuzz/corpus/TARGET/, crashes in fuzz/crashers/libfuzzer-TARGET/
+#   scripts/fuzz.sh ci                  bounded (about 2 min with the build, on 2 cores), fixed seed and
+#                                       counts, debug build sharing .build/ with `swift build --build-tests`;
+#                                       exit 1 on any finding
+#   scripts/fuzz.sh long [N]            at least N inputs per format (default 100000), release build, two
+#                                       children at once, round robin in chunks; restarts after a crash;
+#                                       crashers in fuzz/crashers/FORMAT/; summary in .build/fuzz-long/summary.txt
+#   scripts/fuzz.sh libfuzzer [SECONDS] coverage-guided libFuzzer on the scenario and what-if decoders
+#                                       (default 60 s each); new corpus entries in .build/libfuzzer/corpus-TARGET/,
+#                                       crashes in fuzz/crashers/libfuzzer-TARGET/
 #   scripts/fuzz.sh replay FORMAT FILE… run saved inputs through the drivers
 #   scripts/fuzz.sh minimise FORMAT FILE OUT   shrink a crasher while it crashes the same way
 #
 # Every input goes to each in-process entry point of its format (decode and validate, solve with
-# greedy and MILP under 0.2 s, verify, book, reschedule, replan, board views, what-if expansion,
-# ptask import) and must end in a result or an error naming its field. A trap kills the child
-# process: the supervisor (shopsched-fuzz campaign) saves the child's current-input and starts
-# a new child at the next input. A child input over --hang-seconds (10) is a hang, resident
-# memory over --max-rss-mb (2048) a finding; a plan the verifier rejects is a finding.
-# Extra arguments after the mode's own go to `shopsched-fuzz campaign` (e.g. --formats scenario,ptask).
+# greedy and MILP under a small time limit when the scenario is small, verify, book, reschedule,
+# replan, board views, what-if expansion, ptask import) and must end in a result or an error naming
+# its field. A trap kills the child process: the supervisor (shopsched-fuzz campaign) saves the
+# child's current-input and starts a new child at the next input. A child input over --hang-seconds
+# (10 s of CPU) is a hang, resident memory over --max-rss-mb (2048) a finding; a plan the verifier
+# rejects is a finding. Extra arguments after the mode's own go to `shopsched-fuzz campaign`
+# (e.g. --formats scenario,ptask --jobs 1). SHOPSCHED_FUZZ_CONFIG=debug|release overrides the build.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 mode=${1:-ci}
 shift || true
-config=${SHOPSCHED_FUZZ_CONFIG:-release}
+# ci: the debug build `swift build --build-tests` made already (only the fuzzer links anew);
+# everything else: release, about ten times the inputs per second.
+if [ "$mode" = ci ]; then config=${SHOPSCHED_FUZZ_CONFIG:-debug}; else config=${SHOPSCHED_FUZZ_CONFIG:-release}; fi
 
 build() {
     swift build -c "$config" --product shopsched-fuzz >&2
@@ -31,18 +38,23 @@ build() {
 case "$mode" in
 ci)
     build
-    # Fixed seed and counts, so a CI failure replays exactly; the counts fit about two minutes
-    # on two cores (formats that solve or replan are slower per input). A crash does not stop
-    # the campaign: every distinct crash of the run is listed, then the exit status is 1.
-    exec "$BIN" campaign --mode ci --seed 20261123 --workdir .build/fuzz-ci --crashers .build/fuzz-ci/crashers \
-        --counts "${SHOPSCHED_FUZZ_CI_COUNTS:-scenario=120,solution=1500,booking-snapshot=40,reschedule-snapshot=40,booking-request=300,reschedule-request=300,disruption=60,board-snapshot=300,caller=1500,whatif-json=120,whatif-yaml=150,ptask=300}" \
-        --max-seconds 300 "$@"
+    # Fixed seed and counts, so a CI failure replays exactly; two children at once. The counts
+    # fit about 90 s of a debug build on two busy cores (formats that solve or replan cost more
+    # per input); --max-seconds bounds a slower machine (the summary then says "stopped").
+    # A crash does not stop the campaign: every distinct crash of the run is listed, then exit 1.
+    exec "$BIN" campaign --mode ci --jobs 2 --seed 20261123 --workdir .build/fuzz-ci --crashers .build/fuzz-ci/crashers \
+        --time-limit 0.02 --solve-jobs 20 \
+        --counts "${SHOPSCHED_FUZZ_CI_COUNTS:-scenario=400,solution=1500,booking-snapshot=400,reschedule-snapshot=400,booking-request=1000,reschedule-request=1500,disruption=600,board-snapshot=600,caller=1500,whatif-json=500,whatif-yaml=400,ptask=1500}" \
+        --max-seconds "${SHOPSCHED_FUZZ_CI_SECONDS:-100}" "$@"
     ;;
 long)
     n=${1:-100000}
     shift || true
     build
-    exec "$BIN" campaign --mode long --inputs "$n" --seed "${SHOPSCHED_FUZZ_SEED:-$RANDOM$RANDOM}" \
+    # Throughput settings: solves only for scenarios of up to 12 jobs, 20 ms each; 20,000 inputs per
+    # child, so a child's start-up (reading and decoding the seeds) is paid rarely.
+    exec "$BIN" campaign --mode long --jobs "${SHOPSCHED_FUZZ_JOBS:-2}" --inputs "$n" --chunk 20000 \
+        --seed "${SHOPSCHED_FUZZ_SEED:-$RANDOM$RANDOM}" --time-limit 0.02 --solve-jobs 12 \
         --workdir .build/fuzz-long --crashers fuzz/crashers "$@"
     ;;
 replay)

@@ -90,6 +90,52 @@ public indirect enum JSONValue: Hashable, Sendable {
         return found
     }
 
+    /// A node chosen uniformly among those `matches` accepts (given the node,
+    /// its path length and the key it sits under), or nil when none does. One
+    /// walk, one path kept: listing every node's path (``nodes()``) costs the
+    /// sum of all depths, gigabytes for a deep subtree copied a few hundred
+    /// times, which is what a mutation makes.
+    public func randomPath(random: inout FuzzRandom, where matches: (JSONValue, Int, String?) -> Bool = { _, _, _ in true }) -> [Int]? {
+        var chosen: [Int]?
+        var seen = 0
+        var path: [Int] = []
+        // (node, depth, position in its parent, key it sits under)
+        var stack: [(JSONValue, Int, Int, String?)] = [(self, 0, -1, nil)]
+        while let (node, depth, position, key) = stack.popLast() {
+            if depth > 0 {
+                path.removeLast(path.count - (depth - 1))
+                path.append(position)
+            }
+            if matches(node, depth, key) {
+                seen += 1
+                if random.below(seen) == 0 { chosen = path }
+            }
+            switch node {
+            case .array(let items):
+                for i in items.indices.reversed() { stack.append((items[i], depth + 1, i, key)) }
+            case .object(let members):
+                for i in members.indices.reversed() { stack.append((members[i].value, depth + 1, i, members[i].key)) }
+            default: break
+            }
+        }
+        return chosen
+    }
+
+    /// Nodes in the tree.
+    public var nodeCount: Int {
+        var count = 0
+        var stack: [JSONValue] = [self]
+        while let node = stack.popLast() {
+            count += 1
+            switch node {
+            case .array(let items): stack.append(contentsOf: items)
+            case .object(let members): stack.append(contentsOf: members.map(\.value))
+            default: break
+            }
+        }
+        return count
+    }
+
     public subscript(path: [Int]) -> JSONValue {
         get {
             var node = self

@@ -79,9 +79,10 @@ public enum Mutator {
     // MARK: - Tree mutations
 
     public static func mutateTree(_ tree: inout JSONValue, donors: [JSONValue] = [], random: inout FuzzRandom) {
-        let paths = tree.nodes()
-        let path = random.pick(paths)
+        let path = tree.randomPath(random: &random) ?? []
         let node = tree[path]
+        /// A node of one kind (nil when there is none).
+        func some(_ kind: (JSONValue) -> Bool) -> [Int]? { tree.randomPath(random: &random) { node, _, _ in kind(node) } }
         switch random.below(16) {
         case 0:  // delete a key or an element (a child of a container, else the node itself)
             if let smaller = removingChild(node, random: &random) {
@@ -107,25 +108,21 @@ public enum Mutator {
         case 3, 4:  // a value of another type
             tree[path] = typeConfused(node, random: &random)
         case 5, 6:  // extreme numbers, preferring a number node
-            let numberPaths = paths.filter { if case .number = tree[$0] { return true } else { return false } }
-            let target = numberPaths.isEmpty ? path : random.pick(numberPaths)
+            let target = some { if case .number = $0 { true } else { false } } ?? path
             tree[target] = .number(random.pick(numbers))
         case 7:  // empty or huge strings, odd text
-            let stringPaths = paths.filter { if case .string = tree[$0] { return true } else { return false } }
-            let target = stringPaths.isEmpty ? path : random.pick(stringPaths)
+            let target = some { if case .string = $0 { true } else { false } } ?? path
             tree[target] = .string(oddString(random: &random))
         case 8, 9:  // odd times and dates
-            let timePaths = paths.filter { if case .string(let s) = tree[$0] { return looksLikeTime(s) } else { return false } }
-            guard !timePaths.isEmpty else { tree[path] = typeConfused(node, random: &random); return }
-            let target = random.pick(timePaths)
+            guard let target = some({ if case .string(let s) = $0 { looksLikeTime(s) } else { false } }) else {
+                tree[path] = typeConfused(node, random: &random)
+                return
+            }
             if case .string(let s) = tree[target] { tree[target] = .string(oddTime(s, random: &random)) }
         case 10:  // empty arrays
-            let arrayPaths = paths.filter { if case .array = tree[$0] { return true } else { return false } }
-            if !arrayPaths.isEmpty { tree[random.pick(arrayPaths)] = .array([]) }
+            if let target = some({ if case .array = $0 { true } else { false } }) { tree[target] = .array([]) }
         case 11:  // duplicated array elements (duplicate ids and all)
-            let arrayPaths = paths.filter { if case .array(let a) = tree[$0] { return !a.isEmpty } else { return false } }
-            guard !arrayPaths.isEmpty else { return }
-            let target = random.pick(arrayPaths)
+            guard let target = some({ if case .array(let a) = $0 { !a.isEmpty } else { false } }) else { return }
             if case .array(var items) = tree[target] {
                 let copies = random.chance(85) ? 1 : random.int(in: 2...300)
                 let item = items[random.below(items.count)]
@@ -139,14 +136,12 @@ public enum Mutator {
             for _ in 0..<depth { wrapped = asObject ? .object([.init("x", wrapped)]) : .array([wrapped]) }
             tree[path] = wrapped
         case 13:  // swap ids between objects, or give one object another's id
-            swapIDs(&tree, paths: paths, random: &random)
+            swapIDs(&tree, random: &random)
         case 14:  // splice: a subtree from elsewhere (this file or a donor)
             let source = donors.isEmpty || random.chance(50) ? tree : random.pick(donors)
-            tree[path] = source[random.pick(source.nodes())]
+            tree[path] = source[source.randomPath(random: &random) ?? []]
         default:  // shrink an array to a prefix, or drop one element
-            let arrayPaths = paths.filter { if case .array(let a) = tree[$0] { return !a.isEmpty } else { return false } }
-            guard !arrayPaths.isEmpty else { return }
-            let target = random.pick(arrayPaths)
+            guard let target = some({ if case .array(let a) = $0 { !a.isEmpty } else { false } }) else { return }
             if case .array(let items) = tree[target] { tree[target] = .array(Array(items.prefix(random.below(items.count)))) }
         }
     }
@@ -212,14 +207,12 @@ public enum Mutator {
     }
 
     /// Objects with an `id`: two swap ids, or one takes the other's.
-    static func swapIDs(_ tree: inout JSONValue, paths: [[Int]], random: inout FuzzRandom) {
-        var idPaths: [[Int]] = []
-        for path in paths {
-            guard case .string = tree[path], let key = tree.key(at: path) else { continue }
-            if key == "id" || key.hasSuffix("Id") || key == "bay" || key == "mechanic" || key == "appointment" { idPaths.append(path) }
+    static func swapIDs(_ tree: inout JSONValue, random: inout FuzzRandom) {
+        func isID(_ node: JSONValue, _ depth: Int, _ key: String?) -> Bool {
+            guard case .string = node, let key else { return false }
+            return key == "id" || key.hasSuffix("Id") || key == "bay" || key == "mechanic" || key == "appointment"
         }
-        guard idPaths.count >= 2 else { return }
-        let a = random.pick(idPaths), b = random.pick(idPaths)
+        guard let a = tree.randomPath(random: &random, where: isID), let b = tree.randomPath(random: &random, where: isID) else { return }
         let va = tree[a], vb = tree[b]
         tree[a] = vb
         if random.chance(50) { tree[b] = va }

@@ -11,7 +11,9 @@ public struct FuzzStats: Codable, Sendable {
     /// Input errors whose issues name no field (whole-document problems such as "not valid JSON").
     public var pathlessErrors = 0
     public var findings = 0
+    /// Seconds in the drivers (`seconds`) and in making the inputs.
     public var seconds = 0.0
+    public var generateSeconds = 0.0
     public var peakRSSBytes = 0
     /// The slowest input, and its index.
     public var slowestSeconds = 0.0
@@ -28,14 +30,17 @@ public struct FuzzStats: Codable, Sendable {
     public struct EntryCounts: Codable, Sendable, Equatable {
         public var results = 0
         public var inputErrors = 0
-        public init() {}
+        public init(results: Int = 0, inputErrors: Int = 0) {
+            self.results = results
+            self.inputErrors = inputErrors
+        }
     }
 
     public init(format: String) { self.format = format }
 
     public var line: String {
-        String(format: "%@: inputs %d, results %d, input errors %d (%d pathless), findings %d, %.1f s, peak RSS %d MiB (#%d), slowest %.2f s (#%d)",
-               format, inputs, results, inputErrors, pathlessErrors, findings, seconds, peakRSSBytes >> 20, peakIndex,
+        String(format: "%@: inputs %d, results %d, input errors %d (%d pathless), findings %d, %.1f s (+ %.1f s generating), peak RSS %d MiB (#%d), slowest %.2f s (#%d)",
+               format, inputs, results, inputErrors, pathlessErrors, findings, seconds, generateSeconds, peakRSSBytes >> 20, peakIndex,
                slowestSeconds, slowestIndex) + (unrecorded > 0 ? ", \(unrecorded) unrecorded" : "")
     }
 
@@ -47,7 +52,7 @@ public struct FuzzStats: Codable, Sendable {
     // Older stats files lack the newer counts.
     enum CodingKeys: String, CodingKey {
         case format, nextIndex, inputs, results, inputErrors, pathlessErrors, findings, seconds, peakRSSBytes
-        case slowestSeconds, slowestIndex, peakIndex, unrecorded, entryPoints
+        case slowestSeconds, slowestIndex, peakIndex, unrecorded, entryPoints, generateSeconds
     }
 
     public init(from decoder: any Decoder) throws {
@@ -60,6 +65,7 @@ public struct FuzzStats: Codable, Sendable {
         pathlessErrors = try c.decodeIfPresent(Int.self, forKey: .pathlessErrors) ?? 0
         findings = try c.decodeIfPresent(Int.self, forKey: .findings) ?? 0
         seconds = try c.decodeIfPresent(Double.self, forKey: .seconds) ?? 0
+        generateSeconds = try c.decodeIfPresent(Double.self, forKey: .generateSeconds) ?? 0
         peakRSSBytes = try c.decodeIfPresent(Int.self, forKey: .peakRSSBytes) ?? 0
         slowestSeconds = try c.decodeIfPresent(Double.self, forKey: .slowestSeconds) ?? 0
         slowestIndex = try c.decodeIfPresent(Int.self, forKey: .slowestIndex) ?? -1
@@ -199,7 +205,9 @@ public struct FuzzSession {
     }
 
     /// Runs the inputs; returns the counts (also written after every input).
-    public func run(start: Int, count: Int, resume: Bool, watchdog: Watchdog, maxSeconds: Double? = nil) -> FuzzStats {
+    /// `generateOnly`: make the inputs and run none (to time and watch the mutators alone).
+    public func run(start: Int, count: Int, resume: Bool, watchdog: Watchdog, maxSeconds: Double? = nil,
+                    generateOnly: Bool = false) -> FuzzStats {
         let fm = FileManager.default
         try? fm.createDirectory(at: statsFile.deletingLastPathComponent(), withIntermediateDirectories: true)
         let findings = workFolder.appendingPathComponent("findings/\(format.rawValue)")
@@ -221,14 +229,20 @@ public struct FuzzSession {
         var index = start
         while index < start + count {
             if let maxSeconds, Date().timeIntervalSince(began) > maxSeconds { break }
+            // The making of an input is watched too: a mutation can build a huge tree.
+            try? Data("\(format.rawValue) \(index) (generating)\n".utf8).write(to: meta)
+            let tGenerate = Date()
+            watchdog.begin("\(format.rawValue) #\(index) (generating)")
             let input = inputs.input(format, index)
+            if watchdog.end() { stats.peakIndex = index }
+            stats.generateSeconds += Date().timeIntervalSince(tGenerate)
             // Written before the run: a trap kills the process, and the supervisor saves this file.
             try? Data(input).write(to: current)
             try? Data("\(format.rawValue) \(index)\n".utf8).write(to: meta)
             let t0 = Date()
             watchdog.begin("\(format.rawValue) #\(index)")
             var entries: [String: FuzzStats.EntryCounts] = [:]
-            let outcome = drivers.run(format, input, entryPoints: &entries)
+            let outcome = generateOnly ? .result : drivers.run(format, input, entryPoints: &entries)
             if watchdog.end() { stats.peakIndex = index }
             for (name, counts) in entries {
                 stats.entryPoints[name, default: .init()].results += counts.results

@@ -65,10 +65,9 @@ public enum YAMLText {
 
     /// A YAML-only mutation of the tree: plants a raw scalar, an alias bomb or deep flow nesting.
     public static func mutate(_ tree: inout JSONValue, random: inout FuzzRandom, maxAliasLevels: Int) {
-        let paths = tree.nodes()
         switch random.below(3) {
         case 0:
-            tree[random.pick(paths)] = .number(random.pick(oddScalars))
+            tree[tree.randomPath(random: &random) ?? []] = .number(random.pick(oddScalars))
         case 1:
             // Level k is a list of `width` aliases of level k-1: width^levels nodes once expanded.
             guard case .object(var members) = tree else { return }
@@ -81,11 +80,10 @@ public enum YAMLText {
             members.insert(contentsOf: bomb, at: 0)
             tree = .object(members)
             // Use the biggest level where a real value belongs.
-            let deep = tree.nodes().filter { $0.count >= 2 }
-            if !deep.isEmpty { tree[random.pick(deep)] = .number("*l\(levels)") }
+            if let deep = tree.randomPath(random: &random, where: { _, depth, _ in depth >= 2 }) { tree[deep] = .number("*l\(levels)") }
         default:
             let depth = random.chance(80) ? random.int(in: 2...64) : random.int(in: 65...max(65, Mutator.maxDepth))
-            tree[random.pick(paths)] = .number(String(repeating: "[", count: depth) + String(repeating: "]", count: depth))
+            tree[tree.randomPath(random: &random) ?? []] = .number(String(repeating: "[", count: depth) + String(repeating: "]", count: depth))
         }
     }
 }

@@ -69,6 +69,12 @@ func runChild(_ arguments: [String], log: URL, progress: URL?, stall: Double, ba
     }
 }
 
+/// The index in a child's current-input.meta ("FORMAT INDEX" or "FORMAT INDEX (generating)").
+func metaIndex(_ meta: String) -> Int? {
+    let words = meta.split(whereSeparator: { $0 == " " || $0 == "\n" })
+    return words.count >= 2 ? Int(words[1]) : nil
+}
+
 /// A short stable hash for file names.
 func shortHash(_ text: String) -> String {
     var hash: UInt64 = 0xCBF2_9CE4_8422_2325
@@ -168,21 +174,29 @@ struct Campaign: ParsableCommand {
                     log: folder.appendingPathComponent("confirm.log"), progress: nil, stall: 6 * limits.hangSeconds + 30),
                    again.kind == .done {
                     state.slow += 1
-                    let index = Int(meta0.split(separator: " ").last?.trimmingCharacters(in: .whitespacesAndNewlines) ?? "") ?? state.next
+                    let index = metaIndex(meta0) ?? state.next
                     FileHandle.standardError.write(Data("campaign: \(format.rawValue) #\(index) was slow, not hung (it finished when run again)\n".utf8))
                     state.next = index + 1
                     return
                 }
                 let meta = (try? String(contentsOf: folder.appendingPathComponent("current-input.meta"), encoding: .utf8)) ?? ""
-                let index = Int(meta.split(separator: " ").last?.trimmingCharacters(in: .whitespacesAndNewlines) ?? "") ?? state.next
+                let index = metaIndex(meta) ?? state.next
                 switch child.kind {
                 case .hang: state.hangs += 1
                 case .memory: state.memory += 1
                 default: state.crashes += 1
                 }
-                let signature = child.signature
+                // A child that died making its input leaves the previous input in current-input:
+                // the finding is the mutator's, replayed by its seed and index, not by a file.
+                let generating = meta.contains("(generating)")
+                let signature = (generating ? "while generating: " : "") + child.signature
                 let seen = state.signatures[signature, default: 0]
                 state.signatures[signature] = seen + 1
+                if generating {
+                    found.append("\(format.rawValue) \(child.kind.rawValue) generating #\(index): shopsched-fuzz run --format \(format.rawValue) --seed \(seed) --start \(index) --count 1 --generate-only --workdir .build/fuzz-generate")
+                    state.next = index + 1
+                    return
+                }
                 if seen < 3 {
                     let dir = URL(fileURLWithPath: crashers).appendingPathComponent(format.rawValue)
                     try fm.createDirectory(at: dir, withIntermediateDirectories: true)
@@ -246,9 +260,14 @@ struct Campaign: ParsableCommand {
                 ?? FuzzStats(format: format.rawValue)
             let lost = state.crashes + state.hangs + state.memory
             bad += stats.findings + lost
-            lines.append(String(format: "%-20@ inputs %7d  results %7d  input errors %7d  findings %4d  crashes %4d  hangs %3d  memory %3d  slow %3d  %7.1f s  peak RSS %5d MiB  distinct %d",
-                                format.rawValue as NSString, stats.inputs + lost + state.slow, stats.results, stats.inputErrors, stats.findings,
-                                state.crashes, state.hangs, state.memory, state.slow, state.seconds, stats.peakRSSBytes >> 20, state.signatures.count))
+            let name = format.rawValue.padding(toLength: 20, withPad: " ", startingAt: 0)
+            lines.append(name + String(format: "inputs %7d  results %7d  input errors %7d  findings %4d  crashes %4d  hangs %3d  memory %3d  slow %3d  %7.1f s  peak RSS %5d MiB (#%d)  distinct %d",
+                                       stats.inputs + stats.unrecorded + lost + state.slow, stats.results, stats.inputErrors, stats.findings,
+                                       state.crashes, state.hangs, state.memory, state.slow, state.seconds, stats.peakRSSBytes >> 20,
+                                       stats.peakIndex, state.signatures.count))
+            // Results/input errors per entry point, and inputs whose outcome a trap lost.
+            let entries = stats.entryLine + (stats.unrecorded > 0 ? "  (\(stats.unrecorded) unrecorded)" : "")
+            if !entries.isEmpty { lines.append(String(repeating: " ", count: 20) + entries) }
             let findingsDir = work.appendingPathComponent("\(format.rawValue)/findings/\(format.rawValue)")
             for name in ((try? fm.contentsOfDirectory(atPath: findingsDir.path)) ?? []).sorted() where name.hasSuffix(".txt") {
                 let text = (try? String(contentsOf: findingsDir.appendingPathComponent(name), encoding: .utf8)) ?? ""

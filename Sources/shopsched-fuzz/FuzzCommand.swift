@@ -63,6 +63,8 @@ struct Run: ParsableCommand {
     var resume = false
     @Option(name: .customLong("max-seconds"), help: "Stop after this many seconds.")
     var maxSeconds: Double?
+    @Flag(name: .customLong("generate-only"), help: "Make the inputs (watched for time and memory) but run none.")
+    var generateOnly = false
     @OptionGroup var limits: Limits
 
     func run() throws {
@@ -74,7 +76,8 @@ struct Run: ParsableCommand {
         let watchdog = Watchdog(hangSeconds: limits.hangSeconds, maxResidentBytes: limits.maxRSSMB << 20,
                                 report: work.appendingPathComponent("watchdog.txt"))
         let session = FuzzSession(format: format, inputs: inputs, drivers: drivers, workFolder: work)
-        let stats = session.run(start: start, count: count, resume: resume, watchdog: watchdog, maxSeconds: maxSeconds)
+        let stats = session.run(start: start, count: count, resume: resume, watchdog: watchdog, maxSeconds: maxSeconds,
+                                generateOnly: generateOnly)
         print(stats.line)
     }
 }

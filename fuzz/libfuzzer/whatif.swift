@@ -1,15 +1,21 @@
 // libFuzzer target: the what-if decoder (YAML and JSON) and its expansion over a base scenario
 // (what `shopsched whatif` does before solving). Built by scripts/libfuzzer-build.sh; corpus in
-// fuzz/corpus/whatif/. The base is datasets/busy-day.json (run from the repository).
+// fuzz/corpus/whatif/. The bases are the bundled scenarios (run from the repository): a file
+// naming `../week.json` gets datasets/week.json, any other name datasets/busy-day.json.
 import Foundation
 import ShopDomain
 import ShopWhatIf
 
-let base: ScenarioFile = {
-    let path = ProcessInfo.processInfo.environment["SHOPSCHED_FUZZ_BASE"] ?? "datasets/busy-day.json"
-    guard let data = FileManager.default.contents(atPath: path), let file = try? JSONFiles.decode(ScenarioFile.self, from: data)
-    else { fatalError("cannot read the base scenario \(path); run from the repository") }
-    return file
+let bases: [String: ScenarioFile] = {
+    let folder = ProcessInfo.processInfo.environment["SHOPSCHED_FUZZ_DATASETS"] ?? "datasets"
+    var found: [String: ScenarioFile] = [:]
+    for name in ["busy-day.json", "small-shop-day.json", "week.json"] {
+        guard let data = FileManager.default.contents(atPath: folder + "/" + name),
+              let file = try? JSONFiles.decode(ScenarioFile.self, from: data)
+        else { fatalError("cannot read the base scenario \(folder)/\(name); run from the repository") }
+        found["../" + name] = file
+    }
+    return found
 }()
 
 @_cdecl("LLVMFuzzerTestOneInput")
@@ -19,10 +25,11 @@ public func fuzzWhatIf(_ start: UnsafePointer<UInt8>, _ count: Int) -> CInt {
     let yaml = count > 0 && start[0] != UInt8(ascii: "{")
     do {
         let file = try VariantFile.parse(data, yaml: yaml)
-        let batch = try WhatIfBatch(file: file, base: base)
+        let batch = try WhatIfBatch(file: file, base: bases[file.base] ?? bases["../busy-day.json"]!)
         for spec in batch.variants.prefix(3) { _ = try? Scenario(file: batch.scenarioFile(of: spec)) }
     } catch {
-        precondition(!error.issues.isEmpty, "an InputError without an issue")
+        // A refusal must say what is wrong.
+        precondition(!error.issues.isEmpty && error.issues.allSatisfy { !$0.message.isEmpty }, "an InputError without an issue")
     }
     return 0
 }
