@@ -33,11 +33,13 @@ struct Limits: ParsableArguments {
     var aliasLevels: Int = 5
     @Option(name: .customLong("solve-jobs"), help: "Scenarios with more jobs (or snapshots with more appointments) are checked, not solved.")
     var solveJobs: Int = 60
+    @Flag(name: .customLong("one-request"), help: "Book a booking snapshot with one request seed (chosen by the input), not all four.")
+    var oneRequest = false
 
     var childArguments: [String] {
         ["--repo", repo, "--time-limit", "\(timeLimit)", "--hang-seconds", "\(hangSeconds)",
          "--max-rss-mb", "\(maxRSSMB)", "--max-depth", "\(maxDepth)", "--alias-levels", "\(aliasLevels)",
-         "--solve-jobs", "\(solveJobs)"]
+         "--solve-jobs", "\(solveJobs)"] + (oneRequest ? ["--one-request"] : [])
     }
 
     func drivers(work: URL) throws -> (FuzzSeeds, FuzzDrivers) {
@@ -46,6 +48,7 @@ struct Limits: ParsableArguments {
         var options = FuzzDrivers.Options()
         options.timeLimit = timeLimit
         options.maxJobs = solveJobs
+        options.everyRequest = !oneRequest
         return (seeds, try FuzzDrivers(seeds: seeds, workFolder: work, options: options))
     }
 }
