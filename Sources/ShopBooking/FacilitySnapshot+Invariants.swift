@@ -42,6 +42,9 @@ package struct ValidatedBooking {
         package let allowsMultipleAppointments: Bool
     }
 
+    /// The most reschedules an appointment may have had: far above any real one,
+    /// and far enough below `Int.max` that counting one more cannot overflow.
+    package static let maxRescheduleCount = 1_000_000
     package static let estimateStatuses = ["DRAFT", "QUOTED", "APPROVED", "DECLINED", "EXPIRED", "SCHEDULED", "CONVERTED"]
     package static let workOrderStatuses = ["OPEN", "IN_PROGRESS", "ON_HOLD", "COMPLETED", "CANCELLED"]
 
@@ -126,8 +129,9 @@ package struct ValidatedBooking {
             if appointment.estimateId != nil && appointment.workOrderId != nil {
                 add(path + ".workOrderId", "an appointment links one source: give estimateId or workOrderId, not both")
             }
-            if let count = appointment.rescheduleCount, count < 0 {
-                add(path + ".rescheduleCount", "must be 0 or more, not \(count)")
+            if let count = appointment.rescheduleCount, count < 0 || count > Self.maxRescheduleCount {
+                // The bound: a rescheduled appointment's count and its notification's sequence are this plus one or two.
+                add(path + ".rescheduleCount", "must be 0 or more and at most \(Self.maxRescheduleCount), not \(count)")
             }
             if let status, let start, let bay, appointment.mechanic == nil || mechanic != nil {
                 let skills = appointment.requiredSkills
