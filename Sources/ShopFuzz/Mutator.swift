@@ -68,11 +68,11 @@ public enum Mutator {
                 mutateTree(&t, donors: donors, random: &random)
                 tree = t
             } else {
-                if let t = tree { bytes = Array(t.text.utf8); tree = nil }
+                if let t = tree { bytes = t.bytes; tree = nil }
                 mutateBytes(&bytes, random: &random)
             }
         }
-        if let tree { return Array(tree.text.utf8) }
+        if let tree { return tree.bytes }
         return bytes
     }
 
