@@ -70,19 +70,23 @@ minimise)
     ;;
 libfuzzer)
     seconds=${1:-60}
-    # How: the harnesses (fuzz/libfuzzer/*.swift, each with @_cdecl("LLVMFuzzerTestOneInput"))
-    # are compiled by swiftc with -sanitize=fuzzer,address -parse-as-library together with the
-    # package's module sources they need, so the decoders get coverage instrumentation too.
-    # Build output goes to .build/libfuzzer/.
+    # The harnesses (fuzz/libfuzzer/*.swift) are built by scripts/libfuzzer-build.sh with coverage and
+    # AddressSanitizer instrumentation of the modules they call (.build/libfuzzer/). New corpus entries
+    # go to .build/libfuzzer/corpus-TARGET (the repository's fuzz/corpus/TARGET is read, not written);
+    # to refresh the repository's small corpus: fuzz-TARGET -merge=1 NEWDIR fuzz/corpus/TARGET
+    # .build/libfuzzer/corpus-TARGET, then keep the small files. Exit status 1 when a target crashed.
     scripts/libfuzzer-build.sh
+    found=0
     for target in scenario whatif; do
         mkdir -p "fuzz/corpus/$target" "fuzz/crashers/libfuzzer-$target" ".build/libfuzzer/corpus-$target"
         echo "libFuzzer $target for $seconds s" >&2
-        # New corpus entries go to .build/ (the repo's corpus stays small); -artifact_prefix keeps crashers.
-        ".build/libfuzzer/fuzz-$target" -max_total_time="$seconds" -rss_limit_mb=2048 -timeout=10 \
+        ".build/libfuzzer/fuzz-$target" -max_total_time="$seconds" -rss_limit_mb=2048 -timeout=10 -print_final_stats=1 \
             -artifact_prefix="fuzz/crashers/libfuzzer-$target/" ".build/libfuzzer/corpus-$target" "fuzz/corpus/$target" \
-            2>&1 | tail -n 15 || echo "libFuzzer $target found a crash (see fuzz/crashers/libfuzzer-$target/)" >&2
+            > ".build/libfuzzer/$target.log" 2>&1 \
+            || { found=1; echo "libFuzzer $target found a crash (see fuzz/crashers/libfuzzer-$target/)" >&2; }
+        grep -E '^(Done|stat::number_of_executed_units|stat::peak_rss_mb|==[0-9]+==ERROR|SUMMARY)' ".build/libfuzzer/$target.log" >&2 || true
     done
+    exit "$found"
     ;;
 *)
     sed -n '2,18p' "$0"
