@@ -6,7 +6,8 @@
 #                                       exit 1 on any finding
 #   scripts/fuzz.sh long [N]            at least N inputs per format (default 100000), release build, two
 #                                       children at once, round robin in chunks; restarts after a crash;
-#                                       crashers in fuzz/crashers/FORMAT/; summary in .build/fuzz-long/summary.txt
+#                                       crashers in fuzz/crashers/FORMAT/; summary in .build/fuzz-long/summary.txt;
+#                                       `touch .build/fuzz-long/STOP` ends it early, with the summary
 #   scripts/fuzz.sh libfuzzer [SECONDS] coverage-guided libFuzzer on the scenario and what-if decoders
 #                                       (default 60 s each); new corpus entries in .build/libfuzzer/corpus-TARGET/,
 #                                       crashes in fuzz/crashers/libfuzzer-TARGET/

@@ -118,6 +118,8 @@ public final class Watchdog: @unchecked Sendable {
     private var peak = 0
     /// Set when the current input pushed resident memory to a new peak.
     private var newPeak = false
+    /// The peak when the current input began.
+    private var baseline = 0
     let hangSeconds: Double
     let maxResidentBytes: Int
     let report: URL
@@ -133,7 +135,7 @@ public final class Watchdog: @unchecked Sendable {
 
     public func begin(_ label: String) {
         let cpu = processCPUSeconds()
-        lock.lock(); started = Date(); startedCPU = cpu; self.label = label; newPeak = false; lock.unlock()
+        lock.lock(); started = Date(); startedCPU = cpu; self.label = label; newPeak = false; baseline = peak; lock.unlock()
     }
 
     /// Ends the input; true when it raised the peak of resident memory (by
@@ -143,7 +145,7 @@ public final class Watchdog: @unchecked Sendable {
         // One last look: an input shorter than the watch interval must still be seen.
         let rss = residentBytes()
         lock.lock(); defer { lock.unlock() }
-        if rss > peak + (16 << 20) || (rss > peak && peak == 0) { newPeak = true }
+        if rss > baseline + (16 << 20) { newPeak = true }
         peak = max(peak, rss)
         started = nil
         return newPeak
@@ -159,7 +161,7 @@ public final class Watchdog: @unchecked Sendable {
             usleep(20_000)
             let rss = residentBytes()
             lock.lock()
-            if started != nil, rss > peak + (16 << 20) { newPeak = true }
+            if started != nil, rss > baseline + (16 << 20) { newPeak = true }
             peak = max(peak, rss)
             let since = started.map { Date().timeIntervalSince($0) }
             let cpuFrom = startedCPU
@@ -226,8 +228,9 @@ public struct FuzzSession {
 
     /// Runs the inputs; returns the counts (also written after every input).
     /// `generateOnly`: make the inputs and run none (to time and watch the mutators alone).
+    /// `stopFile`: the run ends, counts saved, soon after this file appears.
     public func run(start: Int, count: Int, resume: Bool, watchdog: Watchdog, maxSeconds: Double? = nil,
-                    generateOnly: Bool = false) -> FuzzStats {
+                    generateOnly: Bool = false, stopFile: URL? = nil) -> FuzzStats {
         let fm = FileManager.default
         try? fm.createDirectory(at: statsFile.deletingLastPathComponent(), withIntermediateDirectories: true)
         let findings = workFolder.appendingPathComponent("findings/\(format.rawValue)")
@@ -236,11 +239,13 @@ public struct FuzzSession {
         // last saved counts and the trap ran, but their outcomes are lost.
         if resume, stats.nextIndex < start - 1 { stats.unrecorded += start - 1 - stats.nextIndex }
         var saved = Date.distantPast
+        var stopping = false
         func save(force: Bool = false) {
             // Every input's counts would cost more than many inputs; four times a
             // second keeps the supervisor's progress stamp moving.
             guard force || Date().timeIntervalSince(saved) > 0.25 else { return }
             saved = Date()
+            if let stopFile, fm.fileExists(atPath: stopFile.path) { stopping = true }
             if let data = try? JSONEncoder().encode(stats) { try? data.write(to: statsFile, options: .atomic) }
         }
         let currentFile = ScratchFile(workFolder.appendingPathComponent("current-input"))
@@ -248,13 +253,14 @@ public struct FuzzSession {
         let began = Date()
         var index = start
         while index < start + count {
+            if stopping { break }
             if let maxSeconds, Date().timeIntervalSince(began) > maxSeconds { break }
             // The making of an input is watched too: a mutation can build a huge tree.
             metaFile?.replace(with: Array("\(format.rawValue) \(index) (generating)\n".utf8))
             let tGenerate = Date()
             watchdog.begin("\(format.rawValue) #\(index) (generating)")
             let input = inputs.input(format, index)
-            if watchdog.end() { stats.peakIndex = index }
+            if watchdog.end(), watchdog.peakResidentBytes > stats.peakRSSBytes { stats.peakIndex = index }
             stats.generateSeconds += Date().timeIntervalSince(tGenerate)
             // Written before the run: a trap kills the process, and the supervisor saves this file.
             currentFile?.replace(with: input)
@@ -263,7 +269,7 @@ public struct FuzzSession {
             watchdog.begin("\(format.rawValue) #\(index)")
             var entries: [String: FuzzStats.EntryCounts] = [:]
             let outcome = generateOnly ? .result : drivers.run(format, input, entryPoints: &entries)
-            if watchdog.end() { stats.peakIndex = index }
+            if watchdog.end(), watchdog.peakResidentBytes > stats.peakRSSBytes { stats.peakIndex = index }
             for (name, counts) in entries {
                 stats.entryPoints[name, default: .init()].results += counts.results
                 stats.entryPoints[name, default: .init()].inputErrors += counts.inputErrors

@@ -32,6 +32,10 @@ public enum WhatIfLimits {
     public static let maxBaysPerEdit = 1_000
     /// Entries of one list in an edit (`dates`, `skills`, `shifts`, `hours`…).
     public static let maxListPerEdit = 1_000
+    /// Bytes (UTF-8) of a variant's or grid's name, an option's label, an axis's
+    /// setting and a grid value: a grid variant's name joins the grid's name with
+    /// one label per axis, for every combination, and names the variant's files.
+    public static let maxNameBytes = 200
     /// Jobs a `scaleDemand` edit may grow a scenario to.
     public static let maxJobsAfterScaling = 10_000
 
@@ -55,7 +59,12 @@ public enum WhatIfLimits {
         let named = file.variants ?? []
         var variants = plus(1, named.count)
         var edits = 0
+        func checkName(_ text: String, path: String) {
+            let bytes = text.utf8.count
+            if bytes > maxNameBytes { add(path, "\(bytes) bytes; a name, label or grid value has at most \(maxNameBytes)") }
+        }
         for (v, variant) in named.enumerated() {
+            checkName(variant.name, path: "variants[\(v)].name")
             if variant.edits.count > maxEditsPerVariant {
                 add("variants[\(v)].edits", "\(variant.edits.count) edits; a variant has at most \(maxEditsPerVariant)")
             }
@@ -64,6 +73,17 @@ public enum WhatIfLimits {
         }
         for (g, grid) in (file.grids ?? []).enumerated() {
             let path = "grids[\(g)]"
+            checkName(grid.name, path: path + ".name")
+            for (a, axis) in grid.axes.prefix(maxAxesPerGrid).enumerated() {
+                if let set = axis.set { checkName(set, path: "\(path).axes[\(a)].set") }
+                if let name = axis.name { checkName(name, path: "\(path).axes[\(a)].name") }
+                for (k, value) in (axis.values ?? []).enumerated() {
+                    if case .string(let text) = value { checkName(text, path: "\(path).axes[\(a)].values[\(k)]") }
+                }
+                for (o, option) in (axis.options ?? []).enumerated() {
+                    checkName(option.label, path: "\(path).axes[\(a)].options[\(o)].label")
+                }
+            }
             if grid.axes.count > maxAxesPerGrid {
                 add(path + ".axes", "\(grid.axes.count) axes; a grid has at most \(maxAxesPerGrid)")
                 continue

@@ -155,6 +155,8 @@ struct Campaign: ParsableCommand {
             var arguments = ["run", "--format", format.rawValue, "--seed", "\(seed)", "--start", "\(state.next)",
                              "--count", "\(end - state.next)", "--workdir", folder.path] + limits.childArguments
             if state.next > 0 || fm.fileExists(atPath: folder.appendingPathComponent("stats").path) { arguments.append("--resume") }
+            // `touch WORKDIR/STOP` ends the campaign early, with its summary.
+            arguments += ["--stop-file", work.appendingPathComponent("STOP").path]
             // The child stops by itself at the campaign's end (a ci child runs a whole format).
             if let maxSeconds { arguments += ["--max-seconds", "\(max(1, maxSeconds - Date().timeIntervalSince(began)))"] }
             let child = try runChild(arguments, log: folder.appendingPathComponent("child.log"),
@@ -231,6 +233,7 @@ struct Campaign: ParsableCommand {
                 do {
                     while true {
                         if let maxSeconds, Date().timeIntervalSince(began) > maxSeconds { board.stop(); return }
+                        if FileManager.default.fileExists(atPath: work.appendingPathComponent("STOP").path) { board.stop(); return }
                         guard let (format, state) = board.claim(chosen, target: shared.value.target) else { return }
                         var mine = state
                         var found: [String] = []
@@ -275,7 +278,7 @@ struct Campaign: ParsableCommand {
             }
         }
         let report = (["shopsched-fuzz \(mode.rawValue) campaign, seed \(seed), \(String(format: "%.0f", Date().timeIntervalSince(began))) s"
-                       + (stopped ? " (stopped at --max-seconds)" : "")] + lines
+                       + (stopped ? " (stopped early: --max-seconds or WORKDIR/STOP)" : "")] + lines
                       + (findingsLog.isEmpty ? ["no findings"] : ["findings (first of each kind):"] + findingsLog.map { "  " + $0 }))
             .joined(separator: "\n") + "\n"
         print(report, terminator: "")

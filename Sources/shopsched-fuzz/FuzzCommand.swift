@@ -68,6 +68,8 @@ struct Run: ParsableCommand {
     var maxSeconds: Double?
     @Flag(name: .customLong("generate-only"), help: "Make the inputs (watched for time and memory) but run none.")
     var generateOnly = false
+    @Option(name: .customLong("stop-file"), help: "Stop soon after this file appears.")
+    var stopFile: String?
     @OptionGroup var limits: Limits
 
     func run() throws {
@@ -80,7 +82,7 @@ struct Run: ParsableCommand {
                                 report: work.appendingPathComponent("watchdog.txt"))
         let session = FuzzSession(format: format, inputs: inputs, drivers: drivers, workFolder: work)
         let stats = session.run(start: start, count: count, resume: resume, watchdog: watchdog, maxSeconds: maxSeconds,
-                                generateOnly: generateOnly)
+                                generateOnly: generateOnly, stopFile: stopFile.map { URL(fileURLWithPath: $0) })
         print(stats.line)
     }
 }
