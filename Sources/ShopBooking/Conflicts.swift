@@ -126,7 +126,8 @@ package enum Conflicts {
         let perSlot = occupancy.maxConcurrent ?? model.scenario.bays.count
         if openSlots > 0, perSlot > 0 {
             let booked = dayRange.reduce(0) { $0 + occupancy.load[$1] } + model.length
-            let share = Double(booked) / Double(openSlots * perSlot)
+            // In floating point: a maxConcurrent near Int.max times the open slots overflowed.
+            let share = Double(booked) / (Double(openSlots) * Double(perSlot))
             let threshold = booking.policy.resolvedSoftCapacityThreshold
             if share > threshold {
                 add(.softCapacityExceeded, [],
