@@ -75,6 +75,26 @@ func metaIndex(_ meta: String) -> Int? {
     return words.count >= 2 ? Int(words[1]) : nil
 }
 
+/// "arithmetic overflow at Replan.swift:234": the runtime's message and the
+/// first frame of the crashed thread in the package's own code, from a
+/// Swift backtrace; nil when the text holds none.
+func trapSite(_ backtrace: String) -> String? {
+    let lines = backtrace.split(separator: "\n")
+    let failure = lines.first { $0.contains("Swift runtime failure:") || $0.contains("Fatal error") }
+        .map { $0.replacingOccurrences(of: "*", with: "").trimmingCharacters(in: .whitespaces) }
+    guard let crashed = lines.firstIndex(where: { $0.contains("crashed:") }) else { return failure }
+    for line in lines[(crashed + 1)...] {
+        guard !line.contains("[system]"), !line.contains("<compiler-generated>"),
+              let at = line.range(of: " at /", options: .backwards) else { continue }
+        let place = line[at.upperBound...].split(separator: "/").last.map(String.init) ?? ""
+        // "Replan.swift:234:129" -> "Replan.swift:234"
+        let parts = place.split(separator: ":")
+        let short = parts.count >= 2 ? "\(parts[0]):\(parts[1])" : place
+        return (failure.map { $0 + " at " } ?? "trap at ") + short
+    }
+    return failure
+}
+
 /// A short stable hash for file names.
 func shortHash(_ text: String) -> String {
     var hash: UInt64 = 0xCBF2_9CE4_8422_2325
@@ -191,7 +211,18 @@ struct Campaign: ParsableCommand {
                 // A child that died making its input leaves the previous input in current-input:
                 // the finding is the mutator's, replayed by its seed and index, not by a file.
                 let generating = meta.contains("(generating)")
-                let signature = (generating ? "while generating: " : "") + child.signature
+                // A trap prints nothing without a backtrace (children run without one, for speed),
+                // so every trap is replayed once with one: its kind and place tell traps apart.
+                let backtraceFile = folder.appendingPathComponent("last-backtrace.txt")
+                var site: String?
+                if child.kind == .crash, !generating {
+                    try? fm.removeItem(at: backtraceFile)
+                    _ = try? runChild(["replay", "--format", format.rawValue, folder.appendingPathComponent("current-input").path,
+                                       "--workdir", folder.appendingPathComponent("replay").path] + limits.childArguments,
+                                      log: backtraceFile, progress: nil, stall: limits.hangSeconds + 120, backtrace: true)
+                    site = trapSite((try? String(contentsOf: backtraceFile, encoding: .utf8)) ?? "")
+                }
+                let signature = (generating ? "while generating: " : "") + (site ?? child.signature)
                 let seen = state.signatures[signature, default: 0]
                 state.signatures[signature] = seen + 1
                 if generating {
@@ -208,12 +239,9 @@ struct Campaign: ParsableCommand {
                     try fm.copyItem(at: folder.appendingPathComponent("current-input"), to: saved)
                     try Data((signature + "\n\n" + String(child.log.suffix(4_000))).utf8)
                         .write(to: dir.appendingPathComponent(name + ".log"))
-                    if seen == 0, child.kind == .crash {
-                        // The first of a kind is replayed once more with a symbolicated backtrace.
-                        _ = try? runChild(["replay", "--format", format.rawValue, saved.path,
-                                           "--workdir", folder.appendingPathComponent("replay").path] + limits.childArguments,
-                                          log: dir.appendingPathComponent(name + ".backtrace.txt"), progress: nil,
-                                          stall: limits.hangSeconds + 120, backtrace: true)
+                    if child.kind == .crash, fm.fileExists(atPath: backtraceFile.path) {
+                        try? fm.removeItem(at: dir.appendingPathComponent(name + ".backtrace.txt"))
+                        try? fm.copyItem(at: backtraceFile, to: dir.appendingPathComponent(name + ".backtrace.txt"))
                     }
                 }
                 if seen == 0 { found.append("\(format.rawValue) \(child.kind.rawValue) #\(index): \(signature)") }
