@@ -4,7 +4,7 @@ import Testing
 
 /// Shared inputs and helpers for the ShopDomain tests.
 enum Sample {
-    /// The example of problem.md, with every optional field given (current with a null mechanic,
+    /// The contract's example scenario, with every optional field given (current with a null mechanic,
     /// a second job in mode optional with a window given only at one end).
     static let fullJSON = """
     {
