@@ -159,16 +159,14 @@ enum Sample {
     }
 
     static var datasetsDirectory: URL { packageRoot.appendingPathComponent("datasets") }
-    static var referenceDirectory: URL {
-        packageRoot.deletingLastPathComponent().appendingPathComponent("shared").appendingPathComponent("reference")
-    }
+    static var referenceDirectory: URL { datasetsDirectory.appendingPathComponent("reference") }
 
     static func jsonFiles(in directory: URL) -> [String] {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []
         return names.filter { $0.hasSuffix(".json") }.sorted().map { directory.appendingPathComponent($0).path }
     }
 
-    /// Every bundled scenario: the project's datasets and the shared reference scenarios.
+    /// Every bundled scenario: the project's datasets and the reference scenarios (datasets/reference).
     static func bundledScenarios() -> [String] {
         jsonFiles(in: datasetsDirectory) + jsonFiles(in: referenceDirectory)
     }
