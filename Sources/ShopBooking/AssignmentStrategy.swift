@@ -34,7 +34,7 @@ package enum AssignmentRule {
     package static func deadline(start: LocalDateTime, now: LocalDateTime, facility: Scenario.Facility) -> LocalDateTime {
         var date = start.date.adding(days: -1)
         for _ in 0..<366 {
-            if !facility.closedDates.contains(date), let close = facility.operatingHours[date.weekday]?.last?.close {
+            if !facility.closedDates.contains(date), let close = facility.operatingHours[date.weekday]?.map(\.close).max() {
                 let closing = LocalDateTime(date: date, minuteOfDay: 0).adding(minutes: close.minutes)
                 if closing > now, start.date != now.date { return min(closing, start) }
                 break

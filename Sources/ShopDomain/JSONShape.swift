@@ -28,7 +28,8 @@ public enum JSONShape {
     }
 
     private enum Container {
-        case object(keys: Set<String>, key: String?)
+        /// The key being read, if any; the keys seen so far are in `Scanner.keySets`.
+        case object(key: String?)
         case array(index: Int)
     }
 
@@ -38,6 +39,10 @@ public enum JSONShape {
         var line = 1
         var lineStart = 0
         var stack: [Container] = []
+        /// The keys seen in each open object, innermost last. Kept apart from
+        /// `stack` so a key is inserted in place: a set copied out of an enum
+        /// payload would be copied again on every insert (quadratic in the keys).
+        var keySets: [Set<String>] = []
         var issues: [ValidationIssue] = []
 
         init(bytes: [UInt8]) { self.bytes = bytes }
@@ -54,8 +59,8 @@ public enum JSONShape {
             for container in stack {
                 switch container {
                 case .array(let index): text += "[\(index)]"
-                case .object(_, let key?): text += text.isEmpty ? key : "." + key
-                case .object(_, nil): break
+                case .object(let key?): text += text.isEmpty ? key : "." + key
+                case .object(nil): break
                 }
             }
             return text
@@ -113,14 +118,14 @@ public enum JSONShape {
                     stack[stack.count - 1] = .array(index: index + 1)
                     skipSpace()
                     try single()
-                case .object(let keys, _):
-                    if b == 0x7D { at += 1; stack.removeLast(); continue }
+                case .object:
+                    if b == 0x7D { at += 1; stack.removeLast(); keySets.removeLast(); continue }
                     guard b == 0x2C else { throw fail("expected ',' or '}' in an object, found \(describeHere)") }
                     at += 1
                     // Between fields: a problem here belongs to the object, not the last field.
-                    stack[stack.count - 1] = .object(keys: keys, key: nil)
+                    stack[stack.count - 1] = .object(key: nil)
                     skipSpace()
-                    try member(keys)
+                    try member()
                 }
             }
         }
@@ -131,12 +136,11 @@ public enum JSONShape {
         }
 
         /// `"key": value` inside the object on top of the stack.
-        mutating func member(_ keys: Set<String>) throws(Stop) {
+        mutating func member() throws(Stop) {
             guard at < bytes.count, bytes[at] == 0x22 else { throw fail("expected a field name in quotes, found \(describeHere)") }
             let key = try string()
-            var keys = keys
-            let isNew = keys.insert(key).inserted
-            stack[stack.count - 1] = .object(keys: keys, key: key)
+            let isNew = keySets[keySets.count - 1].insert(key).inserted
+            stack[stack.count - 1] = .object(key: key)
             if !isNew {
                 issues.append(ValidationIssue(
                     path: path, message: "duplicate key \"\(key)\" (line \(line)); an object may name each field once"))
@@ -160,9 +164,10 @@ public enum JSONShape {
                 at += 1
                 skipSpace()
                 if isObject {
-                    stack.append(.object(keys: [], key: nil))
-                    if at < bytes.count, bytes[at] == 0x7D { at += 1; stack.removeLast(); return }
-                    try member([])
+                    stack.append(.object(key: nil))
+                    keySets.append([])
+                    if at < bytes.count, bytes[at] == 0x7D { at += 1; stack.removeLast(); keySets.removeLast(); return }
+                    try member()
                 } else {
                     stack.append(.array(index: 0))
                     if at < bytes.count, bytes[at] == 0x5D { at += 1; stack.removeLast(); return }

@@ -40,16 +40,7 @@ public enum ScenarioLimits {
         let origin = facility.horizonBegin.absoluteMinutes
         // Open slots before each slot (the contract's rounding: opening up, closing down).
         var openBefore = [Int](repeating: 0, count: slots + 1)
-        var open = [Bool](repeating: false, count: slots)
-        for day in 0..<facility.horizonDays {
-            let date = facility.horizonStart.adding(days: day)
-            guard !facility.closedDates.contains(date) else { continue }
-            for range in facility.operatingHours[date.weekday] ?? [] {
-                let from = day * perDay + (range.open.minutes + slot - 1) / slot
-                let to = day * perDay + range.close.minutes / slot
-                if from < to { for t in from..<to { open[t] = true } }
-            }
-        }
+        let open = OpenTime.openSlots(facility)
         for t in 0..<slots { openBefore[t + 1] = openBefore[t] + (open[t] ? 1 : 0) }
 
         var baysOfType: [BayType: Int] = [:]

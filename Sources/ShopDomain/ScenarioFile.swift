@@ -1,5 +1,5 @@
 /// The scenario file `shopsched.scenario/1` exactly as written: field names,
-/// optional fields and string times as the contract (`problem.md`) gives them.
+/// optional fields and string times as the contract (`docs/contract.md`) gives them.
 ///
 /// This is the parsing layer: it checks only JSON types. ``Scenario`` is the
 /// validated form, built by ``Scenario/init(file:)``, which reports every

@@ -4,12 +4,18 @@ import ShopDomain
 /// OR-Library "ptask" format of Krishnamoorthy, Ernst & Baatar 2012) and
 /// writes it as a shop scenario whose optimum is the fewest workers.
 ///
+/// Both published shapes are read: the 137 of `Data_137` (one day, LF line
+/// ends) and the harder family of Smet et al. 2014 (`Data_100`: CRLF line
+/// ends, and times past 1440 minutes, so jobs cross midnight).
+///
 /// The mapping (see `datasets/README.md`):
-/// - one day, `slotMinutes` 1, open 00:00–24:00;
+/// - as many days as the latest job end needs (one for times within
+///   0–1440), `slotMinutes` 1, open 00:00–24:00 every day, so open time runs
+///   on through midnight;
 /// - job `i` (from 0) becomes `J-i`, a window of exactly `[start, end)`
 ///   minutes and that duration, so it has one possible start, on a general
 ///   bay, mechanic `required`, needing the pseudo-skill `J-i`;
-/// - worker `w` becomes mechanic `W-w` on shift all day, holding the
+/// - worker `w` becomes mechanic `W-w` on shift the whole horizon, holding the
 ///   pseudo-skills of the jobs on its list (skills and shift together);
 /// - as many interchangeable general bays as jobs overlap at most, so bays
 ///   never bind;
@@ -18,7 +24,7 @@ import ShopDomain
 public enum PTaskImporter {
     /// A parsed instance.
     public struct Instance: Sendable, Hashable {
-        /// `[start, end)` minutes of each job.
+        /// `[start, end)` minutes of each job, from midnight of the first day.
         public var jobs: [Range<Int>]
         /// The jobs each worker may do.
         public var qualifications: [[Int]]
@@ -39,11 +45,23 @@ public enum PTaskImporter {
         }
     }
 
-    /// Parses the file's text; every problem is reported with its line.
+    /// The latest job end read, in minutes: a week. (The published files
+    /// end within two days.)
+    public static let maxMinutes = 7 * 1440
+
+    /// The days of the horizon `instance` needs: one per started 1440
+    /// minutes of its latest job end.
+    public static func days(_ instance: Instance) -> Int {
+        max(1, ((instance.jobs.map(\.upperBound).max() ?? 0) + 1439) / 1440)
+    }
+
+    /// Parses the file's text (LF or CRLF line ends); every problem is
+    /// reported with its line.
     public static func parse(_ text: String) throws(InputError) -> Instance {
         var issues: [ValidationIssue] = []
-        let lines = text.split(separator: "\n", omittingEmptySubsequences: false).enumerated()
-            .map { (number: $0.offset + 1, text: $0.element.trimmingCharacters(in: .whitespaces)) }
+        // In Swift "\r\n" is one Character, a newline, so this splits LF and CRLF files alike.
+        let lines = text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).enumerated()
+            .map { (number: $0.offset + 1, text: $0.element.trimmingCharacters(in: .whitespacesAndNewlines)) }
             .filter { !$0.text.isEmpty && !$0.text.hasPrefix("#") }
         var index = 0
         func fail(_ line: Int?, _ message: String) -> InputError {
@@ -68,9 +86,9 @@ public enum PTaskImporter {
             let numbers = line.text.split(separator: " ").compactMap { Int($0) }
             if numbers.count != 2 || line.text.split(separator: " ").count != 2 {
                 issues.append(ValidationIssue(path: "line \(line.number)", message: "expected 'start end' in minutes, found '\(ValidationIssue.excerpt(line.text))'"))
-            } else if !(0 <= numbers[0] && numbers[0] < numbers[1] && numbers[1] <= 1440) {
+            } else if !(0 <= numbers[0] && numbers[0] < numbers[1] && numbers[1] <= maxMinutes) {
                 issues.append(ValidationIssue(path: "line \(line.number)",
-                                              message: "a job runs [start, end) within 0–1440 minutes with start < end, not \(numbers[0])–\(numbers[1])"))
+                                              message: "a job runs [start, end) within 0–\(maxMinutes) minutes (a week) with start < end, not \(numbers[0])–\(numbers[1])"))
             } else {
                 jobs.append(numbers[0]..<numbers[1])
             }
@@ -101,10 +119,9 @@ public enum PTaskImporter {
 
     /// The scenario for `instance`, named `id`.
     public static func scenario(_ instance: Instance, id: String) -> ScenarioFile {
-        let day = "2026-11-23"
-        func time(_ minute: Int) -> String {
-            minute == 1440 ? "2026-11-24T00:00" : "\(day)T\(pad(minute / 60)):\(pad(minute % 60))"
-        }
+        let midnight = LocalDateTime(date: LocalDate(year: 2026, month: 11, day: 23)!, minuteOfDay: 0)
+        let days = days(instance)
+        func time(_ minute: Int) -> String { midnight.adding(minutes: minute).description }
         let allDay = [["00:00", "24:00"]]
         var hours: [String: [[String]]] = [:]
         for key in ["mon", "tue", "wed", "thu", "fri", "sat", "sun"] { hours[key] = allDay }
@@ -113,7 +130,7 @@ public enum PTaskImporter {
         }
         let mechanics = instance.qualifications.enumerated().map { w, jobs in
             ScenarioFile.Mechanic(id: "W-\(w)", skills: jobs.sorted().map { "J-\($0)" }, active: true,
-                                  shifts: [.init(start: time(0), end: time(1440))])
+                                  shifts: [.init(start: time(0), end: time(days * 1440))])
         }
         let jobs = instance.jobs.enumerated().map { i, range in
             ScenarioFile.Job(
@@ -123,11 +140,9 @@ public enum PTaskImporter {
                 preferredStarts: nil, pinned: nil, current: nil)
         }
         return ScenarioFile(
-            facility: .init(id: id, timeZone: "UTC", slotMinutes: 1, horizon: .init(start: day, days: 1),
+            facility: .init(id: id, timeZone: "UTC", slotMinutes: 1, horizon: .init(start: "\(midnight.date)", days: days),
                             operatingHours: hours, closedDates: nil, maxConcurrent: nil),
             bays: bays, mechanics: mechanics, jobs: jobs,
             weights: .init(unscheduled: instance.qualifications.count + 1, mechanicUsed: 1))
     }
-
-    private static func pad(_ value: Int) -> String { value < 10 ? "0\(value)" : "\(value)" }
 }

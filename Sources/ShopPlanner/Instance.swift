@@ -104,16 +104,7 @@ public struct Instance: Sendable {
         // Open time is the union of the days' rounded ranges; an open interval
         // is a maximal run of it, so ranges that touch (12:00 close, 12:00
         // open; 24:00 close, next day 00:00 open) make one interval.
-        var open = [Bool](repeating: false, count: count)
-        for day in 0..<facility.horizonDays {
-            let date = facility.horizonStart.adding(days: day)
-            guard !facility.closedDates.contains(date) else { continue }
-            for range in facility.operatingHours[date.weekday] ?? [] {
-                let from = day * perDay + up(range.open.minutes), to = day * perDay + down(range.close.minutes)
-                if from < to { for t in from..<to { open[t] = true } }
-            }
-        }
-        let intervals = maximalRuns(open)
+        let intervals = OpenTime.runs(OpenTime.openSlots(facility))
         openIntervals = intervals
         var intervalEnd = [Int](repeating: -1, count: count)
         for interval in intervals { for t in interval { intervalEnd[t] = interval.upperBound } }
@@ -134,7 +125,7 @@ public struct Instance: Sendable {
             for shift in mechanic.shifts {
                 if let range = clip(up(minutes(shift.start)), down(minutes(shift.end))) { for t in range { onShift[t] = true } }
             }
-            let shifts = maximalRuns(onShift)
+            let shifts = OpenTime.runs(onShift)
             var reach = [Int](repeating: -1, count: count)
             for shift in shifts { for t in shift { reach[t] = shift.upperBound } }
             return MechanicSlots(index: index, id: mechanic.id, shifts: shifts, shiftReach: reach)
@@ -206,19 +197,6 @@ public struct Instance: Sendable {
     public func time(ofSlot t: Int) -> LocalDateTime {
         scenario.facility.horizonBegin.adding(minutes: t * slotMinutes)
     }
-}
-
-/// The maximal runs of `true`, in order.
-func maximalRuns(_ flags: [Bool]) -> [Range<Int>] {
-    var runs: [Range<Int>] = []
-    var t = 0
-    while t < flags.count {
-        guard flags[t] else { t += 1; continue }
-        let start = t
-        while t < flags.count, flags[t] { t += 1 }
-        runs.append(start..<t)
-    }
-    return runs
 }
 
 @inline(__always)

@@ -109,12 +109,16 @@ struct ReplanDay {
         for (e, event) in disruption.events.enumerated() {
             switch DisruptionType(rawValue: event.type)! {
             case .mechanicUnavailable:
-                let from = time(event.from, now), until = time(event.until, dayEnd)
+                // Clipped to the day: an outage "until tomorrow noon" holds to midnight here,
+                // and one without `from` on a later day begins when that day does.
+                let from = max(time(event.from, now), dayStart), until = min(time(event.until, dayEnd), dayEnd)
                 mechanicOutages.append(Outage(resource: event.mechanic!, range: from.absoluteMinutes..<until.absoluteMinutes,
                                               text: text(from, until)))
                 cutShifts(mechanics.firstIndex { $0.id == event.mechanic }!, from, until)
             case .bayOutOfService:
-                let from = time(event.from, now), until = time(event.until, dayEnd)
+                // Clipped to the day: an outage "until tomorrow noon" holds to midnight here,
+                // and one without `from` on a later day begins when that day does.
+                let from = max(time(event.from, now), dayStart), until = min(time(event.until, dayEnd), dayEnd)
                 bayOutages.append(Outage(resource: event.bay!, range: from.absoluteMinutes..<until.absoluteMinutes,
                                          text: text(from, until)))
                 let b = bays.firstIndex { $0.id == event.bay }!
@@ -278,8 +282,8 @@ struct ReplanDay {
             if let from = event.from.flatMap(LocalDateTime.init), from.date != date {
                 add("\(path).from", "\(from) is not on the replan day \(date)")
             }
-            if let until = event.until.flatMap(LocalDateTime.init), until <= dayStart || until > dayEnd {
-                add("\(path).until", "\(until) is not on the replan day \(date) (at the latest \(dayEnd))")
+            if let until = event.until.flatMap(LocalDateTime.init), until <= dayStart {
+                add("\(path).until", "\(until) is not after the start of the replan day \(date)")
             } else if event.from == nil, let until = event.until.flatMap(LocalDateTime.init), until <= now {
                 // Without `from` the event begins now.
                 add("\(path).until", "\(until) is not after now (\(now)), when an event without from begins")

@@ -1,7 +1,7 @@
 import ShopDomain
 
 /// An independent checker of solution files, written straight from the contract
-/// (`docs/problem.md`) and sharing no code with the planner.
+/// (`docs/contract.md`) and sharing no code with the planner.
 ///
 /// All time arithmetic is wall-clock minutes (`LocalDateTime.absoluteMinutes`, every day
 /// 1440 minutes) on slots of `facility.slotMinutes` aligned to local midnight. A job of

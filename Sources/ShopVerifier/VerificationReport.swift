@@ -1,6 +1,6 @@
 import ShopDomain
 
-/// One broken rule of the contract (`docs/problem.md`) found in a solution file.
+/// One broken rule of the contract (`docs/contract.md`) found in a solution file.
 public struct Violation: Sendable, Hashable, CustomStringConvertible {
     /// Which part of the contract a violation breaks.
     public enum Rule: String, Sendable, Hashable, CaseIterable, CustomStringConvertible {

@@ -201,12 +201,12 @@ struct WorkCalendar {
         let from = now.absoluteMinutes
         // Ranges that touch (12:00 close and open, 24:00 then 00:00) are one
         // stretch of work time, not a pause.
-        open = WorkCalendar.joined(open.compactMap { $0.upperBound > from ? max($0.lowerBound, from)..<$0.upperBound : nil })
+        open = OpenTime.union(open.compactMap { $0.upperBound > from ? max($0.lowerBound, from)..<$0.upperBound : nil })
         mechanicTime = location.scenario.mechanics.enumerated().map { m, mechanic in
             guard mechanic.active else { return [] }
             guard location.shiftsKnown[m] else { return open }
             // Joined too: overlapping shifts would otherwise count their common time twice.
-            let shifts = WorkCalendar.joined(mechanic.shifts.map { $0.start.absoluteMinutes..<$0.end.absoluteMinutes })
+            let shifts = OpenTime.union(mechanic.shifts.map { $0.start.absoluteMinutes..<$0.end.absoluteMinutes })
             return WorkCalendar.intersect(open, shifts)
         }
         placeTime = location.scenario.bays.map { bay in
@@ -243,19 +243,6 @@ struct WorkCalendar {
             if left == 0 { return (start!, begin + take, pieces > 1) }
         }
         return nil
-    }
-
-    /// Ranges sorted and joined where they touch or overlap.
-    static func joined(_ ranges: [Range<Int>]) -> [Range<Int>] {
-        var result: [Range<Int>] = []
-        for range in ranges.filter({ !$0.isEmpty }).sorted(by: { $0.lowerBound < $1.lowerBound }) {
-            if let last = result.last, range.lowerBound <= last.upperBound {
-                result[result.count - 1] = last.lowerBound..<max(last.upperBound, range.upperBound)
-            } else {
-                result.append(range)
-            }
-        }
-        return result
     }
 
     static func intersect(_ a: [Range<Int>], _ b: [Range<Int>]) -> [Range<Int>] {

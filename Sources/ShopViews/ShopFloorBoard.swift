@@ -88,7 +88,7 @@ public struct ShopFloorBoard: Codable, Hashable, Sendable {
             }
             boards.append(LocationBoard(
                 id: location.id, name: location.name, day: now.date.description,
-                opens: hours.first?.open.description, closes: hours.last?.close.description,
+                opens: hours.first?.open.description, closes: hours.map(\.close).max()?.description,
                 lanes: lanes.sorted { ($0.isMobile ? 1 : 0, $0.place) < ($1.isMobile ? 1 : 0, $1.place) },
                 waiting: rows.filter { $0.waiting != nil }.sorted { $0.waiting!.queuePosition < $1.waiting!.queuePosition },
                 atRisk: rows.filter { $0.risk != nil }.sorted(by: WorkInProgressViews.lateFirst),

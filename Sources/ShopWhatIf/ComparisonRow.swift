@@ -96,11 +96,8 @@ public struct ComparisonRow: Codable, Sendable, Hashable {
         for mechanic in scenario.mechanics where mechanic.active {
             // Shifts that overlap or touch are one stretch on shift (the contract's rule): join
             // them first so common time is not counted twice.
-            var joined: [(Int, Int)] = []
-            for shift in mechanic.shifts.map(minutes).sorted(by: { $0.0 < $1.0 }) {
-                if let last = joined.last, shift.0 <= last.1 { joined[joined.count - 1].1 = max(last.1, shift.1) } else { joined.append(shift) }
-            }
-            for shift in joined { onShift += open.reduce(0) { $0 + overlap($1, shift) } }
+            let joined = OpenTime.union(mechanic.shifts.map(minutes).map { $0.0..<max($0.0, $0.1) })
+            for shift in joined { onShift += open.reduce(0) { $0 + overlap($1, (shift.lowerBound, shift.upperBound)) } }
         }
         var working = 0
         var deviations: [Int] = []

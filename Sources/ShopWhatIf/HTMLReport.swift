@@ -157,7 +157,8 @@ public enum HTMLReport {
             while tick < span.1 || (tick == span.1 && k == spans.count - 1) {
                 let time = LocalDateTime(absoluteMinutes: tick)
                 // An interval open through midnight: the new day is labelled where it begins.
-                if time.minuteOfDay == 0, tick > span.0, time.date != lastDay {
+                // (Not at the chart's right edge: a day that ends there has no time on the chart.)
+                if time.minuteOfDay == 0, tick > span.0, tick < span.1, time.date != lastDay {
                     svg += "<text x=\"\(x(tick) + 2)\" y=\"10\" font-size=\"10\" font-weight=\"600\" fill=\"#333\">\(time.date.weekday.rawValue) \(time.date.description.suffix(5))</text>"
                     lastDay = time.date
                 }

@@ -54,7 +54,7 @@ public struct ResultFolder: Sendable {
     /// The stored result of a variant, or `nil` when absent or unreadable.
     public func result(_ fileName: String) -> VariantResult? {
         guard let data = FileManager.default.contents(atPath: resultPath(fileName)) else { return nil }
-        return try? JSONDecoder().decode(VariantResult.self, from: data)
+        return try? JSONFiles.decode(VariantResult.self, from: data)
     }
 
     /// Every stored result, by variant index (then name); unreadable files are skipped.
@@ -62,7 +62,7 @@ public struct ResultFolder: Sendable {
         let folder = path + "/results"
         let names = ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).filter { $0.hasSuffix(".json") }
         return names.sorted().compactMap { name in
-            FileManager.default.contents(atPath: folder + "/" + name).flatMap { try? JSONDecoder().decode(VariantResult.self, from: $0) }
+            FileManager.default.contents(atPath: folder + "/" + name).flatMap { try? JSONFiles.decode(VariantResult.self, from: $0) }
         }.sorted { ($0.row.index, $0.row.name) < ($1.row.index, $1.row.name) }
     }
 
@@ -70,8 +70,8 @@ public struct ResultFolder: Sendable {
     public func plan(_ fileName: String) -> (scenario: ScenarioFile, solution: SolutionFile)? {
         guard let scenarioData = FileManager.default.contents(atPath: scenarioPath(fileName)),
               let solutionData = FileManager.default.contents(atPath: solutionPath(fileName)),
-              let scenario = try? JSONDecoder().decode(ScenarioFile.self, from: scenarioData),
-              let solution = try? JSONDecoder().decode(SolutionFile.self, from: solutionData) else { return nil }
+              let scenario = try? JSONFiles.decode(ScenarioFile.self, from: scenarioData),
+              let solution = try? JSONFiles.decode(SolutionFile.self, from: solutionData) else { return nil }
         return (scenario, solution)
     }
 

@@ -1,7 +1,7 @@
 import Foundation
 import ShopDomain
 
-/// The most a what-if file may ask for (docs/limits-whatif.md).
+/// The most a what-if file may ask for (docs/limits.md, "What-if files").
 ///
 /// Every limit is checked before anything it bounds is built: the file's
 /// size before it is read, YAML nesting and aliases before it is parsed

@@ -181,8 +181,9 @@ public struct WhatIfRunner: Sendable {
     /// or the stored solution decodes, its plan passes ``PlanVerifier``
     /// (feasible, objective and bound as claimed) when it has one, and the
     /// row rebuilt from scenario and solution equals the stored row (status,
-    /// objective and every measure). A stored status without a plan
-    /// (`infeasible`, `error`) cannot be proved, but it claims no plan.
+    /// objective and every measure). A stored `infeasible` must be borne out
+    /// by the pins clashing again (``PinCheck``, cheap); a stored `error` (a
+    /// solver failure, perhaps passing) is never reused.
     func recheck(_ stored: VariantResult, file: ScenarioFile, spec: VariantSpec) -> Result<ComparisonRow, Untrusted> {
         let edits = spec.edits.map(\.description)
         var claimed = stored.row
@@ -199,6 +200,12 @@ public struct WhatIfRunner: Sendable {
                 return .failure(Untrusted(reason: "its solution file cannot be read (\(error.issues.first?.description ?? "bad JSON"))"))
             }
             rebuilt = ComparisonRow(index: spec.index, name: spec.name, edits: edits, scenario: scenario, solution: solution)
+            if solution.status == "error" {
+                return .failure(Untrusted(reason: "it stored a solver error, which is tried again"))
+            }
+            if solution.status == "infeasible", PinCheck.problems(in: Instance(scenario)).isEmpty {
+                return .failure(Untrusted(reason: "it says infeasible, but its pins do not clash"))
+            }
             if rebuilt.hasPlan && !rebuilt.verified {
                 let report = PlanVerifier(scenario: scenario).verify(solution)
                 let first = report.violations.first.map { "\($0)" } ?? "not verified"

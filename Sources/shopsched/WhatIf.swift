@@ -183,7 +183,7 @@ final class ProgressLine: @unchecked Sendable {
         if let why = progress.rejected {
             // Said on its own line, terminal or not: a stored result was not trusted.
             let line = "\(terminal ? "\r\u{1B}[K" : "")whatif: \(row.name): the stored result was solved again: \(why)\n"
-            FileHandle.standardError.write(Data(line.utf8))
+            writeToStandardError(line)
         }
     }
 

@@ -20,6 +20,16 @@ struct AssignmentStrategyTests {
         #expect(audit.details["staffedBy"] == "M-1", "the staffing check found the best qualified mechanic free")
     }
 
+    // Why (review): the day's closing was read from the range that opens last;
+    // with overlapping ranges (allowed: open time is their union) that is not
+    // the latest close. Monday 08:00–18:00 with 09:00–12:00 closes at 18:00.
+    @Test func deadlineIsTheLatestCloseOfOverlappingRanges() throws {
+        var snapshot = Fixture.snapshot(policy: Self.complex)
+        snapshot.facility.operatingHours["mon"] = [["08:00", "18:00"], ["09:00", "12:00"]]
+        let decision = try Fixture.book(Fixture.request(["2026-11-24T09:00"]), snapshot)
+        #expect(decision.appointment?.assignmentDeadline == "2026-11-23T18:00")
+    }
+
     @Test func sameDayDeferredWorkIsDueWithinTwoHours() throws {
         let decision = try Fixture.book(Fixture.request(["2026-11-23T13:00"]), Fixture.snapshot(policy: Self.complex),
                                         now: Fixture.at("2026-11-23T10:15"))

@@ -6,7 +6,7 @@ import Testing
 struct DefaultsTests {
     private func minimal() throws -> Scenario { try Scenario(file: try Sample.minimalFile()) }
 
-    // problem.md: active true, preferredSkills [], mechanic required, priority 1, preferredStarts [],
+    // The contract (docs/contract.md §2): active true, preferredSkills [], mechanic required, priority 1, preferredStarts [],
     // pinned and current absent, outOfService [], maxConcurrent unlimited.
     @Test func fieldDefaults() throws {
         let scenario = try minimal()
@@ -61,7 +61,7 @@ struct DefaultsTests {
         #expect(jobs[2].latest == LocalDateTime("2026-11-25T00:00"))
     }
 
-    // With no weights object, every weight has the value problem.md shows.
+    // With no weights object, every weight has the value the contract (docs/contract.md §2) gives.
     @Test func weightDefaults() throws {
         let w = try minimal().weights
         #expect(w.unscheduled == 1000)

@@ -21,6 +21,20 @@ struct HostileInputTests {
         #expect(throws: InputError.self) { try SolutionFile.load(from: Data(solution.utf8)) }
     }
 
+    // Why (review): the duplicate-key check kept each object's keys in a set
+    // copied on every insert, so one object of many keys took quadratic time
+    // (100,000 keys, a 1.7 MB file, ran for minutes). Every key of a wide
+    // object is still checked: the one repeated at the end is found.
+    @Test func wideObjectIsCheckedInOnePass() {
+        var fields = (0..<100_000).map { "\"k\($0)\": \($0)" }
+        fields.append("\"k7\": 0")
+        let text = "{" + fields.joined(separator: ", ") + "}"
+        #expect(throws: InputError.self) { try JSONShape.check(Data(text.utf8)) }
+        do { try JSONShape.check(Data(text.utf8)) } catch {
+            #expect(error.issues.map(\.path) == ["k7"])
+        }
+    }
+
     // Why (W8): nesting is bounded before parsing, so a deep document is a
     // clear error rather than a deep recursion in the parser.
     @Test func nestingIsBoundedBeforeParsing() {

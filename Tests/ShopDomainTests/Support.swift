@@ -4,7 +4,7 @@ import Testing
 
 /// Shared inputs and helpers for the ShopDomain tests.
 enum Sample {
-    /// The example of problem.md, with every optional field given (current with a null mechanic,
+    /// The contract's example scenario, with every optional field given (current with a null mechanic,
     /// a second job in mode optional with a window given only at one end).
     static let fullJSON = """
     {
@@ -159,16 +159,14 @@ enum Sample {
     }
 
     static var datasetsDirectory: URL { packageRoot.appendingPathComponent("datasets") }
-    static var referenceDirectory: URL {
-        packageRoot.deletingLastPathComponent().appendingPathComponent("shared").appendingPathComponent("reference")
-    }
+    static var referenceDirectory: URL { datasetsDirectory.appendingPathComponent("reference") }
 
     static func jsonFiles(in directory: URL) -> [String] {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []
         return names.filter { $0.hasSuffix(".json") }.sorted().map { directory.appendingPathComponent($0).path }
     }
 
-    /// Every bundled scenario: the project's datasets and the shared reference scenarios.
+    /// Every bundled scenario: the project's datasets and the reference scenarios (datasets/reference).
     static func bundledScenarios() -> [String] {
         jsonFiles(in: datasetsDirectory) + jsonFiles(in: referenceDirectory)
     }

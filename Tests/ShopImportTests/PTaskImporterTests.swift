@@ -42,6 +42,48 @@ struct PTaskImporterTests {
         #expect(file.weights?.unscheduled == 3)
     }
 
+    /// The harder family's shape (Smet et al. 2014, `Data_100`): CRLF line ends,
+    /// three comment lines before `Type = 1`, and times past 1440, so job 1
+    /// (23:00 to 01:00 the next day) crosses midnight and the horizon is two
+    /// days. Job 1 overlaps jobs 0 and 2, so two workers are needed: W-0
+    /// (0 and 2) and W-1 (1); W-2 can do everything but is not needed. The
+    /// plan must run job 1 through midnight and use two mechanics, the overlap
+    /// bound, which proves it optimal.
+    @Test func crlfFileWithJobsPastMidnight() throws {
+        let text = [
+            "# Smet et al. shape", "# CRLF line ends", "# times past one day",
+            "Type = 1", "Jobs = 3", " 1200 1400", " 1380 1500", " 1450 2000",
+            "Qualifications = 3", " 2: 0 2", " 1: 1", " 3: 0 1 2", "",
+        ].joined(separator: "\r\n")
+        let ptask = try PTaskImporter.parse(text)
+        #expect(ptask.jobs == [1200..<1400, 1380..<1500, 1450..<2000])
+        #expect(ptask.largestOverlap == 2)
+        let file = PTaskImporter.scenario(ptask, id: "PTASK-crlf")
+        #expect(file.facility.horizon.days == 2)
+        #expect(file.jobs[1].window?.earliest == "2026-11-23T23:00")
+        #expect(file.jobs[1].window?.latest == "2026-11-24T01:00")
+        #expect(file.mechanics[0].shifts?.first?.end == "2026-11-25T00:00")
+        let scenario = try Scenario(file: file)
+        let result = MILPStrategy().plan(Instance(scenario), options: PlanOptions())
+        let report = PlanVerifier(scenario: scenario).verify(result.solutionFile())
+        #expect(report.violations == [])
+        #expect(report.terms.unscheduled == 0 && report.terms.mechanicUsed == 2)
+        #expect(result.status == .optimal && result.bound == report.objective)
+        #expect(result.solutionFile().assignments.first { $0.job == "J-1" }?.end == "2026-11-24T01:00")
+        // A line number in a CRLF file is the line a text editor shows.
+        #expect {
+            try PTaskImporter.parse(text.replacingOccurrences(of: " 1380 1500", with: " 1380 x"))
+        } throws: { error in
+            (error as? InputError)?.issues.map(\.path) == ["line 7"]
+        }
+        // Past a week is refused, naming the line.
+        #expect {
+            try PTaskImporter.parse(text.replacingOccurrences(of: " 1450 2000", with: " 1450 10081"))
+        } throws: { error in
+            (error as? InputError)?.issues.map(\.path) == ["line 8"]
+        }
+    }
+
     @Test func badLinesAreNamed() {
         let broken = """
             Type = 1

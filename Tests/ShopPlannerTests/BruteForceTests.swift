@@ -146,19 +146,10 @@ struct BruteForceTests {
         var infeasible = 0
         for seed in UInt64(batch * 30)..<UInt64(batch * 30 + 30) {
             let scenario = try randomScenario(seed: seed)
-            let optimum = bruteForceOptimum(scenario)
-            let (milp, _) = planAndVerify(scenario)
-            let (greedy, _) = planAndVerify(scenario, GreedyStrategy())
-            guard let optimum else {
+            guard let optimum = expectMILPEqualsEnumeration(scenario, seed: seed).optimum else {
                 infeasible += 1
-                #expect(milp.status == .infeasible, "seed \(seed)")
-                #expect(greedy.status == .infeasible, "seed \(seed)")
                 continue
             }
-            #expect(milp.status == .optimal, "seed \(seed)")
-            #expect(milp.objective == optimum, "seed \(seed)")
-            #expect(milp.bound == optimum, "seed \(seed)")
-            #expect(greedy.objective! >= optimum, "seed \(seed)")
             // Pricing and fixing on these small models too (the default
             // hands models this small to GLPK whole).
             let (priced, _) = planAndVerify(scenario, MILPStrategy(
@@ -169,7 +160,6 @@ struct BruteForceTests {
                 let (variant, _) = planAndVerify(scenario, StrategyCatalog.strategy(named: name)!)
                 #expect(variant.status == .optimal && variant.objective == optimum, "seed \(seed) \(name)")
             }
-            #expect(greedy.bound! <= optimum, "seed \(seed)")
         }
         // Most scenarios must have plans, or the test would prove little.
         #expect(infeasible < 10)
@@ -279,20 +269,11 @@ struct JoinedOpenTimeBruteForceTests {
         var infeasible = 0, crossings = 0
         for seed in UInt64(1000 + batch * 20)..<UInt64(1000 + batch * 20 + 20) {
             let (scenario, crossing) = try randomJoinedScenario(seed: seed)
-            let optimum = bruteForceOptimum(scenario)
-            let (milp, _) = planAndVerify(scenario)
-            let (greedy, _) = planAndVerify(scenario, GreedyStrategy())
-            guard let optimum else {
+            let (optimum, milp) = expectMILPEqualsEnumeration(scenario, seed: seed)
+            guard optimum != nil else {
                 infeasible += 1
-                #expect(milp.status == .infeasible, "seed \(seed)")
-                #expect(greedy.status == .infeasible, "seed \(seed)")
                 continue
             }
-            #expect(milp.status == .optimal, "seed \(seed)")
-            #expect(milp.objective == optimum, "seed \(seed)")
-            #expect(milp.bound == optimum, "seed \(seed)")
-            #expect(greedy.objective! >= optimum, "seed \(seed)")
-            #expect(greedy.bound! <= optimum, "seed \(seed)")
             crossings += milp.solutionFile().assignments.count { assignment in
                 guard let start = LocalDateTime(assignment.start), let end = LocalDateTime(assignment.end) else { return false }
                 return start < crossing && crossing < end
@@ -301,4 +282,26 @@ struct JoinedOpenTimeBruteForceTests {
         #expect(infeasible < 5)
         #expect(crossings >= 3, "only \(crossings) optimal placements run over the join")
     }
+}
+
+/// The core of both brute-force comparisons: the MILP's plan and greedy's
+/// are verified (inside `planAndVerify`); when enumeration finds no plan both
+/// say `infeasible`; otherwise the MILP proves enumeration's optimum, and
+/// greedy's plan is no better than it and its bound no higher.
+func expectMILPEqualsEnumeration(_ scenario: Scenario, seed: UInt64,
+                                 sourceLocation: SourceLocation = #_sourceLocation) -> (optimum: Int?, milp: PlanResult) {
+    let optimum = bruteForceOptimum(scenario)
+    let (milp, _) = planAndVerify(scenario, sourceLocation: sourceLocation)
+    let (greedy, _) = planAndVerify(scenario, GreedyStrategy(), sourceLocation: sourceLocation)
+    guard let optimum else {
+        #expect(milp.status == .infeasible, "seed \(seed)", sourceLocation: sourceLocation)
+        #expect(greedy.status == .infeasible, "seed \(seed)", sourceLocation: sourceLocation)
+        return (nil, milp)
+    }
+    #expect(milp.status == .optimal, "seed \(seed)", sourceLocation: sourceLocation)
+    #expect(milp.objective == optimum, "seed \(seed)", sourceLocation: sourceLocation)
+    #expect(milp.bound == optimum, "seed \(seed)", sourceLocation: sourceLocation)
+    #expect(greedy.objective! >= optimum, "seed \(seed)", sourceLocation: sourceLocation)
+    #expect(greedy.bound! <= optimum, "seed \(seed)", sourceLocation: sourceLocation)
+    return (optimum, milp)
 }

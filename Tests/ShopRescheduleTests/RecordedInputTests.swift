@@ -73,12 +73,12 @@ struct RecordedInputTests {
     @Test func eventsOffTheReplanDayAreRefused() throws {
         let tuesday = Disruption(requestId: "D-1", facility: "FAC-1", day: "2026-11-23", events: [
             DisruptionEvent(type: .mechanicUnavailable, mechanic: "M-1", from: "2026-11-24T12:00"),
-            DisruptionEvent(type: .bayOutOfService, bay: "BAY-1", from: "2026-11-23T12:00", until: "2026-11-24T12:00"),
+            DisruptionEvent(type: .bayOutOfService, bay: "BAY-1", from: "2026-11-22T12:00", until: "2026-11-23T00:00"),
         ])
         #expect(try replanIssues(tuesday) == [
             ValidationIssue(path: "disruption.events[0].from", message: "2026-11-24T12:00 is not on the replan day 2026-11-23"),
-            ValidationIssue(path: "disruption.events[1].until",
-                            message: "2026-11-24T12:00 is not on the replan day 2026-11-23 (at the latest 2026-11-24T00:00)"),
+            ValidationIssue(path: "disruption.events[1].from", message: "2026-11-22T12:00 is not on the replan day 2026-11-23"),
+            ValidationIssue(path: "disruption.events[1].until", message: "2026-11-23T00:00 is not after the start of the replan day 2026-11-23"),
         ])
         // Without from, an event begins now: an until before now is refused (it made a reversed range).
         let over = Disruption(requestId: "D-1", facility: "FAC-1", events: [
@@ -103,6 +103,11 @@ struct RecordedInputTests {
         let fine = try ReplanTests.replan([DisruptionEvent(type: .bayOutOfService, bay: "BAY-2", from: "2026-11-23T13:00",
                                                            until: "2026-11-24T00:00")], ReplanTests.day)
         #expect(!fine.changes.isEmpty)
+        // An outage that lasts past the day ("until tomorrow noon", as a backend reports it)
+        // is held to midnight on this day's replan: the same changes as until midnight (review).
+        let longer = try ReplanTests.replan([DisruptionEvent(type: .bayOutOfService, bay: "BAY-2", from: "2026-11-23T13:00",
+                                                             until: "2026-11-24T12:00")], ReplanTests.day)
+        #expect(longer.changes == fine.changes)
     }
 
     /// W5: a day already over is not replanned (everything would be pinned, perhaps infeasibly).

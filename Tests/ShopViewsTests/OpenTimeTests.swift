@@ -55,4 +55,15 @@ struct ViewsOpenTimeTests {
         #expect(row.estimatedCompletion == "2026-03-02T13:00")
         #expect(try #require(FloorPlan(try Fixture.floor(location).locations[0], now: now).estimates[0]).pauses == false)
     }
+
+    // Why (review): the board's closing time was the close of the range that
+    // opens last; with overlapping ranges (08:00–17:00 and 09:00–12:00, whose
+    // union closes at 17:00) it showed 12:00.
+    @Test func boardClosesAtTheLatestCloseOfOverlappingRanges() throws {
+        var location = Fixture.location()
+        location.facility.operatingHours["mon"] = [["08:00", "17:00"], ["09:00", "12:00"]]
+        let board = try ShopFloorBoard.build(try Fixture.floor(location), for: advisor, now: now)
+        #expect(board.locations.first?.opens == "08:00")
+        #expect(board.locations.first?.closes == "17:00")
+    }
 }

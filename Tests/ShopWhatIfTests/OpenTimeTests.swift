@@ -30,6 +30,9 @@ struct WhatIfOpenTimeTests {
         let svg = HTMLReport.gantt(scenario, solution)
         #expect(svg.contains(">mon 11-23</text>"))
         #expect(svg.contains(">tue 11-24</text>"))
+        // The chart ends at Wednesday 00:00, which has no time on it: no label (review).
+        #expect(!svg.contains(">wed 11-25</text>"))
+        #expect(svg.components(separatedBy: "font-weight=\"600\"").count == 3)
         #expect(!svg.contains("fill=\"#e8e8e8\""))  // no gap between open intervals: there is one
         #expect(svg.components(separatedBy: "<title>J-1 ").count == 2)
     }

@@ -129,6 +129,41 @@ import Testing
         try verifyFolder(out, batch)
     }
 
+    // Why (review): a stored result without a plan was reused unchecked, so a
+    // solver error was never tried again and a forged "infeasible" stood. Both
+    // are written consistently here (solution and result row agree), so only
+    // the new checks can catch them.
+    @Test func resumeDoesNotTrustStoredErrorsOrUnprovedInfeasibility() throws {
+        let out = try temporaryFolder()
+        let batch = try batch()
+        _ = try WhatIfRunner(batch: batch, folder: ResultFolder(path: out), options: options(GreedyStrategy())).run()
+        let folder = ResultFolder(path: out)
+        for (name, status) in [("extra-lift", "error"), ("cap-3", "infeasible")] {
+            let (file, plan) = try #require(folder.plan(name))
+            var forged = plan
+            forged.status = status
+            forged.objective = nil
+            forged.bound = nil
+            forged.unscheduled = file.jobs.map { SolutionFile.Unscheduled(job: $0.id, reasons: []) }
+            forged.assignments = []
+            try ResultFolder.write(JSONFiles.encode(forged), to: folder.solutionPath(name))
+            var result = try #require(folder.result(name))
+            result.row = ComparisonRow(index: result.row.index, name: result.row.name, edits: result.row.edits,
+                                       scenario: try Scenario(file: file), solution: forged)
+            try ResultFolder.write(JSONFiles.encode(result), to: folder.resultPath(name))
+        }
+        let again = CountingStrategy(GreedyStrategy())
+        let rejected = Rejections()
+        _ = try WhatIfRunner(batch: batch, folder: folder, options: options(again)).run { progress in
+            if let why = progress.rejected { rejected.add(progress.row.name, why) }
+        }
+        #expect(again.count == 2)
+        #expect(rejected.all["extra-lift"]?.contains("solver error") == true, "\(rejected.all)")
+        #expect(rejected.all["cap-3"]?.contains("pins do not clash") == true, "\(rejected.all)")
+        for name in ["extra-lift", "cap-3"] { #expect(folder.result(name)?.row.verified == true, "\(name)") }
+        try verifyFolder(out, batch)
+    }
+
     @Test func shardsMergeIntoTheSingleMachineReport() throws {
         let batch = try batch(extra: (1...6).map { k in .init(name: "demand-\(k)", edits: [edit(.scaleDemand) { $0.factor = 1 + Double(k) / 10; $0.seed = UInt64(k) }]) })
         #expect(batch.variants.count == 12)

@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 
-/// The solution file (`shopsched.solution/1`) as the contract (`problem.md`) writes it,
+/// The solution file (`shopsched.solution/1`) as the contract (`docs/contract.md`) writes it,
 /// decoded independently of the engine's own types.
 struct Solution: Decodable, Equatable {
     struct Assignment: Decodable, Equatable {

@@ -1,0 +1,50 @@
+/// The contract's open-time rule on the slot grid, in one place for the
+/// planner, the size check, the views and the what-if report. (The verifier
+/// keeps its own reading: its independence is the point.)
+public enum OpenTime {
+    /// For each slot of the horizon, whether the shop is open in it: the union
+    /// of the open days' operating-hours ranges, each rounded inwards to the
+    /// grid (opening up, closing down) before the union is taken.
+    public static func openSlots(_ facility: Scenario.Facility) -> [Bool] {
+        let slot = facility.slotMinutes, perDay = 1440 / slot
+        var open = [Bool](repeating: false, count: perDay * facility.horizonDays)
+        for day in 0..<facility.horizonDays {
+            let date = facility.horizonStart.adding(days: day)
+            guard !facility.closedDates.contains(date) else { continue }
+            for range in facility.operatingHours[date.weekday] ?? [] {
+                let from = day * perDay + (range.open.minutes + slot - 1) / slot
+                let to = day * perDay + range.close.minutes / slot
+                if from < to { for t in from..<to { open[t] = true } }
+            }
+        }
+        return open
+    }
+
+    /// The maximal runs of `true`, in order: open slots as open intervals.
+    public static func runs(_ flags: [Bool]) -> [Range<Int>] {
+        var runs: [Range<Int>] = []
+        var t = 0
+        while t < flags.count {
+            guard flags[t] else { t += 1; continue }
+            let start = t
+            while t < flags.count, flags[t] { t += 1 }
+            runs.append(start..<t)
+        }
+        return runs
+    }
+
+    /// `ranges` sorted and joined where they touch or overlap (empty ones
+    /// dropped): the maximal runs of their union, as shifts and open ranges
+    /// are read.
+    public static func union(_ ranges: [Range<Int>]) -> [Range<Int>] {
+        var result: [Range<Int>] = []
+        for range in ranges.filter({ !$0.isEmpty }).sorted(by: { $0.lowerBound < $1.lowerBound }) {
+            if let last = result.last, range.lowerBound <= last.upperBound {
+                result[result.count - 1] = last.lowerBound..<max(last.upperBound, range.upperBound)
+            } else {
+                result.append(range)
+            }
+        }
+        return result
+    }
+}
