@@ -162,8 +162,6 @@ package enum Conflicts {
     package static func percent(_ share: Double) -> String { "\(Int((share * 100).rounded())) %" }
 }
 
-func floorDiv(_ a: Int, _ b: Int) -> Int { a >= 0 ? a / b : -((-a + b - 1) / b) }
-
 extension LocalDateTime {
     /// `HH:MM`, for messages.
     package var minuteOfDayText: String { String(description.suffix(5)) }

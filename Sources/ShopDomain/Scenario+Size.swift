@@ -50,7 +50,7 @@ public enum ScenarioLimits {
         for job in jobs {
             let length = (job.durationMinutes + slot - 1) / slot
             let earliest = min(max(0, Self.ceilDiv(job.earliest.absoluteMinutes - origin, slot)), slots)
-            let latest = min(max(0, Self.floorDiv(job.latest.absoluteMinutes - origin, slot)), slots)
+            let latest = min(max(0, floorDiv(job.latest.absoluteMinutes - origin, slot)), slots)
             guard latest - earliest >= length else { continue }
             let starts = openBefore[latest - length + 1] - openBefore[earliest]
             let bayCount = job.bayTypes.reduce(0) { $0 + baysOfType[$1, default: 0] }
@@ -93,8 +93,4 @@ public enum ScenarioLimits {
     }
 
     static func ceilDiv(_ a: Int, _ b: Int) -> Int { -floorDiv(-a, b) }
-    static func floorDiv(_ a: Int, _ b: Int) -> Int {
-        let q = a / b
-        return (a % b != 0 && (a < 0) != (b < 0)) ? q - 1 : q
-    }
 }

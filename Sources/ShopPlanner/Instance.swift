@@ -198,9 +198,3 @@ public struct Instance: Sendable {
         scenario.facility.horizonBegin.adding(minutes: t * slotMinutes)
     }
 }
-
-@inline(__always)
-func floorDiv(_ a: Int, _ b: Int) -> Int {
-    let q = a / b
-    return (a % b != 0 && (a < 0) != (b < 0)) ? q - 1 : q
-}
