@@ -1,18 +1,22 @@
 // swift-tools-version:6.1
 import PackageDescription
 
-// Layers, bottom up; each target can be read alone:
+// Layers, bottom up; each target can be read alone, and every dependency
+// points down this list (a target depends only on targets above it here):
 //   CGLPK (system library) -> CGLPKShim (C, traps GLPK's fatal errors)
 //   MILP (Swift model builder and GLPK solver; knows nothing of shops)
 //   ShopDomain (scenario and solution files, validation, the slot grid)
 //   ShopVerifier (independent plan checker, written from the contract)
 //   ShopPlanner (shop formulation on MILP, greedy, unscheduled reasons)
+//   ShopOperations (the shop-operations core: the validated facility snapshot,
+//     the shop state as a scenario, the placement and conflict check, the
+//     alternatives, statuses, permissions, callers, clocks, ids, audit)
+//   ShopViews (assignment and work-in-progress read models; ShopDomain and ShopOperations only)
 //   ShopScenarioGenerator (seeded, realistic scenario files for tests and benchmarks)
 //   ShopImport (published benchmark formats as scenario files)
-//   ShopBooking (the booking adapter: snapshot + request -> decision; no GLPK C API)
-//   ShopViews (assignment and work-in-progress read models of a shop floor)
+//   ShopBooking (the booking use case: snapshot + request -> decision; re-exports ShopOperations)
+//   ShopReschedule (the reschedule and replan use cases, notifications; re-exports ShopOperations)
 //   ShopWhatIf (what-if batches: variants of a base scenario, solved, compared, reported)
-//   ShopReschedule (move one appointment; replan a disrupted day; notifications)
 //   ShopScheduler (umbrella) -> shopsched (CLI)
 //   ShopFuzz (mutators and drivers of the fuzz campaign) -> shopsched-fuzz
 let package = Package(
@@ -23,6 +27,7 @@ let package = Package(
         .library(name: "ShopVerifier", targets: ["ShopVerifier"]),
         .library(name: "ShopScenarioGenerator", targets: ["ShopScenarioGenerator"]),
         .library(name: "MILP", targets: ["MILP"]),
+        .library(name: "ShopOperations", targets: ["ShopOperations"]),
         .library(name: "ShopBooking", targets: ["ShopBooking"]),
         .library(name: "ShopReschedule", targets: ["ShopReschedule"]),
         .executable(name: "shopsched", targets: ["shopsched"]),
@@ -57,9 +62,10 @@ let package = Package(
         ),
         .target(name: "ShopScenarioGenerator", dependencies: ["ShopDomain", "ShopPlanner", "ShopViews"]),
         .target(name: "ShopImport", dependencies: ["ShopDomain"]),
-        .target(name: "ShopBooking", dependencies: ["ShopDomain", "ShopPlanner"]),
-        .target(name: "ShopViews", dependencies: ["ShopDomain", "ShopBooking"]),
-        .target(name: "ShopReschedule", dependencies: ["ShopBooking", "ShopPlanner", "ShopDomain"]),
+        .target(name: "ShopOperations", dependencies: ["ShopDomain", "ShopPlanner"]),
+        .target(name: "ShopBooking", dependencies: ["ShopDomain", "ShopPlanner", "ShopOperations"]),
+        .target(name: "ShopViews", dependencies: ["ShopDomain", "ShopOperations"]),
+        .target(name: "ShopReschedule", dependencies: ["ShopOperations", "ShopPlanner", "ShopDomain"]),
         .target(
             name: "ShopWhatIf",
             dependencies: [
@@ -69,8 +75,8 @@ let package = Package(
         ),
         .target(
             name: "ShopScheduler",
-            dependencies: ["ShopDomain", "ShopVerifier", "ShopPlanner", "ShopScenarioGenerator", "ShopImport", "ShopBooking",
-                           "ShopReschedule", "ShopViews", "ShopWhatIf", "MILP"]
+            dependencies: ["ShopDomain", "ShopVerifier", "ShopPlanner", "ShopScenarioGenerator", "ShopImport", "ShopOperations",
+                           "ShopBooking", "ShopReschedule", "ShopViews", "ShopWhatIf", "MILP"]
         ),
         .executableTarget(
             name: "shopsched",

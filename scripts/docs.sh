@@ -6,5 +6,5 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 swift package --disable-sandbox generate-documentation \
-    --target ShopScheduler --target ShopDomain --target ShopVerifier --target ShopPlanner --target ShopBooking \
+    --target ShopScheduler --target ShopDomain --target ShopVerifier --target ShopPlanner --target ShopOperations --target ShopBooking \
     --enable-experimental-combined-documentation --warnings-as-errors

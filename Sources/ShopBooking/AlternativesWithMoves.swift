@@ -1,4 +1,5 @@
 import ShopDomain
+import ShopOperations
 import ShopPlanner
 
 /// Placements that become possible by moving not-yet-confirmed appointments,
@@ -22,11 +23,11 @@ enum AlternativesWithMoves {
     static func find(_ booking: ValidatedBooking, durationMinutes: Int, day: LocalDate, now: LocalDateTime,
                      strategy: AssignmentStrategy, count: Int, timeLimit: Double) -> ([Alternative], Warning?) {
         guard count > 0, let wanted = booking.preferredStarts.first(where: { $0.date == day }) else { return ([], nil) }
-        let slot = booking.facility.facility.slotMinutes
+        let slot = booking.facility.scenario.facility.slotMinutes
         let dayStart = LocalDateTime(date: day, minuteOfDay: 0)
         let pad = max(durationMinutes, 120)
         let near = wanted.adding(minutes: -pad)..<wanted.adding(minutes: durationMinutes + pad)
-        func movable(_ appointment: ValidatedBooking.Booked) -> Bool {
+        func movable(_ appointment: ValidatedFacility.Booked) -> Bool {
             appointment.start < near.upperBound && near.lowerBound < appointment.end
         }
         let length = (durationMinutes + slot - 1) / slot
@@ -50,7 +51,7 @@ enum AlternativesWithMoves {
 
         let clock = ContinuousClock()
         let deadline = clock.now.advanced(by: .milliseconds(Int64(timeLimit * 1000)))
-        typealias Found = (model: BookingModel, placements: [SlotPlacement?], cost: Int, disruption: Int, moves: [Move])
+        typealias Found = (model: ShopState, placements: [SlotPlacement?], cost: Int, disruption: Int, moves: [Move])
         /// The best placement with its start in `region` (slots of the day), `nil` when none; solved once per region.
         struct Region {
             var starts: ClosedRange<Int>
@@ -70,8 +71,9 @@ enum AlternativesWithMoves {
                 let window = (dayStart.adding(minutes: region.lowerBound * slot),
                               dayStart.adding(minutes: (region.upperBound + length) * slot))
                 regions[r].solved = true
-                guard let model = try? BookingModel(booking, durationMinutes: durationMinutes, movable: movable, day: day,
-                                                    window: window, bookedPriority: bookedPriority) else { continue }
+                guard let model = try? ShopState(booking.facility, placing: booking.job(durationMinutes: durationMinutes),
+                                                 movable: movable, day: day, window: window,
+                                                 bookedPriority: bookedPriority) else { continue }
                 var options = PlanOptions()
                 options.threads = 1
                 options.timeLimitSeconds = remaining / Double(regions.count { !$0.solved } + 1)
@@ -83,25 +85,25 @@ enum AlternativesWithMoves {
                 }
                 if result.status != .optimal { unproven = true }
                 // Never offer one that drops a booked appointment.
-                guard result.status == .optimal || result.status == .feasible, result.placements[model.request] != nil,
-                      (0..<model.request).allSatisfy({ result.placements[$0] != nil }) else { continue }
+                guard result.status == .optimal || result.status == .feasible, result.placements[model.newJob] != nil,
+                      (0..<model.newJob).allSatisfy({ result.placements[$0] != nil }) else { continue }
                 // The MILP does not know customers: never offer a time the customer is already booked.
                 if clashesWithCustomer(model, result.placements) { continue }
                 var before = result.placements
-                for j in 0..<model.request { before[j] = model.bookedPlacement(j) }
-                before[model.request] = nil
-                let cost = result.objective! - (model.instance.objective(of: before) - model.instance.unscheduledCost(job: model.request))
-                let disruption = (0..<model.request).reduce(0) { $0 + model.instance.placementCost(job: $1, result.placements[$1]!) }
+                for j in 0..<model.newJob { before[j] = model.bookedPlacement(j) }
+                before[model.newJob] = nil
+                let cost = result.objective! - (model.instance.objective(of: before) - model.instance.unscheduledCost(job: model.newJob))
+                let disruption = (0..<model.newJob).reduce(0) { $0 + model.instance.placementCost(job: $1, result.placements[$1]!) }
                 regions[r].best = (model, result.placements, cost, disruption, Self.moves(model, result.placements))
             }
             // The cheapest region's placement is the next alternative (ties: the earlier start);
             // its region splits into the starts before and after it, each solved anew.
-            func key(_ f: Found) -> (Int, Int) { (f.cost, f.placements[f.model.request]!.start) }
+            func key(_ f: Found) -> (Int, Int) { (f.cost, f.placements[f.model.newJob]!.start) }
             guard let r = regions.indices.filter({ regions[$0].best != nil })
                 .min(by: { key(regions[$0].best!) < key(regions[$1].best!) }) else { break }
             let chosen = regions.remove(at: r)
             found.append(chosen.best!)
-            let s = chosen.best!.placements[chosen.best!.model.request]!.start
+            let s = chosen.best!.placements[chosen.best!.model.newJob]!.start
             if chosen.starts.lowerBound <= s - 1 { regions.append(Region(starts: chosen.starts.lowerBound...(s - 1))) }
             if s + 1 <= chosen.starts.upperBound { regions.append(Region(starts: (s + 1)...chosen.starts.upperBound)) }
             regions.sort { $0.starts.lowerBound < $1.starts.lowerBound }
@@ -112,26 +114,26 @@ enum AlternativesWithMoves {
         }
         let bestCost = found.first?.cost ?? 0
         let alternatives = found.enumerated().map { rank, f in
-            Alternatives.alternative(f.model, rank: rank + 1, f.placements[f.model.request]!, addedCost: f.cost,
+            Alternatives.alternative(f.model, rank: rank + 1, f.placements[f.model.newJob]!, addedCost: f.cost,
                                      bestCost: bestCost, moves: f.moves, disruption: f.disruption)
         }
         return (alternatives, problem)
     }
 
     /// Whether the request, placed, overlaps another active appointment of its customer (moved ones where they go).
-    static func clashesWithCustomer(_ model: BookingModel, _ placements: [SlotPlacement?]) -> Bool {
-        guard let customer = model.booking.source.customerId, let placed = placements[model.request] else { return false }
+    static func clashesWithCustomer(_ model: ShopState, _ placements: [SlotPlacement?]) -> Bool {
+        guard let customer = model.job.customerId, let placed = placements[model.newJob] else { return false }
         let range = model.range(placed.start)
         return model.appointmentJobs.enumerated().contains { j, index in
-            guard model.booking.appointments[index].file.customerId == customer, let p = placements[j] else { return false }
+            guard model.facility.appointments[index].file.customerId == customer, let p = placements[j] else { return false }
             return p.start < range.upperBound && range.lowerBound < p.start + model.instance.jobs[j].length
         }
     }
 
     /// The appointments whose placement changed, in job order.
-    static func moves(_ model: BookingModel, _ placements: [SlotPlacement?]) -> [Move] {
+    static func moves(_ model: ShopState, _ placements: [SlotPlacement?]) -> [Move] {
         let scenario = model.scenario, instance = model.instance
-        return (0..<model.request).compactMap { j in
+        return (0..<model.newJob).compactMap { j in
             guard let from = instance.jobs[j].current, let to = placements[j], from != to else { return nil }
             return Move(appointment: scenario.jobs[j].id,
                         fromStart: instance.time(ofSlot: from.start).description,

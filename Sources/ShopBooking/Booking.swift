@@ -1,5 +1,6 @@
 import Foundation
 import ShopDomain
+import ShopOperations
 import ShopPlanner
 
 /// Options of the booking engine that are not part of the facility's policy.
@@ -28,11 +29,11 @@ public struct BookingOptions: Sendable, Hashable {
 /// switch decision.outcome { case .created: …; case .conflicts: …; case .denied: … }
 /// ```
 public struct BookingEngine: Sendable {
-    public var clock: any BookingClock
+    public var clock: any ShopClock
     public var ids: any BookingIDGenerator
     public var options: BookingOptions
 
-    public init(clock: any BookingClock = SystemClock(), ids: any BookingIDGenerator = StableIDGenerator(),
+    public init(clock: any ShopClock = SystemClock(), ids: any BookingIDGenerator = StableIDGenerator(),
                 options: BookingOptions = BookingOptions()) {
         self.clock = clock
         self.ids = ids
@@ -42,22 +43,22 @@ public struct BookingEngine: Sendable {
     /// Decides one request. Throws ``/ShopDomain/InputError`` (every problem, each with its
     /// JSON path) when the snapshot or the request is malformed.
     public func book(_ request: AppointmentRequest, in snapshot: BookingSnapshot) throws(InputError) -> BookingDecision {
-        let booking = try ValidatedBooking(snapshot: snapshot, request: request)
+        try decide(ValidatedBooking.validate(snapshot: snapshot, request: request))
+    }
+
+    private func decide(_ booking: ValidatedBooking) throws(InputError) -> BookingDecision {
+        let request = booking.request, snapshot = booking.facility.snapshot
         // A retry after the backend stored what this request created: decide on the
         // snapshot as it was before, which gives the same ids, events and audit records.
         if let stored = snapshot.appointments.first(where: { $0.requestKey == request.requestId }) {
-            var before = snapshot
-            before.appointments.removeAll { $0.requestKey == request.requestId }
+            var before = booking.facility.removingAppointments { $0.requestKey == request.requestId }
             // The booking moved the estimate to SCHEDULED; before it, it was bookable
             // (APPROVED or QUOTED decide alike).
-            if request.source.type == SourceType.estimate.rawValue, let estimates = before.estimates {
-                before.estimates = estimates.map { estimate in
-                    var estimate = estimate
-                    if estimate.id == request.source.id, estimate.status == "SCHEDULED" { estimate.status = "APPROVED" }
-                    return estimate
-                }
+            if request.source.type == SourceType.estimate.rawValue,
+               (snapshot.estimates ?? []).contains(where: { $0.id == request.source.id && $0.status == "SCHEDULED" }) {
+                before = before.settingEstimate(request.source.id, status: "APPROVED")
             }
-            var decision = try book(request, in: before)
+            var decision = try decide(booking.on(before))
             decision.replayOf = stored.id
             if let again = decision.appointment,
                again.id != stored.id || again.start != stored.start || (again.bay ?? again.mobileUnit) != stored.bay {
@@ -68,7 +69,7 @@ public struct BookingEngine: Sendable {
             return decision
         }
         let now = clock.now(timeZone: snapshot.facility.timeZone)
-        let ids = IDs(self.ids, requestKey: request.requestId, facility: request.facility)
+        let ids = DecisionIDs(self.ids, requestKey: request.requestId, facility: request.facility)
         var audit = AuditTrail(ids: ids, at: now.description, actor: request.caller.id, facility: request.facility,
                                requestId: request.requestId)
         var decision = BookingDecision(requestId: request.requestId, outcome: .denied, denials: [], conflicts: [],
@@ -88,7 +89,7 @@ public struct BookingEngine: Sendable {
         audit.add(AuditType.durationDecided, ["minutes": String(duration.minutes), "basis": duration.basis])
 
         // Rules 3 to 5 at each wanted start, in the caller's order.
-        let model = try BookingModel(booking, durationMinutes: duration.minutes)
+        let model = try ShopState(booking.facility, placing: booking.job(durationMinutes: duration.minutes))
         let (strategy, why) = AssignmentRule.strategy(booking, durationMinutes: duration.minutes)
         let overrideRequested = request.conflictOverride != nil
         let overrideGranted = overrideRequested
@@ -161,7 +162,7 @@ public struct BookingEngine: Sendable {
                 code: "PREFERRED_START_SKIPPED",
                 message: "\(check.start) was skipped: \(check.blocking(overrideGranted: overrideGranted).map(\.code.rawValue).joined(separator: ", "))"))
         }
-        let appointment = makeAppointment(model, chosen, strategy: strategy, now: now, ids: ids)
+        let appointment = makeAppointment(booking, model, chosen, strategy: strategy, now: now, ids: ids)
         audit.add(AuditType.assignmentDecision, appointment: appointment.id, [
             "strategy": strategy.rawValue, "why": why, "assignmentStatus": appointment.assignmentStatus.rawValue,
             "bay": appointment.bay ?? appointment.mobileUnit ?? "", "mechanic": appointment.mechanic ?? "",
@@ -195,17 +196,18 @@ public struct BookingEngine: Sendable {
         return decision
     }
 
-    private func makeAppointment(_ model: BookingModel, _ check: PlacementCheck, strategy: AssignmentStrategy,
-                                 now: LocalDateTime, ids: IDs) -> Appointment {
-        let booking = model.booking, scenario = model.scenario
+    private func makeAppointment(_ booking: ValidatedBooking, _ model: ShopState, _ check: PlacementCheck,
+                                 strategy: AssignmentStrategy, now: LocalDateTime, ids: DecisionIDs) -> Appointment {
+        let scenario = model.scenario
+        let source = booking.source
         let bay = check.bay.map { scenario.bays[$0] }
         let deferred = check.mechanic == nil && !model.qualified.isEmpty
         return Appointment(
             id: ids.next("APT"), status: AppointmentStatus.scheduled.rawValue, version: 1,
             facility: booking.request.facility, sourceType: booking.sourceType,
-            estimateId: booking.sourceType == .estimate ? booking.source.id : nil,
-            workOrderId: booking.sourceType == .workOrder ? booking.source.id : nil,
-            customerId: booking.source.customerId ?? "", vehicleId: booking.source.vehicleId ?? "",
+            estimateId: booking.sourceType == .estimate ? source.id : nil,
+            workOrderId: booking.sourceType == .workOrder ? source.id : nil,
+            customerId: source.customerId ?? "", vehicleId: source.vehicleId ?? "",
             start: check.start.description, end: check.start.adding(minutes: model.durationMinutes).description,
             durationMinutes: model.durationMinutes,
             bay: bay?.type == .mobileUnit ? nil : bay?.id, mobileUnit: bay?.type == .mobileUnit ? bay?.id : nil,

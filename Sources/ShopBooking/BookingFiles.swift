@@ -1,5 +1,6 @@
 import Foundation
 import ShopDomain
+import ShopOperations
 
 /// Reading the booking files; a wrong JSON type is an ``/ShopDomain/InputError`` naming its path.
 public enum BookingFiles {

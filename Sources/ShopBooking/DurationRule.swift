@@ -1,4 +1,5 @@
 import Foundation
+import ShopOperations
 
 /// Rule 2: how long the appointment takes.
 ///

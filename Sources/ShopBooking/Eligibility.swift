@@ -1,3 +1,5 @@
+import ShopOperations
+
 /// Rule 1: may this caller book this source at all? Checked before any placement.
 enum Eligibility {
     static let bookableEstimateStatuses: Set<String> = ["APPROVED", "QUOTED"]

@@ -1,3 +1,5 @@
+import ShopOperations
+
 /// A domain event for the backend to publish after persisting the decision.
 ///
 /// `AppointmentCreatedFromEstimate` / `AppointmentCreatedFromWorkOrder` carry
@@ -35,9 +37,9 @@ public enum BookingEventType {
     public static let needsSkillResolution = "AppointmentNeedsSkillResolution"
 }
 
-package enum Events {
+enum Events {
     /// The events of a created appointment, in publishing order.
-    package static func forCreated(_ appointment: Appointment, ids: IDs) -> [BookingEvent] {
+    static func forCreated(_ appointment: Appointment, ids: DecisionIDs) -> [BookingEvent] {
         var events = [BookingEvent(
             type: appointment.sourceType == .estimate ? BookingEventType.createdFromEstimate
                 : BookingEventType.createdFromWorkOrder,
@@ -56,26 +58,5 @@ package enum Events {
                 facilityId: appointment.facility, requiredSkills: appointment.requiredSkills))
         }
         return events
-    }
-}
-
-/// Hands out the decision's ids in order, one counter per kind, so the n-th
-/// event of a retried request gets the same id as before.
-package final class IDs {
-    private let generator: any BookingIDGenerator
-    private let requestKey: String
-    private let facility: String
-    private var counters: [String: Int] = [:]
-
-    package init(_ generator: any BookingIDGenerator, requestKey: String, facility: String) {
-        self.generator = generator
-        self.requestKey = requestKey
-        self.facility = facility
-    }
-
-    package func next(_ kind: String) -> String {
-        let index = counters[kind, default: 0]
-        counters[kind] = index + 1
-        return generator.id(kind: kind, requestKey: requestKey, facility: facility, index: index)
     }
 }

@@ -1,4 +1,5 @@
 import ShopDomain
+import ShopOperations
 
 /// A request to create one appointment from an estimate or a work order
 /// (`shopsched.appointment-request/1`, the story's `AppointmentRequest`).
@@ -64,6 +65,13 @@ public struct AppointmentRequest: Codable, Hashable, Sendable {
         }
     }
 
+    /// The caller (``/ShopOperations/Caller``).
+    public typealias Caller = ShopOperations.Caller
+    /// One permission of the caller (``/ShopOperations/Caller/Grant``).
+    public typealias Grant = ShopOperations.Caller.Grant
+    /// Book despite overridable conflicts (``/ShopOperations/ConflictOverride``).
+    public typealias ConflictOverride = ShopOperations.ConflictOverride
+
     public struct DurationOverride: Codable, Hashable, Sendable {
         public var minutes: Int
         public var reason: String?
@@ -73,74 +81,10 @@ public struct AppointmentRequest: Codable, Hashable, Sendable {
         }
     }
 
-    public struct ConflictOverride: Codable, Hashable, Sendable {
-        public var reason: String?
-        public init(reason: String?) { self.reason = reason }
-    }
-
-    /// Who asks, and what they may do.
-    public struct Caller: Codable, Hashable, Sendable {
-        public var id: String
-        public var permissions: [Grant]
-        public init(id: String, permissions: [Grant]) {
-            self.id = id
-            self.permissions = permissions
-        }
-    }
-
-    /// One permission, for one facility (or, with `facility` absent, every facility).
-    public struct Grant: Codable, Hashable, Sendable {
-        public var permission: String
-        public var facility: String?
-        public init(_ permission: Permission, facility: String? = nil) {
-            self.permission = permission.rawValue
-            self.facility = facility
-        }
-    }
-}
-
-/// The permissions the engine's adapters enforce, in the stories' names: one
-/// list for booking, rescheduling and the shop-floor views.
-public enum Permission: String, Codable, Hashable, Sendable, CaseIterable {
-    // Booking.
-    case createAppointment = "CREATE_APPOINTMENT"
-    case overrideSchedulingConflict = "OVERRIDE_SCHEDULING_CONFLICT"
-    case approveDurationOverride = "APPROVE_DURATION_OVERRIDE"
-    // Rescheduling.
-    /// Move a booked appointment (ShopReschedule).
-    case rescheduleAppointment = "RESCHEDULE_APPOINTMENT"
-    /// Move one at less than 24 hours' notice (ShopReschedule).
-    case approveReschedule = "APPROVE_RESCHEDULE"
-    // Assignment and work-in-progress views.
-    case viewAssignments = "VIEW_ASSIGNMENTS"
-    case viewCancelledAppointments = "VIEW_CANCELLED_APPOINTMENTS"
-    case editAssignmentNotes = "EDIT_ASSIGNMENT_NOTES"
-    case viewAllLocations = "WIP_VIEW_ALL_LOCATIONS"
-    /// Offered as an action on the work-in-progress board (our name: the story gives none).
-    case reassignMechanic = "ASSIGN_MECHANIC"
-    /// Offered as an action on the work-in-progress board (our name: the story gives none).
-    case updateWorkOrderStatus = "UPDATE_WORKORDER_STATUS"
-}
-
-extension AppointmentRequest.Caller {
-    /// Whether the caller holds `permission` for `facility`.
-    public func has(_ permission: Permission, for facility: String) -> Bool {
-        permissions.contains { $0.permission == permission.rawValue && ($0.facility == nil || $0.facility == facility) }
-    }
 }
 
 /// What a request refers to.
 public enum SourceType: String, Codable, Hashable, Sendable {
     case estimate = "ESTIMATE"
     case workOrder = "WORK_ORDER"
-}
-
-/// How alternatives are ordered before their cost.
-public enum AlternativeOrder: String, Codable, Hashable, Sendable, CaseIterable {
-    /// Placements on the first preferred day before any other day.
-    case sameDayFirst
-    /// Earliest start first (cost breaks ties).
-    case earliest
-    /// Placements with the requested mechanic first.
-    case preferredMechanic
 }

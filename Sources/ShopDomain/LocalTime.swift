@@ -148,3 +148,8 @@ private func pad(_ value: Int, _ width: Int) -> String {
     let text = String(value)
     return text.count >= width ? text : String(repeating: "0", count: width - text.count) + text
 }
+
+extension LocalDateTime {
+    /// `HH:MM`, for messages.
+    public var minuteOfDayText: String { String(description.suffix(5)) }
+}

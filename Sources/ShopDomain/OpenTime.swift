@@ -47,4 +47,27 @@ public enum OpenTime {
         }
         return result
     }
+
+    /// The common part of two sorted, disjoint lists of ranges.
+    public static func intersect(_ a: [Range<Int>], _ b: [Range<Int>]) -> [Range<Int>] {
+        var result: [Range<Int>] = []
+        var i = 0, j = 0
+        while i < a.count && j < b.count {
+            let low = max(a[i].lowerBound, b[j].lowerBound), high = min(a[i].upperBound, b[j].upperBound)
+            if low < high { result.append(low..<high) }
+            if a[i].upperBound < b[j].upperBound { i += 1 } else { j += 1 }
+        }
+        return result
+    }
+
+    /// `ranges` without `cut`: a range it overlaps keeps the pieces before and after it.
+    public static func subtract<Bound: Comparable>(_ ranges: [Range<Bound>], _ cut: Range<Bound>) -> [Range<Bound>] {
+        ranges.flatMap { range -> [Range<Bound>] in
+            guard range.overlaps(cut) else { return [range] }
+            var pieces: [Range<Bound>] = []
+            if range.lowerBound < cut.lowerBound { pieces.append(range.lowerBound..<cut.lowerBound) }
+            if cut.upperBound < range.upperBound { pieces.append(cut.upperBound..<range.upperBound) }
+            return pieces
+        }
+    }
 }

@@ -147,7 +147,7 @@ extension Scenario {
         self.mechanics = mechanics
         self.jobs = jobs
         self.weights = weights
-        self.file = file
+        self.validatedFile = file
     }
 
     /// Upper limits that keep every objective sum far from integer overflow.

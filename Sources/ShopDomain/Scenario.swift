@@ -29,10 +29,13 @@ public struct LocalRange: Hashable, Sendable {
 }
 
 /// A validated scenario: every field parsed, every default applied, every
-/// id known. Built only by ``Scenario/init(file:)`` (`Scenario+Validation.swift`),
+/// id known. Built by ``Scenario/init(file:)`` (`Scenario+Validation.swift`),
 /// which guarantees: ids unique per kind; pins and current placements name
 /// known bays and mechanics and start on a slot boundary; every range has
-/// `start < end`; durations, priorities and weights are in range.
+/// `start < end`; durations, priorities and weights are in range; or, from
+/// parts that already hold those guarantees (a validated snapshot's), by
+/// ``Scenario/init(facility:bays:mechanics:jobs:weights:)``
+/// (`Scenario+Parts.swift`), which parses nothing.
 public struct Scenario: Hashable, Sendable {
     public struct Facility: Hashable, Sendable {
         public var id: String
@@ -45,6 +48,18 @@ public struct Scenario: Hashable, Sendable {
         public var closedDates: Set<LocalDate>
         /// `nil` means unlimited.
         public var maxConcurrent: Int?
+
+        public init(id: String, timeZone: String, slotMinutes: Int, horizonStart: LocalDate, horizonDays: Int,
+                    operatingHours: [Weekday: [ClosedOpenClock]], closedDates: Set<LocalDate>, maxConcurrent: Int?) {
+            self.id = id
+            self.timeZone = timeZone
+            self.slotMinutes = slotMinutes
+            self.horizonStart = horizonStart
+            self.horizonDays = horizonDays
+            self.operatingHours = operatingHours
+            self.closedDates = closedDates
+            self.maxConcurrent = maxConcurrent
+        }
 
         /// First minute after the horizon.
         public var horizonEnd: LocalDateTime {
@@ -67,6 +82,11 @@ public struct Scenario: Hashable, Sendable {
         public var id: String
         public var type: BayType
         public var outOfService: [LocalRange]
+        public init(id: String, type: BayType, outOfService: [LocalRange]) {
+            self.id = id
+            self.type = type
+            self.outOfService = outOfService
+        }
     }
 
     public struct Mechanic: Hashable, Sendable {
@@ -74,6 +94,12 @@ public struct Scenario: Hashable, Sendable {
         public var skills: Set<String>
         public var active: Bool
         public var shifts: [LocalRange]
+        public init(id: String, skills: Set<String>, active: Bool, shifts: [LocalRange]) {
+            self.id = id
+            self.skills = skills
+            self.active = active
+            self.shifts = shifts
+        }
     }
 
     /// A pinned or current placement, with ids resolved to indices.
@@ -82,6 +108,11 @@ public struct Scenario: Hashable, Sendable {
         public var bay: Int
         /// Index into ``Scenario/mechanics``; `nil` for none.
         public var mechanic: Int?
+        public init(start: LocalDateTime, bay: Int, mechanic: Int?) {
+            self.start = start
+            self.bay = bay
+            self.mechanic = mechanic
+        }
     }
 
     public struct Job: Hashable, Sendable {
@@ -97,6 +128,23 @@ public struct Scenario: Hashable, Sendable {
         public var preferredStarts: [LocalDateTime]
         public var pinned: Placement?
         public var current: Placement?
+
+        public init(id: String, durationMinutes: Int, bayTypes: Set<BayType>, requiredSkills: Set<String>,
+                    preferredSkills: [String], mechanicMode: MechanicMode, priority: Int, earliest: LocalDateTime,
+                    latest: LocalDateTime, preferredStarts: [LocalDateTime], pinned: Placement?, current: Placement?) {
+            self.id = id
+            self.durationMinutes = durationMinutes
+            self.bayTypes = bayTypes
+            self.requiredSkills = requiredSkills
+            self.preferredSkills = preferredSkills
+            self.mechanicMode = mechanicMode
+            self.priority = priority
+            self.earliest = earliest
+            self.latest = latest
+            self.preferredStarts = preferredStarts
+            self.pinned = pinned
+            self.current = current
+        }
     }
 
     /// The objective's weights, defaults applied.
@@ -112,13 +160,19 @@ public struct Scenario: Hashable, Sendable {
         public init() {}
     }
 
-    public var facility: Facility
-    public var bays: [Bay]
-    public var mechanics: [Mechanic]
-    public var jobs: [Job]
-    public var weights: Weights
-    /// The file this scenario was validated from, kept for writing it back.
-    public var file: ScenarioFile
+    // Not settable from outside: a scenario changed field by field would no
+    // longer be the one its checks passed.
+    public let facility: Facility
+    public let bays: [Bay]
+    public let mechanics: [Mechanic]
+    public let jobs: [Job]
+    public let weights: Weights
+    /// The file it was validated from; `nil` when built from typed parts.
+    let validatedFile: ScenarioFile?
+
+    /// The file this scenario was validated from, kept for writing it back;
+    /// for one built from typed parts, those parts written as a file.
+    public var file: ScenarioFile { validatedFile ?? ScenarioFile(self) }
 
     public func bayIndex(_ id: String) -> Int? { bays.firstIndex { $0.id == id } }
     public func mechanicIndex(_ id: String) -> Int? { mechanics.firstIndex { $0.id == id } }

@@ -1,4 +1,4 @@
-import ShopBooking
+import ShopOperations
 import ShopDomain
 
 /// The engine's answer to one ``RescheduleRequest`` (`shopsched.reschedule-decision/1`):

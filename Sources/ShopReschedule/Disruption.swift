@@ -1,4 +1,4 @@
-import ShopBooking
+import ShopOperations
 import ShopDomain
 
 /// What broke in a day (`shopsched.disruption/1`): the input of ``ReplanEngine``.

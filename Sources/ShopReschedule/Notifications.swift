@@ -1,5 +1,5 @@
 import Foundation
-import ShopBooking
+import ShopOperations
 import ShopDomain
 
 /// Notifications for the backend to send (`NotificationOutbox`): one entry per
@@ -194,7 +194,7 @@ enum Notifications {
     /// The customer (when `notifyCustomer` or `mandatory`), the mechanic who had it
     /// (when its time changed or they were taken off it) and a newly assigned mechanic.
     static func entries(for change: PlacementChange, notifyCustomer: Bool, mandatory: Bool, now: LocalDateTime,
-                        nowInstant: Date, ids: IDs) -> [OutboxEntry] {
+                        nowInstant: Date, ids: DecisionIDs) -> [OutboxEntry] {
         var entries: [OutboxEntry] = []
         let a = change.appointment
         func entry(_ kind: RecipientKind, _ id: String, mandatory: Bool, subject: String, text: String,

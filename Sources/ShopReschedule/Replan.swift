@@ -1,5 +1,5 @@
 import Foundation
-import ShopBooking
+import ShopOperations
 import ShopDomain
 import ShopPlanner
 
@@ -85,12 +85,12 @@ public struct AtRisk: Codable, Hashable, Sendable {
 /// for change in result.changes { print(change.appointment, change.why) }
 /// ```
 public struct ReplanEngine: Sendable {
-    public var clock: any BookingClock
+    public var clock: any ShopClock
     public var ids: any BookingIDGenerator
     /// Threads for the MILP (independent parts side by side).
     public var threads: Int
 
-    public init(clock: any BookingClock, ids: any BookingIDGenerator = StableIDGenerator(), threads: Int = 1) {
+    public init(clock: any ShopClock, ids: any BookingIDGenerator = StableIDGenerator(), threads: Int = 1) {
         self.clock = clock
         self.ids = ids
         self.threads = threads
@@ -117,13 +117,13 @@ public struct ReplanEngine: Sendable {
         let now = clock.now(timeZone: timeZone)
         let nowInstant = clock.instant(timeZone: timeZone)
         let day = try ReplanDay(snapshot: snapshot, disruption: disruption, now: now)
-        let instance = Instance(day.scenario)
+        let instance = day.instance
         var options = PlanOptions()
         options.threads = max(1, threads)
         options.timeLimitSeconds = disruption.policy?.timeLimitSeconds ?? Self.defaultTimeLimitSeconds
         let result = Self.strategy.plan(instance, options: options)
         return ReplanReport(day: day, instance: instance, result: result, disruption: disruption, now: now,
-                            nowInstant: nowInstant, ids: IDs(ids, requestKey: disruption.requestId, facility: disruption.facility))
+                            nowInstant: nowInstant, ids: DecisionIDs(ids, requestKey: disruption.requestId, facility: disruption.facility))
             .make()
     }
 }
@@ -136,7 +136,7 @@ struct ReplanReport {
     let disruption: Disruption
     let now: LocalDateTime
     let nowInstant: Date
-    let ids: IDs
+    let ids: DecisionIDs
 
     func make() -> ReplanResult {
         let actor = disruption.reportedBy ?? "replan"

@@ -1,5 +1,5 @@
 import Foundation
-import ShopBooking
+import ShopOperations
 import ShopDomain
 import ShopPlanner
 
@@ -39,8 +39,12 @@ struct ReplanDay {
 
     let snapshot: BookingSnapshot
     let date: LocalDate
+    /// The day as a contract scenario file: what the replan result shows.
     private(set) var file: ScenarioFile
+    /// The same day, typed, built straight from the validated snapshot (nothing parsed again).
     private(set) var scenario: Scenario
+    /// The slot grid the day is solved on.
+    private(set) var instance: Instance
     /// Per job: its index in `snapshot.appointments`; `nil` for an urgent job.
     private(set) var appointmentOfJob: [Int?] = []
     private(set) var started: [Bool] = []
@@ -51,26 +55,77 @@ struct ReplanDay {
     private(set) var overruns: [Overrun] = []
     private(set) var urgentJobs: [String] = []
 
+    /// The day's parts, typed and as written in the result's scenario file, changed together.
+    private struct Parts {
+        var facility: Scenario.Facility
+        var bays: [Scenario.Bay]
+        var mechanics: [Scenario.Mechanic]
+        var jobs: [Scenario.Job] = []
+        var weights: Scenario.Weights
+        var fileFacility: ScenarioFile.Facility
+        var fileBays: [ScenarioFile.Bay]
+        var fileMechanics: [ScenarioFile.Mechanic]
+        var fileJobs: [ScenarioFile.Job] = []
+        let earliest: LocalDateTime
+
+        /// Takes `from..<until` out of mechanic `m`'s shifts.
+        mutating func cutShifts(_ m: Int, _ from: LocalDateTime, _ until: LocalDateTime) {
+            let ranges = OpenTime.subtract(mechanics[m].shifts.map { $0.start..<$0.end }, from..<until)
+            mechanics[m].shifts = ranges.map { LocalRange(start: $0.lowerBound, end: $0.upperBound) }
+            fileMechanics[m].shifts = ranges.map { .init(start: $0.lowerBound.description, end: $0.upperBound.description) }
+        }
+
+        mutating func addOutage(_ b: Int, _ from: LocalDateTime, _ until: LocalDateTime) {
+            bays[b].outOfService.append(LocalRange(start: from, end: until))
+            fileBays[b].outOfService = (fileBays[b].outOfService ?? []) + [.init(start: from.description, end: until.description)]
+        }
+
+        /// Outages of bay `b` under way at `end` begin at `end` instead.
+        mutating func startOutages(_ b: Int, at end: LocalDateTime) {
+            bays[b].outOfService = bays[b].outOfService.map { $0.start < end && $0.end > end ? LocalRange(start: end, end: $0.end) : $0 }
+            fileBays[b].outOfService = fileBays[b].outOfService?.map { range in
+                guard let s = LocalDateTime(range.start), let e = LocalDateTime(range.end), s < end, e > end else { return range }
+                return .init(start: end.description, end: range.end)
+            }
+        }
+
+        /// A job that may move: `current` where it is, its start preferred, not before now.
+        mutating func unlock(_ j: Int) {
+            guard let pin = jobs[j].pinned else { return }
+            jobs[j].pinned = nil
+            jobs[j].current = pin
+            jobs[j].preferredStarts = [pin.start]
+            jobs[j].earliest = earliest
+            jobs[j].latest = facility.horizonEnd
+            let placement = fileJobs[j].pinned!
+            fileJobs[j].pinned = nil
+            fileJobs[j].current = placement
+            fileJobs[j].preferredStarts = [placement.start]
+            fileJobs[j].window = ScenarioFile.Window(earliest: earliest.description)
+        }
+
+        mutating func dropMechanic(_ j: Int) {
+            jobs[j].mechanicMode = .none
+            jobs[j].pinned?.mechanic = nil
+            fileJobs[j].mechanic = MechanicMode.none.rawValue
+            fileJobs[j].pinned?.mechanic = nil
+        }
+
+        mutating func cutDuration(_ j: Int, to minutes: Int) {
+            jobs[j].durationMinutes = min(jobs[j].durationMinutes, minutes)
+            fileJobs[j].durationMinutes = min(fileJobs[j].durationMinutes, minutes)
+        }
+
+        func scenario() throws(InputError) -> Scenario {
+            try Scenario(facility: facility, bays: bays, mechanics: mechanics, jobs: jobs, weights: weights)
+        }
+    }
+
     init(snapshot: BookingSnapshot, disruption: Disruption, now: LocalDateTime) throws(InputError) {
-        let caller = AppointmentRequest.Caller(id: disruption.reportedBy ?? "replan", permissions: [])
-        let (checked, snapshotIssues) = SnapshotCheck.validate(snapshot, caller: caller)
+        let (checked, snapshotIssues) = ValidatedFacility.check(snapshot)
         let issues = snapshotIssues + RecordedTimes.history(of: snapshot) + Self.check(disruption, snapshot: snapshot, now: now)
         let date = disruption.day.flatMap(LocalDate.init) ?? now.date
         guard issues.isEmpty, let validated = checked else { throw InputError(issues) }
-        // The day's scenario is built from the disruption: a problem with one of
-        // its jobs is the disruption's, named by the event it came from.
-        func blame(_ error: InputError, urgentFrom first: Int) -> InputError {
-            InputError(error.issues.map { issue in
-                for (k, event) in urgentEvents.enumerated() {
-                    let prefix = "jobs[\(first + k)]"
-                    if issue.path == prefix || issue.path.hasPrefix(prefix + ".") || issue.path.hasPrefix(prefix + "[") {
-                        return ValidationIssue(path: "disruption.events[\(event)].job" + issue.path.dropFirst(prefix.count), message: issue.message)
-                    }
-                }
-                return issue
-            })
-        }
-        var urgentEvents: [Int] = []
         self.snapshot = snapshot
         self.date = date
         let dayStart = LocalDateTime(date: date, minuteOfDay: 0), dayEnd = LocalDateTime(date: date.adding(days: 1), minuteOfDay: 0)
@@ -80,33 +135,30 @@ struct ReplanDay {
         }
 
         // Facility, bays and mechanics with the disruption applied.
-        var facility = snapshot.facility
-        facility.horizon = ScenarioFile.Horizon(start: date.description, days: 1)
-        var bays = snapshot.bays
-        var mechanics = snapshot.mechanics.map {
-            ScenarioFile.Mechanic(id: $0.id, skills: $0.skills, active: $0.active, shifts: $0.shifts)
-        }
-        /// Takes `from..<until` out of mechanic `m`'s shifts.
-        func cutShifts(_ m: Int, _ from: LocalDateTime, _ until: LocalDateTime) {
-            mechanics[m].shifts = (mechanics[m].shifts ?? []).flatMap { shift -> [ScenarioFile.TimeRange] in
-                guard let s = LocalDateTime(shift.start), let e = LocalDateTime(shift.end) else { return [shift] }
-                var pieces: [ScenarioFile.TimeRange] = []
-                if s < min(e, from) { pieces.append(.init(start: s.description, end: min(e, from).description)) }
-                if max(s, until) < e { pieces.append(.init(start: max(s, until).description, end: e.description)) }
-                return pieces
-            }
-        }
+        var fileFacility = snapshot.facility
+        fileFacility.horizon = ScenarioFile.Horizon(start: date.description, days: 1)
+        var facility = validated.scenario.facility
+        facility.horizonStart = date
+        facility.horizonDays = 1
+        let earliest = max(now, dayStart)
+        var parts = Parts(
+            facility: facility, bays: validated.scenario.bays, mechanics: validated.scenario.mechanics,
+            weights: validated.scenario.weights, fileFacility: fileFacility, fileBays: snapshot.bays,
+            fileMechanics: snapshot.mechanics.map {
+                ScenarioFile.Mechanic(id: $0.id, skills: $0.skills, active: $0.active, shifts: $0.shifts)
+            },
+            earliest: earliest)
         // Work from the day before that runs on past midnight (a shop open through
         // the night) is not a job of this day, but it holds its bay and mechanic
         // until it ends.
         for booked in validated.appointments where booked.status.isActive && booked.start < dayStart && booked.end > dayStart {
             let until = min(booked.end, dayEnd)
-            bays[booked.bay].outOfService = (bays[booked.bay].outOfService ?? []) + [.init(start: dayStart.description, end: until.description)]
-            if let m = booked.mechanic { cutShifts(m, dayStart, until) }
+            parts.addOutage(booked.bay, dayStart, until)
+            if let m = booked.mechanic { parts.cutShifts(m, dayStart, until) }
         }
         var overrunMinutes: [String: Int] = [:]
         var urgent: [UrgentJob] = []
-        for (e, event) in disruption.events.enumerated() {
+        for event in disruption.events {
             switch DisruptionType(rawValue: event.type)! {
             case .mechanicUnavailable:
                 // Clipped to the day: an outage "until tomorrow noon" holds to midnight here,
@@ -114,65 +166,76 @@ struct ReplanDay {
                 let from = max(time(event.from, now), dayStart), until = min(time(event.until, dayEnd), dayEnd)
                 mechanicOutages.append(Outage(resource: event.mechanic!, range: from.absoluteMinutes..<until.absoluteMinutes,
                                               text: text(from, until)))
-                cutShifts(mechanics.firstIndex { $0.id == event.mechanic }!, from, until)
+                parts.cutShifts(parts.mechanics.firstIndex { $0.id == event.mechanic }!, from, until)
             case .bayOutOfService:
                 // Clipped to the day: an outage "until tomorrow noon" holds to midnight here,
                 // and one without `from` on a later day begins when that day does.
                 let from = max(time(event.from, now), dayStart), until = min(time(event.until, dayEnd), dayEnd)
                 bayOutages.append(Outage(resource: event.bay!, range: from.absoluteMinutes..<until.absoluteMinutes,
                                          text: text(from, until)))
-                let b = bays.firstIndex { $0.id == event.bay }!
-                bays[b].outOfService = (bays[b].outOfService ?? []) + [.init(start: from.description, end: until.description)]
+                parts.addOutage(parts.bays.firstIndex { $0.id == event.bay }!, from, until)
             case .jobOverrun:
                 overrunMinutes[event.appointment!, default: 0] += event.minutes!
             case .urgentJob:
                 urgent.append(event.job!)
                 urgentJobs.append(event.job!.id)
-                urgentEvents.append(e)
             }
         }
 
         // Jobs: the day's active appointments, then the urgent ones.
         let moveConfirmed = disruption.policy?.moveConfirmed ?? false
-        let earliest = max(now, dayStart).description
-        var jobs: [ScenarioFile.Job] = []
-        for booked in validated.appointments where booked.status.isActive && booked.start.date == date {
+        for (index, booked) in validated.appointments.enumerated() where booked.status.isActive && booked.start.date == date {
             let a = booked.file
-            let lines = (snapshot.estimates ?? []).first { a.estimateId != nil && $0.id == a.estimateId }?.lines
-                ?? (snapshot.workOrders ?? []).first { a.workOrderId != nil && $0.id == a.workOrderId }?.lines
-            let bayType = snapshot.bays[booked.bay].type
-            var types = lines.map { BookingModel.bayTypes(lines: $0).map(\.rawValue) } ?? [bayType]
+            let bayType = validated.scenario.bays[booked.bay].type
+            var types = validated.sourceLines(of: a).map { ServiceLine.bayTypes(of: $0) } ?? [bayType]
             if !types.contains(bayType) { types.append(bayType) }
             let staffed = a.needsMechanic != false && a.mechanic != nil
             let isStarted = booked.status == .inProgress || booked.start < now
             let locked = isStarted || (!moveConfirmed && (booked.status == .confirmed || booked.status == .awaitingParts))
-            let placement = ScenarioFile.Placement(start: a.start, bay: a.bay, mechanic: staffed ? a.mechanic : nil)
-            if let extra = overrunMinutes[a.id] {
-                overruns.append(Overrun(job: jobs.count, appointment: a.id, minutes: extra))
+            let duration = a.durationMinutes + (overrunMinutes[a.id] ?? 0)
+            if duration > Scenario.maxDurationMinutes {
+                throw InputError([ValidationIssue(path: "jobs[\(parts.jobs.count)].durationMinutes",
+                                                  message: "must be from 1 to \(Scenario.maxDurationMinutes) minutes (a year), not \(duration)")])
             }
-            var job = ScenarioFile.Job(id: a.id, durationMinutes: a.durationMinutes + (overrunMinutes[a.id] ?? 0),
-                                       bayTypes: types, requiredSkills: booked.requiredSkills,
-                                       mechanic: staffed ? MechanicMode.required.rawValue : MechanicMode.none.rawValue)
-            if locked { job.pinned = placement } else { Self.unlock(&job, placement, earliest: earliest) }
-            jobs.append(job)
-            appointmentOfJob.append(snapshot.appointments.firstIndex { $0.id == a.id })
+            if let extra = overrunMinutes[a.id] {
+                overruns.append(Overrun(job: parts.jobs.count, appointment: a.id, minutes: extra))
+            }
+            parts.jobs.append(Scenario.Job(
+                id: a.id, durationMinutes: duration, bayTypes: Set(types), requiredSkills: Set(booked.requiredSkills),
+                preferredSkills: [], mechanicMode: staffed ? .required : .none, priority: 1,
+                earliest: facility.horizonBegin, latest: facility.horizonEnd, preferredStarts: [],
+                pinned: Scenario.Placement(start: booked.start, bay: booked.bay, mechanic: staffed ? booked.mechanic : nil),
+                current: nil))
+            parts.fileJobs.append(ScenarioFile.Job(
+                id: a.id, durationMinutes: duration, bayTypes: types.map(\.rawValue), requiredSkills: booked.requiredSkills,
+                mechanic: staffed ? MechanicMode.required.rawValue : MechanicMode.none.rawValue,
+                pinned: ScenarioFile.Placement(start: a.start, bay: a.bay, mechanic: staffed ? a.mechanic : nil)))
+            if !locked { parts.unlock(parts.jobs.count - 1) }
+            appointmentOfJob.append(index)
             started.append(isStarted)
         }
-        let firstUrgent = jobs.count
         for job in urgent {
-            jobs.append(ScenarioFile.Job(id: job.id, durationMinutes: job.durationMinutes, bayTypes: job.bayTypes,
-                                         requiredSkills: job.requiredSkills, priority: job.priority ?? 3,
-                                         window: .init(earliest: earliest)))
+            parts.jobs.append(Scenario.Job(
+                id: job.id, durationMinutes: job.durationMinutes, bayTypes: Set(job.bayTypes.compactMap(BayType.init)),
+                requiredSkills: Set(job.requiredSkills ?? []), preferredSkills: [], mechanicMode: .required,
+                priority: job.priority ?? 3, earliest: earliest, latest: facility.horizonEnd, preferredStarts: [],
+                pinned: nil, current: nil))
+            parts.fileJobs.append(ScenarioFile.Job(id: job.id, durationMinutes: job.durationMinutes, bayTypes: job.bayTypes,
+                                                   requiredSkills: job.requiredSkills, priority: job.priority ?? 3,
+                                                   window: .init(earliest: earliest.description)))
             appointmentOfJob.append(nil)
             started.append(false)
         }
-        file = ScenarioFile(facility: facility, bays: bays, mechanics: mechanics, jobs: jobs, weights: snapshot.weights)
-        do {
-            scenario = try Scenario(file: file)
-            try repairPins(earliest: earliest)
-        } catch {
-            throw blame(error, urgentFrom: firstUrgent)
+        scenario = try parts.scenario()
+        instance = Instance(scenario)
+        file = ScenarioFile(facility: fileFacility, bays: [], mechanics: [], jobs: [], weights: snapshot.weights)
+        if try repairPins(&parts) {
+            scenario = try parts.scenario()
+            instance = Instance(scenario)
         }
+        file.bays = parts.fileBays
+        file.mechanics = parts.fileMechanics
+        file.jobs = parts.fileJobs
     }
 
     /// Whether the shop is open at 00:00 on the day after `date` (so open time runs on past midnight).
@@ -182,45 +245,40 @@ struct ReplanDay {
             && (facility.operatingHours[next.weekday] ?? []).contains { $0.open.minutes == 0 }
     }
 
-    /// A job that may move: `current` where it is, its start preferred, not before now.
-    static func unlock(_ job: inout ScenarioFile.Job, _ placement: ScenarioFile.Placement, earliest: String) {
-        job.pinned = nil
-        job.current = placement
-        job.preferredStarts = [placement.start]
-        job.window = ScenarioFile.Window(earliest: earliest)
-    }
-
     /// Pins the disruption broke: confirmed ones move; started ones stay, adjusted
     /// (see the type's comment); a confirmed pin in a started job's way moves.
-    private mutating func repairPins(earliest: String) throws(InputError) {
-        var instance = Instance(scenario)
+    /// Worked out on the day's grid as built; whether anything changed.
+    private mutating func repairPins(_ parts: inout Parts) throws(InputError) -> Bool {
+        var changed = false
+        // Each job's pin and length as the repairs leave them.
+        var pins = instance.jobs.map(\.pinned)
+        var lengths = instance.jobs.map(\.length)
         for j in instance.jobs.indices {
             guard let pin = instance.jobs[j].pinned, !instance.isValidAlone(job: j, pin) else { continue }
-            let id = file.jobs[j].id
+            changed = true
+            let id = parts.jobs[j].id
             guard started[j] else {
-                Self.unlock(&file.jobs[j], file.jobs[j].pinned!, earliest: earliest)
+                parts.unlock(j)
+                pins[j] = nil
                 continue
             }
             if let m = pin.mechanic, !instance.mechanicAvailable(job: j, mechanic: m, start: pin.start) {
-                file.jobs[j].mechanic = MechanicMode.none.rawValue
-                file.jobs[j].pinned?.mechanic = nil
+                parts.dropMechanic(j)
+                pins[j]?.mechanic = nil
                 atRisk.append(AtRisk(appointment: id, why: "started, but \(instance.mechanics[m].id) is not available until it ends: hand it over"))
             }
             if !instance.bayAvailable(job: j, bay: pin.bay, start: pin.start) {
                 let end = instance.time(ofSlot: pin.start + instance.jobs[j].length)
-                let b = pin.bay
-                file.bays[b].outOfService = file.bays[b].outOfService?.map { range in
-                    guard let s = LocalDateTime(range.start), let e = LocalDateTime(range.end), s < end, e > end else { return range }
-                    return .init(start: end.description, end: range.end)
-                }
+                parts.startOutages(pin.bay, at: end)
                 warnings.append(Warning(code: "OUTAGE_AFTER_STARTED_JOB",
-                                        message: "\(file.bays[b].id) goes out of service when the started \(id) ends, at \(end.minuteOfDayText)"))
+                                        message: "\(parts.bays[pin.bay].id) goes out of service when the started \(id) ends, at \(end.minuteOfDayText)"))
             }
             if !instance.fitsHoursAndWindow(job: j, start: pin.start),
                let open = instance.openIntervals.first(where: { $0.contains(pin.start) }) {
                 let minutes = (open.upperBound - pin.start) * instance.slotMinutes
-                let end = instance.time(ofSlot: pin.start).adding(minutes: file.jobs[j].durationMinutes)
-                file.jobs[j].durationMinutes = min(file.jobs[j].durationMinutes, minutes)
+                let end = instance.time(ofSlot: pin.start).adding(minutes: parts.jobs[j].durationMinutes)
+                parts.cutDuration(j, to: minutes)
+                lengths[j] = min(lengths[j], open.upperBound - pin.start)
                 // The replan covers one day: a shop open through midnight does not close then,
                 // but the work past it is beyond what this replan plans.
                 let why = open.upperBound == instance.slotCount && Self.opensAtMidnight(after: date, scenario.facility)
@@ -229,19 +287,18 @@ struct ReplanDay {
                 atRisk.append(AtRisk(appointment: id, expectedEnd: end.description, why: why))
             }
         }
-        scenario = try Scenario(file: file)
-        instance = Instance(scenario)
         // Confirmed pins that a started (perhaps overrunning) job now overlaps on its bay or mechanic.
         for i in instance.jobs.indices where started[i] {
-            guard let a = instance.jobs[i].pinned else { continue }
+            guard let a = pins[i] else { continue }
             for j in instance.jobs.indices where !started[j] {
-                guard let b = instance.jobs[j].pinned,
-                      a.start < b.start + instance.jobs[j].length, b.start < a.start + instance.jobs[i].length,
+                guard let b = pins[j], a.start < b.start + lengths[j], b.start < a.start + lengths[i],
                       a.bay == b.bay || (a.mechanic != nil && a.mechanic == b.mechanic) else { continue }
-                Self.unlock(&file.jobs[j], file.jobs[j].pinned!, earliest: earliest)
+                parts.unlock(j)
+                pins[j] = nil
+                changed = true
             }
         }
-        scenario = try Scenario(file: file)
+        return changed
     }
 
     /// Every problem of the disruption, with its path (`disruption.events[0].mechanic`).

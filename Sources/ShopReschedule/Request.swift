@@ -1,4 +1,4 @@
-import ShopBooking
+import ShopOperations
 import ShopDomain
 
 /// A request to move one booked appointment (`shopsched.reschedule-request/1`).
@@ -20,9 +20,9 @@ public struct RescheduleRequest: Codable, Hashable, Sendable {
     public var reason: String
     /// Free text; required for `OTHER` and for any override (conflict override or manager approval).
     public var notes: String?
-    public var caller: AppointmentRequest.Caller
+    public var caller: Caller
     /// Move despite overridable conflicts (needs `OVERRIDE_SCHEDULING_CONFLICT` and a reason).
-    public var conflictOverride: AppointmentRequest.ConflictOverride?
+    public var conflictOverride: ConflictOverride?
     /// A Shop Manager's approval: lifts the short-notice and the reschedule-count rules,
     /// and is required (with the customer's confirmation) under 4 hours' notice.
     public var managerApproval: ManagerApproval?
@@ -35,7 +35,7 @@ public struct RescheduleRequest: Codable, Hashable, Sendable {
 
     public init(format: String? = RescheduleRequest.formatName, requestId: String, facility: String,
                 appointmentId: String, newStart: String, reason: RescheduleReason, notes: String? = nil,
-                caller: AppointmentRequest.Caller, conflictOverride: AppointmentRequest.ConflictOverride? = nil,
+                caller: Caller, conflictOverride: ConflictOverride? = nil,
                 managerApproval: ManagerApproval? = nil, customerConfirmation: CustomerConfirmation? = nil,
                 notifyCustomer: Bool? = nil, alternatives: Int? = nil) {
         self.format = format

@@ -1,5 +1,5 @@
 import Foundation
-import ShopBooking
+import ShopOperations
 import ShopDomain
 import ShopPlanner
 
@@ -25,11 +25,11 @@ public struct RescheduleOptions: Sendable, Hashable {
 /// let decision = try engine.reschedule(request, in: snapshot)   // throws InputError on bad input
 /// ```
 public struct RescheduleEngine: Sendable {
-    public var clock: any BookingClock
+    public var clock: any ShopClock
     public var ids: any BookingIDGenerator
     public var options: RescheduleOptions
 
-    public init(clock: any BookingClock, ids: any BookingIDGenerator = StableIDGenerator(),
+    public init(clock: any ShopClock, ids: any BookingIDGenerator = StableIDGenerator(),
                 options: RescheduleOptions = RescheduleOptions()) {
         self.clock = clock
         self.ids = ids
@@ -42,15 +42,17 @@ public struct RescheduleEngine: Sendable {
     /// Decides one request. Throws ``InputError`` (every problem, each with its
     /// JSON path) when the snapshot or the request is malformed.
     public func reschedule(_ request: RescheduleRequest, in snapshot: BookingSnapshot) throws(InputError) -> RescheduleDecision {
-        let input = try ValidatedReschedule(snapshot: snapshot, request: request,
-                                            now: clock.now(timeZone: snapshot.facility.timeZone))
+        var input = try ValidatedReschedule.validate(snapshot: snapshot, request: request,
+                                                     now: clock.now(timeZone: snapshot.facility.timeZone))
         // A retry after the backend stored this move: decide on the snapshot as it was before.
-        if let before = input.snapshotBeforeReplay() {
-            var decision = try reschedule(request, in: before)
-            decision.replayOf = request.appointmentId
-            return decision
+        var replay = false
+        while let before = try input.beforeReplay() {
+            input = before
+            replay = true
         }
-        return decide(input)
+        var decision = decide(input)
+        if replay { decision.replayOf = request.appointmentId }
+        return decision
     }
 
     private func decide(_ input: ValidatedReschedule) -> RescheduleDecision {
@@ -58,7 +60,7 @@ public struct RescheduleEngine: Sendable {
         let timeZone = input.snapshot.facility.timeZone
         let now = clock.now(timeZone: timeZone)
         let nowInstant = clock.instant(timeZone: timeZone)
-        let ids = IDs(self.ids, requestKey: request.requestId, facility: request.facility)
+        let ids = DecisionIDs(self.ids, requestKey: request.requestId, facility: request.facility)
         var audit = AuditTrail(ids: ids, at: now.description, actor: request.caller.id, facility: request.facility,
                                requestId: request.requestId)
         var decision = RescheduleDecision(requestId: request.requestId, outcome: .denied, denials: [], conflicts: [],
@@ -86,7 +88,7 @@ public struct RescheduleEngine: Sendable {
 
         // Rule 5: the new start, checked as booking checks a wanted start.
         let model = input.model
-        let strategy = input.booking.policy.resolvedStrategy
+        let strategy = input.facility.policy.resolvedStrategy
         var check = Conflicts.check(model, start: input.newStart, now: now, strategy: strategy)
         if target.needsMechanic == false { check.conflicts.removeAll { $0.code == .noMechanicFree } }
         let overrideRequested = request.conflictOverride != nil
@@ -279,7 +281,7 @@ enum RescheduleRules {
     /// `auto`, the free one the check found is given; otherwise (or when none is
     /// free and the conflict was overridden) the mechanic is cleared for the dispatcher.
     static func assignment(_ input: ValidatedReschedule, _ check: PlacementCheck, strategy: AssignmentStrategy) -> Placement {
-        let model = input.model, instance = model.instance, occupancy = model.occupancy, r = model.request
+        let model = input.model, instance = model.instance, occupancy = model.occupancy, r = model.newJob
         let target = input.target, s = check.slot
         let range = model.range(s)
         let inGrid = s >= 0 && range.upperBound <= instance.slotCount

@@ -1,29 +1,34 @@
 import Foundation
-import ShopBooking
+import ShopOperations
 import ShopDomain
 
 /// A snapshot and a reschedule request that passed every check. The snapshot
-/// is checked by booking's own validation (the same paths: `appointments[2].bay`),
-/// the request's fields by their names (`request.newStart`, `request.reason`);
-/// every problem is reported at once.
+/// is checked once, by the facility's own validation (``ValidatedFacility``,
+/// the same paths as in booking: `appointments[2].bay`), the request's fields
+/// by their names (`request.newStart`, `request.reason`); every problem is
+/// reported at once.
 ///
-/// The move is then put in booking's terms: the appointment leaves the
-/// snapshot and comes back as a request for the same work (a stand-in work
-/// order with its duration, skills, and its source's bay types, or its bay's
-/// type when the snapshot lacks the source), wanting the new start and
-/// preferring its mechanic; so booking's conflict checks, codes and
-/// alternatives apply to it unchanged.
+/// The move is then put in the placement check's terms: the appointment
+/// leaves the facility and comes back as the work to place (its duration,
+/// skills, and its source's bay types, or its bay's type when the snapshot
+/// lacks the source), wanting the new start and preferring its mechanic; so
+/// booking's conflict checks, codes and alternatives apply to it unchanged.
 struct ValidatedReschedule {
-    let snapshot: BookingSnapshot
+    /// The facility as validated, the appointment on it.
+    let facility: ValidatedFacility
     let request: RescheduleRequest
     let target: BookedAppointment
+    /// Its index in the snapshot's appointments.
+    let targetIndex: Int
     let currentStart: LocalDateTime
     let newStart: LocalDateTime
-    /// The snapshot without the appointment, with its stand-in request.
-    let booking: ValidatedBooking
-    let model: BookingModel
+    /// The facility without the appointment, and the appointment as the work to place.
+    let model: ShopState
 
-    init(snapshot: BookingSnapshot, request: RescheduleRequest, now: LocalDateTime) throws(InputError) {
+    var snapshot: BookingSnapshot { facility.snapshot }
+
+    static func validate(snapshot: BookingSnapshot, request: RescheduleRequest, now: LocalDateTime) throws(InputError)
+        -> ValidatedReschedule {
         var issues: [ValidationIssue] = RecordedTimes.history(of: snapshot)
         if let format = request.format, format != RescheduleRequest.formatName {
             issues.append(ValidationIssue(path: "request.format", message: "expected \"\(RescheduleRequest.formatName)\", found \"\(format)\""))
@@ -39,72 +44,58 @@ struct ValidatedReschedule {
                                       what: "an approval", now: now)
         issues += RecordedTimes.check(request.customerConfirmation?.confirmedAt, path: "request.customerConfirmation.confirmedAt",
                                       what: "a confirmation", now: now)
-        let target = snapshot.appointments.first { $0.id == request.appointmentId }
-        if target == nil {
+        let targetIndex = snapshot.appointments.firstIndex { $0.id == request.appointmentId }
+        if targetIndex == nil {
             issues.append(ValidationIssue(path: "request.appointmentId", message: "no appointment \"\(request.appointmentId)\" in the snapshot"))
         }
-        let placeholder = target ?? BookedAppointment(id: request.appointmentId, start: request.newStart, durationMinutes: 60,
-                                                      bay: snapshot.bays.first?.id ?? "")
-        // The whole snapshot (appointment paths unchanged) with the stand-in request.
-        let (probe, standIn) = Self.standIn(for: placeholder, in: snapshot, request: request, without: false)
-        let standInPath = "workOrders[\((probe.workOrders ?? []).count - 1)]"
-        do { _ = try ValidatedBooking(snapshot: probe, request: standIn) } catch {
-            issues += error.issues.compactMap { issue in
-                if issue.path.hasPrefix(standInPath) || issue.path.hasPrefix("request.mechanic") { return nil }
-                if issue.path == "request.preferredStarts[0]" { return ValidationIssue(path: "request.newStart", message: issue.message) }
-                return issue
-            }
-        }
-        guard issues.isEmpty, let target, let current = LocalDateTime(target.start), let wanted = LocalDateTime(request.newStart)
-        else { throw InputError(issues) }
-        let (before, request2) = Self.standIn(for: target, in: snapshot, request: request, without: true)
-        booking = try ValidatedBooking(snapshot: before, request: request2)
-        model = try BookingModel(booking, durationMinutes: target.durationMinutes)
-        self.snapshot = snapshot
-        self.request = request
-        self.target = target
-        currentStart = current
-        newStart = wanted
+        let (facility, facilityIssues) = ValidatedFacility.check(snapshot)
+        issues += facilityIssues
+        issues += RequestChecks.common(requestId: request.requestId, facility: request.facility, caller: request.caller,
+                                       snapshot: snapshot)
+        issues += RequestChecks.start(request.newStart, path: "request.newStart",
+                                      slotMinutes: ValidatedFacility.Index(snapshot).slotMinutes).1
+        issues += RequestChecks.alternatives(request.alternatives)
+        guard issues.isEmpty, let facility, let targetIndex else { throw InputError(issues) }
+        return try ValidatedReschedule(facility: facility, request: request, targetIndex: targetIndex)
     }
 
-    /// The snapshot (without the appointment when `without`) plus a stand-in work order, and a booking request for it.
-    static func standIn(for target: BookedAppointment, in snapshot: BookingSnapshot, request: RescheduleRequest,
-                        without: Bool) -> (BookingSnapshot, AppointmentRequest) {
-        let sourceLines = (snapshot.estimates ?? []).first { $0.id == target.estimateId && target.estimateId != nil }?.lines
-            ?? (snapshot.workOrders ?? []).first { $0.id == target.workOrderId && target.workOrderId != nil }?.lines
-        let bayType = snapshot.bays.first { $0.id == target.bay }?.type ?? BayType.generalService.rawValue
-        let skills = target.requiredSkills ?? SkillMatch.union((sourceLines ?? []).map { $0.requiredSkills ?? [] })
-        var lines = sourceLines ?? [ServiceLine(serviceType: "RESCHEDULE", bayTypes: [bayType],
-                                               mobileEligible: bayType == BayType.mobileUnit.rawValue ? true : nil)]
-        for i in lines.indices { lines[i].requiredSkills = i == 0 ? skills : nil }
-        let order = WorkOrder(id: "RESCHEDULE " + target.id, status: "OPEN", customerId: target.customerId,
-                              vehicleId: target.vehicleId, lines: lines,
-                              workExecutionMinutes: min(max(target.durationMinutes, 1), Scenario.maxDurationMinutes),
-                              allowsMultipleAppointments: true)
-        var copy = snapshot
-        if without { copy.appointments.removeAll { $0.id == target.id } }
-        copy.workOrders = (copy.workOrders ?? []) + [order]
-        let standIn = AppointmentRequest(
-            requestId: request.requestId, facility: request.facility,
-            source: .init(type: SourceType.workOrder.rawValue, id: order.id), preferredStarts: [request.newStart],
-            mechanic: without ? target.mechanic : nil, caller: request.caller, alternatives: request.alternatives)
-        return (copy, standIn)
+    /// The move of the `targetIndex`-th appointment of a validated facility.
+    private init(facility: ValidatedFacility, request: RescheduleRequest, targetIndex: Int) throws(InputError) {
+        let booked = facility.appointments[targetIndex], target = booked.file
+        // Validated: the request's new start is a local time on the grid.
+        let newStart = LocalDateTime(request.newStart)!
+        let sourceLines = facility.sourceLines(of: target)
+        let required = target.requiredSkills ?? SkillRule.requiredSkills(sourceLines ?? [])
+        let preferred = SkillRule.union((sourceLines ?? []).map { $0.preferredSkills ?? [] }).filter { !required.contains($0) }
+        let job = JobToPlace(
+            jobID: "REQUEST " + request.requestId, label: "RESCHEDULE " + target.id, customerId: target.customerId,
+            durationMinutes: target.durationMinutes, requiredSkills: required, preferredSkills: preferred,
+            bayTypes: sourceLines.map { ServiceLine.bayTypes(of: $0) } ?? [facility.scenario.bays[booked.bay].type],
+            preferredStarts: [newStart], preferredMechanic: booked.mechanic)
+        model = try ShopState(facility.removingAppointments { $0.id == target.id }, placing: job)
+        self.facility = facility
+        self.request = request
+        self.target = target
+        self.targetIndex = targetIndex
+        currentStart = booked.start
+        self.newStart = newStart
     }
 
     /// When the snapshot already holds this request's move (a retry after the
-    /// backend stored it), the snapshot as it was before; else `nil`.
-    func snapshotBeforeReplay() -> BookingSnapshot? {
+    /// backend stored it), the move as it was before it; else `nil`. Only the
+    /// appointment put back where it was is checked (its bay may have gone since).
+    func beforeReplay() throws(InputError) -> ValidatedReschedule? {
         guard let last = target.history?.last, last.requestKey == request.requestId else { return nil }
-        var before = snapshot
-        guard let i = before.appointments.firstIndex(where: { $0.id == target.id }) else { return nil }
-        before.appointments[i].start = last.start
-        before.appointments[i].durationMinutes = last.durationMinutes
-        before.appointments[i].bay = last.bay
-        before.appointments[i].mechanic = last.mechanic
-        before.appointments[i].rescheduleCount = max(0, (target.rescheduleCount ?? 1) - 1)
-        before.appointments[i].history = Array(target.history!.dropLast())
-        if before.appointments[i].history?.isEmpty == true { before.appointments[i].history = nil }
-        return before
+        var before = target
+        before.start = last.start
+        before.durationMinutes = last.durationMinutes
+        before.bay = last.bay
+        before.mechanic = last.mechanic
+        before.rescheduleCount = max(0, (target.rescheduleCount ?? 1) - 1)
+        before.history = Array(target.history!.dropLast())
+        if before.history?.isEmpty == true { before.history = nil }
+        let facility = try self.facility.replacingAppointment(at: targetIndex, with: before)
+        return try ValidatedReschedule(facility: facility, request: request, targetIndex: targetIndex)
     }
 
     /// The appointment at its new placement, the old one kept in its history.

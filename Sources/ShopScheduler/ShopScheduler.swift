@@ -3,6 +3,7 @@
 @_exported import ShopBooking
 @_exported import ShopDomain
 @_exported import ShopImport
+@_exported import ShopOperations
 @_exported import ShopPlanner
 @_exported import ShopReschedule
 @_exported import ShopScenarioGenerator

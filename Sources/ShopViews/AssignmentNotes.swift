@@ -1,4 +1,4 @@
-import ShopBooking
+import ShopOperations
 import ShopDomain
 
 /// Editing an appointment's assignment notes: at most ``maxLength``

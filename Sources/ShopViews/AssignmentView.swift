@@ -1,4 +1,4 @@
-import ShopBooking
+import ShopOperations
 import ShopDomain
 
 /// Where an appointment is done and by whom, as the front counter reads it.

@@ -1,4 +1,4 @@
-import ShopBooking
+import ShopOperations
 import ShopDomain
 
 /// One field that changed between two snapshots.

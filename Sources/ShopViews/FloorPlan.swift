@@ -25,9 +25,11 @@ import ShopDomain
 /// Deterministic: every order breaks ties by index.
 public struct FloorPlan: Sendable {
     /// Per work order of the location (same indices), `nil` for inactive ones.
-    public let estimates: [Estimate?]
+    public let forecasts: [Forecast?]
 
-    public struct Estimate: Sendable, Hashable {
+    /// When one work order is expected to start and be done (a completion
+    /// forecast; not the customer's forecast, which is a quote).
+    public struct Forecast: Sendable, Hashable {
         public var readyAt: LocalDateTime?
         public var start: LocalDateTime?
         /// `nil` when it cannot be worked out (see ``blocked``).
@@ -41,7 +43,7 @@ public struct FloorPlan: Sendable {
         /// The work stops (closing, end of shift, bay out of service) and
         /// goes on later before it is done.
         public var pauses: Bool = false
-        /// Why no estimate exists, in words.
+        /// Why no forecast exists, in words.
         public var blocked: String?
         /// Waiting work only: its place in the queue (from 1).
         public var queuePosition: Int?
@@ -53,7 +55,7 @@ public struct FloorPlan: Sendable {
         var calendar = WorkCalendar(location, now: now)
         var mechanicBusy = [[Range<Int>]](repeating: [], count: location.scenario.mechanics.count)
         var placeBusy = [[Range<Int>]](repeating: [], count: location.scenario.bays.count)
-        var estimates = [Estimate?](repeating: nil, count: location.workOrders.count)
+        var forecasts = [Forecast?](repeating: nil, count: location.workOrders.count)
 
         /// The earliest run of `minutes` of work from `ready` at which
         /// mechanic `m` and place `p` are both at work and free (gaps in
@@ -72,17 +74,17 @@ public struct FloorPlan: Sendable {
         }
 
         /// Books the work order's remaining work on mechanic `m` and place `p`.
-        func book(_ w: Int, mechanic m: Int, place p: Int, ready: Int, into estimate: inout Estimate) {
+        func book(_ w: Int, mechanic m: Int, place p: Int, ready: Int, into forecast: inout Forecast) {
             let minutes = location.workOrders[w].file.remainingMinutes
             guard let run = earliestFit(minutes, ready: ready, mechanic: m, place: p) else {
-                estimate.blocked = "cannot finish within the \(location.scenario.facility.horizonDays) day(s) the shift data cover"
+                forecast.blocked = "cannot finish within the \(location.scenario.facility.horizonDays) day(s) the shift data cover"
                 return
             }
-            estimate.start = LocalDateTime(absoluteMinutes: run.start)
-            estimate.completion = LocalDateTime(absoluteMinutes: run.end)
-            estimate.pauses = run.paused
-            estimate.aheadOnMechanic = mechanicBusy[m].count { $0.lowerBound < run.start }
-            estimate.aheadOnPlace = placeBusy[p].count { $0.lowerBound < run.start }
+            forecast.start = LocalDateTime(absoluteMinutes: run.start)
+            forecast.completion = LocalDateTime(absoluteMinutes: run.end)
+            forecast.pauses = run.paused
+            forecast.aheadOnMechanic = mechanicBusy[m].count { $0.lowerBound < run.start }
+            forecast.aheadOnPlace = placeBusy[p].count { $0.lowerBound < run.start }
             if run.start < run.end {
                 mechanicBusy[m].append(run.start..<run.end)
                 placeBusy[p].append(run.start..<run.end)
@@ -93,37 +95,37 @@ public struct FloorPlan: Sendable {
         var assigned: [(w: Int, ready: Int, rank: Int)] = []
         var waiting: [Int] = []
         for (w, order) in location.workOrders.enumerated() where order.state.isActive {
-            var estimate = Estimate()
+            var forecast = Forecast()
             let appointment = order.appointment.map { location.appointments[$0] }
-            estimate.mechanic = appointment?.mechanic
-            estimate.place = appointment?.place
+            forecast.mechanic = appointment?.mechanic
+            forecast.place = appointment?.place
             var ready = now
             if order.state == .awaitingParts {
                 if let unknown = order.parts.first(where: { $0.expectedAt == nil }) {
-                    estimate.blocked = "waiting for part \(unknown.part.partNumber) with no expected arrival"
-                    estimates[w] = estimate
+                    forecast.blocked = "waiting for part \(unknown.part.partNumber) with no expected arrival"
+                    forecasts[w] = forecast
                     continue
                 }
                 ready = max(ready, order.parts.compactMap(\.expectedAt).max() ?? now)
             } else if order.state != .inProgress, let appointment {
                 ready = max(ready, appointment.start)
             }
-            estimate.readyAt = ready
+            forecast.readyAt = ready
             if order.state == .readyForPickup {
-                estimate.start = order.statusHistory.last?.at ?? now
-                estimate.completion = min(now, estimate.start!)
+                forecast.start = order.statusHistory.last?.at ?? now
+                forecast.completion = min(now, forecast.start!)
             } else if appointment?.mechanic != nil && appointment?.place != nil {
                 assigned.append((w, ready.absoluteMinutes, order.state == .inProgress ? 0 : 1))
             } else {
                 waiting.append(w)
             }
-            estimates[w] = estimate
+            forecasts[w] = forecast
         }
 
         for item in assigned.sorted(by: { ($0.ready, $0.rank, $0.w) < ($1.ready, $1.rank, $1.w) }) {
-            var estimate = estimates[item.w]!
-            book(item.w, mechanic: estimate.mechanic!, place: estimate.place!, ready: item.ready, into: &estimate)
-            estimates[item.w] = estimate
+            var forecast = forecasts[item.w]!
+            book(item.w, mechanic: forecast.mechanic!, place: forecast.place!, ready: item.ready, into: &forecast)
+            forecasts[item.w] = forecast
         }
 
         let queue = waiting.sorted { a, b in
@@ -134,27 +136,27 @@ public struct FloorPlan: Sendable {
         }
         for (position, w) in queue.enumerated() {
             let order = location.workOrders[w]
-            var estimate = estimates[w]!
-            estimate.queuePosition = position + 1
-            estimate.qualified = location.scenario.mechanics.indices.filter {
+            var forecast = forecasts[w]!
+            forecast.queuePosition = position + 1
+            forecast.qualified = location.scenario.mechanics.indices.filter {
                 location.scenario.mechanics[$0].active && order.requiredSkills.isSubset(of: location.scenario.mechanics[$0].skills)
             }
-            let places = estimate.place.map { [$0] } ?? location.scenario.bays.indices.filter {
+            let places = forecast.place.map { [$0] } ?? location.scenario.bays.indices.filter {
                 order.bayTypes.contains(location.scenario.bays[$0].type)
             }
-            guard !estimate.qualified.isEmpty else {
-                estimate.blocked = "no active mechanic has " + order.requiredSkills.sorted().joined(separator: ", ")
-                estimates[w] = estimate
+            guard !forecast.qualified.isEmpty else {
+                forecast.blocked = "no active mechanic has " + order.requiredSkills.sorted().joined(separator: ", ")
+                forecasts[w] = forecast
                 continue
             }
             guard !places.isEmpty else {
-                estimate.blocked = "no bay of type " + order.bayTypes.map(\.rawValue).sorted().joined(separator: ", ")
-                estimates[w] = estimate
+                forecast.blocked = "no bay of type " + order.bayTypes.map(\.rawValue).sorted().joined(separator: ", ")
+                forecasts[w] = forecast
                 continue
             }
-            let ready = estimate.readyAt!.absoluteMinutes
+            let ready = forecast.readyAt!.absoluteMinutes
             var best: (start: Int, m: Int, p: Int)?
-            for m in estimate.qualified {
+            for m in forecast.qualified {
                 for p in places {
                     // No run can start before both are at work: skip pairs that cannot beat the best.
                     if let best, let first = calendar.together(m, p).first(where: { $0.upperBound > ready }),
@@ -164,15 +166,15 @@ public struct FloorPlan: Sendable {
                 }
             }
             if let best {
-                estimate.mechanic = best.m
-                estimate.place = best.p
-                book(w, mechanic: best.m, place: best.p, ready: ready, into: &estimate)
+                forecast.mechanic = best.m
+                forecast.place = best.p
+                book(w, mechanic: best.m, place: best.p, ready: ready, into: &forecast)
             } else {
-                estimate.blocked = "no qualified mechanic and bay are free together within the shift data's horizon"
+                forecast.blocked = "no qualified mechanic and bay are free together within the shift data's horizon"
             }
-            estimates[w] = estimate
+            forecasts[w] = forecast
         }
-        self.estimates = estimates
+        self.forecasts = forecasts
     }
 }
 
@@ -207,11 +209,11 @@ struct WorkCalendar {
             guard location.shiftsKnown[m] else { return open }
             // Joined too: overlapping shifts would otherwise count their common time twice.
             let shifts = OpenTime.union(mechanic.shifts.map { $0.start.absoluteMinutes..<$0.end.absoluteMinutes })
-            return WorkCalendar.intersect(open, shifts)
+            return OpenTime.intersect(open, shifts)
         }
         placeTime = location.scenario.bays.map { bay in
             bay.outOfService.reduce(open) { time, out in
-                WorkCalendar.subtract(time, out.start.absoluteMinutes..<out.end.absoluteMinutes)
+                OpenTime.subtract(time, out.start.absoluteMinutes..<out.end.absoluteMinutes)
             }
         }
     }
@@ -220,7 +222,7 @@ struct WorkCalendar {
     mutating func together(_ m: Int, _ p: Int) -> [Range<Int>] {
         let key = m * placeTime.count + p
         if let known = pairs[key] { return known }
-        let time = WorkCalendar.intersect(mechanicTime[m], placeTime[p])
+        let time = OpenTime.intersect(mechanicTime[m], placeTime[p])
         pairs[key] = time
         return time
     }
@@ -243,26 +245,5 @@ struct WorkCalendar {
             if left == 0 { return (start!, begin + take, pieces > 1) }
         }
         return nil
-    }
-
-    static func intersect(_ a: [Range<Int>], _ b: [Range<Int>]) -> [Range<Int>] {
-        var result: [Range<Int>] = []
-        var i = 0, j = 0
-        while i < a.count && j < b.count {
-            let low = max(a[i].lowerBound, b[j].lowerBound), high = min(a[i].upperBound, b[j].upperBound)
-            if low < high { result.append(low..<high) }
-            if a[i].upperBound < b[j].upperBound { i += 1 } else { j += 1 }
-        }
-        return result
-    }
-
-    static func subtract(_ ranges: [Range<Int>], _ cut: Range<Int>) -> [Range<Int>] {
-        ranges.flatMap { range -> [Range<Int>] in
-            guard range.overlaps(cut) else { return [range] }
-            var pieces: [Range<Int>] = []
-            if range.lowerBound < cut.lowerBound { pieces.append(range.lowerBound..<cut.lowerBound) }
-            if cut.upperBound < range.upperBound { pieces.append(cut.upperBound..<range.upperBound) }
-            return pieces
-        }
     }
 }

@@ -1,4 +1,4 @@
-import ShopBooking
+import ShopOperations
 import ShopDomain
 
 /// Who asks for a view, and what they may do.

@@ -1,4 +1,4 @@
-import ShopBooking
+import ShopOperations
 import ShopDomain
 
 /// One active work order on the work-in-progress board.
@@ -126,7 +126,7 @@ public enum WorkInProgressViews {
             let plan = FloorPlan(location, now: now)
             for (w, order) in location.workOrders.enumerated() where order.state.isActive {
                 total += 1
-                let row = self.row(w, in: location, plan: plan.estimates[w]!, caller: caller, now: now)
+                let row = self.row(w, in: location, plan: plan.forecasts[w]!, caller: caller, now: now)
                 if let mechanic = query.mechanic, row.mechanic?.id != mechanic { continue }
                 if let bay = query.bay, row.place != bay { continue }
                 if let statuses = query.statuses, !statuses.contains(row.status) { continue }
@@ -177,7 +177,7 @@ public enum WorkInProgressViews {
         return groups.values.sorted { ($0.label, $0.key) < ($1.label, $1.key) }
     }
 
-    static func row(_ w: Int, in location: ShopFloor.Location, plan: FloorPlan.Estimate, caller: ViewCaller,
+    static func row(_ w: Int, in location: ShopFloor.Location, plan: FloorPlan.Forecast, caller: ViewCaller,
                     now: LocalDateTime) -> WorkInProgressRow {
         let order = location.workOrders[w]
         let appointment = order.appointment.map { location.appointments[$0] }
@@ -219,7 +219,7 @@ public enum WorkInProgressViews {
 
     /// At risk: the estimated completion is later than promised (or none can
     /// be estimated for promised work), with the reasons in words.
-    static func risk(_ order: ShopFloor.WorkOrder, _ plan: FloorPlan.Estimate, location: ShopFloor.Location,
+    static func risk(_ order: ShopFloor.WorkOrder, _ plan: FloorPlan.Forecast, location: ShopFloor.Location,
                      now: LocalDateTime) -> WorkInProgressRow.Risk? {
         guard let promised = order.promisedAt, order.state != .readyForPickup else { return nil }
         guard let completion = plan.completion else {

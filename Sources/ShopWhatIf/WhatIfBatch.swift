@@ -223,27 +223,3 @@ public struct WhatIfBatch: Sendable {
         return edit
     }
 }
-
-/// FNV-1a, 64 bits: a fingerprint that is the same on every run and
-/// machine (Swift's `Hasher` is seeded per process). For change detection,
-/// not security.
-struct StableHash {
-    private var state: UInt64 = 0xCBF2_9CE4_8422_2325
-
-    mutating func combine(_ data: Data) {
-        for byte in data { combineRaw(byte) }
-        combineRaw(0xFF)  // a separator, so ("ab", "c") differs from ("a", "bc")
-    }
-
-    private mutating func combineRaw(_ byte: UInt8) {
-        state ^= UInt64(byte)
-        state = state &* 0x0000_0100_0000_01B3
-    }
-
-    mutating func combine(_ text: String) { combine(Data(text.utf8)) }
-
-    var hex: String {
-        let text = String(state, radix: 16)
-        return String(repeating: "0", count: 16 - text.count) + text
-    }
-}

@@ -15,7 +15,7 @@ struct GeneratedBoardTests {
         let plan = FloorPlan(location, now: now)
         var byMechanic: [Int: [Range<Int>]] = [:], byPlace: [Int: [Range<Int>]] = [:]
         var estimated = 0
-        for (w, estimate) in plan.estimates.enumerated() {
+        for (w, estimate) in plan.forecasts.enumerated() {
             guard let estimate, let start = estimate.start, let end = estimate.completion,
                   location.workOrders[w].state != .readyForPickup else { continue }
             estimated += 1

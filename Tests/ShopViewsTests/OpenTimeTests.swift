@@ -53,7 +53,7 @@ struct ViewsOpenTimeTests {
         let rows = try WorkInProgressViews.board(try Fixture.floor(location), for: advisor, now: now).rows
         let row = try #require(rows.first { $0.workOrderId == "W8" })
         #expect(row.estimatedCompletion == "2026-03-02T13:00")
-        #expect(try #require(FloorPlan(try Fixture.floor(location).locations[0], now: now).estimates[0]).pauses == false)
+        #expect(try #require(FloorPlan(try Fixture.floor(location).locations[0], now: now).forecasts[0]).pauses == false)
     }
 
     // Why (review): the board's closing time was the close of the range that

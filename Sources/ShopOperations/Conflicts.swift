@@ -1,35 +1,13 @@
 import ShopDomain
 import ShopPlanner
 
-/// Rule 4: what stands in the way of one wanted start, and which bay and
-/// mechanic it would get. Hard conflicts (no eligible bay, outside operating
-/// hours, hard capacity, outside the booking horizon) block; overridable ones
-/// (mechanic required but none free, customer already booked then) block
-/// unless overridden; soft ones (capacity above the soft threshold, preferred
-/// mechanic unavailable, mechanic overloaded that day) only warn.
-package struct PlacementCheck {
-    package var start: LocalDateTime
-    package var slot: Int
-    package var conflicts: [Conflict] = []
-    package var bay: Int?
-    /// The mechanic assigned now (auto, or manual with the requested one free).
-    package var mechanic: Int?
-    /// A qualified mechanic known to be free (the assigned one, or the staffing proof of a deferred one).
-    package var candidate: Int?
-    package var assignmentStatus: AssignmentStatus = .assigned
-
-    /// Conflicts that stop the booking, given whether overrides are granted.
-    package func blocking(overrideGranted: Bool) -> [Conflict] {
-        conflicts.filter { $0.severity == .hard || ($0.severity == .overridable && !overrideGranted) }
-    }
-}
-
-package enum Conflicts {
+/// Rule 4 for one wanted start: see ``PlacementCheck``.
+public enum Conflicts {
     /// Checks the request at `start`. `soft` false skips the soft checks (alternatives need only the blocking ones).
-    package static func check(_ model: BookingModel, start: LocalDateTime, now: LocalDateTime, strategy: AssignmentStrategy,
+    public static func check(_ model: ShopState, start: LocalDateTime, now: LocalDateTime, strategy: AssignmentStrategy,
                       soft: Bool = true) -> PlacementCheck {
-        let instance = model.instance, occupancy = model.occupancy, r = model.request
-        let booking = model.booking
+        let instance = model.instance, occupancy = model.occupancy, r = model.newJob
+        let job = model.job, policy = model.facility.policy
         let s = model.slot(of: start)
         var check = PlacementCheck(start: start, slot: s)
         let end = start.adding(minutes: model.durationMinutes)
@@ -39,7 +17,7 @@ package enum Conflicts {
         }
 
         // Horizon: from now to the end of the policy's last day, and inside the snapshot's data.
-        let horizonDays = booking.policy.resolvedBookingHorizonDays
+        let horizonDays = policy.resolvedBookingHorizonDays
         let bookingEnd = LocalDateTime(date: now.date.adding(days: horizonDays), minuteOfDay: 0)
         if start < now {
             add(.outsideBookingHorizon, [], "\(start) is in the past (now \(now))")
@@ -61,11 +39,11 @@ package enum Conflicts {
 
         // Bay or mobile unit.
         if model.bayTypes.isEmpty {
-            add(.noEligibleBay, [], "no bay type suits every service line of \(booking.source.id)")
+            add(.noEligibleBay, [], "no bay type suits every service line of \(job.label)")
         } else {
             let options = instance.jobs[r].bayOptions
             let free = options.filter { instance.bayAvailable(job: r, bay: $0, start: s) && occupancy.isBayFree($0, range) }
-            let preferred = free.filter { model.scenario.bays[$0].type == booking.preferredBayType }
+            let preferred = free.filter { model.scenario.bays[$0].type == job.preferredBayType }
             check.bay = preferred.first ?? free.first
             if check.bay == nil {
                 add(.noEligibleBay, options.map { model.scenario.bays[$0].id },
@@ -86,7 +64,7 @@ package enum Conflicts {
             check.candidate = found
             if found == nil {
                 add(.noMechanicFree, model.qualified.map { model.scenario.mechanics[$0].id },
-                    "no mechanic with \(model.requiredSkills.isEmpty ? "the time" : SkillMatch.list(model.requiredSkills)) is on shift and free \(start.minuteOfDayText)–\(end.minuteOfDayText)")
+                    "no mechanic with \(model.requiredSkills.isEmpty ? "the time" : SkillRule.list(model.requiredSkills)) is on shift and free \(start.minuteOfDayText)–\(end.minuteOfDayText)")
             }
             switch strategy {
             case .auto:
@@ -95,21 +73,21 @@ package enum Conflicts {
             case .deferred:
                 check.assignmentStatus = .deferred
             case .manual:
-                if let wanted = booking.preferredMechanic, wanted == found {
+                if let wanted = job.preferredMechanic, wanted == found {
                     check.mechanic = found
                 } else {
                     check.assignmentStatus = .awaitingManualAssignment
                 }
             }
-            if soft, let wanted = booking.preferredMechanic, found != wanted {
+            if soft, let wanted = job.preferredMechanic, found != wanted {
                 add(.preferredMechanicUnavailable, [model.scenario.mechanics[wanted].id],
                     "\(model.name(ofMechanic: wanted)) cannot take it \(start.minuteOfDayText)–\(end.minuteOfDayText) (busy, off shift, inactive or lacking a required skill)")
             }
         }
 
         // The customer's other appointments at that time.
-        if let customer = booking.source.customerId {
-            let clashing = booking.appointments.filter {
+        if let customer = job.customerId {
+            let clashing = model.facility.appointments.filter {
                 $0.status.isActive && $0.file.customerId == customer && $0.start < end && start < $0.end
             }
             if !clashing.isEmpty {
@@ -128,7 +106,7 @@ package enum Conflicts {
             let booked = dayRange.reduce(0) { $0 + occupancy.load[$1] } + model.length
             // In floating point: a maxConcurrent near Int.max times the open slots overflowed.
             let share = Double(booked) / (Double(openSlots) * Double(perSlot))
-            let threshold = booking.policy.resolvedSoftCapacityThreshold
+            let threshold = policy.resolvedSoftCapacityThreshold
             if share > threshold {
                 add(.softCapacityExceeded, [],
                     "\(start.date) would be \(percent(share)) booked, above the soft threshold of \(percent(threshold))")
@@ -137,7 +115,7 @@ package enum Conflicts {
         if let m = check.mechanic {
             let shiftSlots = instance.mechanics[m].shifts.map { $0.clamped(to: dayRange).count }.reduce(0, +)
             let busy = dayRange.count { occupancy.mechanicBusy[m][$0] } + model.length
-            let threshold = booking.policy.resolvedMechanicOverloadThreshold
+            let threshold = policy.resolvedMechanicOverloadThreshold
             if shiftSlots > 0, Double(busy) / Double(shiftSlots) > threshold {
                 add(.mechanicOverloaded, [model.scenario.mechanics[m].id],
                     "\(model.name(ofMechanic: m)) would be booked \(percent(Double(busy) / Double(shiftSlots))) of the shift on \(start.date), above \(percent(threshold))")
@@ -148,21 +126,16 @@ package enum Conflicts {
 
     /// Qualified mechanics, best first: the requested one, then fewest missing
     /// preferred skills (the contract's cost), then least booked that day, then snapshot order.
-    package static func ranked(_ model: BookingModel, qualified: [Int], day: LocalDate) -> [Int] {
+    public static func ranked(_ model: ShopState, qualified: [Int], day: LocalDate) -> [Int] {
         let instance = model.instance
         let dayStart = model.slot(of: LocalDateTime(date: day, minuteOfDay: 0))
         let dayRange = max(0, dayStart)..<min(instance.slotCount, max(0, dayStart + instance.slotsPerDay))
         func key(_ m: Int) -> (Int, Int, Int, Int) {
-            (m == model.booking.preferredMechanic ? 0 : 1, instance.mechanicCost(job: model.request, mechanic: m),
+            (m == model.job.preferredMechanic ? 0 : 1, instance.mechanicCost(job: model.newJob, mechanic: m),
              dayRange.count { model.occupancy.mechanicBusy[m][$0] }, m)
         }
         return qualified.sorted { key($0) < key($1) }
     }
 
-    package static func percent(_ share: Double) -> String { "\(Int((share * 100).rounded())) %" }
-}
-
-extension LocalDateTime {
-    /// `HH:MM`, for messages.
-    package var minuteOfDayText: String { String(description.suffix(5)) }
+    static func percent(_ share: Double) -> String { "\(Int((share * 100).rounded())) %" }
 }

@@ -11,18 +11,18 @@ import ShopPlanner
 /// Ranked by the contract objective's cost for the new job (start deviation
 /// from the nearest preferred start, missing preferred skills, …), after the
 /// request's ``AlternativeOrder`` keys; ties by start, bay, mechanic.
-package enum Alternatives {
-    package struct Candidate {
+public enum Alternatives {
+    struct Candidate {
         var slot: Int
         var bay: Int
         var mechanic: Int?
         var cost: Int
     }
 
-    package static func plain(_ model: BookingModel, now: LocalDateTime, strategy: AssignmentStrategy, count: Int,
+    public static func plain(_ model: ShopState, now: LocalDateTime, strategy: AssignmentStrategy, count: Int,
                       excluding: LocalDateTime? = nil) -> [Alternative] {
         guard count > 0 else { return [] }
-        let instance = model.instance, r = model.request
+        let instance = model.instance, r = model.newJob
         var candidates: [Candidate] = []
         for s in instance.jobs[r].starts {
             let time = instance.time(ofSlot: s)
@@ -33,14 +33,14 @@ package enum Alternatives {
             candidates.append(Candidate(slot: s, bay: bay, mechanic: mechanic,
                                         cost: addedCost(model, SlotPlacement(start: s, bay: bay, mechanic: mechanic))))
         }
-        let firstDay = model.booking.preferredStarts.first.map { model.slot(of: LocalDateTime(date: $0.date, minuteOfDay: 0)) / instance.slotsPerDay }
-        let order = model.booking.order
+        let firstDay = model.job.preferredStarts.first.map { model.slot(of: LocalDateTime(date: $0.date, minuteOfDay: 0)) / instance.slotsPerDay }
+        let order = model.job.order
         func key(_ c: Candidate) -> [Int] {
             var key: [Int] = []
             for rule in order {
                 switch rule {
                 case .sameDayFirst: key.append(c.slot / instance.slotsPerDay == firstDay ? 0 : 1)
-                case .preferredMechanic: key.append(c.mechanic != nil && c.mechanic == model.booking.preferredMechanic ? 0 : 1)
+                case .preferredMechanic: key.append(c.mechanic != nil && c.mechanic == model.job.preferredMechanic ? 0 : 1)
                 case .earliest: key.append(c.slot)
                 }
             }
@@ -68,15 +68,15 @@ package enum Alternatives {
 
     /// The objective of the booked plan with the request placed, minus without
     /// it: the job's placement cost, plus `mechanicUsed` for a mechanic with no other work.
-    package static func addedCost(_ model: BookingModel, _ placement: SlotPlacement) -> Int {
-        var cost = model.instance.placementCost(job: model.request, placement)
+    public static func addedCost(_ model: ShopState, _ placement: SlotPlacement) -> Int {
+        var cost = model.instance.placementCost(job: model.newJob, placement)
         if let m = placement.mechanic, !model.occupancy.usedMechanics.contains(m) {
             cost += model.instance.weights.mechanicUsed
         }
         return cost
     }
 
-    package static func alternative(_ model: BookingModel, rank: Int, _ placement: SlotPlacement, addedCost: Int,
+    public static func alternative(_ model: ShopState, rank: Int, _ placement: SlotPlacement, addedCost: Int,
                             bestCost: Int, moves: [Move], disruption: Int) -> Alternative {
         let instance = model.instance
         let start = instance.time(ofSlot: placement.start)
@@ -84,12 +84,12 @@ package enum Alternatives {
         let bay = model.scenario.bays[placement.bay]
         var reasons = ["\(bay.id) (\(bay.type.rawValue)) free \(start.minuteOfDayText)–\(end.minuteOfDayText) on \(start.date)"]
         if let m = placement.mechanic {
-            reasons.append(SkillMatch.describe(model.name(ofMechanic: m), skills: model.scenario.mechanics[m].skills,
+            reasons.append(SkillRule.describe(model.name(ofMechanic: m), skills: model.scenario.mechanics[m].skills,
                                                required: model.requiredSkills, preferred: model.preferredSkills))
         } else if model.qualified.isEmpty {
-            reasons.append("no active mechanic has \(SkillMatch.list(model.requiredSkills)): waits for skills")
+            reasons.append("no active mechanic has \(SkillRule.list(model.requiredSkills)): waits for skills")
         }
-        if let nearest = model.booking.preferredStarts.min(by: {
+        if let nearest = model.job.preferredStarts.min(by: {
             abs($0.absoluteMinutes - start.absoluteMinutes) < abs($1.absoluteMinutes - start.absoluteMinutes)
         }) {
             let minutes = start.absoluteMinutes - nearest.absoluteMinutes

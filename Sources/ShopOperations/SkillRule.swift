@@ -2,34 +2,36 @@ import ShopDomain
 
 /// Rule 3: which mechanics may do the work. A mechanic must be active, have
 /// every required skill and be on shift throughout; preferred skills only rank.
-package enum SkillMatch {
+public enum SkillRule {
     /// The skills of several lines, each once, in first-seen order (stable output).
-    package static func union(_ lists: [[String]]) -> [String] {
+    public static func union(_ lists: [[String]]) -> [String] {
         var seen = Set<String>()
         var result: [String] = []
         for list in lists { for skill in list where seen.insert(skill).inserted { result.append(skill) } }
         return result
     }
 
-    static func requiredSkills(_ source: ValidatedBooking.Source) -> [String] {
-        union(source.lines.map { $0.requiredSkills ?? [] })
+    /// The skills every line of the work needs, together.
+    public static func requiredSkills(_ lines: [ServiceLine]) -> [String] {
+        union(lines.map { $0.requiredSkills ?? [] })
     }
 
-    static func preferredSkills(_ source: ValidatedBooking.Source) -> [String] {
-        let required = Set(requiredSkills(source))
-        return union(source.lines.map { $0.preferredSkills ?? [] }).filter { !required.contains($0) }
+    /// The skills the lines prefer that none requires.
+    public static func preferredSkills(_ lines: [ServiceLine]) -> [String] {
+        let required = Set(requiredSkills(lines))
+        return union(lines.map { $0.preferredSkills ?? [] }).filter { !required.contains($0) }
     }
 
     /// Active mechanics with every required skill, in snapshot order; empty
     /// means the work waits for skills (`AWAITING_SKILL_FULFILLMENT`).
-    static func qualified(_ scenario: Scenario, required: [String]) -> [Int] {
+    public static func qualified(_ scenario: Scenario, required: [String]) -> [Int] {
         scenario.mechanics.indices.filter {
             scenario.mechanics[$0].active && Set(required).isSubset(of: scenario.mechanics[$0].skills)
         }
     }
 
     /// "J. Doe has BRAKES and ENGINE" (or "lacks preferred HVAC").
-    static func describe(_ name: String, skills: Set<String>, required: [String], preferred: [String]) -> String {
+    public static func describe(_ name: String, skills: Set<String>, required: [String], preferred: [String]) -> String {
         let has = (required + preferred).filter(skills.contains)
         let lacks = preferred.filter { !skills.contains($0) }
         var text = has.isEmpty ? "\(name) is free" : "\(name) has \(list(has))"
@@ -37,7 +39,8 @@ package enum SkillMatch {
         return text
     }
 
-    static func list(_ items: [String]) -> String {
+    /// "A", "A and B", "A, B and C".
+    public static func list(_ items: [String]) -> String {
         items.count <= 1 ? items.joined() : items.dropLast().joined(separator: ", ") + " and " + items.last!
     }
 }

@@ -1,60 +1,16 @@
 import ShopDomain
 import ShopPlanner
 
-/// Rule 5: when the mechanic is chosen. The facility's strategy (`auto`,
-/// `deferred`, `manual`), a per-service-type override, and complex or long
-/// work deferred by default. A deferred mechanic gets an SLA deadline, and a
-/// qualified mechanic must still be free (``Staffing``), so deferral never
-/// books what cannot be staffed.
-package enum AssignmentRule {
-    /// The strategy for this source. A service type's own strategy wins; among
-    /// several lines the most hands-off wins (manual, then deferred, then auto).
-    /// Without one, complex or long work is deferred, else the facility's default.
-    package static func strategy(_ booking: ValidatedBooking, durationMinutes: Int) -> (AssignmentStrategy, String) {
-        let policy = booking.policy
-        let perType = booking.source.lines.compactMap { line in
-            policy.serviceTypeStrategies?[line.serviceType].flatMap(AssignmentStrategy.init(rawValue:))
-        }
-        for strategy in [AssignmentStrategy.manual, .deferred, .auto] where perType.contains(strategy) {
-            return (strategy, "service type policy")
-        }
-        let complex = Set(policy.complexServiceTypes ?? [])
-        if let line = booking.source.lines.first(where: { complex.contains($0.serviceType) }) {
-            return (.deferred, "\(line.serviceType) is complex work")
-        }
-        if durationMinutes >= policy.resolvedLongServiceMinutes {
-            return (.deferred, "\(durationMinutes) min is long work (≥ \(policy.resolvedLongServiceMinutes) min)")
-        }
-        return (policy.resolvedStrategy, "facility default")
-    }
-
-    /// By when a deferred mechanic must be assigned: the closing time of the
-    /// last open day before the appointment's day; when that has passed (or the
-    /// work is today), two hours from now, but never after the start.
-    package static func deadline(start: LocalDateTime, now: LocalDateTime, facility: Scenario.Facility) -> LocalDateTime {
-        var date = start.date.adding(days: -1)
-        for _ in 0..<366 {
-            if !facility.closedDates.contains(date), let close = facility.operatingHours[date.weekday]?.map(\.close).max() {
-                let closing = LocalDateTime(date: date, minuteOfDay: 0).adding(minutes: close.minutes)
-                if closing > now, start.date != now.date { return min(closing, start) }
-                break
-            }
-            date = date.adding(days: -1)
-        }
-        return min(now.adding(minutes: 120), start)
-    }
-}
-
 /// Whether a mechanic can still be found for the request without taking one
 /// from the unassigned appointments it overlaps: a bipartite matching of those
 /// appointments and the request to mechanics who are qualified, on shift and
 /// not busy with assigned work over each one's whole time. Conservative: two
 /// unassigned appointments count as needing two mechanics even when they do not
 /// overlap each other.
-enum Staffing {
+public enum Staffing {
     /// A mechanic for the request, or `nil` when none is left. `preferring`
     /// orders the request's candidates (the best first).
-    static func mechanic(_ model: BookingModel, start: Int, preferring order: [Int]) -> Int? {
+    public static func mechanic(_ model: ShopState, start: Int, preferring order: [Int]) -> Int? {
         let instance = model.instance, occupancy = model.occupancy
         let range = model.range(start)
         func candidates(job j: Int, at s: Int, length: Int, from list: [Int]) -> [Int] {
@@ -62,13 +18,13 @@ enum Staffing {
                 instance.mechanicAvailable(job: j, mechanic: $0, start: s) && occupancy.isMechanicFree($0, s..<(s + length))
             }
         }
-        let mine = candidates(job: model.request, at: start, length: model.length, from: order)
+        let mine = candidates(job: model.newJob, at: start, length: model.length, from: order)
         guard !mine.isEmpty else { return nil }
         // Unassigned appointments overlapping the request, needing a mechanic who exists.
         var others: [[Int]] = []
         for (j, index) in model.appointmentJobs.enumerated() {
             guard let placement = model.bookedPlacement(j), placement.mechanic == nil,
-                  model.booking.appointments[index].file.needsMechanic ?? true else { continue }
+                  model.facility.appointments[index].file.needsMechanic ?? true else { continue }
             let length = instance.jobs[j].length
             guard placement.start < range.upperBound, range.lowerBound < placement.start + length else { continue }
             let skills = model.scenario.jobs[j].requiredSkills
@@ -93,7 +49,7 @@ enum Staffing {
     }
 
     /// Maximum matching size (Kuhn's augmenting paths; the lists are tiny).
-    static func matchingSize(_ candidates: [[Int]]) -> Int {
+    public static func matchingSize(_ candidates: [[Int]]) -> Int {
         var owner: [Int: Int] = [:]
         func augment(_ item: Int, _ seen: inout Set<Int>) -> Bool {
             for m in candidates[item] where seen.insert(m).inserted {

@@ -1,0 +1,54 @@
+/// An appointment already on the books.
+public struct BookedAppointment: Codable, Hashable, Sendable {
+    public var id: String
+    /// An ``AppointmentStatus`` raw value.
+    public var status: String
+    /// Local start, `YYYY-MM-DDTHH:MM`, on a slot boundary.
+    public var start: String
+    public var durationMinutes: Int
+    /// The bay or mobile unit it holds.
+    public var bay: String
+    /// `nil`: no mechanic yet (deferred or awaiting skills), or none needed.
+    public var mechanic: String?
+    /// `false` for work that needs no mechanic (a drop-off inspection, say);
+    /// default `true`, so an appointment without a mechanic still claims one
+    /// in the staffing check.
+    public var needsMechanic: Bool?
+    public var estimateId: String?
+    public var workOrderId: String?
+    public var customerId: String?
+    public var vehicleId: String?
+    public var rescheduleCount: Int?
+    /// The request key that created it (lets a retry find it).
+    public var requestKey: String?
+    /// Skills a mechanic needs for it; default: those of its source, when the
+    /// snapshot holds the source, else none.
+    public var requiredSkills: [String]?
+    /// The recurring series it belongs to, when it is one of a series.
+    public var seriesId: String?
+    /// Its earlier placements, oldest first (one entry per reschedule).
+    public var history: [AppointmentHistoryEntry]?
+
+    public init(id: String, status: String = AppointmentStatus.scheduled.rawValue, start: String,
+                durationMinutes: Int, bay: String, mechanic: String? = nil, estimateId: String? = nil,
+                workOrderId: String? = nil, customerId: String? = nil, vehicleId: String? = nil,
+                rescheduleCount: Int? = nil, requestKey: String? = nil, requiredSkills: [String]? = nil,
+                needsMechanic: Bool? = nil, seriesId: String? = nil, history: [AppointmentHistoryEntry]? = nil) {
+        self.needsMechanic = needsMechanic
+        self.seriesId = seriesId
+        self.history = history
+        self.id = id
+        self.status = status
+        self.start = start
+        self.durationMinutes = durationMinutes
+        self.bay = bay
+        self.mechanic = mechanic
+        self.estimateId = estimateId
+        self.workOrderId = workOrderId
+        self.customerId = customerId
+        self.vehicleId = vehicleId
+        self.rescheduleCount = rescheduleCount
+        self.requestKey = requestKey
+        self.requiredSkills = requiredSkills
+    }
+}

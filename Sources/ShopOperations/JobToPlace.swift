@@ -1,0 +1,42 @@
+import ShopDomain
+
+/// The work a use case wants placed on the shop's state: the new job of a
+/// booking, or the appointment a reschedule moves, in the terms the
+/// placement check and the alternatives need.
+public struct JobToPlace: Sendable, Hashable {
+    /// Its job id in the scenario; never an appointment id (those hold no space).
+    public var jobID: String
+    /// What messages call it (the estimate or work order, or the appointment moved).
+    public var label: String
+    /// The customer, whose other appointments it must not overlap.
+    public var customerId: String?
+    public var durationMinutes: Int
+    public var requiredSkills: [String]
+    /// Preferred skills that are not required.
+    public var preferredSkills: [String]
+    /// Bay types every line of the work can be done in; empty: no bay fits.
+    public var bayTypes: [BayType]
+    /// Wanted starts, best first.
+    public var preferredStarts: [LocalDateTime]
+    public var preferredBayType: BayType?
+    /// Index into the facility's mechanics.
+    public var preferredMechanic: Int?
+    /// How alternatives are ranked before their cost.
+    public var order: [AlternativeOrder]
+
+    public init(jobID: String, label: String, customerId: String?, durationMinutes: Int, requiredSkills: [String],
+                preferredSkills: [String], bayTypes: [BayType], preferredStarts: [LocalDateTime],
+                preferredBayType: BayType? = nil, preferredMechanic: Int? = nil, order: [AlternativeOrder] = []) {
+        self.jobID = jobID
+        self.label = label
+        self.customerId = customerId
+        self.durationMinutes = durationMinutes
+        self.requiredSkills = requiredSkills
+        self.preferredSkills = preferredSkills
+        self.bayTypes = bayTypes
+        self.preferredStarts = preferredStarts
+        self.preferredBayType = preferredBayType
+        self.preferredMechanic = preferredMechanic
+        self.order = order
+    }
+}
