@@ -1,4 +1,3 @@
-import ShopOperations
 import ShopDomain
 
 /// Editing an appointment's assignment notes: at most ``maxLength``

@@ -7,7 +7,7 @@ import ShopDomain
 /// People and assignment data are.
 ///
 /// This is the parsing layer: it checks only JSON types. ``ShopFloor`` is
-/// the validated form (`BoardSnapshot+Invariants.swift`), which reports
+/// the validated form (`ShopFloor+Validation.swift`), which reports
 /// every problem at once with its JSON path.
 public struct BoardSnapshot: Codable, Hashable, Sendable {
     public static let formatName = "shopsched.board-snapshot/1"

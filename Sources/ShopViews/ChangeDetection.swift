@@ -1,34 +1,4 @@
 import ShopOperations
-import ShopDomain
-
-/// One field that changed between two snapshots.
-public struct FieldChange: Codable, Hashable, Sendable {
-    public var field: String
-    public var old: String?
-    public var new: String?
-}
-
-/// An `AssignmentUpdated` event: what a backend pushes when an appointment's
-/// assignment changes.
-public struct AssignmentUpdated: Codable, Hashable, Sendable {
-    public var eventType = "AssignmentUpdated"
-    /// Stable: the same two snapshots give the same id.
-    public var eventId: String
-    public var appointmentId: String
-    public var locationId: String
-    public var changes: [FieldChange]
-}
-
-/// A `WorkorderStatusChanged` event, with every field that changed with it.
-public struct WorkorderStatusChanged: Codable, Hashable, Sendable {
-    public var eventType = "WorkorderStatusChanged"
-    public var eventId: String
-    public var workOrderId: String
-    public var locationId: String
-    public var oldStatus: String?
-    public var newStatus: String
-    public var changes: [FieldChange]
-}
 
 /// Turns two snapshots into the events a backend would push; appointments
 /// and work orders are matched by location and id, in the current

@@ -1,28 +1,9 @@
 import ShopOperations
 import ShopDomain
 
-extension AppointmentStatus {
-    /// The states the assignment view shows (cancelled ones only on request).
-    public static let shown: [AppointmentStatus] = [.scheduled, .confirmed, .inProgress, .awaitingParts, .ready]
-}
-
-/// The life of a work order as the work-in-progress story knows it.
-public enum WorkOrderState: String, Codable, Hashable, Sendable, CaseIterable {
-    case scheduled = "SCHEDULED"
-    case waiting = "WAITING"
-    case inProgress = "IN_PROGRESS"
-    case awaitingParts = "AWAITING_PARTS"
-    case readyForPickup = "READY_FOR_PICKUP"
-    case completed = "COMPLETED"
-    case cancelled = "CANCELLED"
-
-    /// Active work: what the board shows.
-    public var isActive: Bool { self != .completed && self != .cancelled }
-}
-
 /// A validated ``BoardSnapshot``: times parsed, statuses known, every id
 /// resolved. Built only by ``ShopFloor/init(_:)``
-/// (`BoardSnapshot+Invariants.swift`), which guarantees: location ids are
+/// (`ShopFloor+Validation.swift`), which guarantees: location ids are
 /// unique, ids are unique per kind within a location, an appointment holds a
 /// bay or a mobile unit but not both (each of the right kind), every named
 /// mechanic, appointment and work order exists, notes are at most

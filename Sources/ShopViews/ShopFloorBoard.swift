@@ -1,4 +1,3 @@
-import ShopOperations
 import ShopDomain
 
 /// The shop-floor board: per location, one lane per bay and one per mobile

@@ -30,15 +30,3 @@ public struct ViewCaller: Codable, Hashable, Sendable {
 
     public func may(_ permission: Permission) -> Bool { permissions.contains(permission.rawValue) }
 }
-
-/// A view the caller may not see, and why.
-public struct ViewDenied: Error, Hashable, Sendable, CustomStringConvertible {
-    /// The permission that is missing, when one would allow it.
-    public var missing: Permission?
-    public var reason: String
-    public init(missing: Permission?, reason: String) {
-        self.missing = missing
-        self.reason = reason
-    }
-    public var description: String { reason }
-}
