@@ -75,23 +75,3 @@ public struct SourceUpdate: Codable, Hashable, Sendable {
     public var id: String
     public var status: String
 }
-
-/// Why a request was refused before any placement was looked at.
-public struct Denial: Codable, Hashable, Sendable {
-    public var code: DenialCode
-    public var message: String
-}
-
-/// Every reason a request can be denied (rule 1, the duration override, the conflict override).
-public enum DenialCode: String, Codable, Hashable, Sendable, CaseIterable {
-    case missingCreatePermission = "MISSING_PERMISSION_CREATE_APPOINTMENT"
-    case estimateNotBookable = "ESTIMATE_NOT_BOOKABLE"
-    case workOrderNotBookable = "WORK_ORDER_NOT_BOOKABLE"
-    case noCustomer = "SOURCE_NOT_LINKED_TO_CUSTOMER"
-    case noVehicle = "SOURCE_NOT_LINKED_TO_VEHICLE"
-    case alreadyScheduled = "SOURCE_ALREADY_HAS_ACTIVE_APPOINTMENT"
-    case durationOverrideReasonMissing = "DURATION_OVERRIDE_REASON_REQUIRED"
-    case durationOverrideNotApproved = "MISSING_PERMISSION_APPROVE_DURATION_OVERRIDE"
-    case conflictOverrideReasonMissing = "CONFLICT_OVERRIDE_REASON_REQUIRED"
-    case conflictOverrideNotPermitted = "MISSING_PERMISSION_OVERRIDE_SCHEDULING_CONFLICT"
-}

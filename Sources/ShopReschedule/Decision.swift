@@ -17,7 +17,7 @@ public struct RescheduleDecision: Codable, Hashable, Sendable {
     /// `rescheduleCount` one more, the previous placement appended to `history`.
     public var appointment: BookedAppointment?
     public var update: AppointmentUpdate?
-    public var denials: [RescheduleDenial]
+    public var denials: [Denial]
     public var conflicts: [Conflict]
     public var warnings: [Warning]
     /// Other starts with nothing blocking, ranked as in booking (when the move is blocked).
@@ -78,28 +78,6 @@ public struct AppointmentUpdate: Codable, Hashable, Sendable {
     public var conflictOverride: String?
     public var approvedBy: String?
     public var customerConfirmation: CustomerConfirmation?
-}
-
-/// Why a reschedule was refused before its new start was looked at.
-public struct RescheduleDenial: Codable, Hashable, Sendable {
-    public var code: RescheduleDenialCode
-    public var message: String
-}
-
-/// Every reason a reschedule can be refused (rules 1–4 and 9, and the conflict override).
-public enum RescheduleDenialCode: String, Codable, Hashable, Sendable, CaseIterable {
-    case missingReschedulePermission = "MISSING_PERMISSION_RESCHEDULE_APPOINTMENT"
-    case notReschedulable = "APPOINTMENT_NOT_RESCHEDULABLE"
-    case recurringSeries = "RECURRING_SERIES_NOT_SUPPORTED"
-    case unchanged = "NEW_START_UNCHANGED"
-    case notesRequired = "NOTES_REQUIRED"
-    case shortNoticeNotApproved = "MISSING_PERMISSION_APPROVE_RESCHEDULE"
-    case managerApprovalRequired = "MANAGER_APPROVAL_REQUIRED"
-    case managerApprovalInvalid = "MANAGER_APPROVAL_INVALID"
-    case customerConfirmationRequired = "CUSTOMER_CONFIRMATION_REQUIRED"
-    case rescheduleLimitReached = "RESCHEDULE_LIMIT_REACHED"
-    case conflictOverrideReasonMissing = "CONFLICT_OVERRIDE_REASON_REQUIRED"
-    case conflictOverrideNotPermitted = "MISSING_PERMISSION_OVERRIDE_SCHEDULING_CONFLICT"
 }
 
 /// `AppointmentRescheduled` (the story's `AppointmentRescheduledEvent`), for the
