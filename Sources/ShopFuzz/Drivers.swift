@@ -285,10 +285,10 @@ public struct FuzzDrivers {
         guard let result = tally.step("replan", { () throws(InputError) in try ReplanEngine(clock: FixedClock(Self.replanNow), threads: 1).replan(disruption, in: snapshot) })
         else { return }
         _ = JSONFiles.encode(result)
-        guard result.status == "optimal" || result.status == "feasible" else { return }
+        guard result.status == .optimal || result.status == .feasible else { return }
         do {
             let scenario = try Scenario(file: result.scenario)
-            check(result.status, objective: result.objective, problems: result.problems, file: result.plan,
+            check(result.status.rawValue, objective: result.objective, problems: result.problems, file: result.plan,
                   verifier: PlanVerifier(scenario: scenario), who: "replan", &tally)
         } catch {
             tally.finding("replan: its own day's scenario is invalid: \(error.description.prefix(200))")

@@ -14,8 +14,8 @@ public struct ReplanResult: Codable, Hashable, Sendable {
     public var facility: String
     public var day: String
     public var now: String
-    /// The solve's status, in the solution file's words (`optimal`, `feasible`, `infeasible`, `error`).
-    public var status: String
+    /// The solve's status (written as in the solution file: `optimal`, `feasible`, `infeasible`, `error`).
+    public var status: PlanStatus
     public var objective: Int?
     public var bound: Int?
     public var seconds: Double
@@ -145,7 +145,7 @@ struct ReplanReport {
         let hasPlan = result.status == .optimal || result.status == .feasible
         var out = ReplanResult(
             requestId: disruption.requestId, facility: disruption.facility, day: day.date.description, now: now.description,
-            status: result.status.rawValue, objective: hasPlan ? result.objective : nil, bound: result.bound,
+            status: result.status, objective: hasPlan ? result.objective : nil, bound: result.bound,
             seconds: (result.seconds * 1000).rounded() / 1000, problems: result.problems, scenario: day.file,
             plan: result.solutionFile(), appointments: [], changes: [], atRisk: day.atRisk, events: [],
             outbox: NotificationOutbox(), audit: [], warnings: day.warnings)

@@ -109,7 +109,7 @@ struct Replan: ParsableCommand {
             try ReplanEngine(clock: common.clock, threads: threads).replan(file, in: snapshot)
         }
         try common.write(result, table: ChangeTables.render(result))
-        if result.status != "optimal" && result.status != "feasible" { throw ExitCode(ExitStatus.notCreated) }
+        if result.status != .optimal && result.status != .feasible { throw ExitCode(ExitStatus.notCreated) }
     }
 }
 
@@ -139,7 +139,7 @@ enum ChangeTables {
     }
 
     static func render(_ r: ReplanResult) -> String {
-        var lines = ["Replan \(r.requestId) of \(r.day) at \(r.now): \(r.status.uppercased()), objective \(r.objective.map(String.init) ?? "-"), \(r.seconds) s"]
+        var lines = ["Replan \(r.requestId) of \(r.day) at \(r.now): \(r.status.rawValue.uppercased()), objective \(r.objective.map(String.init) ?? "-"), \(r.seconds) s"]
         lines += r.problems.map { "Problem  \($0)" }
         lines.append("Changes (\(r.changes.count)):")
         for c in r.changes {

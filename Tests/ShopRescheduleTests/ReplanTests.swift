@@ -24,7 +24,7 @@ struct ReplanTests {
     /// The plan is feasible for the day's scenario at the objective it reports; no started job moved;
     /// the changes list exactly the appointments whose placement differs.
     static func verify(_ result: ReplanResult, _ snapshot: BookingSnapshot, sourceLocation: SourceLocation) throws {
-        #expect(result.status == "optimal", "\(result.problems)", sourceLocation: sourceLocation)
+        #expect(result.status == .optimal, "\(result.problems)", sourceLocation: sourceLocation)
         let scenario = try Scenario(file: result.scenario)
         let report = PlanVerifier.verify(result.plan, against: scenario)
         #expect(report.isFeasible, "\(report)", sourceLocation: sourceLocation)
