@@ -63,7 +63,7 @@ let package = Package(
         .target(name: "ShopScenarioGenerator", dependencies: ["ShopDomain", "ShopPlanner", "ShopViews"]),
         .target(name: "ShopImport", dependencies: ["ShopDomain"]),
         .target(name: "ShopOperations", dependencies: ["ShopDomain", "ShopPlanner"]),
-        .target(name: "ShopBooking", dependencies: ["ShopDomain", "ShopPlanner", "ShopOperations"]),
+        .target(name: "ShopBooking", dependencies: ["MILP", "ShopDomain", "ShopPlanner", "ShopOperations"]),
         .target(name: "ShopViews", dependencies: ["ShopDomain", "ShopOperations"]),
         .target(name: "ShopReschedule", dependencies: ["ShopOperations", "ShopPlanner", "ShopDomain"]),
         .target(

@@ -1,3 +1,4 @@
+import MILP
 import ShopDomain
 import ShopOperations
 import ShopPlanner
@@ -64,8 +65,7 @@ enum AlternativesWithMoves {
         var unproven = false
         search: while found.count < count {
             for r in regions.indices where !regions[r].solved {
-                let left = deadline - clock.now
-                let remaining = Double(left.components.seconds) + Double(left.components.attoseconds) / 1e18
+                let remaining = (deadline - clock.now).inSeconds
                 guard remaining > 0.01 else { unproven = true; break search }
                 let region = regions[r].starts
                 let window = (dayStart.adding(minutes: region.lowerBound * slot),

@@ -5,7 +5,7 @@ import ShopOperations
 /// Rule 5: when the mechanic is chosen. The facility's strategy (`auto`,
 /// `deferred`, `manual`), a per-service-type override, and complex or long
 /// work deferred by default. A deferred mechanic gets an SLA deadline, and a
-/// qualified mechanic must still be free (``Staffing``), so deferral never
+/// qualified mechanic must still be free (``/ShopOperations/Staffing``), so deferral never
 /// books what cannot be staffed.
 enum AssignmentRule {
     /// The strategy for this source. A service type's own strategy wins; among

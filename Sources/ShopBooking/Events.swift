@@ -5,7 +5,7 @@ import ShopOperations
 /// `AppointmentCreatedFromEstimate` / `AppointmentCreatedFromWorkOrder` carry
 /// the fields of the story's `AppointmentCreatedEvent`;
 /// `AppointmentNeedsSkillResolution` names the skills no active mechanic has.
-/// Event ids derive from the request key (``BookingIDGenerator``).
+/// Event ids derive from the request key (``/ShopOperations/BookingIDGenerator``).
 public struct BookingEvent: Codable, Hashable, Sendable {
     public var type: String
     public var eventId: String

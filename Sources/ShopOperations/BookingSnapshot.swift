@@ -7,7 +7,7 @@ import ShopDomain
 /// facility's booking policy.
 ///
 /// The backend owns storage; this is a read model. The engine never changes
-/// it: a ``BookingDecision`` says what to write. Invariants (checked in one
+/// it: a decision (booking's, a reschedule's) says what to write. Invariants (checked in one
 /// place, ``ValidatedFacility``, before any rule runs): ids are
 /// unique per kind; every appointment names a known bay and mechanic, starts on
 /// a slot boundary and links at most one source; policy numbers are in range.

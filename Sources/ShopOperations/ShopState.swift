@@ -23,6 +23,8 @@ public struct ShopState {
     public let qualified: [Int]
 
     /// - Parameters:
+    ///   - facility: the validated snapshot.
+    ///   - job: the work to place, the last job.
     ///   - movable: which not-yet-confirmed appointments get `current` instead of a pin.
     ///   - day: only that day (the horizon and the appointments starting on it).
     ///   - window: the new job's window, when given.

@@ -1,3 +1,4 @@
+import MILP
 import ShopDomain
 
 /// Places jobs one at a time, most important and least flexible first, each
@@ -196,6 +197,5 @@ public struct GreedyStrategy: PlanningStrategy {
 }
 
 func seconds(since start: ContinuousClock.Instant, _ clock: ContinuousClock) -> Double {
-    let duration = clock.now - start
-    return Double(duration.components.seconds) + Double(duration.components.attoseconds) * 1e-18
+    (clock.now - start).inSeconds
 }
