@@ -197,12 +197,12 @@ public struct BookingEngine: Sendable {
     }
 
     private func makeAppointment(_ booking: ValidatedBooking, _ model: ShopState, _ check: PlacementCheck,
-                                 strategy: AssignmentStrategy, now: LocalDateTime, ids: DecisionIDs) -> Appointment {
+                                 strategy: AssignmentStrategy, now: LocalDateTime, ids: DecisionIDs) -> CreatedAppointment {
         let scenario = model.scenario
         let source = booking.source
         let bay = check.bay.map { scenario.bays[$0] }
         let deferred = check.mechanic == nil && !model.qualified.isEmpty
-        return Appointment(
+        return CreatedAppointment(
             id: ids.next("APT"), status: AppointmentStatus.scheduled.rawValue, version: 1,
             facility: booking.request.facility, sourceType: booking.sourceType,
             estimateId: booking.sourceType == .estimate ? source.id : nil,

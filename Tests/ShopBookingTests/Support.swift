@@ -107,7 +107,7 @@ enum Fixture {
     /// The created appointment, added to the booked plan, is feasible under the contract. The job is
     /// stated here from the source's lines: one bay type every line allows, every required skill.
     /// A deferred mechanic is checked through the one the staffing check named (`staffedBy`).
-    static func verifyCreated(_ a: Appointment, decision: BookingDecision, request: AppointmentRequest,
+    static func verifyCreated(_ a: CreatedAppointment, decision: BookingDecision, request: AppointmentRequest,
                               snapshot: BookingSnapshot, sourceLocation: SourceLocation) throws {
         let lines = (snapshot.estimates ?? []).first { $0.id == a.estimateId }?.lines
             ?? (snapshot.workOrders ?? []).first { $0.id == a.workOrderId }?.lines ?? []

@@ -1,4 +1,3 @@
-import ShopDomain
 import ShopOperations
 
 /// A request to create one appointment from an estimate or a work order
@@ -80,11 +79,4 @@ public struct AppointmentRequest: Codable, Hashable, Sendable {
             self.reason = reason
         }
     }
-
-}
-
-/// What a request refers to.
-public enum SourceType: String, Codable, Hashable, Sendable {
-    case estimate = "ESTIMATE"
-    case workOrder = "WORK_ORDER"
 }
