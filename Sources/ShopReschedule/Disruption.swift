@@ -29,79 +29,6 @@ public struct Disruption: Codable, Hashable, Sendable {
     }
 }
 
-public enum DisruptionType: String, Codable, Hashable, Sendable, CaseIterable {
-    /// `mechanic` is unavailable from `from` until `until` (default: the end of the day).
-    case mechanicUnavailable = "MECHANIC_UNAVAILABLE"
-    /// `bay` is out of service from `from` until `until` (default: the end of the day).
-    case bayOutOfService = "BAY_OUT_OF_SERVICE"
-    /// `appointment` runs `minutes` longer than booked.
-    case jobOverrun = "JOB_OVERRUN"
-    /// `job` must be fitted in today.
-    case urgentJob = "URGENT_JOB"
-}
-
-/// One thing that broke. Which fields matter depends on ``type``.
-public struct DisruptionEvent: Codable, Hashable, Sendable {
-    /// A ``DisruptionType`` raw value.
-    public var type: String
-    public var mechanic: String?
-    public var bay: String?
-    public var appointment: String?
-    /// Local `YYYY-MM-DDTHH:MM`.
-    public var from: String?
-    public var until: String?
-    public var minutes: Int?
-    public var job: UrgentJob?
-
-    public init(type: DisruptionType, mechanic: String? = nil, bay: String? = nil, appointment: String? = nil,
-                from: String? = nil, until: String? = nil, minutes: Int? = nil, job: UrgentJob? = nil) {
-        self.type = type.rawValue
-        self.mechanic = mechanic
-        self.bay = bay
-        self.appointment = appointment
-        self.from = from
-        self.until = until
-        self.minutes = minutes
-        self.job = job
-    }
-}
-
-/// Work to fit in today, in the scenario file's terms.
-public struct UrgentJob: Codable, Hashable, Sendable {
-    public var id: String
-    public var durationMinutes: Int
-    public var bayTypes: [String]
-    public var requiredSkills: [String]?
-    public var customerId: String?
-    public var vehicleId: String?
-    /// Contract priority (default 3: placing it is worth three ordinary appointments).
-    public var priority: Int?
-
-    public init(id: String, durationMinutes: Int, bayTypes: [String], requiredSkills: [String]? = nil,
-                customerId: String? = nil, vehicleId: String? = nil, priority: Int? = nil) {
-        self.id = id
-        self.durationMinutes = durationMinutes
-        self.bayTypes = bayTypes
-        self.requiredSkills = requiredSkills
-        self.customerId = customerId
-        self.vehicleId = vehicleId
-        self.priority = priority
-    }
-}
-
-/// What a replan may do.
-public struct ReplanPolicy: Codable, Hashable, Sendable {
-    /// `CONFIRMED` and `AWAITING_PARTS` appointments may move too (default false:
-    /// they move only when the disruption leaves them no place where they are).
-    public var moveConfirmed: Bool?
-    /// Seconds the MILP may take (default 10).
-    public var timeLimitSeconds: Double?
-    public init(moveConfirmed: Bool? = nil, timeLimitSeconds: Double? = nil) {
-        self.moveConfirmed = moveConfirmed
-        self.timeLimitSeconds = timeLimitSeconds
-    }
-}
-
 extension Disruption {
     /// A mechanic calling in sick, for tests, benchmarks and demos: of the
     /// mechanics with appointments starting at `from` or later that day, the one
@@ -121,15 +48,3 @@ extension Disruption {
                           policy: policy)
     }
 }
-
-/// Reading the reschedule files; a wrong JSON type is an ``InputError`` naming its path.
-public enum RescheduleFiles {
-    public static func request(from data: Data) throws(InputError) -> RescheduleRequest {
-        try JSONFiles.decode(RescheduleRequest.self, from: data)
-    }
-    public static func disruption(from data: Data) throws(InputError) -> Disruption {
-        try JSONFiles.decode(Disruption.self, from: data)
-    }
-}
-
-import Foundation

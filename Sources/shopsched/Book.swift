@@ -46,7 +46,7 @@ struct Book: ParsableCommand {
         do { requestFile = try BookingFiles.request(from: BookingFiles.read(request)) } catch {
             failBadInput(InputError(error.issues.map(Self.unprefixed)), file: request)
         }
-        let clock: any BookingClock = now.flatMap(LocalDateTime.init).map { FixedClock($0) } ?? SystemClock()
+        let clock: any ShopClock = now.flatMap(LocalDateTime.init).map { FixedClock($0) } ?? SystemClock()
         let decision: BookingDecision
         do { decision = try BookingEngine(clock: clock).book(requestFile, in: snapshotFile) } catch {
             failBadInput(error, snapshot: snapshot, file: request, prefix: "request.")

@@ -1,5 +1,4 @@
 import ShopOperations
-import ShopDomain
 
 /// A request to move one booked appointment (`shopsched.reschedule-request/1`).
 ///
@@ -51,52 +50,5 @@ public struct RescheduleRequest: Codable, Hashable, Sendable {
         self.customerConfirmation = customerConfirmation
         self.notifyCustomer = notifyCustomer
         self.alternatives = alternatives
-    }
-}
-
-/// Why an appointment moves.
-public enum RescheduleReason: String, Codable, Hashable, Sendable, CaseIterable {
-    case customerRequest = "CUSTOMER_REQUEST"
-    case shopCapacity = "SHOP_CAPACITY"
-    case equipmentIssue = "EQUIPMENT_ISSUE"
-    case mechanicUnavailable = "MECHANIC_UNAVAILABLE"
-    case partsDelay = "PARTS_DELAY"
-    case weather = "WEATHER"
-    case emergency = "EMERGENCY"
-    case managerDiscretion = "MANAGER_DISCRETION"
-    case other = "OTHER"
-
-    /// The customer asked for it (their notification is mandatory).
-    public var isCustomerInitiated: Bool { self == .customerRequest }
-}
-
-/// A Shop Manager's approval, as the backend vouches for it: the engine cannot
-/// check who someone is, so the backend sends this only when `approvedBy`
-/// holds the role `SHOP_MANAGER` for the facility.
-public struct ManagerApproval: Codable, Hashable, Sendable {
-    public static let managerRole = "SHOP_MANAGER"
-    public var approvedBy: String
-    /// Must be `SHOP_MANAGER`.
-    public var role: String
-    /// Facility local time of the approval, when known.
-    public var approvedAt: String?
-    public init(approvedBy: String, role: String = ManagerApproval.managerRole, approvedAt: String? = nil) {
-        self.approvedBy = approvedBy
-        self.role = role
-        self.approvedAt = approvedAt
-    }
-
-    var isValid: Bool { !approvedBy.isEmpty && role == Self.managerRole }
-}
-
-/// The customer's agreement to an emergency move.
-public struct CustomerConfirmation: Codable, Hashable, Sendable {
-    /// How they confirmed (`PHONE`, `SMS`, `IN_PERSON`, …).
-    public var channel: String
-    /// Facility local time of the confirmation, when known.
-    public var confirmedAt: String?
-    public init(channel: String, confirmedAt: String? = nil) {
-        self.channel = channel
-        self.confirmedAt = confirmedAt
     }
 }

@@ -5,7 +5,7 @@ import Testing
 /// Rule 3: required skills, active, on shift; preferred skills rank; nobody
 /// qualified means AWAITING_SKILL_FULFILLMENT and an event.
 @Suite("skills")
-struct SkillMatchTests {
+struct SkillRuleTests {
     @Test func preferredSkillsRankTheMechanics() throws {
         // Both M-1 and M-2 have BRAKES; only M-1 has the preferred ENGINE.
         let decision = try Fixture.book(Fixture.request(), Fixture.snapshot())

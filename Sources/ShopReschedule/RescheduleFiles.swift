@@ -1,0 +1,12 @@
+import ShopDomain
+import Foundation
+
+/// Reading the reschedule files; a wrong JSON type is an ``InputError`` naming its path.
+public enum RescheduleFiles {
+    public static func request(from data: Data) throws(InputError) -> RescheduleRequest {
+        try JSONFiles.decode(RescheduleRequest.self, from: data)
+    }
+    public static func disruption(from data: Data) throws(InputError) -> Disruption {
+        try JSONFiles.decode(Disruption.self, from: data)
+    }
+}
