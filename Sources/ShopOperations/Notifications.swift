@@ -1,0 +1,95 @@
+import Foundation
+import ShopDomain
+
+/// Rule 7's notifications for one change.
+public enum Notifications {
+    /// The customer (when `notifyCustomer` or `mandatory`), the mechanic who had it
+    /// (when its time changed or they were taken off it) and a newly assigned mechanic.
+    public static func entries(for change: PlacementChange, notifyCustomer: Bool, mandatory: Bool, now: LocalDateTime,
+                        nowInstant: Date, ids: DecisionIDs) -> [OutboxEntry] {
+        var entries: [OutboxEntry] = []
+        let a = change.appointment
+        func entry(_ kind: RecipientKind, _ id: String, mandatory: Bool, subject: String, text: String,
+                   calendar: String?) -> OutboxEntry {
+            OutboxEntry(notificationId: ids.next("NTF"), appointmentId: a.id, recipientKind: kind, recipientId: id,
+                        mandatory: mandatory, channels: ChannelPolicy.standard, channel: ChannelPolicy.standard[0].channel,
+                        attempt: 1, status: .pending, subject: subject, text: text, calendar: calendar,
+                        createdAt: now.description, attempts: [])
+        }
+        let from = "\(Self.when(change.fromStart)) (\(change.fromBay))"
+        let to = change.to.map { "\(Self.when($0.start)) (\($0.bay))" }
+        let why = change.reason.replacingOccurrences(of: "_", with: " ").lowercased()
+        if let customer = a.customerId, notifyCustomer || mandatory {
+            let text = to.map { "Your appointment \(a.id) has moved from \(from) to \($0). Reason: \(why)." }
+                ?? "Your appointment \(a.id) on \(from) cannot go ahead as planned (\(why)). We will call you to rebook."
+            entries.append(entry(.customer, customer, mandatory: mandatory,
+                                 subject: to == nil ? "Your appointment needs rebooking" : "Your appointment has moved",
+                                 text: text, calendar: Self.calendar(change, nowInstant: nowInstant)))
+        }
+        let toMechanic = change.to?.mechanic
+        if let previous = change.fromMechanic, change.timeChanged || toMechanic != previous {
+            let text = toMechanic == previous
+                ? "Job \(a.id) moved from \(from) to \(to ?? "unplaced"): still yours."
+                : "Job \(a.id) at \(from) is no longer yours\(to.map { " (now \($0))" } ?? "")."
+            entries.append(entry(.mechanic, previous, mandatory: true,
+                                 subject: toMechanic == previous ? "Job moved" : "Job taken off your list",
+                                 text: text, calendar: nil))
+        }
+        if let next = toMechanic, next != change.fromMechanic, let to {
+            entries.append(entry(.mechanic, next, mandatory: true, subject: "Job assigned to you",
+                                 text: "Job \(a.id) is yours at \(to).", calendar: nil))
+        }
+        return entries
+    }
+
+    static func when(_ time: LocalDateTime) -> String { "\(time.date) \(ClockTime(minutes: time.minuteOfDay)!)" }
+
+    /// An RFC 5545 invite: one VEVENT with a UID stable per appointment and a
+    /// SEQUENCE that grows with each change (so calendars update it), DTSTAMP the
+    /// injected clock, times in UTC (exact across daylight-saving changes), CRLF
+    /// line ends, long lines folded at 75 octets. `METHOD:CANCEL` when unplaced.
+    static func calendar(_ change: PlacementChange, nowInstant: Date) -> String {
+        let a = change.appointment
+        let start = change.to?.start ?? change.fromStart
+        let end = start.adding(minutes: change.durationMinutes)
+        var lines = [
+            "BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//ShopScheduler//shopsched//EN",
+            "METHOD:\(change.to == nil ? "CANCEL" : "REQUEST")", "BEGIN:VEVENT",
+            "UID:\(a.id)@\(change.facility).shopsched",
+            "SEQUENCE:\(change.sequence)",
+            "DTSTAMP:\(FacilityTime.utcStamp(nowInstant))",
+            "DTSTART:\(FacilityTime.utcStamp(FacilityTime.instant(start, timeZone: change.timeZone)))",
+            "DTEND:\(FacilityTime.utcStamp(FacilityTime.instant(end, timeZone: change.timeZone)))",
+            "SUMMARY:\(escape("Service appointment \(a.id) at \(change.facility)"))",
+            "DESCRIPTION:\(escape("Moved from \(when(change.fromStart)) (\(change.facility) local time). Reason: \(change.reason)."))",
+            "STATUS:\(change.to == nil ? "CANCELLED" : "CONFIRMED")",
+            "END:VEVENT", "END:VCALENDAR",
+        ]
+        lines = lines.map(fold)
+        return lines.joined(separator: "\r\n") + "\r\n"
+    }
+
+    /// RFC 5545 TEXT escaping.
+    static func escape(_ text: String) -> String {
+        text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: ";", with: "\\;")
+            .replacingOccurrences(of: ",", with: "\\,").replacingOccurrences(of: "\n", with: "\\n")
+    }
+
+    /// Folds a content line into pieces of at most 75 octets (continuations start with a space).
+    static func fold(_ line: String) -> String {
+        var pieces: [String] = [], current = "", size = 0
+        for ch in line {
+            let octets = String(ch).utf8.count
+            let limit = pieces.isEmpty ? 75 : 74
+            if size + octets > limit {
+                pieces.append(current)
+                current = ""
+                size = 0
+            }
+            current.append(ch)
+            size += octets
+        }
+        pieces.append(current)
+        return pieces.joined(separator: "\r\n ")
+    }
+}
