@@ -91,10 +91,8 @@ public struct BookingEngine: Sendable {
         // Rules 3 to 5 at each wanted start, in the caller's order.
         let model = try ShopState(booking.facility, placing: booking.job(durationMinutes: duration.minutes))
         let (strategy, why) = AssignmentRule.strategy(booking, durationMinutes: duration.minutes)
-        let overrideRequested = request.conflictOverride != nil
-        let overrideGranted = overrideRequested
-            && request.caller.has(.overrideSchedulingConflict, for: request.facility)
-            && !(request.conflictOverride?.reason ?? "").trimmingCharacters(in: .whitespaces).isEmpty
+        let override = ConflictOverridePolicy(request.conflictOverride, caller: request.caller, facility: request.facility)
+        let overrideGranted = override.granted
         var checks: [PlacementCheck] = []
         var chosen: PlacementCheck?
         for start in booking.preferredStarts {
@@ -105,32 +103,14 @@ public struct BookingEngine: Sendable {
                 break
             }
         }
-        for check in checks {
-            for conflict in check.conflicts {
-                audit.add(AuditType.conflictDetected, [
-                    "code": conflict.code.rawValue, "severity": conflict.severity.rawValue, "start": conflict.start,
-                    "resources": conflict.resources.joined(separator: ","),
-                ])
-            }
-        }
+        for check in checks { audit.addDetected(check.conflicts) }
         let wantedCount = request.alternatives ?? options.defaultAlternatives
 
         guard var chosen else {
             // An override was asked for and would have helped, but is not allowed: say so.
-            let overridable = checks.contains { check in
-                check.blocking(overrideGranted: true).isEmpty && !check.blocking(overrideGranted: false).isEmpty
-            }
-            if overrideRequested && overridable {
-                var refused: [Denial] = []
-                if !request.caller.has(.overrideSchedulingConflict, for: request.facility) {
-                    refused.append(Denial(code: .conflictOverrideNotPermitted,
-                                          message: "\(request.caller.id) lacks OVERRIDE_SCHEDULING_CONFLICT for facility \(request.facility)"))
-                }
-                if (request.conflictOverride?.reason ?? "").trimmingCharacters(in: .whitespaces).isEmpty {
-                    refused.append(Denial(code: .conflictOverrideReasonMissing, message: "a conflict override needs a reason"))
-                }
+            if checks.contains(where: override.wouldHelp) {
                 decision.conflicts = checks.flatMap(\.conflicts)
-                return deny(decision, refused, &audit)
+                return deny(decision, override.refusals, &audit)
             }
             decision.outcome = .conflicts
             decision.conflicts = checks.flatMap(\.conflicts)
@@ -150,13 +130,7 @@ public struct BookingEngine: Sendable {
         }
 
         // Created.
-        for index in chosen.conflicts.indices where chosen.conflicts[index].severity == .overridable {
-            chosen.conflicts[index].overridden = true
-            audit.add(AuditType.conflictOverridden, [
-                "code": chosen.conflicts[index].code.rawValue, "start": chosen.conflicts[index].start,
-                "reason": request.conflictOverride?.reason ?? "",
-            ])
-        }
+        override.apply(to: &chosen, &audit, auditReason: override.reason)
         for check in checks.dropLast() {
             decision.warnings.append(Warning(
                 code: "PREFERRED_START_SKIPPED",

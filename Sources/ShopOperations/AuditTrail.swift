@@ -20,4 +20,14 @@ public struct AuditTrail {
         records.append(AuditRecord(auditId: ids.next("AUD"), type: type, at: at, actor: actor, facilityId: facility,
                                    requestId: requestId, appointmentId: appointment, details: details))
     }
+
+    /// A `ConflictDetected` record for each conflict found, in order.
+    public mutating func addDetected(_ conflicts: [Conflict], appointment: String? = nil) {
+        for conflict in conflicts {
+            add(AuditType.conflictDetected, appointment: appointment, [
+                "code": conflict.code.rawValue, "severity": conflict.severity.rawValue, "start": conflict.start,
+                "resources": conflict.resources.joined(separator: ","),
+            ])
+        }
+    }
 }
