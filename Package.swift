@@ -1,20 +1,25 @@
 // swift-tools-version:6.1
 import PackageDescription
 
-// Layers, bottom up; each target can be read alone:
-//   CGLPK (system library) -> CGLPKShim (C, traps GLPK's fatal errors)
-//   MILP (Swift model builder and GLPK solver; knows nothing of shops)
-//   ShopDomain (scenario and solution files, validation, the slot grid)
-//   ShopVerifier (independent plan checker, written from the contract)
-//   ShopPlanner (shop formulation on MILP, greedy, unscheduled reasons)
-//   ShopScenarioGenerator (seeded, realistic scenario files for tests and benchmarks)
-//   ShopImport (published benchmark formats as scenario files)
-//   ShopBooking (the booking adapter: snapshot + request -> decision; no GLPK C API)
-//   ShopViews (assignment and work-in-progress read models of a shop floor)
+// Layers, bottom up; each target depends only on targets listed above it
+// (after "->": its direct dependencies), so every arrow points down:
+//   CGLPK (system library)
+//   CGLPKShim (C, traps GLPK's fatal errors) -> CGLPK
+//   MILP (Swift model builder, GLPK and priced solvers; knows nothing of shops) -> CGLPKShim
+//   ShopDomain (scenario and solution files, validation, the slot grid, SplitMix64)
+//   ShopVerifier (independent plan checker, written from the contract) -> ShopDomain
+//   ShopPlanner (shop formulation on MILP, greedy, unscheduled reasons) -> ShopDomain, MILP
+//   ShopScenarioGenerator (seeded, realistic scenario files for tests and benchmarks) -> ShopDomain, ShopPlanner
+//   ShopImport (published benchmark formats as scenario files) -> ShopDomain
+//   ShopBooking (the booking adapter: snapshot + request -> decision; no GLPK C API) -> ShopDomain, ShopPlanner
+//   ShopViews (assignment and work-in-progress read models of a shop floor; seeded boards) -> ShopDomain, ShopBooking
 //   ShopWhatIf (what-if batches: variants of a base scenario, solved, compared, reported)
+//       -> ShopDomain, ShopPlanner, ShopVerifier
 //   ShopReschedule (move one appointment; replan a disrupted day; notifications)
-//   ShopScheduler (umbrella) -> shopsched (CLI)
-//   ShopFuzz (mutators and drivers of the fuzz campaign) -> shopsched-fuzz
+//       -> ShopDomain, MILP, ShopPlanner, ShopBooking
+//   ShopScheduler (umbrella, re-exports all of the above) -> shopsched (CLI)
+//   ShopFuzz (mutators and drivers of the fuzz campaign) -> the use-case modules; -> shopsched-fuzz
+//   ShopTestSupport (for test targets only: shops, fixture, checked planning) -> ShopDomain, ShopPlanner, ShopVerifier
 let package = Package(
     name: "ShopScheduler",
     platforms: [.macOS(.v13)],
@@ -55,15 +60,15 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
-        .target(name: "ShopScenarioGenerator", dependencies: ["ShopDomain", "ShopPlanner", "ShopViews"]),
+        .target(name: "ShopScenarioGenerator", dependencies: ["ShopDomain", "ShopPlanner"]),
         .target(name: "ShopImport", dependencies: ["ShopDomain"]),
         .target(name: "ShopBooking", dependencies: ["ShopDomain", "ShopPlanner"]),
         .target(name: "ShopViews", dependencies: ["ShopDomain", "ShopBooking"]),
-        .target(name: "ShopReschedule", dependencies: ["ShopBooking", "ShopPlanner", "ShopDomain"]),
+        .target(name: "ShopReschedule", dependencies: ["ShopBooking", "ShopPlanner", "ShopDomain", "MILP"]),
         .target(
             name: "ShopWhatIf",
             dependencies: [
-                "ShopDomain", "ShopPlanner", "ShopVerifier", "ShopScenarioGenerator",
+                "ShopDomain", "ShopPlanner", "ShopVerifier",
                 .product(name: "Yams", package: "Yams"),
             ]
         ),
@@ -83,31 +88,34 @@ let package = Package(
         // The fuzz campaign (scripts/fuzz.sh): mutators and per-format drivers, and its runner.
         .target(
             name: "ShopFuzz",
-            dependencies: ["ShopDomain", "ShopVerifier", "ShopPlanner", "ShopScenarioGenerator", "ShopImport", "ShopBooking",
+            dependencies: ["ShopDomain", "ShopVerifier", "ShopPlanner", "ShopImport", "ShopBooking",
                            "ShopReschedule", "ShopViews", "ShopWhatIf", .product(name: "Yams", package: "Yams")]
         ),
         .executableTarget(
             name: "shopsched-fuzz",
             dependencies: ["ShopFuzz", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
+        // What the test targets share: hand-made shops, the fixture shop, the
+        // repository's files, and planning checked by the verifier.
+        .target(name: "ShopTestSupport", dependencies: ["ShopDomain", "ShopPlanner", "ShopVerifier"]),
         .testTarget(name: "ShopFuzzTests", dependencies: ["ShopFuzz", "ShopDomain"]),
         .testTarget(name: "MILPTests", dependencies: ["MILP"]),
         .testTarget(name: "ShopDomainTests", dependencies: ["ShopDomain"]),
-        .testTarget(name: "ShopVerifierTests", dependencies: ["ShopVerifier", "ShopDomain"]),
+        .testTarget(name: "ShopVerifierTests", dependencies: ["ShopVerifier", "ShopDomain", "ShopTestSupport"]),
         .testTarget(
             name: "ShopPlannerTests",
-            dependencies: ["ShopPlanner", "ShopVerifier", "ShopDomain"],
+            dependencies: ["ShopPlanner", "ShopVerifier", "ShopDomain", "MILP", "ShopTestSupport"],
             resources: []
         ),
         .testTarget(
             name: "ShopScenarioGeneratorTests",
-            dependencies: ["ShopScenarioGenerator", "ShopPlanner", "ShopVerifier", "ShopDomain"]
+            dependencies: ["ShopScenarioGenerator", "ShopPlanner", "ShopVerifier", "ShopDomain", "ShopTestSupport"]
         ),
         .testTarget(name: "ShopImportTests", dependencies: ["ShopImport", "ShopDomain", "ShopPlanner", "ShopVerifier"]),
-        .testTarget(name: "ShopViewsTests", dependencies: ["ShopViews", "ShopBooking", "ShopDomain", "ShopScenarioGenerator"]),
+        .testTarget(name: "ShopViewsTests", dependencies: ["ShopViews", "ShopBooking", "ShopDomain"]),
         .testTarget(
             name: "ShopWhatIfTests",
-            dependencies: ["ShopWhatIf", "ShopPlanner", "ShopVerifier", "ShopDomain"]
+            dependencies: ["ShopWhatIf", "ShopPlanner", "ShopVerifier", "ShopDomain", "ShopTestSupport"]
         ),
         .testTarget(name: "ShopSchedCLITests", dependencies: ["shopsched"]),
         .testTarget(name: "ShopSchedulerTests", dependencies: ["ShopScheduler"]),

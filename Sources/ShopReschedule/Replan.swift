@@ -1,4 +1,5 @@
 import Foundation
+import MILP
 import ShopBooking
 import ShopDomain
 import ShopPlanner
@@ -105,9 +106,9 @@ public struct ReplanEngine: Sendable {
     /// proved the optimum up to 20 times faster than the default settings
     /// (never slower by more than a few milliseconds).
     public static var strategy: MILPStrategy {
-        var solver = MILPStrategy.defaultSolverOptions
-        solver.cuts = [.clique]
-        return MILPStrategy(solverOptions: solver, branchOnJobs: true)
+        var glpk = MILPStrategy.defaultGLPK
+        glpk.cuts = [.clique]
+        return MILPStrategy(solver: PricedSolver(base: glpk, search: glpk), branchOnJobs: true)
     }
 
     /// Throws ``InputError`` (every problem; snapshot paths as in booking, the

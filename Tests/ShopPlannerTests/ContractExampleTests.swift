@@ -1,6 +1,7 @@
 import Foundation
 import ShopDomain
 import ShopPlanner
+import ShopTestSupport
 import ShopVerifier
 import Testing
 
@@ -10,8 +11,8 @@ import Testing
 @Suite("docs/contract.md: the engine's own solutions")
 struct ContractExampleTests {
     func check(_ name: String, status: PlanStatus) throws {
-        let scenario = try Scenario.load(path: Paths.dataset("contract/\(name).scenario.json"))
-        let shown = try SolutionFile.load(from: try Data(contentsOf: URL(fileURLWithPath: Paths.dataset("contract/\(name).solution.json"))))
+        let scenario = try Scenario.load(path: Repository.dataset("contract/\(name).scenario.json"))
+        let shown = try SolutionFile.load(from: try Data(contentsOf: URL(fileURLWithPath: Repository.dataset("contract/\(name).solution.json"))))
         let (result, _) = planAndVerify(scenario)
         #expect(result.status == status)
         var written = result.solutionFile()

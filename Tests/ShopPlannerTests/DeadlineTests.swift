@@ -1,6 +1,7 @@
 import Foundation
 import ShopDomain
 import ShopPlanner
+import ShopTestSupport
 import ShopVerifier
 import Testing
 
