@@ -59,9 +59,10 @@ public struct MILPStrategy: PlanningStrategy {
     }
 
     /// Job–mechanic pairs above which a fixed-time part counts as large: on
-    /// the 137 published instances (`Benchmarks/results/ptask/`) GLPK never
-    /// found or proved, on a fixed-time part this large, a plan the sweeps
-    /// had missed; the sweeps did, given more time.
+    /// the published shift-minimisation instances, GLPK never found or
+    /// proved, on a fixed-time part this large, a plan the sweeps had
+    /// missed; the sweeps did, given more time (`Benchmarks/README.md`,
+    /// "Figures the code relies on").
     static let largeFixedTimePart = 8000
 
     /// The most entries (placement variables times the slots each covers)
