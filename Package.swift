@@ -35,7 +35,6 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
-        .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "5.0.1"),
         // Only for `swift package generate-documentation` (the DocC catalog); no target links it.
         .package(url: "https://github.com/swiftlang/swift-docc-plugin", from: "1.4.0"),
@@ -53,13 +52,7 @@ let package = Package(
         .target(name: "MILP", dependencies: ["CGLPKShim"]),
         .target(name: "ShopDomain"),
         .target(name: "ShopVerifier", dependencies: ["ShopDomain"]),
-        .target(
-            name: "ShopPlanner",
-            dependencies: [
-                "ShopDomain", "MILP",
-                .product(name: "Logging", package: "swift-log"),
-            ]
-        ),
+        .target(name: "ShopPlanner", dependencies: ["ShopDomain", "MILP"]),
         .target(name: "ShopScenarioGenerator", dependencies: ["ShopDomain", "ShopPlanner"]),
         .target(name: "ShopImport", dependencies: ["ShopDomain"]),
         .target(name: "ShopBooking", dependencies: ["ShopDomain", "ShopPlanner"]),
@@ -82,7 +75,6 @@ let package = Package(
             dependencies: [
                 "ShopScheduler",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-                .product(name: "Logging", package: "swift-log"),
             ]
         ),
         // The fuzz campaign (scripts/fuzz.sh): mutators and per-format drivers, and its runner.

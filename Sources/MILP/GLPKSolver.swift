@@ -1,5 +1,4 @@
 import CGLPKShim
-import Dispatch
 
 /// Solves a ``Model`` with GLPK's branch-and-cut (`glp_intopt`).
 ///

@@ -1,4 +1,3 @@
-import MILP
 import ShopDomain
 import ShopPlanner
 import ShopTestSupport

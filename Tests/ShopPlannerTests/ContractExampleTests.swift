@@ -2,7 +2,6 @@ import Foundation
 import ShopDomain
 import ShopPlanner
 import ShopTestSupport
-import ShopVerifier
 import Testing
 
 /// The solutions `docs/contract.md` shows are what the engine writes for its

@@ -2,7 +2,6 @@ import Foundation
 import ShopDomain
 import ShopPlanner
 import ShopTestSupport
-import ShopVerifier
 import Testing
 
 /// The time limit holds in every phase before the solver (fuzz finding H2):

@@ -1,8 +1,6 @@
-import Foundation
 import ShopDomain
 import ShopPlanner
 import ShopTestSupport
-import ShopVerifier
 import Testing
 
 /// The reference scenarios (datasets/reference) have optima proven by two independent

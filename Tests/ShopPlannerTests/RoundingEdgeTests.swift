@@ -1,7 +1,6 @@
 import ShopDomain
 import ShopPlanner
 import ShopTestSupport
-import ShopVerifier
 import Testing
 
 /// Ranges that round to nothing (fuzz finding C1): a shift, a window or

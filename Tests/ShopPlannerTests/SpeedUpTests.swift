@@ -1,4 +1,3 @@
-import Foundation
 import MILP
 import ShopDomain
 @testable import ShopPlanner
