@@ -17,9 +17,13 @@ import PackageDescription
 //       -> ShopDomain, ShopPlanner, ShopVerifier
 //   ShopReschedule (move one appointment; replan a disrupted day; notifications)
 //       -> ShopDomain, MILP, ShopPlanner, ShopBooking
-//   ShopScheduler (umbrella, re-exports all of the above) -> shopsched (CLI)
-//   ShopFuzz (mutators and drivers of the fuzz campaign) -> the use-case modules; -> shopsched-fuzz
+//   ShopScheduler (umbrella: re-exports every Swift module above) -> all of them
+//   shopsched (the CLI) -> ShopScheduler, ArgumentParser
+//   ShopFuzz (mutators and drivers of the fuzz campaign)
+//       -> ShopDomain, ShopVerifier, ShopPlanner, ShopImport, ShopBooking, ShopReschedule, ShopViews, ShopWhatIf, Yams
+//   shopsched-fuzz (the campaign's runner) -> ShopFuzz, ArgumentParser
 //   ShopTestSupport (for test targets only: shops, fixture, checked planning) -> ShopDomain, ShopPlanner, ShopVerifier
+// ShopWhatIf also uses Yams. Test targets depend on the modules they test and, most, on ShopTestSupport.
 let package = Package(
     name: "ShopScheduler",
     platforms: [.macOS(.v13)],

@@ -17,9 +17,9 @@ import Foundation
 ///    dropped exactly.
 /// 3. **Solves** the model over the kept columns with the base solver,
 ///    starting from the incumbent. Its optimum is the whole model's: any
-///    better solution uses kept columns only. When the incumbent is weak and
-///    would keep many columns, the priced columns are solved first to find a
-///    better one.
+///    better solution uses kept columns only. Before that, the ``search``
+///    solver looks for a better incumbent over the LP's support and, when the
+///    incumbent is weak and would keep many columns, over all priced columns.
 ///
 /// Without a feasible incumbent there is no `UB` to fix against, and the
 /// base solver solves the whole model; so it does for small models
