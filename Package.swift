@@ -1,24 +1,34 @@
 // swift-tools-version:6.1
 import PackageDescription
 
-// Layers, bottom up; each target can be read alone, and every dependency
-// points down this list (a target depends only on targets above it here):
-//   CGLPK (system library) -> CGLPKShim (C, traps GLPK's fatal errors)
-//   MILP (Swift model builder and GLPK solver; knows nothing of shops)
-//   ShopDomain (scenario and solution files, validation, the slot grid)
-//   ShopVerifier (independent plan checker, written from the contract)
-//   ShopPlanner (shop formulation on MILP, greedy, unscheduled reasons)
-//   ShopOperations (the shop-operations core: the validated facility snapshot,
-//     the shop state as a scenario, the placement and conflict check, the
-//     alternatives, statuses, permissions, callers, clocks, ids, audit)
-//   ShopViews (assignment and work-in-progress read models; ShopDomain and ShopOperations only)
-//   ShopScenarioGenerator (seeded, realistic scenario files for tests and benchmarks)
-//   ShopImport (published benchmark formats as scenario files)
+// Layers, bottom up; each target depends only on targets listed above it
+// (after "->": its direct dependencies), so every arrow points down:
+//   CGLPK (system library)
+//   CGLPKShim (C, traps GLPK's fatal errors) -> CGLPK
+//   MILP (Swift model builder, GLPK and priced solvers; knows nothing of shops) -> CGLPKShim
+//   ShopDomain (scenario and solution files, validation, the slot grid, SplitMix64)
+//   ShopVerifier (independent plan checker, written from the contract) -> ShopDomain
+//   ShopPlanner (shop formulation on MILP, greedy, unscheduled reasons) -> ShopDomain, MILP
+//   ShopScenarioGenerator (seeded, realistic scenario files for tests and benchmarks) -> ShopDomain, ShopPlanner
+//   ShopImport (published benchmark formats as scenario files) -> ShopDomain
+//   ShopOperations (the shop-operations core under the use cases: the validated facility snapshot,
+//       the shop state as a typed scenario, the placement and conflict check, the alternatives, the
+//       override policy, the change recorder and notifications; statuses, permissions, the caller,
+//       clocks, ids, audit) -> ShopDomain, ShopPlanner
 //   ShopBooking (the booking use case: snapshot + request -> decision; re-exports ShopOperations)
-//   ShopReschedule (the reschedule and replan use cases, notifications; re-exports ShopOperations)
+//       -> ShopDomain, MILP, ShopPlanner, ShopOperations
+//   ShopViews (assignment and work-in-progress read models of a shop floor; seeded boards) -> ShopDomain, ShopOperations
 //   ShopWhatIf (what-if batches: variants of a base scenario, solved, compared, reported)
-//   ShopScheduler (umbrella) -> shopsched (CLI)
-//   ShopFuzz (mutators and drivers of the fuzz campaign) -> shopsched-fuzz
+//       -> ShopDomain, ShopPlanner, ShopVerifier
+//   ShopReschedule (the reschedule and replan use cases; re-exports ShopOperations)
+//       -> ShopDomain, MILP, ShopPlanner, ShopOperations
+//   ShopScheduler (umbrella: re-exports every Swift module above) -> all of them
+//   shopsched (the CLI) -> ShopScheduler, ArgumentParser
+//   ShopFuzz (mutators and drivers of the fuzz campaign)
+//       -> ShopDomain, ShopVerifier, ShopPlanner, ShopImport, ShopBooking, ShopReschedule, ShopViews, ShopWhatIf, Yams
+//   shopsched-fuzz (the campaign's runner) -> ShopFuzz, ArgumentParser
+//   ShopTestSupport (for test targets only: shops, fixture, checked planning) -> ShopDomain, ShopPlanner, ShopVerifier
+// ShopWhatIf also uses Yams. Test targets depend on the modules they test and, most, on ShopTestSupport.
 let package = Package(
     name: "ShopScheduler",
     platforms: [.macOS(.v13)],
@@ -35,7 +45,6 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
-        .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "5.0.1"),
         // Only for `swift package generate-documentation` (the DocC catalog); no target links it.
         .package(url: "https://github.com/swiftlang/swift-docc-plugin", from: "1.4.0"),
@@ -53,67 +62,63 @@ let package = Package(
         .target(name: "MILP", dependencies: ["CGLPKShim"]),
         .target(name: "ShopDomain"),
         .target(name: "ShopVerifier", dependencies: ["ShopDomain"]),
-        .target(
-            name: "ShopPlanner",
-            dependencies: [
-                "ShopDomain", "MILP",
-                .product(name: "Logging", package: "swift-log"),
-            ]
-        ),
-        .target(name: "ShopScenarioGenerator", dependencies: ["ShopDomain", "ShopPlanner", "ShopViews"]),
+        .target(name: "ShopPlanner", dependencies: ["ShopDomain", "MILP"]),
+        .target(name: "ShopScenarioGenerator", dependencies: ["ShopDomain", "ShopPlanner"]),
         .target(name: "ShopImport", dependencies: ["ShopDomain"]),
         .target(name: "ShopOperations", dependencies: ["ShopDomain", "ShopPlanner"]),
-        .target(name: "ShopBooking", dependencies: ["MILP", "ShopDomain", "ShopPlanner", "ShopOperations"]),
+        .target(name: "ShopBooking", dependencies: ["ShopDomain", "MILP", "ShopPlanner", "ShopOperations"]),
         .target(name: "ShopViews", dependencies: ["ShopDomain", "ShopOperations"]),
-        .target(name: "ShopReschedule", dependencies: ["ShopOperations", "ShopPlanner", "ShopDomain"]),
+        .target(name: "ShopReschedule", dependencies: ["ShopDomain", "MILP", "ShopPlanner", "ShopOperations"]),
         .target(
             name: "ShopWhatIf",
             dependencies: [
-                "ShopDomain", "ShopPlanner", "ShopVerifier", "ShopScenarioGenerator",
+                "ShopDomain", "ShopPlanner", "ShopVerifier",
                 .product(name: "Yams", package: "Yams"),
             ]
         ),
         .target(
             name: "ShopScheduler",
-            dependencies: ["ShopDomain", "ShopVerifier", "ShopPlanner", "ShopScenarioGenerator", "ShopImport", "ShopOperations",
-                           "ShopBooking", "ShopReschedule", "ShopViews", "ShopWhatIf", "MILP"]
+            dependencies: ["ShopDomain", "ShopVerifier", "ShopPlanner", "ShopScenarioGenerator", "ShopImport",
+                           "ShopOperations", "ShopBooking", "ShopReschedule", "ShopViews", "ShopWhatIf", "MILP"]
         ),
         .executableTarget(
             name: "shopsched",
             dependencies: [
                 "ShopScheduler",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-                .product(name: "Logging", package: "swift-log"),
             ]
         ),
         // The fuzz campaign (scripts/fuzz.sh): mutators and per-format drivers, and its runner.
         .target(
             name: "ShopFuzz",
-            dependencies: ["ShopDomain", "ShopVerifier", "ShopPlanner", "ShopScenarioGenerator", "ShopImport", "ShopBooking",
+            dependencies: ["ShopDomain", "ShopVerifier", "ShopPlanner", "ShopImport", "ShopBooking",
                            "ShopReschedule", "ShopViews", "ShopWhatIf", .product(name: "Yams", package: "Yams")]
         ),
         .executableTarget(
             name: "shopsched-fuzz",
             dependencies: ["ShopFuzz", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
+        // What the test targets share: hand-made shops, the fixture shop, the
+        // repository's files, and planning checked by the verifier.
+        .target(name: "ShopTestSupport", dependencies: ["ShopDomain", "ShopPlanner", "ShopVerifier"]),
         .testTarget(name: "ShopFuzzTests", dependencies: ["ShopFuzz", "ShopDomain"]),
         .testTarget(name: "MILPTests", dependencies: ["MILP"]),
         .testTarget(name: "ShopDomainTests", dependencies: ["ShopDomain"]),
-        .testTarget(name: "ShopVerifierTests", dependencies: ["ShopVerifier", "ShopDomain"]),
+        .testTarget(name: "ShopVerifierTests", dependencies: ["ShopVerifier", "ShopDomain", "ShopTestSupport"]),
         .testTarget(
             name: "ShopPlannerTests",
-            dependencies: ["ShopPlanner", "ShopVerifier", "ShopDomain"],
+            dependencies: ["ShopPlanner", "ShopVerifier", "ShopDomain", "MILP", "ShopTestSupport"],
             resources: []
         ),
         .testTarget(
             name: "ShopScenarioGeneratorTests",
-            dependencies: ["ShopScenarioGenerator", "ShopPlanner", "ShopVerifier", "ShopDomain"]
+            dependencies: ["ShopScenarioGenerator", "ShopPlanner", "ShopVerifier", "ShopDomain", "ShopTestSupport"]
         ),
         .testTarget(name: "ShopImportTests", dependencies: ["ShopImport", "ShopDomain", "ShopPlanner", "ShopVerifier"]),
-        .testTarget(name: "ShopViewsTests", dependencies: ["ShopViews", "ShopBooking", "ShopDomain", "ShopScenarioGenerator"]),
+        .testTarget(name: "ShopViewsTests", dependencies: ["ShopViews", "ShopBooking", "ShopDomain"]),
         .testTarget(
             name: "ShopWhatIfTests",
-            dependencies: ["ShopWhatIf", "ShopPlanner", "ShopVerifier", "ShopDomain"]
+            dependencies: ["ShopWhatIf", "ShopPlanner", "ShopVerifier", "ShopDomain", "ShopTestSupport"]
         ),
         .testTarget(name: "ShopSchedCLITests", dependencies: ["shopsched"]),
         .testTarget(name: "ShopSchedulerTests", dependencies: ["ShopScheduler"]),

@@ -1,5 +1,4 @@
 import CGLPKShim
-import Dispatch
 
 /// Solves a ``Model`` with GLPK's branch-and-cut (`glp_intopt`).
 ///
@@ -7,8 +6,51 @@ import Dispatch
 /// C call, so no GLPK object outlives the call and a GLPK fatal error comes
 /// back as ``SolveStatus/error`` instead of ending the process. GLPK's
 /// environment is thread-local: concurrent solves on different threads are safe.
-public struct GLPKSolver: Solver {
-    public init() {}
+///
+/// GLPK's own switches are the solver's configuration; what any solver
+/// needs (limits, incumbent, hints) comes in ``SolveOptions``. Defaults:
+/// presolve on, every cut and heuristic off, GLPK's default branching and
+/// backtracking.
+public struct GLPKSolver: LPPricing, Hashable {
+    /// GLPK's MIP presolver. It is skipped when an incumbent is given,
+    /// because GLPK takes heuristic solutions only for the original columns.
+    public var presolve: Bool
+    public var cuts: Cuts
+    public var feasibilityPump: Bool
+    public var proximitySearch: Bool
+    public var branching: Branching
+    public var backtracking: Backtracking
+
+    public init(presolve: Bool = true, cuts: Cuts = [], feasibilityPump: Bool = false, proximitySearch: Bool = false,
+                branching: Branching = .driebeckTomlin, backtracking: Backtracking = .bestLocalBound) {
+        self.presolve = presolve
+        self.cuts = cuts
+        self.feasibilityPump = feasibilityPump
+        self.proximitySearch = proximitySearch
+        self.branching = branching
+        self.backtracking = backtracking
+    }
+
+    /// GLPK's cutting-plane families.
+    public struct Cuts: OptionSet, Sendable, Hashable {
+        public let rawValue: Int
+        public init(rawValue: Int) { self.rawValue = rawValue }
+        public static let gomory = Cuts(rawValue: 1)
+        public static let mixedIntegerRounding = Cuts(rawValue: 2)
+        public static let cover = Cuts(rawValue: 4)
+        public static let clique = Cuts(rawValue: 8)
+        public static let all: Cuts = [.gomory, .mixedIntegerRounding, .cover, .clique]
+    }
+
+    /// Which fractional variable GLPK branches on.
+    public enum Branching: Sendable, Hashable {
+        case firstFractional, lastFractional, mostFractional, driebeckTomlin, pseudoCost
+    }
+
+    /// Which open node GLPK explores next.
+    public enum Backtracking: Sendable, Hashable {
+        case depthFirst, breadthFirst, bestLocalBound, bestProjection
+    }
 
     /// GLPK's version, as the library reports it.
     public static var version: String { String(cString: ss_glpk_version()) }
@@ -38,7 +80,7 @@ public struct GLPKSolver: Solver {
         Self.withCModel(model) { cModel in
         values.withUnsafeMutableBufferPointer { out in
         priorities.withUnsafeBufferPointer { priority in
-            var cOptions = Self.cOptions(options)
+            var cOptions = self.cOptions(options)
             raw.values = out.baseAddress
             cOptions.branch_priority = priorities.isEmpty ? nil : priority.baseAddress
             if let incumbent {
@@ -54,12 +96,8 @@ public struct GLPKSolver: Solver {
         return Self.result(from: &raw, values: values, model: model, seconds: elapsed())
     }
 
-    /// Solves the LP relaxation of `model` by pricing (see ``PricedSolver``):
-    /// GLPK starts from the columns flagged in `active` and adds columns with
-    /// negative reduced cost (at least `perRound` at a time, warm-starting)
-    /// until there are none. Returns the LP result over the final columns,
-    /// which is the whole LP's optimum, the final flags, and every column's
-    /// reduced cost.
+    /// Solves the LP relaxation of `model` by pricing (see ``LPPricing``),
+    /// warm-starting GLPK's simplex after each round of added columns.
     public func priceRelaxation(_ model: Model, options: SolveOptions, active: [Bool], perRound: Int)
         -> (result: RelaxationResult, active: [Bool], reducedCosts: [Double]) {
         let clock = ContinuousClock()
@@ -91,7 +129,7 @@ public struct GLPKSolver: Solver {
         reduced.withUnsafeMutableBufferPointer { reducedOut in
         flags.withUnsafeMutableBufferPointer { flagsInOut in
         values.withUnsafeMutableBufferPointer { out in
-            var cOptions = Self.cOptions(options)
+            var cOptions = self.cOptions(options)
             raw.values = out.baseAddress
             raw.row_duals = dualsOut.baseAddress
             _ = ss_price_lp(&cModel, &cOptions, flagsInOut.baseAddress, reducedOut.baseAddress, Int32(perRound), &raw)
@@ -164,27 +202,28 @@ public struct GLPKSolver: Solver {
         }
     }
 
-    private static func cOptions(_ options: SolveOptions) -> ss_options {
+    /// The shim's options: this solver's switches and the solve's limits.
+    private func cOptions(_ options: SolveOptions) -> ss_options {
         var c = ss_options()
         c.time_limit_seconds = options.timeLimitSeconds
         c.mip_gap = options.relativeGap
-        c.presolve = options.presolve ? 1 : 0
-        c.gomory_cuts = options.cuts.contains(.gomory) ? 1 : 0
-        c.mir_cuts = options.cuts.contains(.mixedIntegerRounding) ? 1 : 0
-        c.cover_cuts = options.cuts.contains(.cover) ? 1 : 0
-        c.clique_cuts = options.cuts.contains(.clique) ? 1 : 0
-        c.feasibility_pump = options.feasibilityPump ? 1 : 0
-        c.proximity_search = options.proximitySearch ? 1 : 0
+        c.presolve = presolve ? 1 : 0
+        c.gomory_cuts = cuts.contains(.gomory) ? 1 : 0
+        c.mir_cuts = cuts.contains(.mixedIntegerRounding) ? 1 : 0
+        c.cover_cuts = cuts.contains(.cover) ? 1 : 0
+        c.clique_cuts = cuts.contains(.clique) ? 1 : 0
+        c.feasibility_pump = feasibilityPump ? 1 : 0
+        c.proximity_search = proximitySearch ? 1 : 0
         // GLPK's constants: GLP_BR_FFV 1, LFV 2, MFV 3, DTH 4, PCH 5;
         // GLP_BT_DFS 1, BFS 2, BLB 3, BPH 4; GLP_MSG_OFF 0, GLP_MSG_ON 2.
-        switch options.branching {
+        switch branching {
         case .firstFractional: c.branching = 1
         case .lastFractional: c.branching = 2
         case .mostFractional: c.branching = 3
         case .driebeckTomlin: c.branching = 4
         case .pseudoCost: c.branching = 5
         }
-        switch options.backtracking {
+        switch backtracking {
         case .depthFirst: c.backtracking = 1
         case .breadthFirst: c.backtracking = 2
         case .bestLocalBound: c.backtracking = 3

@@ -17,42 +17,39 @@ import Foundation
 ///    dropped exactly.
 /// 3. **Solves** the model over the kept columns with the base solver,
 ///    starting from the incumbent. Its optimum is the whole model's: any
-///    better solution uses kept columns only. When the incumbent is weak and
-///    would keep many columns, the priced columns are solved first to find a
-///    better one.
+///    better solution uses kept columns only. Before that, the ``search``
+///    solver looks for a better incumbent over the LP's support and, when the
+///    incumbent is weak and would keep many columns, over all priced columns.
 ///
 /// Without a feasible incumbent there is no `UB` to fix against, and the
 /// base solver solves the whole model; so it does for small models
 /// (``directUpTo``).
-public struct PricedSolver: Solver {
-    public var base: GLPKSolver
+///
+/// The rounding of step 1 is the model's own, given in
+/// ``SolveOptions/rounding``: tried after pricing, and again on each better
+/// solution a search finds (an integral point, which a rounding with local
+/// search may still improve). Its result is kept when feasible and better
+/// than the incumbent. A good rounding often meets the LP bound at once.
+public struct PricedSolver<Base: LPPricing>: Solver {
+    /// Prices the LP and makes the last, proving solve.
+    public var base: Base
+    /// Solves the searches for a better incumbent (over the LP's support
+    /// and over the priced columns); they need no proof, so they may be
+    /// configured for speed rather than bounds.
+    public var search: Base
     /// Columns added per pricing round (the most negative reduced costs).
     public var columnsPerRound: Int
-
-    /// Turns the LP optimum's values into a solution (all variables), or
-    /// `nil`; tried after pricing, and again on each better solution a
-    /// search finds (an integral point, which a rounding with local search
-    /// may still improve). Its result is kept when feasible and better than
-    /// the incumbent. A good rounding often meets the LP bound at once.
-    public var rounding: (@Sendable ([Double]) -> [Double]?)?
-
-    /// Cuts for the searches that look for a better incumbent (over the
-    /// LP's support and over the priced columns); `nil`: the caller's. The
-    /// last, proving solve always uses the caller's.
-    public var searchCuts: SolveOptions.Cuts?
 
     /// Models with at most this many columns go to the base solver whole:
     /// their LP is cheap, and pricing would only add solves.
     public var directUpTo: Int
 
-    public init(base: GLPKSolver = GLPKSolver(), columnsPerRound: Int = 400,
-                rounding: (@Sendable ([Double]) -> [Double]?)? = nil, searchCuts: SolveOptions.Cuts? = nil,
-                directUpTo: Int = 3000) {
+    /// `search`: `nil` means `base`.
+    public init(base: Base, search: Base? = nil, columnsPerRound: Int = 400, directUpTo: Int = 3000) {
         self.base = base
+        self.search = search ?? base
         self.directUpTo = directUpTo
         self.columnsPerRound = columnsPerRound
-        self.rounding = rounding
-        self.searchCuts = searchCuts
     }
 
     public func solve(_ model: Model, options: SolveOptions) -> SolveResult {
@@ -96,7 +93,7 @@ public struct PricedSolver: Solver {
         for j in 0..<model.variableCount where !pricedColumns[j] && reduced[j] < 0 { lower += reduced[j] * model.upperBounds[j] }
         /// `rounding`'s solution from `values`, when feasible and below `objective`.
         func rounded(_ values: [Double], below objective: Double) -> (values: [Double], objective: Double)? {
-            guard let rounding, let candidate = rounding(values), candidate.count == model.variableCount,
+            guard let rounding = options.rounding, let candidate = rounding(values), candidate.count == model.variableCount,
                   model.isFeasible(candidate), model.objectiveValue(candidate) < objective - 1e-9 else { return nil }
             return (candidate, model.objectiveValue(candidate))
         }
@@ -128,14 +125,13 @@ public struct PricedSolver: Solver {
         var best = (values: incumbent, objective: upper)
         /// Solves the model over `columns`, from the best solution so far,
         /// and keeps what it finds when better.
-        func search(_ columns: [Bool], timeLimit: Double, cuts: SolveOptions.Cuts?) -> SolveResult {
+        func searchBetter(_ columns: [Bool], timeLimit: Double) -> SolveResult {
             var sub = options
             sub.timeLimitSeconds = max(0.01, timeLimit)
-            if let cuts { sub.cuts = cuts }
             let (restricted, indices) = model.restricted(to: columns)
             sub.incumbent = indices.map { best.values[$0] }
             sub.branchPriority = options.branchPriority.map { p in indices.map { p[$0] } }
-            let found = base.solve(restricted, options: sub)
+            let found = search.solve(restricted, options: sub)
             if found.hasSolution, let objective = found.objective, objective < best.objective - 1e-9 {
                 var values = [Double](repeating: 0, count: model.variableCount)
                 for (k, j) in indices.enumerated() { values[j] = found.values[k] }
@@ -159,13 +155,13 @@ public struct PricedSolver: Solver {
         // often meets the bound at once; then, when the incumbent still
         // keeps many columns, the MIP over all priced columns.
         let support = (0..<model.variableCount).map { active[$0] && (relaxation.values[$0] > 1e-6 || best.values[$0] > 0.5) }
-        let supported = search(support, timeLimit: min(left() / 4, 5), cuts: searchCuts)
+        let supported = searchBetter(support, timeLimit: min(left() / 4, 5))
         trace(options, "LP bound \(lower) over \(active.count { $0 }) priced columns of \(model.variableCount); "
               + "the LP's \(support.count { $0 }) columns give \(best.objective), \(elapsed()) s")
         if proven(best.objective) { return provenBest(nodes: supported.nodes) }
         var keep = kept(below: best.objective)
         if keep.count(where: { $0 }) > active.count(where: { $0 }) {
-            let found = search(active, timeLimit: left() / 2, cuts: searchCuts)
+            let found = searchBetter(active, timeLimit: left() / 2)
             if proven(best.objective) { return provenBest(nodes: found.nodes) }
             keep = kept(below: best.objective)
             trace(options, "priced columns solved (\(found.status)), best \(best.objective); "
@@ -226,5 +222,16 @@ public struct PricedSolver: Solver {
         var options = options
         options.timeLimitSeconds = max(0.01, left)
         return base.solve(model, options: options)
+    }
+}
+
+extension PricedSolver where Base == GLPKSolver {
+    /// Pricing over GLPK (by default with GLPK's default switches).
+    public init(base: GLPKSolver = GLPKSolver(), search: GLPKSolver? = nil, columnsPerRound: Int = 400,
+                directUpTo: Int = 3000) {
+        self.base = base
+        self.search = search ?? base
+        self.directUpTo = directUpTo
+        self.columnsPerRound = columnsPerRound
     }
 }

@@ -1,18 +1,12 @@
-/// How a solve should run. Defaults: one minute, exact (gap 0), presolve,
-/// all of GLPK's cuts and heuristics off but the feasibility pump.
-public struct SolveOptions: Sendable, Hashable {
+/// How one solve should run, for any ``Solver``: limits, a starting point
+/// and hints about the model. Switches of one solver's own (GLPK's cuts,
+/// presolve, branching rules) live with that solver, e.g.
+/// ``GLPKSolver/Configuration``. Defaults: one minute, exact (gap 0).
+public struct SolveOptions: Sendable {
     /// Wall-clock limit; the best solution found by then is returned.
     public var timeLimitSeconds: Double = 60
     /// Stop when (incumbent − bound) / |incumbent| falls below this.
     public var relativeGap: Double = 0
-    /// GLPK's MIP presolver. It is skipped when an ``incumbent`` is given,
-    /// because GLPK takes heuristic solutions only for the original columns.
-    public var presolve: Bool = true
-    public var cuts: Cuts = []
-    public var feasibilityPump: Bool = false
-    public var proximitySearch: Bool = false
-    public var branching: Branching = .driebeckTomlin
-    public var backtracking: Backtracking = .bestLocalBound
     /// A complete assignment of values (one per variable) offered to the
     /// solver as its first incumbent. Checked first, and ignored if it is not
     /// feasible (GLPK itself would take it unchecked).
@@ -20,31 +14,29 @@ public struct SolveOptions: Sendable, Hashable {
     /// Every feasible solution has an integral objective value, so the search
     /// may stop once the bound, rounded up, reaches the incumbent.
     public var integralObjective: Bool = false
-    /// Echo GLPK's progress lines to standard error.
+    /// Echo the solver's progress lines to standard error.
     public var verbose: Bool = false
     /// Per variable, a branching priority: the search branches on a
-    /// fractional variable of the highest priority first. `nil`: GLPK's rule.
+    /// fractional variable of the highest priority first. `nil`: the
+    /// solver's own rule.
     public var branchPriority: [Int]? = nil
+    /// The model's own way of turning an LP point into a solution; solvers
+    /// that solve LP relaxations (``PricedSolver``) try it, others need not.
+    public var rounding: Rounding? = nil
 
     public init() {}
+}
 
-    public struct Cuts: OptionSet, Sendable, Hashable {
-        public let rawValue: Int
-        public init(rawValue: Int) { self.rawValue = rawValue }
-        public static let gomory = Cuts(rawValue: 1)
-        public static let mixedIntegerRounding = Cuts(rawValue: 2)
-        public static let cover = Cuts(rawValue: 4)
-        public static let clique = Cuts(rawValue: 8)
-        public static let all: Cuts = [.gomory, .mixedIntegerRounding, .cover, .clique]
-    }
+/// A heuristic that turns the values of an LP point (one per variable)
+/// into a solution (one value per variable), or `nil`. Whoever builds the
+/// model knows its structure and can round far better than a generic rule;
+/// a solver checks what comes back before it keeps it.
+public struct Rounding: Sendable {
+    public let round: @Sendable ([Double]) -> [Double]?
 
-    public enum Branching: Sendable, Hashable {
-        case firstFractional, lastFractional, mostFractional, driebeckTomlin, pseudoCost
-    }
+    public init(_ round: @escaping @Sendable ([Double]) -> [Double]?) { self.round = round }
 
-    public enum Backtracking: Sendable, Hashable {
-        case depthFirst, breadthFirst, bestLocalBound, bestProjection
-    }
+    public func callAsFunction(_ values: [Double]) -> [Double]? { round(values) }
 }
 
 /// What a solve found.
@@ -112,9 +104,30 @@ public struct RelaxationResult: Sendable {
     public var rowDuals: [Double]
     public var wallSeconds: Double
     public var message: String
+
+    public init(status: SolveStatus, objective: Double? = nil, values: [Double] = [], rowDuals: [Double] = [],
+                wallSeconds: Double = 0, message: String = "") {
+        self.status = status
+        self.objective = objective
+        self.values = values
+        self.rowDuals = rowDuals
+        self.wallSeconds = wallSeconds
+        self.message = message
+    }
 }
 
 /// A MILP solver: the seam where another solver could plug in.
 public protocol Solver: Sendable {
     func solve(_ model: Model, options: SolveOptions) -> SolveResult
+}
+
+/// A solver that can also price a model's LP relaxation: start from the
+/// columns flagged `active`, add columns with negative reduced cost (at
+/// least `perRound` at a time) until there are none. Returns the LP over
+/// the final columns, which is then the whole LP's optimum, the final
+/// flags, and every column's reduced cost (empty unless solved).
+/// ``PricedSolver`` is generic over it.
+public protocol LPPricing: Solver {
+    func priceRelaxation(_ model: Model, options: SolveOptions, active: [Bool], perRound: Int)
+        -> (result: RelaxationResult, active: [Bool], reducedCosts: [Double])
 }

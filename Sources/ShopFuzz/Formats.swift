@@ -1,5 +1,4 @@
 import Foundation
-import ShopDomain
 
 /// The input formats of the campaign, each with its seeds and companions.
 public enum FuzzFormat: String, CaseIterable, Sendable {

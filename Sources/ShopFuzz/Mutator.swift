@@ -1,4 +1,4 @@
-import ShopScenarioGenerator
+import ShopDomain
 
 /// The campaign's random numbers: the project's own SplitMix64, so a seed
 /// gives the same inputs on every machine and Swift version.

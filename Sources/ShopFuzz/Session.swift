@@ -186,8 +186,9 @@ public final class Watchdog: @unchecked Sendable {
 
 /// A file rewritten in place for every input (current-input and its meta):
 /// kept open, overwritten from the start and cut to length. Writing a new
-/// file each time cost 2.4 ms on ext4 (it flushes a file truncated and
-/// rewritten), more than most inputs take; this costs 0.02 ms.
+/// file each time costs more than most inputs take (ext4 flushes a file
+/// truncated and rewritten); the figures: `Benchmarks/README.md`, "Figures
+/// the code relies on".
 final class ScratchFile {
     private let fd: Int32
 

@@ -15,9 +15,10 @@ import MILP
 /// plan) is returned as `feasible`.
 public struct MILPStrategy: PlanningStrategy {
     public var name: String
+    /// The solver and its own switches (for GLPK: cuts, presolve, ...).
     public var solver: any Solver
-    /// Extra solver switches; time limit, gap and incumbent come from
-    /// ``PlanOptions``.
+    /// Hints for every solve; time limit, gap, incumbent and the rounding
+    /// come from ``PlanOptions`` and the part's model.
     public var solverOptions: SolveOptions
     /// How the model is encoded.
     public var formulation: ShopFormulation.Options
@@ -26,7 +27,7 @@ public struct MILPStrategy: PlanningStrategy {
     /// Branch on "is this job in?" (`z`) before anything else.
     public var branchOnJobs: Bool
 
-    public init(name: String = "milp", solver: any Solver = PricedSolver(searchCuts: [.clique]),
+    public init(name: String = "milp", solver: any Solver = MILPStrategy.defaultSolver,
                 solverOptions: SolveOptions = MILPStrategy.defaultSolverOptions,
                 formulation: ShopFormulation.Options = .init(), decompose: Bool = true, branchOnJobs: Bool = false) {
         self.name = name
@@ -37,21 +38,31 @@ public struct MILPStrategy: PlanningStrategy {
         self.branchOnJobs = branchOnJobs
     }
 
-    /// GLPK settings that work well on this formulation. (The searches for
-    /// a better incumbent inside `PricedSolver` use clique cuts only: on
-    /// the generated families that proves more days than Gomory cuts there.)
+    /// GLPK settings that work well on this formulation: presolve, clique
+    /// and Gomory cuts.
+    public static var defaultGLPK: GLPKSolver { GLPKSolver(presolve: true, cuts: [.clique, .gomory]) }
+
+    /// Pricing over ``defaultGLPK``. The searches for a better incumbent
+    /// inside it use clique cuts only: on the generated families that proves
+    /// more days than Gomory cuts there.
+    public static var defaultSolver: PricedSolver<GLPKSolver> {
+        var search = defaultGLPK
+        search.cuts = [.clique]
+        return PricedSolver(base: defaultGLPK, search: search)
+    }
+
+    /// The formulation's objective is a whole number for every plan.
     public static var defaultSolverOptions: SolveOptions {
         var options = SolveOptions()
-        options.presolve = true
-        options.cuts = [.clique, .gomory]
         options.integralObjective = true
         return options
     }
 
     /// Job–mechanic pairs above which a fixed-time part counts as large: on
-    /// the 137 published instances (`Benchmarks/results/ptask/`) GLPK never
-    /// found or proved, on a fixed-time part this large, a plan the sweeps
-    /// had missed; the sweeps did, given more time.
+    /// the published shift-minimisation instances, GLPK never found or
+    /// proved, on a fixed-time part this large, a plan the sweeps had
+    /// missed; the sweeps did, given more time (`Benchmarks/README.md`,
+    /// "Figures the code relies on").
     static let largeFixedTimePart = 8000
 
     /// The most entries (placement variables times the slots each covers)
@@ -223,14 +234,9 @@ public struct MILPStrategy: PlanningStrategy {
         solve.verbose = options.verbose
         solve.incumbent = options.warmStart ? model.values(for: start) : nil
         if branchOnJobs { solve.branchPriority = model.branchPriorities }
-        let result: SolveResult
-        if var priced = solver as? PricedSolver {
-            // Give pricing this part's own LP rounding.
-            priced.rounding = { [model] lp in model.values(for: model.roundedPlan(lpValues: lp, deadline: deadline)) }
-            result = priced.solve(model.model, options: solve)
-        } else {
-            result = solver.solve(model.model, options: solve)
-        }
+        // This part's own LP rounding, for solvers that round LP points.
+        solve.rounding = Rounding { [model] lp in model.values(for: model.roundedPlan(lpValues: lp, deadline: deadline)) }
+        let result = solver.solve(model.model, options: solve)
 
         var plan = start
         var problems: [String] = []

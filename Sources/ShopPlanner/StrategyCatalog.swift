@@ -1,5 +1,3 @@
-import MILP
-
 /// Every planning strategy the engine ships, by the name written in solution
 /// files and accepted by `shopsched solve --strategy`. Benchmarks and the CLI
 /// read this list, so a new variant is measured as soon as it is added here.
@@ -26,10 +24,10 @@ public enum StrategyCatalog {
     private static let entries: [Entry] = [
         Entry(name: "milp", summary: "proven optimal (time-indexed MILP solved by GLPK)") { MILPStrategy() },
         Entry(name: "milp-plain", summary: "the MILP without its speed-ups: one bay and one mechanic per variable, one model, no job indicators (a baseline)") {
-            MILPStrategy(name: "milp-plain", solver: GLPKSolver(), formulation: .plain, decompose: false)
+            MILPStrategy(name: "milp-plain", solver: MILPStrategy.defaultGLPK, formulation: .plain, decompose: false)
         },
         Entry(name: "milp-unpriced", summary: "the MILP with every column given to GLPK at once (no pricing, no reduced-cost fixing)") {
-            MILPStrategy(name: "milp-unpriced", solver: GLPKSolver())
+            MILPStrategy(name: "milp-unpriced", solver: MILPStrategy.defaultGLPK)
         },
         Entry(name: "milp-whole", summary: "the MILP as one model, not split into independent parts") {
             MILPStrategy(name: "milp-whole", decompose: false)

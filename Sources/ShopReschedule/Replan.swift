@@ -1,4 +1,5 @@
 import Foundation
+import MILP
 import ShopOperations
 import ShopDomain
 import ShopPlanner
@@ -100,14 +101,14 @@ public struct ReplanEngine: Sendable {
 
     /// The MILP as a replan uses it: branching first on whether each job is in
     /// (`branchOnJobs`), clique cuts only. On replanned days most jobs are
-    /// pinned and the question is which job, if any, must go; measured on
-    /// generated days of 30 to 60 appointments with a sick mechanic, this
-    /// proved the optimum up to 20 times faster than the default settings
-    /// (never slower by more than a few milliseconds).
+    /// pinned and the question is which job, if any, must go; on generated
+    /// sick-mechanic days these settings prove the optimum much sooner than
+    /// the default ones (the figures: `Benchmarks/README.md`, "Figures the
+    /// code relies on").
     public static var strategy: MILPStrategy {
-        var solver = MILPStrategy.defaultSolverOptions
-        solver.cuts = [.clique]
-        return MILPStrategy(solverOptions: solver, branchOnJobs: true)
+        var glpk = MILPStrategy.defaultGLPK
+        glpk.cuts = [.clique]
+        return MILPStrategy(solver: PricedSolver(base: glpk, search: glpk), branchOnJobs: true)
     }
 
     /// Throws ``InputError`` (every problem; snapshot paths as in booking, the

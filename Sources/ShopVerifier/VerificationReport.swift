@@ -1,5 +1,3 @@
-import ShopDomain
-
 /// One broken rule of the contract (`docs/contract.md`) found in a solution file.
 public struct Violation: Sendable, Hashable, CustomStringConvertible {
     /// Which part of the contract a violation breaks.

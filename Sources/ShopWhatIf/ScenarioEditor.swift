@@ -1,5 +1,4 @@
 import ShopDomain
-import ShopScenarioGenerator
 
 /// Applies ``Edit``s to a scenario file: pure functions from file to file.
 ///

@@ -1,4 +1,3 @@
-import Foundation
 import ShopDomain
 
 /// The most a what-if file may ask for (docs/limits.md, "What-if files").

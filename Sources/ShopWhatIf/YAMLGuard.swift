@@ -40,7 +40,7 @@ enum YAMLGuard {
             throw InputError([ValidationIssue(
                 path: "", message: "with its aliases expanded the document has more than \(WhatIfLimits.maxYAMLNodes) nodes or nests deeper than \(WhatIfLimits.maxYAMLDepth * 4); a what-if file stays within both")])
         }
-        // Decoding is the slow part (about 5 s per MiB in a debug build): too
+        // Decoding is the slow part (figures: Benchmarks/README.md): too
         // many named variants or edits are refused from the tree, before it.
         let named = root["variants"]?.array() ?? []
         if named.count > WhatIfLimits.maxVariants {

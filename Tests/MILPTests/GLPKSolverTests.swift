@@ -28,9 +28,7 @@ struct GLPKSolverTests {
         let a = model.addVariable(.binary), b = model.addVariable(.binary)
         model.addConstraint([.init(a), .init(b)], lower: 3)
         for presolve in [true, false] {
-            var options = SolveOptions()
-            options.presolve = presolve
-            let result = solver.solve(model, options: options)
+            let result = GLPKSolver(presolve: presolve).solve(model, options: SolveOptions())
             #expect(result.status == .infeasible, "presolve \(presolve)")
             #expect(!result.hasSolution)
         }

@@ -133,7 +133,8 @@ struct PricedSolverTests {
         var options = SolveOptions()
         options.incumbent = [0, 0]
         options.integralObjective = true
-        let solver = PricedSolver(rounding: { lp in lp.map { $0 > 0.5 ? 1 : 0 } }, directUpTo: 0)
+        options.rounding = Rounding { lp in lp.map { $0 > 0.5 ? 1 : 0 } }
+        let solver = PricedSolver(directUpTo: 0)
         let result = solver.solve(model, options: options)
         #expect(result.status == .optimal)
         #expect(result.values == [1, 0])

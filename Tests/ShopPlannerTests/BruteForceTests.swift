@@ -1,26 +1,8 @@
-import MILP
 import ShopDomain
 import ShopPlanner
+import ShopTestSupport
 import ShopVerifier
 import Testing
-
-/// A seeded generator (SplitMix64): the same seed gives the same scenario.
-struct SeededRandom {
-    var state: UInt64
-    init(seed: UInt64) { state = seed &+ 0x9E37_79B9_7F4A_7C15 }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-    mutating func int(_ range: ClosedRange<Int>) -> Int {
-        range.lowerBound + Int(next() % UInt64(range.upperBound - range.lowerBound + 1))
-    }
-    mutating func chance(_ percent: Int) -> Bool { int(1...100) <= percent }
-    mutating func pick<T>(_ items: [T]) -> T { items[int(0...(items.count - 1))] }
-}
 
 /// Small random scenarios that exercise every rule and term at once, small
 /// enough to enumerate every plan.
@@ -152,8 +134,10 @@ struct BruteForceTests {
             }
             // Pricing and fixing on these small models too (the default
             // hands models this small to GLPK whole).
-            let (priced, _) = planAndVerify(scenario, MILPStrategy(
-                name: "milp-priced", solver: PricedSolver(columnsPerRound: 2, searchCuts: [.clique], directUpTo: 0)))
+            var pricing = MILPStrategy.defaultSolver
+            pricing.columnsPerRound = 2
+            pricing.directUpTo = 0
+            let (priced, _) = planAndVerify(scenario, MILPStrategy(name: "milp-priced", solver: pricing))
             #expect(priced.status == .optimal && priced.objective == optimum, "seed \(seed) priced")
             // Every MILP variant in the catalog is exact too.
             for name in StrategyCatalog.names where name.hasPrefix("milp-") {

@@ -1,7 +1,7 @@
 import Foundation
 import ShopDomain
 import ShopPlanner
-import ShopVerifier
+import ShopTestSupport
 import Testing
 
 /// The solutions `docs/contract.md` shows are what the engine writes for its
@@ -10,8 +10,8 @@ import Testing
 @Suite("docs/contract.md: the engine's own solutions")
 struct ContractExampleTests {
     func check(_ name: String, status: PlanStatus) throws {
-        let scenario = try Scenario.load(path: Paths.dataset("contract/\(name).scenario.json"))
-        let shown = try SolutionFile.load(from: try Data(contentsOf: URL(fileURLWithPath: Paths.dataset("contract/\(name).solution.json"))))
+        let scenario = try Scenario.load(path: Repository.dataset("contract/\(name).scenario.json"))
+        let shown = try SolutionFile.load(from: try Data(contentsOf: URL(fileURLWithPath: Repository.dataset("contract/\(name).solution.json"))))
         let (result, _) = planAndVerify(scenario)
         #expect(result.status == status)
         var written = result.solutionFile()

@@ -1,7 +1,7 @@
 import Foundation
 import ShopDomain
 import ShopPlanner
-import ShopVerifier
+import ShopTestSupport
 import Testing
 
 /// The time limit holds in every phase before the solver (fuzz finding H2):

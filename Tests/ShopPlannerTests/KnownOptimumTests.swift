@@ -1,5 +1,6 @@
 import ShopDomain
 import ShopPlanner
+import ShopTestSupport
 import Testing
 
 /// Hand-made scenarios whose optimum follows from reasoning (given in each

@@ -1,6 +1,7 @@
 import MILP
 import ShopDomain
 @testable import ShopPlanner
+import ShopTestSupport
 import ShopVerifier
 import Testing
 

@@ -1,5 +1,6 @@
 import ShopDomain
 import ShopPlanner
+import ShopTestSupport
 import ShopVerifier
 import Testing
 

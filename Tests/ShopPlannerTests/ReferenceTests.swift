@@ -1,7 +1,6 @@
-import Foundation
 import ShopDomain
 import ShopPlanner
-import ShopVerifier
+import ShopTestSupport
 import Testing
 
 /// The reference scenarios (datasets/reference) have optima proven by two independent
@@ -10,7 +9,7 @@ import Testing
 struct ReferenceTests {
     @Test(arguments: [("p1.scenario.json", 4073), ("p3.scenario.json", 6205)])
     func referenceOptimumIsMatched(file: String, optimum: Int) throws {
-        let scenario = try Scenario.load(path: Paths.reference(file))
+        let scenario = try Scenario.load(path: Repository.reference(file))
         let (result, _) = planAndVerify(scenario, timeLimit: 120)
         #expect(result.status == .optimal)
         #expect(result.objective == optimum)
@@ -22,7 +21,7 @@ struct ReferenceTests {
     /// better than the optimum, a bound no higher.
     @Test func hardReferenceIsHonestUnderATimeLimit() throws {
         let optimum = 13896
-        let scenario = try Scenario.load(path: Paths.reference("p2.scenario.json"))
+        let scenario = try Scenario.load(path: Repository.reference("p2.scenario.json"))
         let (result, _) = planAndVerify(scenario, timeLimit: 5)
         #expect(result.status == .optimal || result.status == .feasible)
         #expect(result.objective! >= optimum)
@@ -35,7 +34,7 @@ struct ReferenceTests {
     /// contract when the datasets were made (see datasets/README.md).
     @Test(arguments: [("small-shop-day.json", 26), ("busy-day.json", 6118)])
     func datasetsSolveToProvenOptimum(file: String, optimum: Int) throws {
-        let scenario = try Scenario.load(path: Paths.dataset(file))
+        let scenario = try Scenario.load(path: Repository.dataset(file))
         let (result, _) = planAndVerify(scenario, timeLimit: 60)
         #expect(result.status == .optimal)
         #expect(result.objective == optimum)
@@ -45,7 +44,7 @@ struct ReferenceTests {
 
     /// The busy day's two impossible jobs get the reasons the data implies.
     @Test func busyDayReasons() throws {
-        let scenario = try Scenario.load(path: Paths.dataset("busy-day.json"))
+        let scenario = try Scenario.load(path: Repository.dataset("busy-day.json"))
         let (result, _) = planAndVerify(scenario)
         #expect(result.reasons("J-20") == ["NO_QUALIFIED_MECHANIC"])
         #expect(result.reasons("J-28") == ["WINDOW_TOO_SHORT"])
@@ -56,7 +55,7 @@ struct ReferenceTests {
 
     /// The week is large: greedy must still give a verified plan quickly.
     @Test func weekGreedyPlanIsFeasible() throws {
-        let scenario = try Scenario.load(path: Paths.dataset("week.json"))
+        let scenario = try Scenario.load(path: Repository.dataset("week.json"))
         let (greedy, _) = planAndVerify(scenario, GreedyStrategy())
         #expect(greedy.status == .feasible || greedy.status == .optimal)
         #expect(greedy.solutionFile().assignments.count > 140)
@@ -65,7 +64,7 @@ struct ReferenceTests {
     /// Same input, same output: two solves give the same solution file
     /// (all but the measured seconds).
     @Test func solvingIsDeterministic() throws {
-        let scenario = try Scenario.load(path: Paths.dataset("busy-day.json"))
+        let scenario = try Scenario.load(path: Repository.dataset("busy-day.json"))
         for strategy in [MILPStrategy(), GreedyStrategy()] as [any PlanningStrategy] {
             var first = strategy.plan(Instance(scenario), options: PlanOptions()).solutionFile()
             var second = strategy.plan(Instance(scenario), options: PlanOptions()).solutionFile()

@@ -1,6 +1,6 @@
 import ShopDomain
 import ShopPlanner
-import ShopVerifier
+import ShopTestSupport
 import Testing
 
 /// Ranges that round to nothing (fuzz finding C1): a shift, a window or

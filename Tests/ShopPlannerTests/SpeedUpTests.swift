@@ -1,7 +1,7 @@
-import Foundation
 import MILP
 import ShopDomain
 @testable import ShopPlanner
+import ShopTestSupport
 import ShopVerifier
 import Testing
 
@@ -91,7 +91,7 @@ struct SpeedUpTests {
 
     @Test("parts share no resource in an open interval", arguments: ["week.json", "busy-day.json"])
     func independentParts(dataset: String) throws {
-        let instance = Instance(try Scenario.load(path: Paths.dataset(dataset)))
+        let instance = Instance(try Scenario.load(path: Repository.dataset(dataset)))
         let bays = instance.bayGroups(aggregate: true), mechanics = instance.mechanicGroups(aggregate: true)
         let parts = IndependentParts.parts(of: instance, bayGroups: bays, mechanicGroups: mechanics)
         #expect(parts.flatMap { $0 }.sorted() == Array(instance.jobs.indices))
@@ -119,7 +119,7 @@ struct SpeedUpTests {
 
     @Test("one thread or two: the same plan")
     func threadsDoNotChangeThePlan() throws {
-        let scenario = try Scenario.load(path: Paths.dataset("week.json"))
+        let scenario = try Scenario.load(path: Repository.dataset("week.json"))
         var files: [SolutionFile] = []
         for threads in [1, 2] {
             var options = PlanOptions()
@@ -136,7 +136,7 @@ struct SpeedUpTests {
 
     @Test("the LP rounding gives a plan the verifier accepts")
     func roundedPlanIsFeasible() throws {
-        let scenario = try Scenario.load(path: Paths.dataset("busy-day.json"))
+        let scenario = try Scenario.load(path: Repository.dataset("busy-day.json"))
         let instance = Instance(scenario)
         let formulation = ShopFormulation(instance)
         let model = formulation.model

@@ -1,5 +1,6 @@
 import Foundation
 import ShopDomain
+import ShopTestSupport
 import ShopVerifier
 import Testing
 
@@ -11,14 +12,8 @@ import Testing
 struct ContractExamplesTests {
     // MARK: The document and its blocks
 
-    /// The package root, found from this file (the directory holding Package.swift).
-    static let root: URL = {
-        var dir = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-        while !FileManager.default.fileExists(atPath: dir.appendingPathComponent("Package.swift").path) {
-            dir = dir.deletingLastPathComponent()
-        }
-        return dir
-    }()
+    /// The package root (the directory holding Package.swift).
+    static let root: URL = Repository.root
 
     static let documentPath = "docs/contract.md"
     static let examplesFolder = "datasets/contract"

@@ -1,8 +1,9 @@
 import ShopDomain
+import ShopTestSupport
 import ShopVerifier
 import Testing
 
-private typealias F = Fixture
+private typealias F = FixtureShop
 
 @Suite("Objective terms, each on its own")
 struct ObjectiveTests {

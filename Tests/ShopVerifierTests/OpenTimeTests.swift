@@ -1,8 +1,9 @@
 import ShopDomain
+import ShopTestSupport
 import ShopVerifier
 import Testing
 
-private typealias F = Fixture
+private typealias F = FixtureShop
 
 /// The verifier's own reading of the open-time rule: ranges that touch, on one
 /// day or across midnight, are one open interval; a mechanic's touching (or

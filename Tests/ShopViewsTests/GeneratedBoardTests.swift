@@ -1,6 +1,5 @@
 import ShopBooking
 import ShopDomain
-import ShopScenarioGenerator
 import Testing
 @testable import ShopViews
 

@@ -1,5 +1,4 @@
 import ShopBooking
-import ShopDomain
 import Testing
 @testable import ShopViews
 

@@ -1,7 +1,5 @@
 import Foundation
 import ShopDomain
-import ShopPlanner
-import ShopVerifier
 import ShopWhatIf
 import Testing
 

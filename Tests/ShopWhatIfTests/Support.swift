@@ -1,19 +1,14 @@
 import Foundation
 import ShopDomain
 import ShopPlanner
+import ShopTestSupport
 import ShopVerifier
 import ShopWhatIf
 import Testing
 
 /// The bundled datasets, found from this file.
 enum Datasets {
-    static let folder: URL = {
-        var dir = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-        while !FileManager.default.fileExists(atPath: dir.appendingPathComponent("Package.swift").path) {
-            dir = dir.deletingLastPathComponent()
-        }
-        return dir.appendingPathComponent("datasets")
-    }()
+    static let folder: URL = Repository.root.appendingPathComponent("datasets")
 
     static func file(_ name: String) throws -> ScenarioFile {
         let data = try #require(FileManager.default.contents(atPath: folder.appendingPathComponent(name).path))
@@ -31,15 +26,13 @@ enum Datasets {
 
 /// Solves a scenario file with the MILP (short limit, one thread) and checks
 /// the plan with the independent verifier; returns the plan and its report.
-func solveAndVerify(_ file: ScenarioFile, limit: Double = 20) throws -> (SolutionFile, VerificationReport, Scenario) {
+func solveAndVerify(_ file: ScenarioFile, limit: Double = 20,
+                    sourceLocation: SourceLocation = #_sourceLocation) throws -> (SolutionFile, VerificationReport, Scenario) {
     let scenario = try Scenario(file: file)
-    var options = PlanOptions()
-    options.timeLimitSeconds = limit
-    options.threads = 1
-    let solution = MILPStrategy().plan(Instance(scenario), options: options).solutionFile()
-    let report = PlanVerifier(scenario: scenario).verify(solution)
-    #expect(report.isFeasible, "\(report)")
-    #expect(report.objective == solution.objective)
+    let (result, report) = planAndVerify(scenario, MILPStrategy(), timeLimit: limit, threads: 1, sourceLocation: sourceLocation)
+    let solution = result.solutionFile()
+    #expect(report.isFeasible, "\(report)", sourceLocation: sourceLocation)
+    #expect(report.objective == solution.objective, sourceLocation: sourceLocation)
     return (solution, report, scenario)
 }
 

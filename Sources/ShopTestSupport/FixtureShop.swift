@@ -1,16 +1,17 @@
 import ShopDomain
 import ShopVerifier
 
-/// A small shop: Monday 2026-11-23 (lunch gap 12:00–13:00) and Tuesday, 15-minute slots.
+/// The fixture shop: Monday 2026-11-23 (lunch gap 12:00–13:00) and Tuesday,
+/// 15-minute slots, with a plan that keeps every rule.
 ///
 /// Base plan (feasible, objective 0 with default weights):
 /// - J-1 (90 min, LIFT, needs BRAKES, prefers ENGINE): Mon 09:00–10:30 on BAY-L with M-1
 /// - J-2 (60 min, GENERAL, mechanic optional):         Mon 13:00–14:00 on BAY-G with M-2
 /// - J-3 (30 min, GENERAL or ALIGNMENT, no mechanic):  Mon 09:00–09:30 on BAY-A
-enum Fixture {
-    typealias Placement = (start: LocalDateTime, bay: String, mechanic: String?)
+public enum FixtureShop {
+    public typealias Placement = (start: LocalDateTime, bay: String, mechanic: String?)
 
-    static func file() -> ScenarioFile {
+    public static func file() -> ScenarioFile {
         ScenarioFile(
             facility: .init(
                 id: "FAC-T", timeZone: "America/Chicago", slotMinutes: 15,
@@ -43,40 +44,43 @@ enum Fixture {
     }
 
     /// The base scenario, after `edit` has changed its file.
-    static func scenario(_ edit: (inout ScenarioFile) -> Void = { _ in }) throws -> Scenario {
+    public static func scenario(_ edit: (inout ScenarioFile) -> Void = { _ in }) throws -> Scenario {
         var file = file()
         edit(&file)
         return try Scenario(file: file)
     }
 
-    static func place(_ start: String, _ bay: String, _ mechanic: String?) -> Placement {
+    public static func place(_ start: String, _ bay: String, _ mechanic: String?) -> Placement {
         (start: LocalDateTime(start)!, bay: bay, mechanic: mechanic)
     }
 
-    static let basePlan: [String: Placement] = [
+    public static let basePlan: [String: Placement] = [
         "J-1": place("2026-11-23T09:00", "BAY-L", "M-1"),
         "J-2": place("2026-11-23T13:00", "BAY-G", "M-2"),
         "J-3": place("2026-11-23T09:00", "BAY-A", nil),
     ]
 
     /// The base plan with some jobs re-placed (`nil` leaves a job unscheduled).
-    static func plan(_ changes: [String: Placement?] = [:]) -> [String: Placement] {
+    public static func plan(_ changes: [String: Placement?] = [:]) -> [String: Placement] {
         var plan = basePlan
         for (job, placement) in changes { plan[job] = placement }
         return plan
     }
 
-    static func verify(_ scenario: Scenario, _ placements: [String: Placement]) -> VerificationReport {
+    /// The verifier's report on `placements` as a solution of `scenario`.
+    public static func verify(_ scenario: Scenario, _ placements: [String: Placement]) -> VerificationReport {
         PlanVerifier(scenario: scenario).verify(SolutionFile.plan(for: scenario, placements: placements))
     }
 
-    static func verify(_ scenario: Scenario, _ edit: (inout SolutionFile) -> Void) -> VerificationReport {
+    /// The verifier's report on the base plan, after `edit` has changed its file.
+    public static func verify(_ scenario: Scenario, _ edit: (inout SolutionFile) -> Void) -> VerificationReport {
         var solution = SolutionFile.plan(for: scenario, placements: basePlan)
         edit(&solution)
         return PlanVerifier(scenario: scenario).verify(solution)
     }
 
-    static func job(_ file: inout ScenarioFile, _ id: String, _ edit: (inout ScenarioFile.Job) -> Void) {
+    /// Edits the job `id` of `file`.
+    public static func job(_ file: inout ScenarioFile, _ id: String, _ edit: (inout ScenarioFile.Job) -> Void) {
         let index = file.jobs.firstIndex { $0.id == id }!
         edit(&file.jobs[index])
     }

@@ -3,22 +3,14 @@
 /// platform and Swift version. The standard library's `random(in:using:)`
 /// and `shuffled(using:)` are deliberately not used: their algorithms are not
 /// promised to stay the same, and a generated file must not change with them.
+///
+/// It lives in ShopDomain so that every module drawing seeded numbers (the
+/// scenario and board generators, what-if edits, the fuzz campaign, the
+/// tests) shares one copy.
 public struct SplitMix64: Sendable {
     private var state: UInt64
 
     public init(seed: UInt64) { state = seed }
-
-    /// An independent stream for one phase of generation, so that for example
-    /// asking for pins does not change the jobs drawn for the same seed.
-    init(seed: UInt64, stream: Stream) {
-        var mixer = SplitMix64(seed: stream.rawValue)
-        state = seed ^ mixer.next()
-    }
-
-    /// The phases of generation, each with its own stream.
-    enum Stream: UInt64 {
-        case facility = 1, bays, mechanics, jobs, disruption, pins
-    }
 
     public mutating func next() -> UInt64 {
         state &+= 0x9E37_79B9_7F4A_7C15
@@ -35,18 +27,18 @@ public struct SplitMix64: Sendable {
     }
 
     /// A number in `[0, 1)` with 53 random bits.
-    mutating func unit() -> Double { Double(next() >> 11) * 0x1p-53 }
+    public mutating func unit() -> Double { Double(next() >> 11) * 0x1p-53 }
 
     /// `true` with probability `p`.
-    mutating func chance(_ p: Double) -> Bool { unit() < p }
+    public mutating func chance(_ p: Double) -> Bool { unit() < p }
 
-    mutating func pick<T>(_ items: [T]) -> T {
+    public mutating func pick<T>(_ items: [T]) -> T {
         precondition(!items.isEmpty, "pick from an empty list")
         return items[int(in: 0...(items.count - 1))]
     }
 
     /// An index drawn with the given whole-number weights (at least one positive).
-    mutating func weightedIndex(_ weights: [Int]) -> Int {
+    public mutating func weightedIndex(_ weights: [Int]) -> Int {
         let total = weights.reduce(0, +)
         precondition(total > 0, "weights must not all be zero")
         var ticket = int(in: 0...(total - 1))

@@ -1,5 +1,4 @@
 import ShopDomain
-import ShopViews
 
 /// Seeded board snapshots (`shopsched.board-snapshot/1`) of one busy shop,
 /// for the views' tests and benchmarks and a backend's own: the same seed
