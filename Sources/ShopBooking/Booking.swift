@@ -46,12 +46,14 @@ public struct BookingEngine: Sendable {
         // A retry after the backend stored what this request created: decide on the
         // snapshot as it was before, which gives the same ids, events and audit records.
         if let stored = snapshot.appointments.first(where: { $0.requestKey == request.requestId }) {
-            // The key names one request: reused for another source, it would replay someone else's booking.
+            // The key names one request: reused for another source, it would replay someone else's
+            // booking. (A stored appointment that names no source is taken at its word.)
             let storedSource = booking.sourceType == .estimate ? stored.estimateId : stored.workOrderId
-            guard storedSource == request.source.id else {
+            if stored.estimateId != nil || stored.workOrderId != nil, storedSource != request.source.id {
+                let other = stored.estimateId.map { "estimate \($0)" } ?? stored.workOrderId.map { "work order \($0)" } ?? ""
                 throw InputError([ValidationIssue(
                     path: "request.requestId",
-                    message: "\(request.requestId) already created \(stored.id) for \(stored.estimateId.map { "estimate \($0)" } ?? stored.workOrderId.map { "work order \($0)" } ?? "another source"), not for \(request.source.type) \(request.source.id): a new request needs a new requestId")])
+                    message: "\(request.requestId) already created \(stored.id) for \(other), not for \(request.source.type) \(request.source.id): a new request needs a new requestId")])
             }
             var before = snapshot
             before.appointments.removeAll { $0.requestKey == request.requestId }

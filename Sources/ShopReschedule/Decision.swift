@@ -118,7 +118,7 @@ public struct RescheduleEvent: Codable, Hashable, Sendable {
     /// The appointment's source.
     public var estimateId: String?
     public var workOrderId: String?
-    /// The appointment's version after the change (``BookedAppointment/version``).
+    /// The appointment's version after the change (its `BookedAppointment.version`).
     public var version: Int
     public var previousStart: String
     public var previousEnd: String

@@ -228,7 +228,8 @@ struct ReplanReport {
             out.events.append(RescheduleEvent(
                 eventId: ids.next("EVT"), appointmentId: booked.id, occurredAt: now.description,
                 facilityId: disruption.facility, customerId: booked.customerId, vehicleId: booked.vehicleId,
-                estimateId: booked.estimateId, workOrderId: booked.workOrderId, version: version, previousStart: fromStart.description,
+                estimateId: booked.estimateId, workOrderId: booked.workOrderId, version: version,
+                previousStart: fromStart.description,
                 previousEnd: fromStart.adding(minutes: booked.durationMinutes).description,
                 newStart: to?.start.description, newEnd: to.map { $0.start.adding(minutes: booked.durationMinutes).description },
                 previousBayId: fromBay, bayId: to?.bay, previousMechanicId: fromMechanic, mechanicId: to?.mechanic,

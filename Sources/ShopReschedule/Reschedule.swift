@@ -168,7 +168,8 @@ public struct RescheduleEngine: Sendable {
         decision.events = [RescheduleEvent(
             eventId: ids.next("EVT"), appointmentId: target.id, occurredAt: now.description,
             facilityId: request.facility, customerId: target.customerId, vehicleId: target.vehicleId,
-            estimateId: target.estimateId, workOrderId: target.workOrderId, version: updated.currentVersion, previousStart: update.fromStart, previousEnd: update.fromEnd, newStart: update.toStart, newEnd: update.toEnd,
+            estimateId: target.estimateId, workOrderId: target.workOrderId, version: updated.currentVersion,
+            previousStart: update.fromStart, previousEnd: update.fromEnd, newStart: update.toStart, newEnd: update.toEnd,
             previousBayId: update.fromBay, bayId: update.toBay, previousMechanicId: update.fromMechanic,
             mechanicId: update.toMechanic, reason: request.reason, notes: request.notes, rescheduledBy: request.caller.id,
             rescheduleCount: update.rescheduleCount, assignmentOutcome: update.assignment, noticeMinutes: notice)]
