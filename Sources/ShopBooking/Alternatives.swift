@@ -19,17 +19,21 @@ package enum Alternatives {
         var cost: Int
     }
 
+    /// `needsMechanic` false: work that needs none (`MECHANIC_REQUIRED_NONE_FREE` does not
+    /// apply, and no mechanic is named); `allowed` says which starts the caller may take at all.
     package static func plain(_ model: BookingModel, now: LocalDateTime, strategy: AssignmentStrategy, count: Int,
-                      excluding: LocalDateTime? = nil) -> [Alternative] {
+                      excluding: LocalDateTime? = nil, needsMechanic: Bool = true,
+                      allowed: (LocalDateTime) -> Bool = { _ in true }) -> [Alternative] {
         guard count > 0 else { return [] }
         let instance = model.instance, r = model.request
         var candidates: [Candidate] = []
         for s in instance.jobs[r].starts {
             let time = instance.time(ofSlot: s)
-            if time < now || time == excluding { continue }
-            let check = Conflicts.check(model, start: time, now: now, strategy: strategy, soft: false)
+            if time < now || time == excluding || !allowed(time) { continue }
+            var check = Conflicts.check(model, start: time, now: now, strategy: strategy, soft: false)
+            if !needsMechanic { check.conflicts.removeAll { $0.code == .noMechanicFree } }
             guard let bay = check.bay, check.blocking(overrideGranted: false).isEmpty else { continue }
-            let mechanic = check.mechanic ?? check.candidate
+            let mechanic = needsMechanic ? check.mechanic ?? check.candidate : nil
             candidates.append(Candidate(slot: s, bay: bay, mechanic: mechanic,
                                         cost: addedCost(model, SlotPlacement(start: s, bay: bay, mechanic: mechanic))))
         }

@@ -27,6 +27,8 @@ public struct RescheduleDecision: Codable, Hashable, Sendable {
     public var audit: [AuditRecord]
     /// Set on a retry after the backend stored this request's move: the appointment's id.
     public var replayOf: String?
+    /// The work order's new planned time, for Work Execution (when the appointment has a work order).
+    public var workOrderUpdates: [WorkOrderPlanUpdated]? = nil
 
     public enum Outcome: String, Codable, Hashable, Sendable {
         /// Moved; persist the appointment, update, events, outbox and audit records.
@@ -113,6 +115,11 @@ public struct RescheduleEvent: Codable, Hashable, Sendable {
     public var facilityId: String
     public var customerId: String?
     public var vehicleId: String?
+    /// The appointment's source.
+    public var estimateId: String?
+    public var workOrderId: String?
+    /// The appointment's version after the change (its `BookedAppointment.version`).
+    public var version: Int
     public var previousStart: String
     public var previousEnd: String
     /// Absent when a replan could not place it (it needs rebooking).
@@ -128,6 +135,27 @@ public struct RescheduleEvent: Codable, Hashable, Sendable {
     public var rescheduleCount: Int
     public var assignmentOutcome: AssignmentOutcome?
     public var noticeMinutes: Int
+}
+
+/// `WorkOrderPlanUpdated`: the planned time (and bay and mechanic) of a work
+/// order changed with its appointment, for Work Execution; published with the
+/// ``RescheduleEvent`` of the same change.
+public struct WorkOrderPlanUpdated: Codable, Hashable, Sendable {
+    public static let type = "WorkOrderPlanUpdated"
+    public var type: String = WorkOrderPlanUpdated.type
+    public var eventId: String
+    public var workOrderId: String
+    public var appointmentId: String
+    public var occurredAt: String
+    public var facilityId: String
+    public var previousPlannedStart: String
+    /// Absent when a replan could not place the appointment (it needs rebooking).
+    public var plannedStart: String?
+    public var plannedEnd: String?
+    public var bayId: String?
+    public var mechanicId: String?
+    /// The appointment's version after the change.
+    public var version: Int
 }
 
 /// The audit record type names of rescheduling and replanning, as in ``AuditRecord/type``.

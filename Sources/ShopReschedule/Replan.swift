@@ -34,6 +34,8 @@ public struct ReplanResult: Codable, Hashable, Sendable {
     public var outbox: NotificationOutbox
     public var audit: [AuditRecord]
     public var warnings: [Warning]
+    /// The new planned times of the changed appointments' work orders, for Work Execution.
+    public var workOrderUpdates: [WorkOrderPlanUpdated]? = nil
 }
 
 /// One appointment the replan changes (or the urgent job it adds).
@@ -157,6 +159,7 @@ struct ReplanReport {
             return out
         }
         let timeZone = day.snapshot.facility.timeZone
+        var workOrderUpdates: [WorkOrderPlanUpdated] = []
         for (j, job) in instance.jobs.enumerated() {
             let placed = result.placements[j]
             guard let index = day.appointmentOfJob[j] else {
@@ -198,8 +201,10 @@ struct ReplanReport {
                 appointment: booked.id, kind: to == nil ? .unscheduled : to!.start != fromStart ? .moved : .reassigned,
                 fromStart: fromStart.description, toStart: to?.start.description, fromBay: fromBay, toBay: to?.bay,
                 fromMechanic: fromMechanic, toMechanic: to?.mechanic, reason: reason, why: why))
+            let version = booked.currentVersion + 1
             if let to {
                 var stored = booked
+                stored.version = version
                 stored.history = (booked.history ?? []) + [AppointmentHistoryEntry(
                     start: booked.start, durationMinutes: booked.durationMinutes, bay: booked.bay, mechanic: booked.mechanic,
                     changedAt: now.description, changedBy: actor, reason: reason, requestKey: disruption.requestId)]
@@ -224,6 +229,7 @@ struct ReplanReport {
             out.events.append(RescheduleEvent(
                 eventId: ids.next("EVT"), appointmentId: booked.id, occurredAt: now.description,
                 facilityId: disruption.facility, customerId: booked.customerId, vehicleId: booked.vehicleId,
+                estimateId: booked.estimateId, workOrderId: booked.workOrderId, version: version,
                 previousStart: fromStart.description,
                 previousEnd: fromStart.adding(minutes: booked.durationMinutes).description,
                 newStart: to?.start.description, newEnd: to.map { $0.start.adding(minutes: booked.durationMinutes).description },
@@ -232,16 +238,27 @@ struct ReplanReport {
                 assignmentOutcome: nil, noticeMinutes: notice))
             let change = PlacementChange(appointment: booked, facility: disruption.facility, timeZone: timeZone,
                                          fromStart: fromStart, fromBay: fromBay, fromMechanic: fromMechanic, to: to,
-                                         reason: reason, sequence: (booked.rescheduleCount ?? 0) + (booked.history?.count ?? 0) + 1)
+                                         reason: reason, sequence: version - 1)
             out.outbox.entries += Notifications.entries(for: change, notifyCustomer: change.timeChanged,
                                                         mandatory: change.timeChanged && notice < 24 * 60, now: now,
                                                         nowInstant: nowInstant, ids: ids)
+            if let workOrder = booked.workOrderId {
+                // Its event id is handed out after the loop, so the appointments' event ids stay as they were.
+                workOrderUpdates.append(WorkOrderPlanUpdated(
+                    eventId: "", workOrderId: workOrder, appointmentId: booked.id, occurredAt: now.description,
+                    facilityId: disruption.facility, previousPlannedStart: fromStart.description,
+                    plannedStart: to?.start.description,
+                    plannedEnd: to.map { $0.start.adding(minutes: booked.durationMinutes).description },
+                    bayId: to?.bay, mechanicId: to?.mechanic, version: version))
+            }
             audit.add(RescheduleAuditType.rescheduled, appointment: booked.id, [
                 "by": actor, "reason": reason, "why": why, "from": fromStart.description,
                 "to": to?.start.description ?? "", "bay": "\(fromBay)→\(to?.bay ?? "-")",
                 "mechanic": "\(fromMechanic ?? "-")→\(to?.mechanic ?? "-")", "noticeMinutes": String(notice),
             ])
         }
+        for i in workOrderUpdates.indices { workOrderUpdates[i].eventId = ids.next("EVT") }
+        out.workOrderUpdates = workOrderUpdates.isEmpty ? nil : workOrderUpdates
         audit.add(RescheduleAuditType.replanned, [
             "status": result.status.rawValue, "objective": result.objective.map(String.init) ?? "",
             "disruptions": disruption.events.map(\.type).joined(separator: ","),

@@ -114,9 +114,16 @@ public struct RescheduleEngine: Sendable {
             }
             decision.outcome = .conflicts
             // Never the time it has now: that is no move.
-            decision.alternatives = Alternatives.plain(model, now: now, strategy: strategy,
-                                                       count: request.alternatives ?? options.defaultAlternatives,
-                                                       excluding: input.currentStart)
+            // Only what the caller could then take: the same needs and the same notice rules.
+            decision.alternatives = Alternatives.plain(
+                model, now: now, strategy: strategy, count: request.alternatives ?? options.defaultAlternatives,
+                excluding: input.currentStart, needsMechanic: target.needsMechanic != false
+            ) { time in
+                let minutes = FacilityTime.elapsedMinutes(
+                    from: nowInstant, to: FacilityTime.instant(min(input.currentStart, time), timeZone: timeZone))
+                return RescheduleRules.denials(input, notice: NoticeClass(minutes: minutes), noticeMinutes: minutes,
+                                               options: options).isEmpty
+            }
             audit.add(RescheduleAuditType.denied, appointment: target.id, [
                 "outcome": "conflicts", "codes": decision.conflicts.map(\.code.rawValue).joined(separator: ","),
             ])
@@ -161,6 +168,7 @@ public struct RescheduleEngine: Sendable {
         decision.events = [RescheduleEvent(
             eventId: ids.next("EVT"), appointmentId: target.id, occurredAt: now.description,
             facilityId: request.facility, customerId: target.customerId, vehicleId: target.vehicleId,
+            estimateId: target.estimateId, workOrderId: target.workOrderId, version: updated.currentVersion,
             previousStart: update.fromStart, previousEnd: update.fromEnd, newStart: update.toStart, newEnd: update.toEnd,
             previousBayId: update.fromBay, bayId: update.toBay, previousMechanicId: update.fromMechanic,
             mechanicId: update.toMechanic, reason: request.reason, notes: request.notes, rescheduledBy: request.caller.id,
@@ -176,7 +184,7 @@ public struct RescheduleEngine: Sendable {
         let change = PlacementChange(appointment: target, facility: request.facility, timeZone: timeZone,
                                      fromStart: input.currentStart, fromBay: target.bay, fromMechanic: target.mechanic,
                                      to: (input.newStart, updated.bay, updated.mechanic), reason: request.reason,
-                                     sequence: update.rescheduleCount)
+                                     sequence: updated.currentVersion - 1)
         decision.outbox.entries = Notifications.entries(for: change, notifyCustomer: request.notifyCustomer ?? true,
                                                         mandatory: mandatory, now: now, nowInstant: nowInstant, ids: ids)
         audit.add(RescheduleAuditType.rescheduled, appointment: target.id, [
@@ -187,6 +195,13 @@ public struct RescheduleEngine: Sendable {
             "customerConfirmation": request.customerConfirmation?.channel ?? "",
             "notifications": decision.outbox.entries.map { "\($0.recipientKind.rawValue):\($0.recipientId)" }.joined(separator: ","),
         ])
+        if let workOrder = target.workOrderId {
+            decision.workOrderUpdates = [WorkOrderPlanUpdated(
+                eventId: ids.next("EVT"), workOrderId: workOrder, appointmentId: target.id, occurredAt: now.description,
+                facilityId: request.facility, previousPlannedStart: update.fromStart, plannedStart: update.toStart,
+                plannedEnd: update.toEnd, bayId: update.toBay, mechanicId: update.toMechanic,
+                version: updated.currentVersion)]
+        }
         decision.outcome = .rescheduled
         decision.appointment = updated
         decision.update = update

@@ -102,6 +102,7 @@ struct ValidatedReschedule {
         before.appointments[i].bay = last.bay
         before.appointments[i].mechanic = last.mechanic
         before.appointments[i].rescheduleCount = max(0, (target.rescheduleCount ?? 1) - 1)
+        before.appointments[i].version = target.version.map { max(1, $0 - 1) }
         before.appointments[i].history = Array(target.history!.dropLast())
         if before.appointments[i].history?.isEmpty == true { before.appointments[i].history = nil }
         return before
@@ -118,6 +119,7 @@ struct ValidatedReschedule {
         a.bay = bay
         a.mechanic = mechanic
         a.rescheduleCount = (target.rescheduleCount ?? 0) + 1
+        a.version = target.currentVersion + 1
         return a
     }
 }
