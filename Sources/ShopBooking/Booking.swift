@@ -51,6 +51,15 @@ public struct BookingEngine: Sendable {
         // A retry after the backend stored what this request created: decide on the
         // snapshot as it was before, which gives the same ids, events and audit records.
         if let stored = snapshot.appointments.first(where: { $0.requestKey == request.requestId }) {
+            // The key names one request: reused for another source, it would replay someone else's
+            // booking. (A stored appointment that names no source is taken at its word.)
+            let storedSource = booking.sourceType == .estimate ? stored.estimateId : stored.workOrderId
+            if stored.estimateId != nil || stored.workOrderId != nil, storedSource != request.source.id {
+                let other = stored.estimateId.map { "estimate \($0)" } ?? stored.workOrderId.map { "work order \($0)" } ?? ""
+                throw InputError([ValidationIssue(
+                    path: "request.requestId",
+                    message: "\(request.requestId) already created \(stored.id) for \(other), not for \(request.source.type) \(request.source.id): a new request needs a new requestId")])
+            }
             var before = booking.facility.removingAppointments { $0.requestKey == request.requestId }
             // The booking moved the estimate to SCHEDULED; before it, it was bookable
             // (APPROVED or QUOTED decide alike).
@@ -186,8 +195,12 @@ public struct BookingEngine: Sendable {
             durationMinutes: model.durationMinutes,
             bay: bay?.type == .mobileUnit ? nil : bay?.id, mobileUnit: bay?.type == .mobileUnit ? bay?.id : nil,
             mechanic: check.mechanic.map { scenario.mechanics[$0].id },
+            // An overridden MECHANIC_REQUIRED_NONE_FREE: no mechanic is known to be free, so
+            // not DEFERRED (which promises one) but a person's to find by the deadline.
             assignmentStatus: model.qualified.isEmpty ? .awaitingSkillFulfillment
-                : check.mechanic != nil ? .assigned : check.assignmentStatus == .assigned ? .deferred : check.assignmentStatus,
+                : check.mechanic != nil ? .assigned
+                : check.candidate == nil ? .awaitingManualAssignment
+                : check.assignmentStatus == .assigned ? .deferred : check.assignmentStatus,
             assignmentDeadline: deferred
                 ? AssignmentRule.deadline(start: check.start, now: now, facility: scenario.facility).description : nil,
             requiredSkills: model.requiredSkills, requestKey: booking.request.requestId,

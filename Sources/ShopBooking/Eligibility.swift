@@ -15,9 +15,12 @@ enum Eligibility {
         }
         let source = booking.source
         switch booking.sourceType {
-        case .estimate where !bookableEstimateStatuses.contains(source.status):
+        // Booking moves an estimate to SCHEDULED; one that allows several
+        // appointments stays bookable after its first.
+        case .estimate where !bookableEstimateStatuses.contains(source.status)
+            && !(source.allowsMultipleAppointments && source.status == "SCHEDULED"):
             denials.append(Denial(code: .estimateNotBookable,
-                                  message: "estimate \(source.id) is \(source.status); only APPROVED or QUOTED estimates can be booked"))
+                                  message: "estimate \(source.id) is \(source.status); only APPROVED or QUOTED estimates (or SCHEDULED ones that allow several appointments) can be booked"))
         case .workOrder where closedWorkOrderStatuses.contains(source.status):
             denials.append(Denial(code: .workOrderNotBookable,
                                   message: "work order \(source.id) is \(source.status)"))

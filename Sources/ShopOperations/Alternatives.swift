@@ -19,17 +19,19 @@ public enum Alternatives {
         var cost: Int
     }
 
+    /// `allowed` says which starts the caller may take at all (a reschedule's notice rules).
     public static func plain(_ model: ShopState, now: LocalDateTime, strategy: AssignmentStrategy, count: Int,
-                      excluding: LocalDateTime? = nil) -> [Alternative] {
+                             excluding: LocalDateTime? = nil,
+                             allowed: (LocalDateTime) -> Bool = { _ in true }) -> [Alternative] {
         guard count > 0 else { return [] }
         let instance = model.instance, r = model.newJob
         var candidates: [Candidate] = []
         for s in instance.jobs[r].starts {
             let time = instance.time(ofSlot: s)
-            if time < now || time == excluding { continue }
+            if time < now || time == excluding || !allowed(time) { continue }
             let check = Conflicts.check(model, start: time, now: now, strategy: strategy, soft: false)
             guard let bay = check.bay, check.blocking(overrideGranted: false).isEmpty else { continue }
-            let mechanic = check.mechanic ?? check.candidate
+            let mechanic = model.job.needsMechanic ? check.mechanic ?? check.candidate : nil
             candidates.append(Candidate(slot: s, bay: bay, mechanic: mechanic,
                                         cost: addedCost(model, SlotPlacement(start: s, bay: bay, mechanic: mechanic))))
         }

@@ -26,14 +26,20 @@ public struct BookedAppointment: Codable, Hashable, Sendable {
     public var requiredSkills: [String]?
     /// The recurring series it belongs to, when it is one of a series.
     public var seriesId: String?
-    /// Its earlier placements, oldest first (one entry per reschedule).
+    /// Its earlier placements, oldest first (one entry per change: a reschedule or a replan).
     public var history: [AppointmentHistoryEntry]?
+    /// Its change counter: 1 when booked, one more at every reschedule or replan
+    /// change (the calendar invite's `SEQUENCE` is this minus one). Absent: see
+    /// ``currentVersion``.
+    public var version: Int?
 
     public init(id: String, status: String = AppointmentStatus.scheduled.rawValue, start: String,
                 durationMinutes: Int, bay: String, mechanic: String? = nil, estimateId: String? = nil,
                 workOrderId: String? = nil, customerId: String? = nil, vehicleId: String? = nil,
                 rescheduleCount: Int? = nil, requestKey: String? = nil, requiredSkills: [String]? = nil,
-                needsMechanic: Bool? = nil, seriesId: String? = nil, history: [AppointmentHistoryEntry]? = nil) {
+                needsMechanic: Bool? = nil, seriesId: String? = nil, history: [AppointmentHistoryEntry]? = nil,
+                version: Int? = nil) {
+        self.version = version
         self.needsMechanic = needsMechanic
         self.seriesId = seriesId
         self.history = history
@@ -51,4 +57,10 @@ public struct BookedAppointment: Codable, Hashable, Sendable {
         self.requestKey = requestKey
         self.requiredSkills = requiredSkills
     }
+}
+
+extension BookedAppointment {
+    /// ``version`` when the backend keeps it; else 1 plus the changes the appointment
+    /// records (its reschedule count or its history, whichever is more).
+    public var currentVersion: Int { version ?? 1 + max(rescheduleCount ?? 0, history?.count ?? 0) }
 }

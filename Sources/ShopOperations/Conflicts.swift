@@ -62,7 +62,7 @@ public enum Conflicts {
             let order = ranked(model, qualified: model.qualified, day: start.date)
             let found = Staffing.mechanic(model, start: s, preferring: order)
             check.candidate = found
-            if found == nil {
+            if found == nil, job.needsMechanic {
                 add(.noMechanicFree, model.qualified.map { model.scenario.mechanics[$0].id },
                     "no mechanic with \(model.requiredSkills.isEmpty ? "the time" : SkillRule.list(model.requiredSkills)) is on shift and free \(start.minuteOfDayText)–\(end.minuteOfDayText)")
             }

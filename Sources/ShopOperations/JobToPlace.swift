@@ -23,10 +23,14 @@ public struct JobToPlace: Sendable, Hashable {
     public var preferredMechanic: Int?
     /// How alternatives are ranked before their cost.
     public var order: [AlternativeOrder]
+    /// `false` for work that needs no mechanic (a drop-off inspection, say):
+    /// `MECHANIC_REQUIRED_NONE_FREE` does not apply and alternatives name no mechanic.
+    public var needsMechanic: Bool
 
     public init(jobID: String, label: String, customerId: String?, durationMinutes: Int, requiredSkills: [String],
                 preferredSkills: [String], bayTypes: [BayType], preferredStarts: [LocalDateTime],
-                preferredBayType: BayType? = nil, preferredMechanic: Int? = nil, order: [AlternativeOrder] = []) {
+                preferredBayType: BayType? = nil, preferredMechanic: Int? = nil, order: [AlternativeOrder] = [],
+                needsMechanic: Bool = true) {
         self.jobID = jobID
         self.label = label
         self.customerId = customerId
@@ -38,5 +42,6 @@ public struct JobToPlace: Sendable, Hashable {
         self.preferredBayType = preferredBayType
         self.preferredMechanic = preferredMechanic
         self.order = order
+        self.needsMechanic = needsMechanic
     }
 }

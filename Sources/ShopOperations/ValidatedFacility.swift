@@ -193,6 +193,10 @@ public struct ValidatedFacility: Sendable {
         if appointment.estimateId != nil && appointment.workOrderId != nil {
             add(path + ".workOrderId", "an appointment links one source: give estimateId or workOrderId, not both")
         }
+        if let version = appointment.version, version < 1 || version > Self.maxRescheduleCount {
+            // The same bound: one more per change cannot overflow.
+            add(path + ".version", "must be from 1 to \(Self.maxRescheduleCount), not \(version)")
+        }
         if let count = appointment.rescheduleCount, count < 0 || count > Self.maxRescheduleCount {
             // The bound: a rescheduled appointment's count and its notification's sequence are this plus one or two.
             add(path + ".rescheduleCount", "must be 0 or more and at most \(Self.maxRescheduleCount), not \(count)")

@@ -34,6 +34,8 @@ public struct ReplanResult: Codable, Hashable, Sendable {
     public var outbox: NotificationOutbox
     public var audit: [AuditRecord]
     public var warnings: [Warning]
+    /// The new planned times of the changed appointments' work orders, for Work Execution.
+    public var workOrderUpdates: [WorkOrderPlanUpdated]? = nil
 }
 
 /// One appointment the replan changes (or the urgent job it adds).
@@ -114,18 +116,16 @@ public struct ReplanEngine: Sendable {
     /// Throws ``InputError`` (every problem; snapshot paths as in booking, the
     /// disruption's as `disruption.events[0].mechanic`) on bad input.
     public func replan(_ disruption: Disruption, in snapshot: BookingSnapshot) throws(InputError) -> ReplanResult {
-        let timeZone = snapshot.facility.timeZone
-        let now = clock.now(timeZone: timeZone)
-        let nowInstant = clock.instant(timeZone: timeZone)
-        let day = try ReplanDay(snapshot: snapshot, disruption: disruption, now: now)
+        let recorder = ChangeRecorder(ids: ids, clock: clock, facility: disruption.facility,
+                                      timeZone: snapshot.facility.timeZone, actor: disruption.reportedBy ?? "replan",
+                                      requestKey: disruption.requestId)
+        let day = try ReplanDay(snapshot: snapshot, disruption: disruption, now: recorder.now)
         let instance = day.instance
         var options = PlanOptions()
         options.threads = max(1, threads)
         options.timeLimitSeconds = disruption.policy?.timeLimitSeconds ?? Self.defaultTimeLimitSeconds
         let result = Self.strategy.plan(instance, options: options)
-        return ReplanReport(day: day, instance: instance, result: result, disruption: disruption, now: now,
-                            nowInstant: nowInstant, ids: DecisionIDs(ids, requestKey: disruption.requestId, facility: disruption.facility))
-            .make()
+        return ReplanReport(day: day, instance: instance, result: result, disruption: disruption, recorder: recorder).make()
     }
 }
 
@@ -135,14 +135,12 @@ struct ReplanReport {
     let instance: Instance
     let result: PlanResult
     let disruption: Disruption
-    let now: LocalDateTime
-    let nowInstant: Date
-    let ids: DecisionIDs
+    /// Ids, audit, events, notifications and work-order updates of the changes.
+    let recorder: ChangeRecorder
 
     func make() -> ReplanResult {
-        let actor = disruption.reportedBy ?? "replan"
-        var audit = AuditTrail(ids: ids, at: now.description, actor: actor, facility: disruption.facility,
-                               requestId: disruption.requestId)
+        var recorder = self.recorder
+        let now = recorder.now, actor = recorder.actor
         let hasPlan = result.status == .optimal || result.status == .feasible
         var out = ReplanResult(
             requestId: disruption.requestId, facility: disruption.facility, day: day.date.description, now: now.description,
@@ -151,12 +149,11 @@ struct ReplanReport {
             plan: result.solutionFile(), appointments: [], changes: [], atRisk: day.atRisk, events: [],
             outbox: NotificationOutbox(), audit: [], warnings: day.warnings)
         guard hasPlan else {
-            audit.add(RescheduleAuditType.replanned, ["status": result.status.rawValue,
-                                                      "problems": result.problems.joined(separator: "; ")])
-            out.audit = audit.records
+            recorder.audit.add(RescheduleAuditType.replanned, ["status": result.status.rawValue,
+                                                               "problems": result.problems.joined(separator: "; ")])
+            out.audit = recorder.audit.records
             return out
         }
-        let timeZone = day.snapshot.facility.timeZone
         for (j, job) in instance.jobs.enumerated() {
             let placed = result.placements[j]
             guard let index = day.appointmentOfJob[j] else {
@@ -198,14 +195,10 @@ struct ReplanReport {
                 appointment: booked.id, kind: to == nil ? .unscheduled : to!.start != fromStart ? .moved : .reassigned,
                 fromStart: fromStart.description, toStart: to?.start.description, fromBay: fromBay, toBay: to?.bay,
                 fromMechanic: fromMechanic, toMechanic: to?.mechanic, reason: reason, why: why))
-            if let to {
-                var stored = booked
-                stored.history = (booked.history ?? []) + [AppointmentHistoryEntry(
-                    start: booked.start, durationMinutes: booked.durationMinutes, bay: booked.bay, mechanic: booked.mechanic,
-                    changedAt: now.description, changedBy: actor, reason: reason, requestKey: disruption.requestId)]
-                stored.start = to.start.description
-                stored.bay = to.bay
-                stored.mechanic = to.mechanic
+            let change = ChangeRecorder.Change(appointment: booked, fromStart: fromStart, fromBay: fromBay,
+                                               fromMechanic: fromMechanic, to: to, reason: reason, notes: why,
+                                               countsAsReschedule: false)
+            if let to, let stored = recorder.stored(change) {
                 out.appointments.append(stored)
                 let end = to.start.adding(minutes: day.scenario.jobs[j].durationMinutes)
                 if end > promisedEnd {
@@ -218,36 +211,27 @@ struct ReplanReport {
                 out.atRisk.append(AtRisk(appointment: booked.id, promisedEnd: promisedEnd.description,
                                          why: "no place today (\(reasons(j))): \(why)"))
             }
-            // Event, notifications and audit, as for a reschedule.
-            let earliest = to.map { min($0.start, fromStart) } ?? fromStart
-            let notice = FacilityTime.elapsedMinutes(from: nowInstant, to: FacilityTime.instant(earliest, timeZone: timeZone))
-            out.events.append(RescheduleEvent(
-                eventId: ids.next("EVT"), appointmentId: booked.id, occurredAt: now.description,
-                facilityId: disruption.facility, customerId: booked.customerId, vehicleId: booked.vehicleId,
-                previousStart: fromStart.description,
-                previousEnd: fromStart.adding(minutes: booked.durationMinutes).description,
-                newStart: to?.start.description, newEnd: to.map { $0.start.adding(minutes: booked.durationMinutes).description },
-                previousBayId: fromBay, bayId: to?.bay, previousMechanicId: fromMechanic, mechanicId: to?.mechanic,
-                reason: reason, notes: why, rescheduledBy: actor, rescheduleCount: booked.rescheduleCount ?? 0,
-                assignmentOutcome: nil, noticeMinutes: notice))
-            let change = PlacementChange(appointment: booked, facility: disruption.facility, timeZone: timeZone,
-                                         fromStart: fromStart, fromBay: fromBay, fromMechanic: fromMechanic, to: to,
-                                         reason: reason, sequence: (booked.rescheduleCount ?? 0) + (booked.history?.count ?? 0) + 1)
-            out.outbox.entries += Notifications.entries(for: change, notifyCustomer: change.timeChanged,
-                                                        mandatory: change.timeChanged && notice < 24 * 60, now: now,
-                                                        nowInstant: nowInstant, ids: ids)
-            audit.add(RescheduleAuditType.rescheduled, appointment: booked.id, [
+            // Event, notifications, work order and audit, as for a reschedule.
+            let notice = recorder.minutes(until: change.noticeFrom)
+            let timeChanged = to?.start != fromStart
+            recorder.record(change, noticeMinutes: notice, notifyCustomer: timeChanged,
+                            mandatory: timeChanged && notice < 24 * 60)
+            recorder.audit.add(RescheduleAuditType.rescheduled, appointment: booked.id, [
                 "by": actor, "reason": reason, "why": why, "from": fromStart.description,
                 "to": to?.start.description ?? "", "bay": "\(fromBay)→\(to?.bay ?? "-")",
                 "mechanic": "\(fromMechanic ?? "-")→\(to?.mechanic ?? "-")", "noticeMinutes": String(notice),
             ])
         }
-        audit.add(RescheduleAuditType.replanned, [
+        recorder.finish()
+        out.events = recorder.events
+        out.outbox = recorder.outbox
+        out.workOrderUpdates = recorder.workOrderUpdates.isEmpty ? nil : recorder.workOrderUpdates
+        recorder.audit.add(RescheduleAuditType.replanned, [
             "status": result.status.rawValue, "objective": result.objective.map(String.init) ?? "",
             "disruptions": disruption.events.map(\.type).joined(separator: ","),
             "changes": String(out.changes.count), "atRisk": out.atRisk.map(\.appointment).joined(separator: ","),
         ])
-        out.audit = audit.records
+        out.audit = recorder.audit.records
         return out
     }
 

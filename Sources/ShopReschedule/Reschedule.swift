@@ -57,19 +57,16 @@ public struct RescheduleEngine: Sendable {
 
     private func decide(_ input: ValidatedReschedule) -> RescheduleDecision {
         let request = input.request, target = input.target
-        let timeZone = input.snapshot.facility.timeZone
-        let now = clock.now(timeZone: timeZone)
-        let nowInstant = clock.instant(timeZone: timeZone)
-        let ids = DecisionIDs(self.ids, requestKey: request.requestId, facility: request.facility)
-        var audit = AuditTrail(ids: ids, at: now.description, actor: request.caller.id, facility: request.facility,
-                               requestId: request.requestId)
+        var recorder = ChangeRecorder(ids: ids, clock: clock, facility: request.facility,
+                                      timeZone: input.snapshot.facility.timeZone, actor: request.caller.id,
+                                      requestKey: request.requestId)
+        let now = recorder.now
         var decision = RescheduleDecision(requestId: request.requestId, outcome: .denied, denials: [], conflicts: [],
                                           warnings: [], alternatives: [], events: [], outbox: NotificationOutbox(),
                                           audit: [])
-        let noticeFrom = min(input.currentStart, input.newStart)
-        let notice = FacilityTime.elapsedMinutes(from: nowInstant, to: FacilityTime.instant(noticeFrom, timeZone: timeZone))
+        let notice = recorder.minutes(until: min(input.currentStart, input.newStart))
         let noticeClass = NoticeClass(minutes: notice)
-        audit.add(RescheduleAuditType.attempted, appointment: target.id, [
+        recorder.audit.add(RescheduleAuditType.attempted, appointment: target.id, [
             "from": target.start, "to": request.newStart, "reason": request.reason, "notes": request.notes ?? "",
             "noticeMinutes": String(notice), "notice": noticeClass.rawValue,
         ])
@@ -78,9 +75,9 @@ public struct RescheduleEngine: Sendable {
         // A new start in the past is the conflict OUTSIDE_BOOKING_HORIZON, not a notice question.
         let denials = RescheduleRules.denials(input, notice: input.newStart < now ? nil : noticeClass, noticeMinutes: notice,
                                               options: options)
-        guard denials.isEmpty else { return deny(decision, denials, target.id, &audit) }
+        guard denials.isEmpty else { return deny(decision, denials, target.id, &recorder.audit) }
         if let approval = request.managerApproval {
-            audit.add(RescheduleAuditType.approval, appointment: target.id, [
+            recorder.audit.add(RescheduleAuditType.approval, appointment: target.id, [
                 "approvedBy": approval.approvedBy, "role": approval.role, "approvedAt": approval.approvedAt ?? "",
                 "customerConfirmation": request.customerConfirmation?.channel ?? "",
             ])
@@ -90,55 +87,40 @@ public struct RescheduleEngine: Sendable {
         let model = input.model
         let strategy = input.facility.policy.resolvedStrategy
         var check = Conflicts.check(model, start: input.newStart, now: now, strategy: strategy)
-        if target.needsMechanic == false { check.conflicts.removeAll { $0.code == .noMechanicFree } }
-        let overrideRequested = request.conflictOverride != nil
-        let overrideReason = (request.conflictOverride?.reason ?? "").trimmingCharacters(in: .whitespaces)
-        let mayOverride = request.caller.has(.overrideSchedulingConflict, for: request.facility)
-        let overrideGranted = overrideRequested && mayOverride && !overrideReason.isEmpty
-        for conflict in check.conflicts {
-            audit.add(AuditType.conflictDetected, appointment: target.id, [
-                "code": conflict.code.rawValue, "severity": conflict.severity.rawValue, "start": conflict.start,
-                "resources": conflict.resources.joined(separator: ","),
-            ])
-        }
-        guard check.blocking(overrideGranted: overrideGranted).isEmpty else {
+        let override = ConflictOverridePolicy(request.conflictOverride, caller: request.caller, facility: request.facility)
+        recorder.audit.addDetected(check.conflicts, appointment: target.id)
+        guard check.blocking(overrideGranted: override.granted).isEmpty else {
             decision.conflicts = check.conflicts
-            if overrideRequested, check.blocking(overrideGranted: true).isEmpty {
-                var refused: [RescheduleDenial] = []
-                if !mayOverride {
-                    refused.append(RescheduleDenial(code: .conflictOverrideNotPermitted,
-                                                    message: "\(request.caller.id) lacks OVERRIDE_SCHEDULING_CONFLICT for facility \(request.facility)"))
-                }
-                if overrideReason.isEmpty {
-                    refused.append(RescheduleDenial(code: .conflictOverrideReasonMissing, message: "a conflict override needs a reason"))
-                }
-                return deny(decision, refused, target.id, &audit)
-            }
+            if override.wouldHelp(check) { return deny(decision, override.refusals, target.id, &recorder.audit) }
             decision.outcome = .conflicts
             // Never the time it has now: that is no move.
-            decision.alternatives = Alternatives.plain(model, now: now, strategy: strategy,
-                                                       count: request.alternatives ?? options.defaultAlternatives,
-                                                       excluding: input.currentStart)
-            audit.add(RescheduleAuditType.denied, appointment: target.id, [
+            // Only what the caller could then take: the same needs and the same notice rules.
+            decision.alternatives = Alternatives.plain(
+                model, now: now, strategy: strategy, count: request.alternatives ?? options.defaultAlternatives,
+                excluding: input.currentStart
+            ) { time in
+                let minutes = recorder.minutes(until: min(input.currentStart, time))
+                return RescheduleRules.denials(input, notice: NoticeClass(minutes: minutes), noticeMinutes: minutes,
+                                               options: options).isEmpty
+            }
+            recorder.audit.add(RescheduleAuditType.denied, appointment: target.id, [
                 "outcome": "conflicts", "codes": decision.conflicts.map(\.code.rawValue).joined(separator: ","),
             ])
-            decision.audit = audit.records
+            decision.audit = recorder.audit.records
             return decision
         }
-        for index in check.conflicts.indices where check.conflicts[index].severity == .overridable {
-            check.conflicts[index].overridden = true
-            audit.add(AuditType.conflictOverridden, appointment: target.id, [
-                "code": check.conflicts[index].code.rawValue, "start": check.conflicts[index].start, "reason": overrideReason,
-            ])
-        }
+        override.apply(to: &check, &recorder.audit, appointment: target.id, auditReason: override.trimmedReason)
         decision.conflicts = check.conflicts
 
         // Rule 6: bay and mechanic at the new time.
         let placement = RescheduleRules.assignment(input, check, strategy: strategy)
-        let updated = input.updated(start: input.newStart, bay: placement.bay, mechanic: placement.mechanic,
-                                    at: now, by: request.caller.id, reason: request.reason, requestKey: request.requestId)
+        let change = ChangeRecorder.Change(
+            appointment: target, fromStart: input.currentStart, fromBay: target.bay, fromMechanic: target.mechanic,
+            to: (input.newStart, placement.bay, placement.mechanic), reason: request.reason, notes: request.notes,
+            countsAsReschedule: true, assignmentOutcome: placement.outcome)
+        let updated = recorder.stored(change)!
         let update = AppointmentUpdate(
-            updateId: ids.next("UPD"), appointmentId: target.id, requestId: request.requestId, at: now.description,
+            updateId: recorder.ids.next("UPD"), appointmentId: target.id, requestId: request.requestId, at: now.description,
             by: request.caller.id, reason: request.reason, notes: request.notes,
             fromStart: target.start, fromEnd: input.currentStart.adding(minutes: target.durationMinutes).description,
             toStart: updated.start, toEnd: input.newStart.adding(minutes: target.durationMinutes).description,
@@ -146,9 +128,9 @@ public struct RescheduleEngine: Sendable {
             assignment: placement.outcome, bayAssignment: placement.bayOutcome,
             mechanicAssignment: placement.mechanicOutcome, dispatcherFollowUp: placement.mechanicOutcome == .cleared,
             noticeMinutes: notice, notice: noticeClass, rescheduleCount: updated.rescheduleCount ?? 1,
-            conflictOverride: overrideGranted ? overrideReason : nil, approvedBy: request.managerApproval?.approvedBy,
-            customerConfirmation: request.customerConfirmation)
-        audit.add(RescheduleAuditType.assignmentDecision, appointment: target.id, [
+            conflictOverride: override.granted ? override.trimmedReason : nil,
+            approvedBy: request.managerApproval?.approvedBy, customerConfirmation: request.customerConfirmation)
+        recorder.audit.add(RescheduleAuditType.assignmentDecision, appointment: target.id, [
             "assignment": placement.outcome.rawValue, "bay": "\(target.bay)→\(updated.bay)",
             "mechanic": "\(target.mechanic ?? "-")→\(updated.mechanic ?? "-")", "policy": strategy.rawValue,
             "dispatcherFollowUp": String(update.dispatcherFollowUp),
@@ -159,14 +141,7 @@ public struct RescheduleEngine: Sendable {
                 message: "\(target.mechanic ?? "the mechanic") is not free \(update.toStart)–\(update.toEnd.suffix(5)); the dispatcher must assign one"))
         }
 
-        // Rule 7: event, notifications, audit.
-        decision.events = [RescheduleEvent(
-            eventId: ids.next("EVT"), appointmentId: target.id, occurredAt: now.description,
-            facilityId: request.facility, customerId: target.customerId, vehicleId: target.vehicleId,
-            previousStart: update.fromStart, previousEnd: update.fromEnd, newStart: update.toStart, newEnd: update.toEnd,
-            previousBayId: update.fromBay, bayId: update.toBay, previousMechanicId: update.fromMechanic,
-            mechanicId: update.toMechanic, reason: request.reason, notes: request.notes, rescheduledBy: request.caller.id,
-            rescheduleCount: update.rescheduleCount, assignmentOutcome: update.assignment, noticeMinutes: notice)]
+        // Rule 7: event, notifications, work order, audit.
         let reason = RescheduleReason(rawValue: request.reason)!
         let mandatory = reason.isCustomerInitiated || notice < 24 * 60
         if request.notifyCustomer == false, mandatory {
@@ -175,28 +150,28 @@ public struct RescheduleEngine: Sendable {
                 message: reason.isCustomerInitiated ? "the customer asked for the move, so they are told anyway"
                     : "the move is within 24 hours, so the customer is told anyway"))
         }
-        let change = PlacementChange(appointment: target, facility: request.facility, timeZone: timeZone,
-                                     fromStart: input.currentStart, fromBay: target.bay, fromMechanic: target.mechanic,
-                                     to: (input.newStart, updated.bay, updated.mechanic), reason: request.reason,
-                                     sequence: update.rescheduleCount)
-        decision.outbox.entries = Notifications.entries(for: change, notifyCustomer: request.notifyCustomer ?? true,
-                                                        mandatory: mandatory, now: now, nowInstant: nowInstant, ids: ids)
-        audit.add(RescheduleAuditType.rescheduled, appointment: target.id, [
+        let notified = recorder.record(change, noticeMinutes: notice, notifyCustomer: request.notifyCustomer ?? true,
+                                       mandatory: mandatory)
+        recorder.audit.add(RescheduleAuditType.rescheduled, appointment: target.id, [
             "by": request.caller.id, "reason": request.reason, "notes": request.notes ?? "",
             "from": update.fromStart, "to": update.toStart, "noticeMinutes": String(notice), "notice": noticeClass.rawValue,
             "conflicts": check.conflicts.map(\.code.rawValue).joined(separator: ","),
             "conflictOverride": update.conflictOverride ?? "", "approvedBy": update.approvedBy ?? "",
             "customerConfirmation": request.customerConfirmation?.channel ?? "",
-            "notifications": decision.outbox.entries.map { "\($0.recipientKind.rawValue):\($0.recipientId)" }.joined(separator: ","),
+            "notifications": notified.map { "\($0.recipientKind.rawValue):\($0.recipientId)" }.joined(separator: ","),
         ])
+        recorder.finish()
+        decision.events = recorder.events
+        decision.outbox = recorder.outbox
+        if !recorder.workOrderUpdates.isEmpty { decision.workOrderUpdates = recorder.workOrderUpdates }
         decision.outcome = .rescheduled
         decision.appointment = updated
         decision.update = update
-        decision.audit = audit.records
+        decision.audit = recorder.audit.records
         return decision
     }
 
-    private func deny(_ decision: RescheduleDecision, _ denials: [RescheduleDenial], _ appointment: String,
+    private func deny(_ decision: RescheduleDecision, _ denials: [Denial], _ appointment: String,
                       _ audit: inout AuditTrail) -> RescheduleDecision {
         var decision = decision
         decision.outcome = .denied
@@ -212,10 +187,10 @@ public struct RescheduleEngine: Sendable {
 enum RescheduleRules {
     /// Every reason to refuse, in a fixed order (permission first).
     static func denials(_ input: ValidatedReschedule, notice: NoticeClass?, noticeMinutes: Int,
-                        options: RescheduleOptions) -> [RescheduleDenial] {
+                        options: RescheduleOptions) -> [Denial] {
         let request = input.request, target = input.target, facility = request.facility
-        var denials: [RescheduleDenial] = []
-        func deny(_ code: RescheduleDenialCode, _ message: String) { denials.append(RescheduleDenial(code: code, message: message)) }
+        var denials: [Denial] = []
+        func deny(_ code: DenialCode, _ message: String) { denials.append(Denial(code: code, message: message)) }
         if !request.caller.has(.rescheduleAppointment, for: facility) {
             deny(.missingReschedulePermission, "\(request.caller.id) lacks RESCHEDULE_APPOINTMENT for facility \(facility)")
         }

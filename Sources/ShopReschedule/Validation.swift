@@ -71,7 +71,7 @@ struct ValidatedReschedule {
             jobID: "REQUEST " + request.requestId, label: "RESCHEDULE " + target.id, customerId: target.customerId,
             durationMinutes: target.durationMinutes, requiredSkills: required, preferredSkills: preferred,
             bayTypes: sourceLines.map { ServiceLine.bayTypes(of: $0) } ?? [facility.scenario.bays[booked.bay].type],
-            preferredStarts: [newStart], preferredMechanic: booked.mechanic)
+            preferredStarts: [newStart], preferredMechanic: booked.mechanic, needsMechanic: target.needsMechanic != false)
         model = try ShopState(facility.removingAppointments { $0.id == target.id }, placing: job)
         self.facility = facility
         self.request = request
@@ -92,24 +92,11 @@ struct ValidatedReschedule {
         before.bay = last.bay
         before.mechanic = last.mechanic
         before.rescheduleCount = max(0, (target.rescheduleCount ?? 1) - 1)
+        before.version = target.version.map { max(1, $0 - 1) }
         before.history = Array(target.history!.dropLast())
         if before.history?.isEmpty == true { before.history = nil }
         let facility = try self.facility.replacingAppointment(at: targetIndex, with: before)
         return try ValidatedReschedule(facility: facility, request: request, targetIndex: targetIndex)
-    }
-
-    /// The appointment at its new placement, the old one kept in its history.
-    func updated(start: LocalDateTime, bay: String, mechanic: String?, at: LocalDateTime, by: String, reason: String,
-                 requestKey: String) -> BookedAppointment {
-        var a = target
-        a.history = (a.history ?? []) + [AppointmentHistoryEntry(
-            start: target.start, durationMinutes: target.durationMinutes, bay: target.bay, mechanic: target.mechanic,
-            changedAt: at.description, changedBy: by, reason: reason, requestKey: requestKey)]
-        a.start = start.description
-        a.bay = bay
-        a.mechanic = mechanic
-        a.rescheduleCount = (target.rescheduleCount ?? 0) + 1
-        return a
     }
 }
 

@@ -87,11 +87,15 @@ public struct BoardSnapshot: Codable, Hashable, Sendable {
         public var notesHistory: [NoteVersion]?
         public var assignedAt: String?
         public var lastUpdatedAt: String?
+        /// The backend's change counter of the appointment (one more at every change);
+        /// with ``lastUpdatedAt`` it makes a change event's id unique per change.
+        public var version: Int?
 
         public init(id: String, status: String, start: String, durationMinutes: Int, bay: String? = nil,
                     mobileUnit: String? = nil, mechanic: String? = nil, workOrderId: String? = nil,
                     notes: String? = nil, notesHistory: [NoteVersion]? = nil, assignedAt: String? = nil,
-                    lastUpdatedAt: String? = nil) {
+                    lastUpdatedAt: String? = nil, version: Int? = nil) {
+            self.version = version
             self.id = id
             self.status = status
             self.start = start

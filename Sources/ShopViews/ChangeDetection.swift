@@ -23,7 +23,9 @@ public enum ChangeDetection {
                 ], isNew: old == nil)
                 guard !changes.isEmpty else { continue }
                 events.append(AssignmentUpdated(
-                    eventId: eventID("AssignmentUpdated", appointment.id, changes), appointmentId: appointment.id,
+                    eventId: eventID("AssignmentUpdated", appointment.id, changes,
+                                     change: [appointment.version.map { "v\($0)" }, appointment.lastUpdatedAt]),
+                    appointmentId: appointment.id,
                     locationId: location.facility.id, changes: changes))
             }
         }
@@ -47,7 +49,9 @@ public enum ChangeDetection {
                     ("parts", old.flatMap { partsText($0.parts) }, partsText(order.parts)),
                 ], isNew: old == nil)
                 events.append(WorkorderStatusChanged(
-                    eventId: eventID("WorkorderStatusChanged", order.id, changes), workOrderId: order.id,
+                    eventId: eventID("WorkorderStatusChanged", order.id, changes,
+                                     change: [order.statusHistory.map { "h\($0.count)" }, order.statusHistory?.last?.at]),
+                    workOrderId: order.id,
                     locationId: location.facility.id, oldStatus: old?.status, newStatus: order.status, changes: changes))
             }
         }
@@ -64,10 +68,13 @@ public enum ChangeDetection {
         parts.map { $0.map { "\($0.partNumber)@\($0.expectedAt ?? "?")" }.joined(separator: ",") }
     }
 
-    /// A stable id from the event's content (FNV-1a), so retries and
-    /// replays give the same id.
-    static func eventID(_ kind: String, _ id: String, _ changes: [FieldChange]) -> String {
-        let text = ([kind, id] + changes.map { "\($0.field)=\($0.old ?? "∅")>\($0.new ?? "∅")" }).joined(separator: "|")
+    /// A stable id (FNV-1a) from the event's content and what tells this change
+    /// from the same one made again later (the appointment's version and last
+    /// update, the work order's status history), so retries and replays give
+    /// the same id and a repeated change a new one.
+    static func eventID(_ kind: String, _ id: String, _ changes: [FieldChange], change: [String?]) -> String {
+        let text = ([kind, id] + changes.map { "\($0.field)=\($0.old ?? "∅")>\($0.new ?? "∅")" }
+            + change.map { $0 ?? "∅" }).joined(separator: "|")
         return StableIDGenerator.id(kind: kind, of: text)
     }
 }

@@ -99,7 +99,8 @@ struct ConflictTests {
         let decision = try Fixture.book(request, Fixture.snapshot(appointments: Self.bothMechanicsBusy))
         #expect(decision.outcome == .created)
         #expect(decision.appointment?.mechanic == nil)
-        #expect(decision.appointment?.assignmentStatus == .deferred)
+        // Not DEFERRED, which promises a mechanic known to be free: none is (issue 15).
+        #expect(decision.appointment?.assignmentStatus == .awaitingManualAssignment)
         #expect(decision.conflicts.map(\.overridden) == [true])
         let overridden = decision.audit.filter { $0.type == AuditType.conflictOverridden }
         #expect(overridden.count == 1)

@@ -109,6 +109,19 @@ struct ReplanTests {
         #expect(!pinned.changes.contains { $0.appointment == "C-4" })
         let free = try Self.replan([Self.sick], Self.day, policy: ReplanPolicy(moveConfirmed: true))
         #expect(free.objective! <= pinned.objective!)
+        // A day where moving the confirmed one is far cheaper: M-1 goes home at 12:00, and A-2
+        // (4 hours from 12:00) fits M-2's afternoon only if C-4 (confirmed, 13:00–14:00 with M-2) moves.
+        let tight = Shop.snapshot([
+            Shop.appointment("A-2", "2026-11-23T12:00", minutes: 240, bay: "BAY-1", mechanic: "M-1", customer: "C-2"),
+            Shop.appointment("C-4", "2026-11-23T13:00", bay: "BAY-2", mechanic: "M-2", status: "CONFIRMED", customer: "C-4"),
+        ])
+        let moved = try Self.replan([Self.sick], tight, policy: ReplanPolicy(moveConfirmed: true))
+        #expect(moved.changes.contains { $0.appointment == "C-4" }, "the policy lets C-4 move")
+        #expect(moved.changes.first { $0.appointment == "A-2" }.map { $0.kind != .unscheduled } == true)
+        let kept = try Self.replan([Self.sick], tight)
+        #expect(!kept.changes.contains { $0.appointment == "C-4" }, "without the policy C-4 stays although moving it is cheaper")
+        #expect(kept.changes.first { $0.appointment == "A-2" }?.kind == .unscheduled)
+        #expect(moved.objective! < kept.objective!)
     }
 
     @Test func urgentJobIsAdded() throws {

@@ -4,7 +4,8 @@ import ShopDomain
 import ShopReschedule
 import Testing
 
-/// The story's acceptance criteria (AC1–AC10) and rules 1–9, one test each.
+/// The story's acceptance criteria (AC1–AC10, marked in the comments) and rules 1–9, each
+/// test named after what it checks.
 /// Now is Monday 2026-11-23 09:00 unless a test says otherwise; A-1 is Tuesday 10:00–11:00
 /// on BAY-1 with M-1, customer C-1.
 @Suite("reschedule rules")
@@ -12,7 +13,7 @@ struct RescheduleRuleTests {
     static let day = Shop.snapshot([Shop.appointment()])
 
     // AC1 (rule 1): an eligible appointment moves to a free time inside operating hours.
-    @Test func ac1EligibleAppointmentMovesAndKeepsItsHistory() throws {
+    @Test func eligibleAppointmentMovesAndKeepsItsHistory() throws {
         let decision = try Shop.reschedule(Shop.request(), Self.day)
         #expect(decision.outcome == .rescheduled)
         let moved = try #require(decision.appointment)
@@ -27,53 +28,53 @@ struct RescheduleRuleTests {
     }
 
     @Test(arguments: ["SCHEDULED", "CONFIRMED", "AWAITING_PARTS"])
-    func ac1EligibleStatuses(status: String) throws {
+    func scheduledConfirmedOrAwaitingPartsMovesWithItsStatus(status: String) throws {
         let decision = try Shop.reschedule(Shop.request(), Shop.snapshot([Shop.appointment(status: status)]))
         #expect(decision.outcome == .rescheduled)
         #expect(decision.appointment?.status == status, "the status is unchanged")
     }
 
     @Test(arguments: ["IN_PROGRESS", "COMPLETED", "CANCELLED", "NO_SHOW"])
-    func ac1IneligibleStatusesAreDenied(status: String) throws {
+    func startedFinishedOrCancelledIsDenied(status: String) throws {
         let decision = try Shop.reschedule(Shop.request(), Shop.snapshot([Shop.appointment(status: status)]))
         #expect(decision.outcome == .denied)
         #expect(decision.denials.map(\.code) == [.notReschedulable])
         #expect(decision.appointment == nil && decision.events.isEmpty && decision.outbox.entries.isEmpty)
     }
 
-    @Test func ac1TargetOutsideOperatingHoursIsAHardConflict() throws {
+    @Test func newStartOutsideOperatingHoursIsAHardConflict() throws {
         let decision = try Shop.reschedule(Shop.request("2026-11-25T18:00"), Self.day)
         #expect(decision.outcome == .conflicts)
         #expect(decision.conflicts.map(\.code) == [.outsideOperatingHours])
         #expect(decision.conflicts.first?.severity == .hard)
     }
 
-    @Test func ac1TargetInThePastIsAHardConflictNotANoticeQuestion() throws {
+    @Test func newStartInThePastIsAHardConflictNotANoticeQuestion() throws {
         let decision = try Shop.reschedule(Shop.request("2026-11-23T08:00"), Self.day)
         #expect(decision.outcome == .conflicts && decision.denials.isEmpty)
         #expect(decision.conflicts.map(\.code) == [.outsideBookingHorizon])
     }
 
     // AC2 (rule 1): the caller needs RESCHEDULE_APPOINTMENT for the facility.
-    @Test func ac2WithoutReschedulePermissionIsDenied() throws {
+    @Test func callerWithoutReschedulePermissionIsDenied() throws {
         let decision = try Shop.reschedule(Shop.request(permissions: Shop.grants([.createAppointment])), Self.day)
         #expect(decision.denials.map(\.code) == [.missingReschedulePermission])
         #expect(decision.audit.map(\.type) == [RescheduleAuditType.attempted, RescheduleAuditType.denied])
         #expect(decision.audit.last?.details["codes"] == "MISSING_PERMISSION_RESCHEDULE_APPOINTMENT")
     }
 
-    @Test func ac2PermissionForAnotherFacilityIsDenied() throws {
+    @Test func reschedulePermissionForAnotherFacilityIsDenied() throws {
         let decision = try Shop.reschedule(Shop.request(permissions: Shop.grants([.rescheduleAppointment], facility: "FAC-2")), Self.day)
         #expect(decision.denials.map(\.code) == [.missingReschedulePermission])
     }
 
     // AC3 (rule 2): reasons from the enum; notes for OTHER and for any override.
-    @Test func ac3OtherNeedsNotes() throws {
+    @Test func reasonOtherNeedsNotes() throws {
         #expect(try Shop.reschedule(Shop.request(reason: .other), Self.day).denials.map(\.code) == [.notesRequired])
         #expect(try Shop.reschedule(Shop.request(reason: .other, notes: "customer's car is stuck abroad"), Self.day).outcome == .rescheduled)
     }
 
-    @Test func ac3OverridesNeedNotes() throws {
+    @Test func approvalOrConflictOverrideNeedsNotes() throws {
         let approval = try Shop.reschedule(Shop.request(reason: .shopCapacity, manager: Shop.manager), Self.day)
         #expect(approval.denials.map(\.code) == [.notesRequired])
         let override = try Shop.reschedule(Shop.request(reason: .shopCapacity, permissions: Shop.everything,
@@ -81,7 +82,7 @@ struct RescheduleRuleTests {
         #expect(override.denials.map(\.code) == [.notesRequired])
     }
 
-    @Test func ac3UnknownReasonIsBadInputNamingTheField() throws {
+    @Test func unknownReasonIsBadInputNamingTheField() throws {
         var request = Shop.request()
         request.reason = "BORED"
         #expect(throws: InputError.self) { try RescheduleEngine(clock: FixedClock(Shop.at("2026-11-23T09:00"))).reschedule(request, in: Self.day) }
@@ -93,13 +94,13 @@ struct RescheduleRuleTests {
     }
 
     // AC4 (rule 3): under 24 h needs APPROVE_RESCHEDULE or a manager's approval; exactly 24 h does not.
-    @Test func ac4ExactlyTwentyFourHoursIsStandardNotice() throws {
+    @Test func exactlyTwentyFourHoursIsStandardNotice() throws {
         let decision = try Shop.reschedule(Shop.request(), Self.day, now: "2026-11-23T10:00")
         #expect(decision.outcome == .rescheduled)
         #expect(decision.update?.noticeMinutes == 24 * 60 && decision.update?.notice == .standard)
     }
 
-    @Test func ac4OneMinuteUnderTwentyFourHoursNeedsApproval() throws {
+    @Test func underTwentyFourHoursNeedsApprovePermissionOrAManager() throws {
         let denied = try Shop.reschedule(Shop.request(), Self.day, now: "2026-11-23T10:01")
         #expect(denied.denials.map(\.code) == [.shortNoticeNotApproved])
         let permitted = try Shop.reschedule(Shop.request(permissions: Shop.grants([.rescheduleAppointment, .approveReschedule])),
@@ -109,7 +110,7 @@ struct RescheduleRuleTests {
         #expect(managed.outcome == .rescheduled && managed.update?.approvedBy == "mgr-1")
     }
 
-    @Test func ac4NoticeCountsFromTheEarlierStart() throws {
+    @Test func noticeCountsToTheEarlierOfOldAndNewStart() throws {
         // Moving Tuesday 10:00 earlier, to Monday 15:00: notice is to Monday 15:00 (6 h).
         let decision = try Shop.reschedule(Shop.request("2026-11-23T15:00"), Self.day)
         #expect(decision.denials.map(\.code) == [.shortNoticeNotApproved])
@@ -117,7 +118,7 @@ struct RescheduleRuleTests {
     }
 
     // AC5 (rule 3): under 4 h is an emergency: a Shop Manager's approval and the customer's confirmation.
-    @Test func ac5ExactlyFourHoursIsShortNoticeNotEmergency() throws {
+    @Test func exactlyFourHoursIsShortNoticeNotAnEmergency() throws {
         let snapshot = Shop.snapshot([Shop.appointment("A-1", "2026-11-23T14:00")])
         let decision = try Shop.reschedule(Shop.request("2026-11-24T14:00", permissions: Shop.grants([.rescheduleAppointment, .approveReschedule])),
                                            snapshot, now: "2026-11-23T10:00")
@@ -125,7 +126,7 @@ struct RescheduleRuleTests {
         #expect(decision.update?.notice == .short && decision.update?.noticeMinutes == 240)
     }
 
-    @Test func ac5UnderFourHoursNeedsManagerAndCustomer() throws {
+    @Test func underFourHoursNeedsAManagerAndTheCustomersConfirmation() throws {
         let snapshot = Shop.snapshot([Shop.appointment("A-1", "2026-11-23T14:00")])
         let approver = Shop.grants([.rescheduleAppointment, .approveReschedule])
         let bare = try Shop.reschedule(Shop.request("2026-11-24T14:00", permissions: approver), snapshot, now: "2026-11-23T10:01")
@@ -146,7 +147,7 @@ struct RescheduleRuleTests {
     }
 
     // AC6 (rule 4): at most 2 reschedules without a manager's approval.
-    @Test func ac6ThirdRescheduleNeedsAManager() throws {
+    @Test func thirdRescheduleNeedsAManager() throws {
         let second = try Shop.reschedule(Shop.request(), Shop.snapshot([Shop.appointment(count: 1)]))
         #expect(second.outcome == .rescheduled && second.appointment?.rescheduleCount == 2)
         let third = try Shop.reschedule(Shop.request(), Shop.snapshot([Shop.appointment(count: 2)]))
@@ -157,7 +158,7 @@ struct RescheduleRuleTests {
     }
 
     // AC7 (rule 5): conflicts as in booking: hard, overridable (with permission and reason), soft; alternatives.
-    @Test func ac7HardConflictOffersRankedAlternatives() throws {
+    @Test func hardConflictOffersRankedAlternatives() throws {
         // Wednesday 10:00: both bays taken.
         let snapshot = Shop.snapshot([Shop.appointment(),
                                       Shop.appointment("B-1", "2026-11-25T09:00", minutes: 180, bay: "BAY-1", mechanic: nil, customer: "C-2"),
@@ -171,7 +172,7 @@ struct RescheduleRuleTests {
         #expect(decision.appointment == nil && decision.events.isEmpty && decision.outbox.entries.isEmpty)
     }
 
-    @Test func ac7AlternativesNeverOfferTheTimeItHasNow() throws {
+    @Test func alternativesNeverOfferTheTimeItHasNow() throws {
         // Both bays taken Tuesday 11:00–13:00; A-1 asks for 11:15. Its own 10:00 would be nearest.
         let snapshot = Shop.snapshot([Shop.appointment(),
                                       Shop.appointment("B-1", "2026-11-24T11:00", minutes: 120, bay: "BAY-1", mechanic: nil, customer: "C-2"),
@@ -182,7 +183,7 @@ struct RescheduleRuleTests {
         #expect(!decision.alternatives.contains { $0.start == "2026-11-24T10:00" })
     }
 
-    @Test func ac7OverridableConflictNeedsPermissionAndReason() throws {
+    @Test func overridableConflictNeedsPermissionAndReason() throws {
         // Wednesday 10:00: M-1 busy on another car in BAY-2, M-2 off all week; BAY-1 free.
         var snapshot = Shop.snapshot([Shop.appointment(),
                                       Shop.appointment("B-1", "2026-11-25T10:00", bay: "BAY-2", mechanic: "M-1", customer: "C-2")])
@@ -200,7 +201,7 @@ struct RescheduleRuleTests {
         #expect(overridden.audit.contains { $0.type == AuditType.conflictOverridden && $0.details["reason"] == "loaner tech" })
     }
 
-    @Test func ac7SoftConflictOnlyWarns() throws {
+    @Test func softConflictOnlyWarns() throws {
         // M-1 (its mechanic) is busy Wednesday 10:00; M-2 is free: a soft "preferred mechanic unavailable".
         let snapshot = Shop.snapshot([Shop.appointment(),
                                       Shop.appointment("B-1", "2026-11-25T10:00", bay: "BAY-2", mechanic: "M-1", customer: "C-2")])
@@ -211,7 +212,7 @@ struct RescheduleRuleTests {
     }
 
     // AC8 (rule 6): PRESERVED, CLEARED (flagged), REASSIGNED (policy auto).
-    @Test func ac8BothFreeArePreserved() throws {
+    @Test func freeBayAndMechanicArePreserved() throws {
         let update = try #require(try Shop.reschedule(Shop.request(), Self.day).update)
         #expect(update.assignment == .preserved && update.bayAssignment == .preserved && update.mechanicAssignment == .preserved)
         #expect(!update.dispatcherFollowUp)
@@ -221,7 +222,7 @@ struct RescheduleRuleTests {
         Shop.appointment(), Shop.appointment("B-1", "2026-11-25T10:00", bay: "BAY-2", mechanic: "M-1", customer: "C-2"),
     ], policy: BookingPolicy(assignmentStrategy: "manual"))
 
-    @Test func ac8BusyMechanicIsClearedForTheDispatcher() throws {
+    @Test func busyMechanicIsClearedForTheDispatcher() throws {
         let decision = try Shop.reschedule(Shop.request(), Self.mechanicBusyWednesday)
         let update = try #require(decision.update)
         #expect(update.assignment == .cleared && update.mechanicAssignment == .cleared && update.bayAssignment == .preserved)
@@ -231,7 +232,7 @@ struct RescheduleRuleTests {
         #expect(decision.outbox.entries.contains { $0.recipientId == "M-1" && $0.subject == "Job taken off your list" })
     }
 
-    @Test func ac8AutoPolicyReassigns() throws {
+    @Test func busyMechanicIsReassignedUnderTheAutoPolicy() throws {
         var snapshot = Self.mechanicBusyWednesday
         snapshot.policy = BookingPolicy(assignmentStrategy: "auto")
         let decision = try Shop.reschedule(Shop.request(), snapshot)
@@ -241,7 +242,7 @@ struct RescheduleRuleTests {
         #expect(decision.outbox.entries.filter { $0.recipientKind == .mechanic }.map(\.recipientId) == ["M-1", "M-2"])
     }
 
-    @Test func ac8BusyBayIsReassignedToAFreeOne() throws {
+    @Test func busyBayIsReassignedToAFreeOne() throws {
         // A-1's estimate allows a general or a lift bay; BAY-1 is taken Wednesday 10:00.
         var snapshot = Shop.snapshot([Shop.appointment(estimate: "E-1"),
                                       Shop.appointment("B-1", "2026-11-25T10:00", bay: "BAY-1", mechanic: nil, customer: "C-2")])
@@ -255,7 +256,7 @@ struct RescheduleRuleTests {
     }
 
     // AC9 (rule 7): the event, notifications and audit; the same request gives the same bytes.
-    @Test func ac9EventCarriesTheMove() throws {
+    @Test func rescheduledEventCarriesTheMove() throws {
         let decision = try Shop.reschedule(Shop.request(notes: "school run"), Self.day)
         let event = try #require(decision.events.first)
         #expect(decision.events.count == 1 && event.type == "AppointmentRescheduled" && event.eventId.hasPrefix("EVT-"))
@@ -269,7 +270,7 @@ struct RescheduleRuleTests {
         #expect(audit.details["reason"] == "CUSTOMER_REQUEST" && audit.details["notes"] == "school run")
     }
 
-    @Test func ac9SameRequestGivesTheSameBytesAndARetryTheSameDecision() throws {
+    @Test func sameRequestGivesTheSameBytesAndARetryTheSameDecision() throws {
         let first = try Shop.reschedule(Shop.request(), Self.day), again = try Shop.reschedule(Shop.request(), Self.day)
         #expect(JSONFiles.encode(first) == JSONFiles.encode(again))
         // The backend stored the move; the request is retried.
@@ -284,7 +285,7 @@ struct RescheduleRuleTests {
         #expect(other.events.first?.eventId != first.events.first?.eventId)
     }
 
-    @Test func ac9NotificationsCustomerAndMechanicSmsFirstWithAnInvite() throws {
+    @Test func customerAndMechanicAreNotifiedSmsFirstWithAnInvite() throws {
         let decision = try Shop.reschedule(Shop.request(), Self.day)
         let entries = decision.outbox.entries
         #expect(entries.map(\.recipientKind) == [.customer, .mechanic])
@@ -306,7 +307,7 @@ struct RescheduleRuleTests {
         #expect(ics.split(separator: "\r\n").allSatisfy { $0.utf8.count <= 75 })
     }
 
-    @Test func ac9CustomerNotificationOptionalOnlyWhenShopInitiatedWithNotice() throws {
+    @Test func customerNotificationIsOptionalOnlyWhenShopInitiatedWithNotice() throws {
         let optOut = try Shop.reschedule(Shop.request(reason: .shopCapacity, notifyCustomer: false), Self.day)
         #expect(optOut.outbox.entries.map(\.recipientKind) == [.mechanic])
         let byDefault = try Shop.reschedule(Shop.request(reason: .shopCapacity), Self.day)
@@ -320,7 +321,7 @@ struct RescheduleRuleTests {
     }
 
     // AC10 (rule 8): delivery outcomes update the outbox; spent retries emit NotificationFailed and a follow-up.
-    @Test func ac10DeliveredOutcomeClosesTheEntry() throws {
+    @Test func deliveredOutcomeClosesTheEntry() throws {
         let outbox = try Shop.reschedule(Shop.request(), Self.day).outbox
         let id = outbox.entries[0].notificationId
         let update = outbox.applying([DeliveryOutcome(notificationId: id, channel: .sms, attempt: 1, result: .delivered)],
@@ -330,7 +331,7 @@ struct RescheduleRuleTests {
         #expect(update.outbox.entries[1] == outbox.entries[1])
     }
 
-    @Test func ac10SpentRetriesEmitNotificationFailedAndAFollowUp() throws {
+    @Test func spentRetriesEmitNotificationFailedAndAFollowUp() throws {
         var outbox = try Shop.reschedule(Shop.request(), Self.day).outbox
         let id = outbox.entries[0].notificationId
         let at = Shop.at("2026-11-23T09:05")

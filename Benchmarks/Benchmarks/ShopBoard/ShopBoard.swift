@@ -9,7 +9,7 @@ import Foundation
 import ShopScheduler
 
 let benchmarks: @Sendable () -> Void = {
-    Benchmark.defaultConfiguration = .init(metrics: [.wallClock, .peakMemoryResident], maxDuration: .seconds(5), maxIterations: 200)
+    Benchmark.defaultConfiguration = .init(metrics: [.wallClock, .peakMemoryResident], maxDuration: .seconds(5), maxIterations: 200).smokeAware
     let snapshot = BoardGenerator.snapshot(seed: 1, workOrders: 200)
     let now = LocalDateTime("2026-03-02T10:00")!
     let caller = ViewCaller(id: "bench", role: .dispatcher, facilityId: snapshot.locations[0].facility.id,
@@ -31,5 +31,21 @@ let benchmarks: @Sendable () -> Void = {
         for _ in benchmark.scaledIterations {
             blackHole(try ShopFloor(snapshot))
         }
+    }
+}
+
+/// Smoke mode (`scripts/bench-smoke.sh`, in CI): every benchmark runs once, untimed, so a
+/// broken setup or body fails the run. (Each target repeats these lines: they share no module.)
+let smokeMode = ProcessInfo.processInfo.environment["SHOPSCHED_BENCH_SMOKE"] == "1"
+
+extension Benchmark.Configuration {
+    /// This configuration, or in smoke mode one iteration without warm-up.
+    var smokeAware: Self {
+        var configuration = self
+        if smokeMode {
+            configuration.warmupIterations = 0
+            configuration.maxIterations = 1
+        }
+        return configuration
     }
 }

@@ -8,7 +8,8 @@
 //   book/with-moves-60-one  the same asking for one alternative: the first
 //                       (cheapest) placement with moves alone
 // The request is chosen in setup (outside the measured region) so that each
-// case really happens. That alternatives on such days pass the independent
+// case really happens (for plain-60, three distinct same-day alternatives: on
+// the packed day only work of 30 or 45 minutes has them). That alternatives on such days pass the independent
 // PlanVerifier at their reported cost is the tests' job
 // (`Tests/ShopBookingTests/GeneratedDayTests.swift`).
 
@@ -46,7 +47,9 @@ func findCase(withMoves: Bool) throws -> Case {
     var options = BookingOptions()
     options.alternativesWithMoves = withMoves
     let engine = BookingEngine(clock: FixedClock(LocalDateTime("\(date)T06:00")!), options: options)
-    for minutes in [240, 180, 120, 90, 60] {
+    // Down to 30 minutes: on the packed day only short work finds three distinct plain
+    // alternatives (longer work finds fewer, or only placements with moves).
+    for minutes in [240, 180, 120, 90, 60, 45, 30] {
         for bayType in BayType.allCases where bayType != .mobileUnit {
             for hour in [10, 9, 11, 14, 8] {
                 snapshot.estimates = [Estimate(id: "E-1", status: "APPROVED", customerId: "C-NEW", vehicleId: "V-NEW", lines: [
@@ -70,7 +73,7 @@ func findCase(withMoves: Bool) throws -> Case {
 let benchmarks: @Sendable () -> Void = {
     let configuration = Benchmark.Configuration(
         metrics: [.wallClock, .peakMemoryResident], timeUnits: .milliseconds,
-        warmupIterations: 3, maxDuration: .seconds(10), maxIterations: 200)
+        warmupIterations: 3, maxDuration: .seconds(10), maxIterations: 200).smokeAware
     for (name, withMoves, count) in [("book/plain-60", false, 3), ("book/with-moves-60", true, 3),
                                      ("book/with-moves-60-one", true, 1)] {
         Benchmark(name, configuration: configuration) { (benchmark: Benchmark, prepared: Case) in
@@ -86,5 +89,21 @@ let benchmarks: @Sendable () -> Void = {
             request.alternatives = count
             return Case(engine: found.engine, snapshot: found.snapshot, request: request)
         }
+    }
+}
+
+/// Smoke mode (`scripts/bench-smoke.sh`, in CI): every benchmark runs once, untimed, so a
+/// broken setup or body fails the run. (Each target repeats these lines: they share no module.)
+let smokeMode = ProcessInfo.processInfo.environment["SHOPSCHED_BENCH_SMOKE"] == "1"
+
+extension Benchmark.Configuration {
+    /// This configuration, or in smoke mode one iteration without warm-up.
+    var smokeAware: Self {
+        var configuration = self
+        if smokeMode {
+            configuration.warmupIterations = 0
+            configuration.maxIterations = 1
+        }
+        return configuration
     }
 }

@@ -56,7 +56,7 @@ func sickDay() throws -> Case {
 let benchmarks: @Sendable () -> Void = {
     let configuration = Benchmark.Configuration(
         metrics: [.wallClock, .peakMemoryResident], timeUnits: .milliseconds,
-        warmupIterations: 1, maxDuration: .seconds(20), maxIterations: 20)
+        warmupIterations: 1, maxDuration: .seconds(20), maxIterations: 20).smokeAware
     Benchmark("replan/sick-mechanic-60", configuration: configuration) { (benchmark: Benchmark, prepared: Case) in
         for _ in benchmark.scaledIterations {
             benchmark.startMeasurement()
@@ -83,5 +83,21 @@ let benchmarks: @Sendable () -> Void = {
             let result = try day.engine.replan(day.disruption, in: day.snapshot)
             return Instance(try Scenario(file: result.scenario))
         }
+    }
+}
+
+/// Smoke mode (`scripts/bench-smoke.sh`, in CI): every benchmark runs once, untimed, so a
+/// broken setup or body fails the run. (Each target repeats these lines: they share no module.)
+let smokeMode = ProcessInfo.processInfo.environment["SHOPSCHED_BENCH_SMOKE"] == "1"
+
+extension Benchmark.Configuration {
+    /// This configuration, or in smoke mode one iteration without warm-up.
+    var smokeAware: Self {
+        var configuration = self
+        if smokeMode {
+            configuration.warmupIterations = 0
+            configuration.maxIterations = 1
+        }
+        return configuration
     }
 }

@@ -180,12 +180,12 @@ let benchmarks: @Sendable () -> Void = {
     let milpConfiguration = Benchmark.Configuration(
         metrics: [.wallClock, .peakMemoryResident] + ShopMetric.all,
         timeUnits: .milliseconds, units: units,
-        warmupIterations: 0, maxDuration: .seconds(5), maxIterations: 5)
+        warmupIterations: 0, maxDuration: .seconds(5), maxIterations: 5).smokeAware
     // Greedy: milliseconds per solve, so more iterations.
     let greedyConfiguration = Benchmark.Configuration(
         metrics: [.wallClock, .peakMemoryResident] + ShopMetric.all,
         timeUnits: .microseconds, units: units,
-        warmupIterations: 2, maxDuration: .seconds(2), maxIterations: 50)
+        warmupIterations: 2, maxDuration: .seconds(2), maxIterations: 50).smokeAware
 
     for strategy in StrategyCatalog.names {
         for scenario in scenarios {
@@ -198,9 +198,9 @@ let benchmarks: @Sendable () -> Void = {
     // (target: under 5 ms). The plan is verified once, on the first iteration.
     let dayForty = scenarios.first { $0.name == "day-40" }!
     Benchmark("latency/greedy/day-40",
-              configuration: .init(metrics: [.wallClock, .throughput, ShopMetric.objective],
-                                   timeUnits: .microseconds, units: units,
-                                   warmupIterations: 20, maxDuration: .seconds(5), maxIterations: 2_000)) { (benchmark: Benchmark, prepared: Prepared) in
+              configuration: Benchmark.Configuration(
+                  metrics: [.wallClock, .throughput, ShopMetric.objective], timeUnits: .microseconds, units: units,
+                  warmupIterations: 20, maxDuration: .seconds(5), maxIterations: 2_000).smokeAware) { (benchmark: Benchmark, prepared: Prepared) in
         for _ in benchmark.scaledIterations {
             benchmark.startMeasurement()
             let result = prepared.strategy.plan(prepared.instance, options: planOptions)
@@ -217,5 +217,21 @@ let benchmarks: @Sendable () -> Void = {
         let report = prepared.verifier.verify(prepared.strategy.plan(prepared.instance, options: planOptions).solutionFile())
         guard report.isFeasible else { throw BenchmarkSetupError(description: "greedy's day-40 plan fails verification") }
         return prepared
+    }
+}
+
+/// Smoke mode (`scripts/bench-smoke.sh`, in CI): every benchmark runs once, untimed, so a
+/// broken setup or body fails the run. (Each target repeats these lines: they share no module.)
+let smokeMode = ProcessInfo.processInfo.environment["SHOPSCHED_BENCH_SMOKE"] == "1"
+
+extension Benchmark.Configuration {
+    /// This configuration, or in smoke mode one iteration without warm-up.
+    var smokeAware: Self {
+        var configuration = self
+        if smokeMode {
+            configuration.warmupIterations = 0
+            configuration.maxIterations = 1
+        }
+        return configuration
     }
 }

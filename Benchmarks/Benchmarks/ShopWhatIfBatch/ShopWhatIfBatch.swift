@@ -12,7 +12,7 @@ import ShopScheduler
 
 let benchmarks: @Sendable () -> Void = {
     Benchmark.defaultConfiguration = .init(metrics: [.wallClock, .peakMemoryResident], warmupIterations: 0,
-                                           maxDuration: .seconds(600), maxIterations: 3)
+                                           maxDuration: .seconds(600), maxIterations: 3).smokeAware
     let path = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("datasets/whatif/busy-day-100.json").path
     guard let batch = try? WhatIfBatch.load(path: path) else { fatalError("cannot read \(path)") }
@@ -32,5 +32,21 @@ let benchmarks: @Sendable () -> Void = {
                 blackHole(try runner.run())
             }
         }
+    }
+}
+
+/// Smoke mode (`scripts/bench-smoke.sh`, in CI): every benchmark runs once, untimed, so a
+/// broken setup or body fails the run. (Each target repeats these lines: they share no module.)
+let smokeMode = ProcessInfo.processInfo.environment["SHOPSCHED_BENCH_SMOKE"] == "1"
+
+extension Benchmark.Configuration {
+    /// This configuration, or in smoke mode one iteration without warm-up.
+    var smokeAware: Self {
+        var configuration = self
+        if smokeMode {
+            configuration.warmupIterations = 0
+            configuration.maxIterations = 1
+        }
+        return configuration
     }
 }

@@ -1,0 +1,135 @@
+import Foundation
+import ShopDomain
+
+/// Records the placement changes of one decision, the same way for a
+/// reschedule and for each change of a replan: the appointment as it is to be
+/// stored (its old placement in its history, its version one more), the
+/// `AppointmentRescheduled` event, the notifications (with the calendar
+/// invite, whose `SEQUENCE` is the new version less one, so it only grows),
+/// the work order's new planned time, and the ids and audit records, all from
+/// one injected clock and one id generator keyed by the request.
+public struct ChangeRecorder {
+    public let ids: DecisionIDs
+    public let now: LocalDateTime
+    public let nowInstant: Date
+    public let facility: String
+    public let timeZone: String
+    /// Who makes the changes (the caller, or who reported the disruption).
+    public let actor: String
+    /// The request's idempotency key.
+    public let requestKey: String
+    public var audit: AuditTrail
+    public private(set) var events: [RescheduleEvent] = []
+    public private(set) var outbox = NotificationOutbox()
+    /// Their event ids are handed out by ``finish()``, after the changes' own events.
+    public private(set) var workOrderUpdates: [WorkOrderPlanUpdated] = []
+
+    public init(ids generator: any BookingIDGenerator, clock: any ShopClock, facility: String, timeZone: String,
+                actor: String, requestKey: String) {
+        ids = DecisionIDs(generator, requestKey: requestKey, facility: facility)
+        now = clock.now(timeZone: timeZone)
+        nowInstant = clock.instant(timeZone: timeZone)
+        self.facility = facility
+        self.timeZone = timeZone
+        self.actor = actor
+        self.requestKey = requestKey
+        audit = AuditTrail(ids: ids, at: now.description, actor: actor, facility: facility, requestId: requestKey)
+    }
+
+    /// Real minutes from now to `time` (negative when it has passed).
+    public func minutes(until time: LocalDateTime) -> Int {
+        FacilityTime.elapsedMinutes(from: nowInstant, to: FacilityTime.instant(time, timeZone: timeZone))
+    }
+
+    /// One appointment's change of placement.
+    public struct Change {
+        /// The appointment as it was.
+        public var appointment: BookedAppointment
+        public var fromStart: LocalDateTime
+        public var fromBay: String
+        public var fromMechanic: String?
+        /// `nil`: no longer placed (a replan found it no place; it needs rebooking).
+        public var to: (start: LocalDateTime, bay: String, mechanic: String?)?
+        /// A reschedule reason code.
+        public var reason: String
+        public var notes: String?
+        /// A reschedule counts in the appointment's `rescheduleCount`; a replan's change does not.
+        public var countsAsReschedule: Bool
+        public var assignmentOutcome: AssignmentOutcome?
+
+        public init(appointment: BookedAppointment, fromStart: LocalDateTime, fromBay: String, fromMechanic: String?,
+                    to: (start: LocalDateTime, bay: String, mechanic: String?)?, reason: String, notes: String?,
+                    countsAsReschedule: Bool, assignmentOutcome: AssignmentOutcome? = nil) {
+            self.appointment = appointment
+            self.fromStart = fromStart
+            self.fromBay = fromBay
+            self.fromMechanic = fromMechanic
+            self.to = to
+            self.reason = reason
+            self.notes = notes
+            self.countsAsReschedule = countsAsReschedule
+            self.assignmentOutcome = assignmentOutcome
+        }
+
+        /// The appointment's version after the change.
+        public var version: Int { appointment.currentVersion + 1 }
+        /// Notice runs to the earlier of the old and the new start.
+        public var noticeFrom: LocalDateTime { to.map { min($0.start, fromStart) } ?? fromStart }
+        var rescheduleCount: Int { (appointment.rescheduleCount ?? 0) + (countsAsReschedule ? 1 : 0) }
+    }
+
+    /// The appointment at its new placement, to be stored: the old placement
+    /// appended to its history, its version one more; `nil` when it is no longer placed.
+    public func stored(_ change: Change) -> BookedAppointment? {
+        guard let to = change.to else { return nil }
+        let before = change.appointment
+        var a = before
+        a.history = (before.history ?? []) + [AppointmentHistoryEntry(
+            start: before.start, durationMinutes: before.durationMinutes, bay: before.bay, mechanic: before.mechanic,
+            changedAt: now.description, changedBy: actor, reason: change.reason, requestKey: requestKey)]
+        a.start = to.start.description
+        a.bay = to.bay
+        a.mechanic = to.mechanic
+        if change.countsAsReschedule { a.rescheduleCount = change.rescheduleCount }
+        a.version = change.version
+        return a
+    }
+
+    /// Records the change's event, its notifications (the customer's when
+    /// `notifyCustomer` or `mandatory`) and its work order's new planned time;
+    /// returns the notifications.
+    @discardableResult
+    public mutating func record(_ change: Change, noticeMinutes: Int, notifyCustomer: Bool,
+                                mandatory: Bool) -> [OutboxEntry] {
+        let a = change.appointment, duration = a.durationMinutes
+        let end = change.to.map { $0.start.adding(minutes: duration).description }
+        events.append(RescheduleEvent(
+            eventId: ids.next("EVT"), appointmentId: a.id, occurredAt: now.description, facilityId: facility,
+            customerId: a.customerId, vehicleId: a.vehicleId, estimateId: a.estimateId, workOrderId: a.workOrderId,
+            version: change.version, previousStart: change.fromStart.description,
+            previousEnd: change.fromStart.adding(minutes: duration).description, newStart: change.to?.start.description,
+            newEnd: end, previousBayId: change.fromBay, bayId: change.to?.bay, previousMechanicId: change.fromMechanic,
+            mechanicId: change.to?.mechanic, reason: change.reason, notes: change.notes, rescheduledBy: actor,
+            rescheduleCount: change.rescheduleCount, assignmentOutcome: change.assignmentOutcome,
+            noticeMinutes: noticeMinutes))
+        let placement = PlacementChange(appointment: a, facility: facility, timeZone: timeZone, fromStart: change.fromStart,
+                                        fromBay: change.fromBay, fromMechanic: change.fromMechanic, to: change.to,
+                                        reason: change.reason, sequence: change.version - 1)
+        let entries = Notifications.entries(for: placement, notifyCustomer: notifyCustomer, mandatory: mandatory, now: now,
+                                            nowInstant: nowInstant, ids: ids)
+        outbox.entries += entries
+        if let workOrder = a.workOrderId {
+            workOrderUpdates.append(WorkOrderPlanUpdated(
+                eventId: "", workOrderId: workOrder, appointmentId: a.id, occurredAt: now.description,
+                facilityId: facility, previousPlannedStart: change.fromStart.description,
+                plannedStart: change.to?.start.description, plannedEnd: end, bayId: change.to?.bay,
+                mechanicId: change.to?.mechanic, version: change.version))
+        }
+        return entries
+    }
+
+    /// Hands the work orders' updates their event ids, after every change's own event.
+    public mutating func finish() {
+        for i in workOrderUpdates.indices { workOrderUpdates[i].eventId = ids.next("EVT") }
+    }
+}
