@@ -58,10 +58,7 @@ public struct GLPKSolver: LPPricing, Hashable {
     public func solve(_ model: Model, options: SolveOptions) -> SolveResult {
         let clock = ContinuousClock()
         let started = clock.now
-        func elapsed() -> Double {
-            let duration = clock.now - started
-            return Double(duration.components.seconds) + Double(duration.components.attoseconds) * 1e-18
-        }
+        func elapsed() -> Double { (clock.now - started).inSeconds }
         do {
             try model.validate()
             try Self.validate(options, columns: model.variableCount)
@@ -102,10 +99,7 @@ public struct GLPKSolver: LPPricing, Hashable {
         -> (result: RelaxationResult, active: [Bool], reducedCosts: [Double]) {
         let clock = ContinuousClock()
         let started = clock.now
-        func elapsed() -> Double {
-            let duration = clock.now - started
-            return Double(duration.components.seconds) + Double(duration.components.attoseconds) * 1e-18
-        }
+        func elapsed() -> Double { (clock.now - started).inSeconds }
         func failure(_ message: String) -> (RelaxationResult, [Bool], [Double]) {
             (RelaxationResult(status: .error, objective: nil, values: [], rowDuals: [], wallSeconds: elapsed(),
                               message: message), active, [])

@@ -55,10 +55,7 @@ public struct PricedSolver<Base: LPPricing>: Solver {
     public func solve(_ model: Model, options: SolveOptions) -> SolveResult {
         let clock = ContinuousClock()
         let started = clock.now
-        func elapsed() -> Double {
-            let d = clock.now - started
-            return Double(d.components.seconds) + Double(d.components.attoseconds) * 1e-18
-        }
+        func elapsed() -> Double { (clock.now - started).inSeconds }
         func left() -> Double { options.timeLimitSeconds - elapsed() }
         func finish(_ result: SolveResult) -> SolveResult {
             var result = result

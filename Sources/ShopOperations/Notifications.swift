@@ -1,11 +1,11 @@
 import Foundation
 import ShopDomain
 
-/// Rule 7's notifications for one change.
-public enum Notifications {
+/// Rule 7's notifications for one change (``ChangeRecorder`` records them).
+enum Notifications {
     /// The customer (when `notifyCustomer` or `mandatory`), the mechanic who had it
     /// (when its time changed or they were taken off it) and a newly assigned mechanic.
-    public static func entries(for change: PlacementChange, notifyCustomer: Bool, mandatory: Bool, now: LocalDateTime,
+    static func entries(for change: PlacementChange, notifyCustomer: Bool, mandatory: Bool, now: LocalDateTime,
                         nowInstant: Date, ids: DecisionIDs) -> [OutboxEntry] {
         var entries: [OutboxEntry] = []
         let a = change.appointment

@@ -229,7 +229,7 @@ public struct MILPStrategy: PlanningStrategy {
         }
         var solve = solverOptions
         let left = clock.now.duration(to: deadline)
-        solve.timeLimitSeconds = max(0.001, share * (Double(left.components.seconds) + Double(left.components.attoseconds) * 1e-18))
+        solve.timeLimitSeconds = max(0.001, share * left.inSeconds)
         solve.relativeGap = options.relativeGap
         solve.verbose = options.verbose
         solve.incumbent = options.warmStart ? model.values(for: start) : nil
