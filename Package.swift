@@ -26,7 +26,7 @@ import PackageDescription
 //   shopsched (the CLI) -> ShopScheduler, ArgumentParser
 //   ShopFuzz (mutators and drivers of the fuzz campaign)
 //       -> ShopDomain, ShopVerifier, ShopPlanner, ShopImport, ShopBooking, ShopReschedule, ShopViews, ShopWhatIf, Yams
-//   shopsched-fuzz (the campaign's runner) -> ShopFuzz, ArgumentParser
+//   shopsched-fuzz (the campaign's runner) -> ShopDomain, ShopFuzz, ArgumentParser
 //   ShopTestSupport (for test targets only: shops, fixture, checked planning) -> ShopDomain, ShopPlanner, ShopVerifier
 // ShopWhatIf also uses Yams. Test targets depend on the modules they test and, most, on ShopTestSupport.
 let package = Package(
@@ -96,7 +96,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "shopsched-fuzz",
-            dependencies: ["ShopFuzz", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: ["ShopDomain", "ShopFuzz", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         // What the test targets share: hand-made shops, the fixture shop, the
         // repository's files, and planning checked by the verifier.

@@ -30,31 +30,6 @@ struct ValidatedBooking {
         let lines: [ServiceLine]
         let workExecutionMinutes: Int?
         let allowsMultipleAppointments: Bool
-
-        init?(_ snapshot: BookingSnapshot, type: SourceType, id: String) {
-            switch type {
-            case .estimate:
-                guard let e = (snapshot.estimates ?? []).first(where: { $0.id == id }) else { return nil }
-                self.init(id: e.id, status: e.status, customerId: e.customerId, vehicleId: e.vehicleId, lines: e.lines,
-                          workExecutionMinutes: nil, allowsMultipleAppointments: e.allowsMultipleAppointments ?? false)
-            case .workOrder:
-                guard let w = (snapshot.workOrders ?? []).first(where: { $0.id == id }) else { return nil }
-                self.init(id: w.id, status: w.status, customerId: w.customerId, vehicleId: w.vehicleId, lines: w.lines,
-                          workExecutionMinutes: w.workExecutionMinutes,
-                          allowsMultipleAppointments: w.allowsMultipleAppointments ?? false)
-            }
-        }
-
-        init(id: String, status: String, customerId: String?, vehicleId: String?, lines: [ServiceLine],
-             workExecutionMinutes: Int?, allowsMultipleAppointments: Bool) {
-            self.id = id
-            self.status = status
-            self.customerId = customerId
-            self.vehicleId = vehicleId
-            self.lines = lines
-            self.workExecutionMinutes = workExecutionMinutes
-            self.allowsMultipleAppointments = allowsMultipleAppointments
-        }
     }
 
     /// The same request on a facility derived from this one's (the snapshot
@@ -141,5 +116,21 @@ struct ValidatedBooking {
         guard issues.isEmpty, let facility, source != nil, let sourceType else { throw InputError(issues) }
         return ValidatedBooking(facility: facility, request: request, sourceType: sourceType, preferredStarts: starts,
                                 preferredBayType: bayType, preferredMechanic: preferredMechanic, order: order)
+    }
+}
+
+extension ValidatedBooking.Source {
+    init?(_ snapshot: BookingSnapshot, type: SourceType, id: String) {
+        switch type {
+        case .estimate:
+            guard let e = (snapshot.estimates ?? []).first(where: { $0.id == id }) else { return nil }
+            self.init(id: e.id, status: e.status, customerId: e.customerId, vehicleId: e.vehicleId, lines: e.lines,
+                      workExecutionMinutes: nil, allowsMultipleAppointments: e.allowsMultipleAppointments ?? false)
+        case .workOrder:
+            guard let w = (snapshot.workOrders ?? []).first(where: { $0.id == id }) else { return nil }
+            self.init(id: w.id, status: w.status, customerId: w.customerId, vehicleId: w.vehicleId, lines: w.lines,
+                      workExecutionMinutes: w.workExecutionMinutes,
+                      allowsMultipleAppointments: w.allowsMultipleAppointments ?? false)
+        }
     }
 }

@@ -10,9 +10,9 @@ public struct FuzzRandom {
     /// input is drawn alone, so a run restarted at `index + 1` after a crash
     /// sees exactly the inputs it would have seen.
     public init(seed: UInt64, format: String, index: Int) {
-        var hash: UInt64 = 0xCBF2_9CE4_8422_2325  // FNV-1a of the format name
-        for byte in format.utf8 { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01B3 }
-        var mixer = SplitMix64(seed: seed ^ hash)
+        var hash = StableHash()  // of the format name
+        hash.combineBytes(format.utf8)
+        var mixer = SplitMix64(seed: seed ^ hash.value)
         generator = SplitMix64(seed: mixer.next() ^ UInt64(truncatingIfNeeded: index) &* 0x9E37_79B9_7F4A_7C15)
     }
 

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import ShopDomain
 import ShopFuzz
 
 /// How a child run ended.
@@ -97,9 +98,9 @@ func trapSite(_ backtrace: String) -> String? {
 
 /// A short stable hash for file names.
 func shortHash(_ text: String) -> String {
-    var hash: UInt64 = 0xCBF2_9CE4_8422_2325
-    for byte in text.utf8 { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01B3 }
-    return String(String(hash, radix: 16).prefix(8))
+    var hash = StableHash()
+    hash.combineBytes(text.utf8)
+    return String(String(hash.value, radix: 16).prefix(8))
 }
 
 struct Campaign: ParsableCommand {
