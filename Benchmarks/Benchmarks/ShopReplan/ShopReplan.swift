@@ -47,7 +47,7 @@ func sickDay() throws -> Case {
     }
     let engine = ReplanEngine(clock: FixedClock(LocalDateTime("\(date)T11:00")!), threads: 1)
     let result = try engine.replan(disruption, in: snapshot)
-    guard result.status == "optimal" else {
+    guard result.status == .optimal else {
         throw SetupError(description: "the replan is \(result.status), not optimal, after \(result.seconds) s")
     }
     return Case(engine: engine, snapshot: snapshot, disruption: disruption)
