@@ -78,8 +78,10 @@ let package = Package(
         ),
         .target(
             name: "ShopScheduler",
-            dependencies: ["ShopDomain", "ShopVerifier", "ShopPlanner", "ShopScenarioGenerator", "ShopImport",
-                           "ShopOperations", "ShopBooking", "ShopReschedule", "ShopViews", "ShopWhatIf", "MILP"]
+            dependencies: [
+                "ShopDomain", "ShopVerifier", "ShopPlanner", "ShopScenarioGenerator", "ShopImport",
+                "ShopOperations", "ShopBooking", "ShopReschedule", "ShopViews", "ShopWhatIf", "MILP",
+            ]
         ),
         .executableTarget(
             name: "shopsched",
@@ -91,12 +93,16 @@ let package = Package(
         // The fuzz campaign (scripts/fuzz.sh): mutators and per-format drivers, and its runner.
         .target(
             name: "ShopFuzz",
-            dependencies: ["ShopDomain", "ShopVerifier", "ShopPlanner", "ShopImport", "ShopBooking",
-                           "ShopReschedule", "ShopViews", "ShopWhatIf", .product(name: "Yams", package: "Yams")]
+            dependencies: [
+                "ShopDomain", "ShopVerifier", "ShopPlanner", "ShopImport", "ShopBooking",
+                "ShopReschedule", "ShopViews", "ShopWhatIf", .product(name: "Yams", package: "Yams"),
+            ]
         ),
         .executableTarget(
             name: "shopsched-fuzz",
-            dependencies: ["ShopDomain", "ShopFuzz", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: [
+                "ShopDomain", "ShopFuzz", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
         ),
         // What the test targets share: hand-made shops, the fixture shop, the
         // repository's files, and planning checked by the verifier.
@@ -114,7 +120,8 @@ let package = Package(
             name: "ShopScenarioGeneratorTests",
             dependencies: ["ShopScenarioGenerator", "ShopPlanner", "ShopVerifier", "ShopDomain", "ShopTestSupport"]
         ),
-        .testTarget(name: "ShopImportTests", dependencies: ["ShopImport", "ShopDomain", "ShopPlanner", "ShopVerifier"]),
+        .testTarget(
+            name: "ShopImportTests", dependencies: ["ShopImport", "ShopDomain", "ShopPlanner", "ShopVerifier"]),
         .testTarget(name: "ShopViewsTests", dependencies: ["ShopViews", "ShopBooking", "ShopDomain"]),
         .testTarget(
             name: "ShopWhatIfTests",
@@ -128,7 +135,9 @@ let package = Package(
         ),
         .testTarget(
             name: "ShopRescheduleTests",
-            dependencies: ["ShopReschedule", "ShopBooking", "ShopVerifier", "ShopDomain", "ShopPlanner", "ShopScenarioGenerator"]
+            dependencies: [
+                "ShopReschedule", "ShopBooking", "ShopVerifier", "ShopDomain", "ShopPlanner", "ShopScenarioGenerator",
+            ]
         ),
     ]
 )

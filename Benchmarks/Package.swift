@@ -40,7 +40,7 @@ let package = Package(
             ],
             path: "Benchmarks/ShopSolve",
             plugins: [
-                .plugin(name: "BenchmarkPlugin", package: "benchmark"),
+                .plugin(name: "BenchmarkPlugin", package: "benchmark")
             ]
         ),
         // Booking (issue 4): one request into a day of 60 appointments.
@@ -52,7 +52,7 @@ let package = Package(
             ],
             path: "Benchmarks/ShopBook",
             plugins: [
-                .plugin(name: "BenchmarkPlugin", package: "benchmark"),
+                .plugin(name: "BenchmarkPlugin", package: "benchmark")
             ]
         ),
         // Shop-floor views (issue 6): both views of 200 work orders.
@@ -64,7 +64,7 @@ let package = Package(
             ],
             path: "Benchmarks/ShopBoard",
             plugins: [
-                .plugin(name: "BenchmarkPlugin", package: "benchmark"),
+                .plugin(name: "BenchmarkPlugin", package: "benchmark")
             ]
         ),
         // What-if batches (issue 7): 10 variants one by one and two at a time.
@@ -76,10 +76,10 @@ let package = Package(
             ],
             path: "Benchmarks/ShopWhatIfBatch",
             plugins: [
-                .plugin(name: "BenchmarkPlugin", package: "benchmark"),
+                .plugin(name: "BenchmarkPlugin", package: "benchmark")
             ]
         ),
-            // Replanning (issue 5): a 60-appointment day with a sick mechanic.
+        // Replanning (issue 5): a 60-appointment day with a sick mechanic.
         .executableTarget(
             name: "ShopReplan",
             dependencies: [
@@ -88,7 +88,7 @@ let package = Package(
             ],
             path: "Benchmarks/ShopReplan",
             plugins: [
-                .plugin(name: "BenchmarkPlugin", package: "benchmark"),
+                .plugin(name: "BenchmarkPlugin", package: "benchmark")
             ]
         ),
     ]

@@ -14,7 +14,10 @@ struct PTaskBench: ParsableCommand {
         commandName: "ptask-bench",
         abstract: "Solve every ptask instance of a folder, verify every plan, and tabulate the results.")
 
-    @Argument(help: "Folder of ptask .dat files (the 137 published files, for example $SHOPSCHED_PTASK_DIR; ../datasets/ptask has five).")
+    @Argument(
+        help:
+            "Folder of ptask .dat files (the 137 published files, for example $SHOPSCHED_PTASK_DIR; ../datasets/ptask has five)."
+    )
     var folder: String
 
     @Option(help: "Seconds per instance.")
@@ -36,7 +39,8 @@ struct PTaskBench: ParsableCommand {
         guard timeLimit > 0 else { throw ValidationError("--time-limit must be positive; got \(timeLimit).") }
         guard threads >= 1 else { throw ValidationError("--threads must be at least 1; got \(threads).") }
         guard StrategyCatalog.strategy(named: strategy) != nil else {
-            throw ValidationError("--strategy \(strategy) is unknown; use one of \(StrategyCatalog.names.joined(separator: ", ")).")
+            throw ValidationError(
+                "--strategy \(strategy) is unknown; use one of \(StrategyCatalog.names.joined(separator: ", ")).")
         }
     }
 
@@ -92,8 +96,9 @@ struct PTaskBench: ParsableCommand {
             let row = try solve(instance.ptask, name: instance.name)
             rows.append(row)
             try csv.write(contentsOf: Data((row.csvLine + "\n").utf8))
-            print("[\(n + 1)/\(instances.count)] \(row.instance): \(row.used.map(String.init) ?? "-") mechanics, "
-                  + "bound \(row.lowerBound), \(row.proof), \(String(format: "%.2f", row.seconds)) s")
+            print(
+                "[\(n + 1)/\(instances.count)] \(row.instance): \(row.used.map(String.init) ?? "-") mechanics, "
+                    + "bound \(row.lowerBound), \(row.proof), \(String(format: "%.2f", row.seconds)) s")
         }
         try csv.close()
         let table = Report(rows: rows, timeLimit: timeLimit, strategy: strategy, threads: threads).markdown
@@ -166,9 +171,11 @@ struct Row {
 
     static let csvHeader = "instance,jobs,workers,overlap_bound,mechanics_used,status,bound,verified,seconds,proof"
     var csvLine: String {
-        [instance, "\(jobs)", "\(workers)", "\(lowerBound)", used.map(String.init) ?? "", status,
-         bound.map(String.init) ?? "", verified ? "yes" : "no", String(format: "%.3f", seconds), proof]
-            .joined(separator: ",")
+        [
+            instance, "\(jobs)", "\(workers)", "\(lowerBound)", used.map(String.init) ?? "", status,
+            bound.map(String.init) ?? "", verified ? "yes" : "no", String(format: "%.3f", seconds), proof,
+        ]
+        .joined(separator: ",")
     }
 }
 
@@ -187,24 +194,29 @@ struct Report {
         var lines: [String] = []
         lines.append("Strategy `\(strategy)`, \(threads) thread(s), \(Int(timeLimit)) s per instance.")
         lines.append("")
-        lines.append("| size | instances | solved and verified | proven optimal | by overlap bound | median s | worst s |")
+        lines.append(
+            "| size | instances | solved and verified | proven optimal | by overlap bound | median s | worst s |")
         lines.append("|---|---:|---:|---:|---:|---:|---:|")
         for (name, range) in Self.classes + [("all", 0...Int.max)] {
             let here = rows.filter { range.contains($0.jobs) }
             guard !here.isEmpty else { continue }
             let times = here.map(\.seconds).sorted()
-            let median = times.count % 2 == 1 ? times[times.count / 2] : (times[times.count / 2 - 1] + times[times.count / 2]) / 2
-            lines.append("| \(name) | \(here.count) | \(here.count { $0.verified && $0.used != nil }) | "
-                         + "\(here.count(where: \.proven)) | \(here.count { $0.proof == "proven by the overlap bound" }) | "
-                         + String(format: "%.2f | %.2f |", median, times.last!))
+            let median =
+                times.count % 2 == 1
+                ? times[times.count / 2] : (times[times.count / 2 - 1] + times[times.count / 2]) / 2
+            lines.append(
+                "| \(name) | \(here.count) | \(here.count { $0.verified && $0.used != nil }) | "
+                    + "\(here.count(where: \.proven)) | \(here.count { $0.proof == "proven by the overlap bound" }) | "
+                    + String(format: "%.2f | %.2f |", median, times.last!))
         }
         lines.append("")
         lines.append("| instance | jobs | workers | overlap bound | mechanics used | status | bound | time s | proof |")
         lines.append("|---|---:|---:|---:|---:|---|---:|---:|---|")
         for row in rows {
-            lines.append("| \(row.instance) | \(row.jobs) | \(row.workers) | \(row.lowerBound) | "
-                         + "\(row.used.map(String.init) ?? "–") | \(row.status) | \(row.bound.map(String.init) ?? "–") | "
-                         + String(format: "%.2f", row.seconds) + " | \(row.proof) |")
+            lines.append(
+                "| \(row.instance) | \(row.jobs) | \(row.workers) | \(row.lowerBound) | "
+                    + "\(row.used.map(String.init) ?? "–") | \(row.status) | \(row.bound.map(String.init) ?? "–") | "
+                    + String(format: "%.2f", row.seconds) + " | \(row.proof) |")
         }
         return lines.joined(separator: "\n") + "\n"
     }

@@ -21,8 +21,10 @@ public struct GLPKSolver: LPPricing, Hashable {
     public var branching: Branching
     public var backtracking: Backtracking
 
-    public init(presolve: Bool = true, cuts: Cuts = [], feasibilityPump: Bool = false, proximitySearch: Bool = false,
-                branching: Branching = .driebeckTomlin, backtracking: Backtracking = .bestLocalBound) {
+    public init(
+        presolve: Bool = true, cuts: Cuts = [], feasibilityPump: Bool = false, proximitySearch: Bool = false,
+        branching: Branching = .driebeckTomlin, backtracking: Backtracking = .bestLocalBound
+    ) {
         self.presolve = presolve
         self.cuts = cuts
         self.feasibilityPump = feasibilityPump
@@ -75,20 +77,22 @@ public struct GLPKSolver: LPPricing, Hashable {
         let incumbent = options.incumbent.flatMap { model.isFeasible($0) ? $0 : nil }
         let priorities: [Int32] = options.branchPriority?.map { Int32(clamping: $0) } ?? []
         Self.withCModel(model) { cModel in
-        values.withUnsafeMutableBufferPointer { out in
-        priorities.withUnsafeBufferPointer { priority in
-            var cOptions = self.cOptions(options)
-            raw.values = out.baseAddress
-            cOptions.branch_priority = priorities.isEmpty ? nil : priority.baseAddress
-            if let incumbent {
-                incumbent.withUnsafeBufferPointer { start in
-                    cOptions.incumbent = start.baseAddress
-                    _ = ss_solve(&cModel, &cOptions, &raw)
+            values.withUnsafeMutableBufferPointer { out in
+                priorities.withUnsafeBufferPointer { priority in
+                    var cOptions = self.cOptions(options)
+                    raw.values = out.baseAddress
+                    cOptions.branch_priority = priorities.isEmpty ? nil : priority.baseAddress
+                    if let incumbent {
+                        incumbent.withUnsafeBufferPointer { start in
+                            cOptions.incumbent = start.baseAddress
+                            _ = ss_solve(&cModel, &cOptions, &raw)
+                        }
+                    } else {
+                        _ = ss_solve(&cModel, &cOptions, &raw)
+                    }
                 }
-            } else {
-                _ = ss_solve(&cModel, &cOptions, &raw)
             }
-        }}}
+        }
         raw.values = nil
         return Self.result(from: &raw, values: values, model: model, seconds: elapsed())
     }
@@ -96,13 +100,17 @@ public struct GLPKSolver: LPPricing, Hashable {
     /// Solves the LP relaxation of `model` by pricing (see ``LPPricing``),
     /// warm-starting GLPK's simplex after each round of added columns.
     public func priceRelaxation(_ model: Model, options: SolveOptions, active: [Bool], perRound: Int)
-        -> (result: RelaxationResult, active: [Bool], reducedCosts: [Double]) {
+        -> (result: RelaxationResult, active: [Bool], reducedCosts: [Double])
+    {
         let clock = ContinuousClock()
         let started = clock.now
         func elapsed() -> Double { (clock.now - started).inSeconds }
         func failure(_ message: String) -> (RelaxationResult, [Bool], [Double]) {
-            (RelaxationResult(status: .error, objective: nil, values: [], rowDuals: [], wallSeconds: elapsed(),
-                              message: message), active, [])
+            (
+                RelaxationResult(
+                    status: .error, objective: nil, values: [], rowDuals: [], wallSeconds: elapsed(),
+                    message: message), active, []
+            )
         }
         do {
             try model.validate()
@@ -119,22 +127,31 @@ public struct GLPKSolver: LPPricing, Hashable {
         var reduced = [Double](repeating: 0, count: model.variableCount)
         var raw = ss_result()
         Self.withCModel(model) { cModel in
-        duals.withUnsafeMutableBufferPointer { dualsOut in
-        reduced.withUnsafeMutableBufferPointer { reducedOut in
-        flags.withUnsafeMutableBufferPointer { flagsInOut in
-        values.withUnsafeMutableBufferPointer { out in
-            var cOptions = self.cOptions(options)
-            raw.values = out.baseAddress
-            raw.row_duals = dualsOut.baseAddress
-            _ = ss_price_lp(&cModel, &cOptions, flagsInOut.baseAddress, reducedOut.baseAddress, Int32(perRound), &raw)
-        }}}}}
+            duals.withUnsafeMutableBufferPointer { dualsOut in
+                reduced.withUnsafeMutableBufferPointer { reducedOut in
+                    flags.withUnsafeMutableBufferPointer { flagsInOut in
+                        values.withUnsafeMutableBufferPointer { out in
+                            var cOptions = self.cOptions(options)
+                            raw.values = out.baseAddress
+                            raw.row_duals = dualsOut.baseAddress
+                            _ = ss_price_lp(
+                                &cModel, &cOptions, flagsInOut.baseAddress, reducedOut.baseAddress, Int32(perRound),
+                                &raw)
+                        }
+                    }
+                }
+            }
+        }
         raw.values = nil
         raw.row_duals = nil
         let status = Self.status(of: raw)
         let solved = status == .optimal
-        return (RelaxationResult(status: status, objective: solved ? raw.objective : nil, values: solved ? values : [],
-                                 rowDuals: solved ? duals : [], wallSeconds: elapsed(), message: Self.message(of: &raw)),
-                flags.map { $0 != 0 }, solved ? reduced : [])
+        return (
+            RelaxationResult(
+                status: status, objective: solved ? raw.objective : nil, values: solved ? values : [],
+                rowDuals: solved ? duals : [], wallSeconds: elapsed(), message: Self.message(of: &raw)),
+            flags.map { $0 != 0 }, solved ? reduced : []
+        )
     }
 
     /// Calls `body` with the C view of `model`; the pointers live only
@@ -148,23 +165,34 @@ public struct GLPKSolver: LPPricing, Hashable {
             }
         }
         return model.lowerBounds.withUnsafeBufferPointer { lower in
-        model.upperBounds.withUnsafeBufferPointer { upper in
-        model.costs.withUnsafeBufferPointer { costs in
-        model.rowLower.withUnsafeBufferPointer { rowLower in
-        model.rowUpper.withUnsafeBufferPointer { rowUpper in
-        model.rowStart.withUnsafeBufferPointer { rowStart in
-        model.entryColumn.withUnsafeBufferPointer { entryColumn in
-        model.entryValue.withUnsafeBufferPointer { entryValue in
-        kinds.withUnsafeBufferPointer { kinds in
-            var cModel = ss_model(
-                num_cols: Int32(model.variableCount), num_rows: Int32(model.constraintCount),
-                col_kind: kinds.baseAddress, col_lower: lower.baseAddress, col_upper: upper.baseAddress,
-                objective: costs.baseAddress, objective_constant: model.objectiveConstant,
-                row_lower: rowLower.baseAddress, row_upper: rowUpper.baseAddress,
-                row_start: rowStart.baseAddress, entry_col: entryColumn.baseAddress,
-                entry_value: entryValue.baseAddress)
-            return body(&cModel)
-        }}}}}}}}}
+            model.upperBounds.withUnsafeBufferPointer { upper in
+                model.costs.withUnsafeBufferPointer { costs in
+                    model.rowLower.withUnsafeBufferPointer { rowLower in
+                        model.rowUpper.withUnsafeBufferPointer { rowUpper in
+                            model.rowStart.withUnsafeBufferPointer { rowStart in
+                                model.entryColumn.withUnsafeBufferPointer { entryColumn in
+                                    model.entryValue.withUnsafeBufferPointer { entryValue in
+                                        kinds.withUnsafeBufferPointer { kinds in
+                                            var cModel = ss_model(
+                                                num_cols: Int32(model.variableCount),
+                                                num_rows: Int32(model.constraintCount),
+                                                col_kind: kinds.baseAddress, col_lower: lower.baseAddress,
+                                                col_upper: upper.baseAddress,
+                                                objective: costs.baseAddress,
+                                                objective_constant: model.objectiveConstant,
+                                                row_lower: rowLower.baseAddress, row_upper: rowUpper.baseAddress,
+                                                row_start: rowStart.baseAddress, entry_col: entryColumn.baseAddress,
+                                                entry_value: entryValue.baseAddress)
+                                            return body(&cModel)
+                                        }
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
     }
 
     /// Provokes a GLPK fatal error inside the guard and returns its message.
@@ -172,7 +200,9 @@ public struct GLPKSolver: LPPricing, Hashable {
     public static func provokeFatalError() -> SolveResult {
         var raw = ss_result()
         _ = ss_provoke_fatal_error(&raw)
-        let message = withUnsafeBytes(of: raw.message) { String(decoding: $0.prefix(while: { $0 != 0 }), as: UTF8.self) }
+        let message = withUnsafeBytes(of: raw.message) {
+            String(decoding: $0.prefix(while: { $0 != 0 }), as: UTF8.self)
+        }
         return SolveResult(status: raw.status == Int32(SS_FATAL.rawValue) ? .error : .optimal, message: message)
     }
 
@@ -249,9 +279,13 @@ public struct GLPKSolver: LPPricing, Hashable {
         }
     }
 
-    private static func result(from raw: inout ss_result, values: [Double], model: Model, seconds: Double) -> SolveResult {
+    private static func result(from raw: inout ss_result, values: [Double], model: Model, seconds: Double)
+        -> SolveResult
+    {
         let hasSolution = raw.has_solution != 0
-        let cleaned: [Double] = !hasSolution ? []
+        let cleaned: [Double] =
+            !hasSolution
+            ? []
             : zip(values, model.kinds).map { value, kind in kind == .continuous ? value : value.rounded() }
         return SolveResult(
             status: status(of: raw),
@@ -269,7 +303,8 @@ public struct GLPKSolver: LPPricing, Hashable {
         for row in 0..<model.constraintCount where model.rowLower[row] > 0 || model.rowUpper[row] < 0 {
             return SolveResult(status: .infeasible, wallSeconds: seconds)
         }
-        return SolveResult(status: .optimal, objective: model.objectiveConstant, bound: model.objectiveConstant,
-                           values: [], wallSeconds: seconds)
+        return SolveResult(
+            status: .optimal, objective: model.objectiveConstant, bound: model.objectiveConstant,
+            values: [], wallSeconds: seconds)
     }
 }

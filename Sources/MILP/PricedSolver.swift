@@ -1,4 +1,5 @@
 import Foundation
+
 /// Solves a MILP by pricing columns in, then fixing columns out by reduced
 /// cost, so GLPK only ever sees a small part of a large model.
 ///
@@ -63,8 +64,9 @@ public struct PricedSolver<Base: LPPricing>: Solver {
             return result
         }
         guard model.variableCount > directUpTo,
-              let givenIncumbent = options.incumbent, givenIncumbent.count == model.variableCount,
-              (try? model.validate()) != nil, model.isFeasible(givenIncumbent) else {
+            let givenIncumbent = options.incumbent, givenIncumbent.count == model.variableCount,
+            (try? model.validate()) != nil, model.isFeasible(givenIncumbent)
+        else {
             return finish(base.solve(model, options: options))
         }
         var incumbent = givenIncumbent
@@ -75,11 +77,14 @@ public struct PricedSolver<Base: LPPricing>: Solver {
         lpOptions.branchPriority = nil
         lpOptions.timeLimitSeconds = max(0.01, left())
         var seed = (0..<model.variableCount).map { model.kinds[$0] != .binary || incumbent[$0] > 0.5 }
-        if !seed.contains(true), let cheapest = model.costs.indices.min(by: { (model.costs[$0], $0) < (model.costs[$1], $1) }) {
+        if !seed.contains(true),
+            let cheapest = model.costs.indices.min(by: { (model.costs[$0], $0) < (model.costs[$1], $1) })
+        {
             seed[cheapest] = true  // GLPK needs one column to start from
         }
-        let (relaxation, pricedColumns, reduced) = base.priceRelaxation(model, options: lpOptions, active: seed,
-                                                                 perRound: columnsPerRound)
+        let (relaxation, pricedColumns, reduced) = base.priceRelaxation(
+            model, options: lpOptions, active: seed,
+            perRound: columnsPerRound)
         guard relaxation.status == .optimal, relaxation.objective != nil else {
             trace(options, "pricing failed: \(relaxation.status) \(relaxation.message)")
             return finish(fallback(model, options, left: left()))
@@ -87,11 +92,15 @@ public struct PricedSolver<Base: LPPricing>: Solver {
         // Columns left out have reduced cost above −1e-6 and at most their
         // upper bound, so this is a valid bound on the whole LP.
         var lower = relaxation.objective!
-        for j in 0..<model.variableCount where !pricedColumns[j] && reduced[j] < 0 { lower += reduced[j] * model.upperBounds[j] }
+        for j in 0..<model.variableCount where !pricedColumns[j] && reduced[j] < 0 {
+            lower += reduced[j] * model.upperBounds[j]
+        }
         /// `rounding`'s solution from `values`, when feasible and below `objective`.
         func rounded(_ values: [Double], below objective: Double) -> (values: [Double], objective: Double)? {
-            guard let rounding = options.rounding, let candidate = rounding(values), candidate.count == model.variableCount,
-                  model.isFeasible(candidate), model.objectiveValue(candidate) < objective - 1e-9 else { return nil }
+            guard let rounding = options.rounding, let candidate = rounding(values),
+                candidate.count == model.variableCount,
+                model.isFeasible(candidate), model.objectiveValue(candidate) < objective - 1e-9
+            else { return nil }
             return (candidate, model.objectiveValue(candidate))
         }
         if let better = rounded(relaxation.values, below: upper) {
@@ -109,8 +118,9 @@ public struct PricedSolver<Base: LPPricing>: Solver {
         }
         if proven(upper) {
             trace(options, "the LP bound \(lower) proves the incumbent \(upper) optimal, \(elapsed()) s")
-            return SolveResult(status: .optimal, objective: upper, bound: upper, values: incumbent,
-                               wallSeconds: elapsed(), incumbentAccepted: true)
+            return SolveResult(
+                status: .optimal, objective: upper, bound: upper, values: incumbent,
+                wallSeconds: elapsed(), incumbentAccepted: true)
         }
 
         // Fixing by reduced cost: columns that cannot be in a solution better
@@ -143,26 +153,33 @@ public struct PricedSolver<Base: LPPricing>: Solver {
             return found
         }
         func provenBest(nodes: Int) -> SolveResult {
-            SolveResult(status: .optimal, objective: best.objective, bound: best.objective, values: best.values,
-                        wallSeconds: elapsed(), nodes: nodes, incumbentAccepted: true)
+            SolveResult(
+                status: .optimal, objective: best.objective, bound: best.objective, values: best.values,
+                wallSeconds: elapsed(), nodes: nodes, incumbentAccepted: true)
         }
 
         // 2. Look for a better incumbent where the LP points: first a small
         // MIP over the LP's support (and the incumbent's columns), which
         // often meets the bound at once; then, when the incumbent still
         // keeps many columns, the MIP over all priced columns.
-        let support = (0..<model.variableCount).map { active[$0] && (relaxation.values[$0] > 1e-6 || best.values[$0] > 0.5) }
+        let support = (0..<model.variableCount).map {
+            active[$0] && (relaxation.values[$0] > 1e-6 || best.values[$0] > 0.5)
+        }
         let supported = searchBetter(support, timeLimit: min(left() / 4, 5))
-        trace(options, "LP bound \(lower) over \(active.count { $0 }) priced columns of \(model.variableCount); "
-              + "the LP's \(support.count { $0 }) columns give \(best.objective), \(elapsed()) s")
+        trace(
+            options,
+            "LP bound \(lower) over \(active.count { $0 }) priced columns of \(model.variableCount); "
+                + "the LP's \(support.count { $0 }) columns give \(best.objective), \(elapsed()) s")
         if proven(best.objective) { return provenBest(nodes: supported.nodes) }
         var keep = kept(below: best.objective)
         if keep.count(where: { $0 }) > active.count(where: { $0 }) {
             let found = searchBetter(active, timeLimit: left() / 2)
             if proven(best.objective) { return provenBest(nodes: found.nodes) }
             keep = kept(below: best.objective)
-            trace(options, "priced columns solved (\(found.status)), best \(best.objective); "
-                  + "\(keep.count { $0 }) columns can still improve it, \(elapsed()) s")
+            trace(
+                options,
+                "priced columns solved (\(found.status)), best \(best.objective); "
+                    + "\(keep.count { $0 }) columns can still improve it, \(elapsed()) s")
             if found.status == .optimal, keep == active {
                 // The priced columns are all that can beat the incumbent,
                 // and their optimum is proven: it is the whole model's.
@@ -172,8 +189,9 @@ public struct PricedSolver<Base: LPPricing>: Solver {
 
         // 3. Fix columns out and solve over the rest.
         guard left() > 0.01 else {
-            return SolveResult(status: .feasible, objective: best.objective, bound: lower, values: best.values,
-                               wallSeconds: elapsed())
+            return SolveResult(
+                status: .feasible, objective: best.objective, bound: lower, values: best.values,
+                wallSeconds: elapsed())
         }
         var last = options
         last.timeLimitSeconds = left()
@@ -213,8 +231,9 @@ public struct PricedSolver<Base: LPPricing>: Solver {
         // With the time spent, loading the whole model into GLPK (which a
         // time limit does not cover) would only overrun it: keep the incumbent.
         if left < 0.05, let incumbent = options.incumbent, incumbent.count == model.variableCount {
-            return SolveResult(status: .timeLimit, objective: model.objectiveValue(incumbent), values: incumbent,
-                               incumbentAccepted: true, message: "no time left after pricing")
+            return SolveResult(
+                status: .timeLimit, objective: model.objectiveValue(incumbent), values: incumbent,
+                incumbentAccepted: true, message: "no time left after pricing")
         }
         var options = options
         options.timeLimitSeconds = max(0.01, left)
@@ -224,8 +243,10 @@ public struct PricedSolver<Base: LPPricing>: Solver {
 
 extension PricedSolver where Base == GLPKSolver {
     /// Pricing over GLPK (by default with GLPK's default switches).
-    public init(base: GLPKSolver = GLPKSolver(), search: GLPKSolver? = nil, columnsPerRound: Int = 400,
-                directUpTo: Int = 3000) {
+    public init(
+        base: GLPKSolver = GLPKSolver(), search: GLPKSolver? = nil, columnsPerRound: Int = 400,
+        directUpTo: Int = 3000
+    ) {
         self.base = base
         self.search = search ?? base
         self.directUpTo = directUpTo

@@ -105,8 +105,10 @@ public struct RelaxationResult: Sendable {
     public var wallSeconds: Double
     public var message: String
 
-    public init(status: SolveStatus, objective: Double? = nil, values: [Double] = [], rowDuals: [Double] = [],
-                wallSeconds: Double = 0, message: String = "") {
+    public init(
+        status: SolveStatus, objective: Double? = nil, values: [Double] = [], rowDuals: [Double] = [],
+        wallSeconds: Double = 0, message: String = ""
+    ) {
         self.status = status
         self.objective = objective
         self.values = values

@@ -21,8 +21,10 @@ enum AlternativesWithMoves {
     /// Far above any placement cost: the MILP never unschedules a booked appointment to make room.
     static let bookedPriority = 1000
 
-    static func find(_ booking: ValidatedBooking, durationMinutes: Int, day: LocalDate, now: LocalDateTime,
-                     strategy: AssignmentStrategy, count: Int, timeLimit: Double) -> ([Alternative], Warning?) {
+    static func find(
+        _ booking: ValidatedBooking, durationMinutes: Int, day: LocalDate, now: LocalDateTime,
+        strategy: AssignmentStrategy, count: Int, timeLimit: Double
+    ) -> ([Alternative], Warning?) {
         guard count > 0, let wanted = booking.preferredStarts.first(where: { $0.date == day }) else { return ([], nil) }
         let slot = booking.facility.scenario.facility.slotMinutes
         let dayStart = LocalDateTime(date: day, minuteOfDay: 0)
@@ -37,7 +39,8 @@ enum AlternativesWithMoves {
         let first = max(0, (now.absoluteMinutes - dayStart.absoluteMinutes + slot - 1) / slot)
         let last = slotsPerDay - length
         guard first <= last else { return ([], nil) }
-        let horizonEnd = LocalDateTime(date: now.date.adding(days: booking.policy.resolvedBookingHorizonDays), minuteOfDay: 0)
+        let horizonEnd = LocalDateTime(
+            date: now.date.adding(days: booking.policy.resolvedBookingHorizonDays), minuteOfDay: 0)
         guard dayStart < horizonEnd else { return ([], nil) }
         // The search plans one day; in a shop open through midnight an appointment
         // running over the day's edge would be missing from it (or fail its pin), so
@@ -46,8 +49,14 @@ enum AlternativesWithMoves {
         if let crossing = booking.appointments.first(where: {
             $0.status.isActive && $0.start < dayEnd && dayStart < $0.end && ($0.start < dayStart || $0.end > dayEnd)
         }) {
-            return ([], Warning(code: "MOVES_NOT_SEARCHED",
-                                message: "\(crossing.file.id) runs over midnight into or out of \(day); moves are searched one day at a time, so none are offered"))
+            return (
+                [],
+                Warning(
+                    code: "MOVES_NOT_SEARCHED",
+                    message:
+                        "\(crossing.file.id) runs over midnight into or out of \(day); moves are searched one day at a time, so none are offered"
+                )
+            )
         }
 
         let clock = ContinuousClock()
@@ -68,39 +77,54 @@ enum AlternativesWithMoves {
                 let remaining = (deadline - clock.now).inSeconds
                 guard remaining > 0.01 else { unproven = true; break search }
                 let region = regions[r].starts
-                let window = (dayStart.adding(minutes: region.lowerBound * slot),
-                              dayStart.adding(minutes: (region.upperBound + length) * slot))
+                let window = (
+                    dayStart.adding(minutes: region.lowerBound * slot),
+                    dayStart.adding(minutes: (region.upperBound + length) * slot)
+                )
                 regions[r].solved = true
-                guard let model = try? ShopState(booking.facility, placing: booking.job(durationMinutes: durationMinutes),
-                                                 movable: movable, day: day, window: window,
-                                                 bookedPriority: bookedPriority) else { continue }
+                guard
+                    let model = try? ShopState(
+                        booking.facility, placing: booking.job(durationMinutes: durationMinutes),
+                        movable: movable, day: day, window: window,
+                        bookedPriority: bookedPriority)
+                else { continue }
                 var options = PlanOptions()
                 options.threads = 1
                 options.timeLimitSeconds = remaining / Double(regions.count { !$0.solved } + 1)
                 let result = MILPStrategy().plan(model.instance, options: options)
                 if result.status == .infeasible {
-                    problem = Warning(code: "MOVES_NOT_SEARCHED",
-                                      message: "the confirmed appointments of \(day) do not fit as booked: \(result.problems.joined(separator: "; "))")
+                    problem = Warning(
+                        code: "MOVES_NOT_SEARCHED",
+                        message:
+                            "the confirmed appointments of \(day) do not fit as booked: \(result.problems.joined(separator: "; "))"
+                    )
                     break search
                 }
                 if result.status != .optimal { unproven = true }
                 // Never offer one that drops a booked appointment.
                 guard result.status == .optimal || result.status == .feasible, result.placements[model.newJob] != nil,
-                      (0..<model.newJob).allSatisfy({ result.placements[$0] != nil }) else { continue }
+                    (0..<model.newJob).allSatisfy({ result.placements[$0] != nil })
+                else { continue }
                 // The MILP does not know customers: never offer a time the customer is already booked.
                 if clashesWithCustomer(model, result.placements) { continue }
                 var before = result.placements
                 for j in 0..<model.newJob { before[j] = model.bookedPlacement(j) }
                 before[model.newJob] = nil
-                let cost = result.objective! - (model.instance.objective(of: before) - model.instance.unscheduledCost(job: model.newJob))
-                let disruption = (0..<model.newJob).reduce(0) { $0 + model.instance.placementCost(job: $1, result.placements[$1]!) }
+                let cost =
+                    result.objective!
+                    - (model.instance.objective(of: before) - model.instance.unscheduledCost(job: model.newJob))
+                let disruption = (0..<model.newJob).reduce(0) {
+                    $0 + model.instance.placementCost(job: $1, result.placements[$1]!)
+                }
                 regions[r].best = (model, result.placements, cost, disruption, Self.moves(model, result.placements))
             }
             // The cheapest region's placement is the next alternative (ties: the earlier start);
             // its region splits into the starts before and after it, each solved anew.
             func key(_ f: Found) -> (Int, Int) { (f.cost, f.placements[f.model.newJob]!.start) }
-            guard let r = regions.indices.filter({ regions[$0].best != nil })
-                .min(by: { key(regions[$0].best!) < key(regions[$1].best!) }) else { break }
+            guard
+                let r = regions.indices.filter({ regions[$0].best != nil })
+                    .min(by: { key(regions[$0].best!) < key(regions[$1].best!) })
+            else { break }
             let chosen = regions.remove(at: r)
             found.append(chosen.best!)
             let s = chosen.best!.placements[chosen.best!.model.newJob]!.start
@@ -109,13 +133,17 @@ enum AlternativesWithMoves {
             regions.sort { $0.starts.lowerBound < $1.starts.lowerBound }
         }
         if problem == nil, unproven {
-            problem = Warning(code: "MOVES_SEARCH_INCOMPLETE",
-                              message: "the search for placements with moves on \(day) ran out of its \(timeLimit) s before proving it found the best")
+            problem = Warning(
+                code: "MOVES_SEARCH_INCOMPLETE",
+                message:
+                    "the search for placements with moves on \(day) ran out of its \(timeLimit) s before proving it found the best"
+            )
         }
         let bestCost = found.first?.cost ?? 0
         let alternatives = found.enumerated().map { rank, f in
-            Alternatives.alternative(f.model, rank: rank + 1, f.placements[f.model.newJob]!, addedCost: f.cost,
-                                     bestCost: bestCost, moves: f.moves, disruption: f.disruption)
+            Alternatives.alternative(
+                f.model, rank: rank + 1, f.placements[f.model.newJob]!, addedCost: f.cost,
+                bestCost: bestCost, moves: f.moves, disruption: f.disruption)
         }
         return (alternatives, problem)
     }
@@ -125,7 +153,9 @@ enum AlternativesWithMoves {
         guard let customer = model.job.customerId, let placed = placements[model.newJob] else { return false }
         let range = model.range(placed.start)
         return model.appointmentJobs.enumerated().contains { j, index in
-            guard model.facility.appointments[index].file.customerId == customer, let p = placements[j] else { return false }
+            guard model.facility.appointments[index].file.customerId == customer, let p = placements[j] else {
+                return false
+            }
             return p.start < range.upperBound && range.lowerBound < p.start + model.instance.jobs[j].length
         }
     }
@@ -135,12 +165,13 @@ enum AlternativesWithMoves {
         let scenario = model.scenario, instance = model.instance
         return (0..<model.newJob).compactMap { j in
             guard let from = instance.jobs[j].current, let to = placements[j], from != to else { return nil }
-            return Move(appointment: scenario.jobs[j].id,
-                        fromStart: instance.time(ofSlot: from.start).description,
-                        toStart: instance.time(ofSlot: to.start).description,
-                        fromBay: scenario.bays[from.bay].id, toBay: scenario.bays[to.bay].id,
-                        fromMechanic: from.mechanic.map { scenario.mechanics[$0].id },
-                        toMechanic: to.mechanic.map { scenario.mechanics[$0].id })
+            return Move(
+                appointment: scenario.jobs[j].id,
+                fromStart: instance.time(ofSlot: from.start).description,
+                toStart: instance.time(ofSlot: to.start).description,
+                fromBay: scenario.bays[from.bay].id, toBay: scenario.bays[to.bay].id,
+                fromMechanic: from.mechanic.map { scenario.mechanics[$0].id },
+                toMechanic: to.mechanic.map { scenario.mechanics[$0].id })
         }
     }
 }

@@ -33,11 +33,13 @@ public struct AppointmentRequest: Codable, Hashable, Sendable {
     /// before cost (default none: by cost alone).
     public var alternativeOrder: [String]?
 
-    public init(format: String? = AppointmentRequest.formatName, requestId: String, facility: String,
-                source: SourceReference, preferredStarts: [String], bayType: String? = nil, mechanic: String? = nil,
-                durationOverride: DurationOverride? = nil, conflictOverride: ConflictOverride? = nil,
-                caller: Caller, alternatives: Int? = nil, alwaysOfferAlternatives: Bool? = nil,
-                alternativeOrder: [String]? = nil) {
+    public init(
+        format: String? = AppointmentRequest.formatName, requestId: String, facility: String,
+        source: SourceReference, preferredStarts: [String], bayType: String? = nil, mechanic: String? = nil,
+        durationOverride: DurationOverride? = nil, conflictOverride: ConflictOverride? = nil,
+        caller: Caller, alternatives: Int? = nil, alwaysOfferAlternatives: Bool? = nil,
+        alternativeOrder: [String]? = nil
+    ) {
         self.format = format
         self.requestId = requestId
         self.facility = facility

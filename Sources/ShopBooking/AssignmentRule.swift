@@ -1,6 +1,6 @@
 import ShopDomain
-import ShopPlanner
 import ShopOperations
+import ShopPlanner
 
 /// Rule 5: when the mechanic is chosen. The facility's strategy (`auto`,
 /// `deferred`, `manual`), a per-service-type override, and complex or long
@@ -35,7 +35,9 @@ enum AssignmentRule {
     static func deadline(start: LocalDateTime, now: LocalDateTime, facility: Scenario.Facility) -> LocalDateTime {
         var date = start.date.adding(days: -1)
         for _ in 0..<366 {
-            if !facility.closedDates.contains(date), let close = facility.operatingHours[date.weekday]?.map(\.close).max() {
+            if !facility.closedDates.contains(date),
+                let close = facility.operatingHours[date.weekday]?.map(\.close).max()
+            {
                 let closing = LocalDateTime(date: date, minuteOfDay: 0).adding(minutes: close.minutes)
                 if closing > now, start.date != now.date { return min(closing, start) }
                 break

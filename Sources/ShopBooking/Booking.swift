@@ -33,8 +33,10 @@ public struct BookingEngine: Sendable {
     public var ids: any BookingIDGenerator
     public var options: BookingOptions
 
-    public init(clock: any ShopClock = SystemClock(), ids: any BookingIDGenerator = StableIDGenerator(),
-                options: BookingOptions = BookingOptions()) {
+    public init(
+        clock: any ShopClock = SystemClock(), ids: any BookingIDGenerator = StableIDGenerator(),
+        options: BookingOptions = BookingOptions()
+    ) {
         self.clock = clock
         self.ids = ids
         self.options = options
@@ -42,7 +44,8 @@ public struct BookingEngine: Sendable {
 
     /// Decides one request. Throws ``/ShopDomain/InputError`` (every problem, each with its
     /// JSON path) when the snapshot or the request is malformed.
-    public func book(_ request: AppointmentRequest, in snapshot: BookingSnapshot) throws(InputError) -> BookingDecision {
+    public func book(_ request: AppointmentRequest, in snapshot: BookingSnapshot) throws(InputError) -> BookingDecision
+    {
         try decide(ValidatedBooking.validate(snapshot: snapshot, request: request))
     }
 
@@ -55,38 +58,52 @@ public struct BookingEngine: Sendable {
             // booking. (A stored appointment that names no source is taken at its word.)
             let storedSource = booking.sourceType == .estimate ? stored.estimateId : stored.workOrderId
             if stored.estimateId != nil || stored.workOrderId != nil, storedSource != request.source.id {
-                let other = stored.estimateId.map { "estimate \($0)" } ?? stored.workOrderId.map { "work order \($0)" } ?? ""
-                throw InputError([ValidationIssue(
-                    path: "request.requestId",
-                    message: "\(request.requestId) already created \(stored.id) for \(other), not for \(request.source.type) \(request.source.id): a new request needs a new requestId")])
+                let other =
+                    stored.estimateId.map { "estimate \($0)" } ?? stored.workOrderId.map { "work order \($0)" } ?? ""
+                throw InputError([
+                    ValidationIssue(
+                        path: "request.requestId",
+                        message:
+                            "\(request.requestId) already created \(stored.id) for \(other), not for \(request.source.type) \(request.source.id): a new request needs a new requestId"
+                    )
+                ])
             }
             var before = booking.facility.removingAppointments { $0.requestKey == request.requestId }
             // The booking moved the estimate to SCHEDULED; before it, it was bookable
             // (APPROVED or QUOTED decide alike).
             if request.source.type == SourceType.estimate.rawValue,
-               (snapshot.estimates ?? []).contains(where: { $0.id == request.source.id && $0.status == "SCHEDULED" }) {
+                (snapshot.estimates ?? []).contains(where: { $0.id == request.source.id && $0.status == "SCHEDULED" })
+            {
                 before = before.settingEstimate(request.source.id, status: "APPROVED")
             }
             var decision = try decide(booking.on(before))
             decision.replayOf = stored.id
             if let again = decision.appointment,
-               again.id != stored.id || again.start != stored.start || (again.bay ?? again.mobileUnit) != stored.bay {
-                decision.warnings.append(Warning(
-                    code: "REPLAY_DIFFERS",
-                    message: "request \(request.requestId) already created \(stored.id) at \(stored.start) on \(stored.bay); the shop has changed since, so deciding again gives \(again.id) at \(again.start): keep the stored one"))
+                again.id != stored.id || again.start != stored.start || (again.bay ?? again.mobileUnit) != stored.bay
+            {
+                decision.warnings.append(
+                    Warning(
+                        code: "REPLAY_DIFFERS",
+                        message:
+                            "request \(request.requestId) already created \(stored.id) at \(stored.start) on \(stored.bay); the shop has changed since, so deciding again gives \(again.id) at \(again.start): keep the stored one"
+                    ))
             }
             return decision
         }
         let now = clock.now(timeZone: snapshot.facility.timeZone)
         let ids = DecisionIDs(self.ids, requestKey: request.requestId, facility: request.facility)
-        var audit = AuditTrail(ids: ids, at: now.description, actor: request.caller.id, facility: request.facility,
-                               requestId: request.requestId)
-        var decision = BookingDecision(requestId: request.requestId, outcome: .denied, denials: [], conflicts: [],
-                                       warnings: [], alternatives: [], alternativesWithMoves: [], events: [], audit: [])
-        audit.add(AuditType.attempted, [
-            "sourceType": booking.sourceType.rawValue, "sourceId": booking.source.id,
-            "preferredStarts": booking.preferredStarts.map(\.description).joined(separator: ","),
-        ])
+        var audit = AuditTrail(
+            ids: ids, at: now.description, actor: request.caller.id, facility: request.facility,
+            requestId: request.requestId)
+        var decision = BookingDecision(
+            requestId: request.requestId, outcome: .denied, denials: [], conflicts: [],
+            warnings: [], alternatives: [], alternativesWithMoves: [], events: [], audit: [])
+        audit.add(
+            AuditType.attempted,
+            [
+                "sourceType": booking.sourceType.rawValue, "sourceId": booking.source.id,
+                "preferredStarts": booking.preferredStarts.map(\.description).joined(separator: ","),
+            ])
 
         // Rules 1 and 2: who may book what, and for how long.
         let duration = DurationRule.decide(booking)
@@ -100,7 +117,8 @@ public struct BookingEngine: Sendable {
         // Rules 3 to 5 at each wanted start, in the caller's order.
         let model = try ShopState(booking.facility, placing: booking.job(durationMinutes: duration.minutes))
         let (strategy, why) = AssignmentRule.strategy(booking, durationMinutes: duration.minutes)
-        let override = ConflictOverridePolicy(request.conflictOverride, caller: request.caller, facility: request.facility)
+        let override = ConflictOverridePolicy(
+            request.conflictOverride, caller: request.caller, facility: request.facility)
         let overrideGranted = override.granted
         var checks: [PlacementCheck] = []
         var chosen: PlacementCheck?
@@ -125,15 +143,21 @@ public struct BookingEngine: Sendable {
             decision.conflicts = checks.flatMap(\.conflicts)
             decision.alternatives = Alternatives.plain(model, now: now, strategy: strategy, count: wantedCount)
             if options.alternativesWithMoves, wantedCount > 0, let first = booking.preferredStarts.first,
-               !decision.alternatives.contains(where: { $0.start.hasPrefix(first.date.description) }) {
-                let (moves, warning) = AlternativesWithMoves.find(booking, durationMinutes: duration.minutes, day: first.date,
-                                                                  now: now, strategy: strategy, count: wantedCount,
-                                                                  timeLimit: options.movesTimeLimitSeconds)
+                !decision.alternatives.contains(where: { $0.start.hasPrefix(first.date.description) })
+            {
+                let (moves, warning) = AlternativesWithMoves.find(
+                    booking, durationMinutes: duration.minutes, day: first.date,
+                    now: now, strategy: strategy, count: wantedCount,
+                    timeLimit: options.movesTimeLimitSeconds)
                 decision.alternativesWithMoves = moves
                 if let warning { decision.warnings.append(warning) }
             }
-            audit.add(AuditType.denied, ["outcome": "conflicts",
-                                         "codes": decision.conflicts.map(\.code.rawValue).joined(separator: ",")])
+            audit.add(
+                AuditType.denied,
+                [
+                    "outcome": "conflicts",
+                    "codes": decision.conflicts.map(\.code.rawValue).joined(separator: ","),
+                ])
             decision.audit = audit.records
             return decision
         }
@@ -141,20 +165,28 @@ public struct BookingEngine: Sendable {
         // Created.
         override.apply(to: &chosen, &audit, auditReason: override.reason)
         for check in checks.dropLast() {
-            decision.warnings.append(Warning(
-                code: "PREFERRED_START_SKIPPED",
-                message: "\(check.start) was skipped: \(check.blocking(overrideGranted: overrideGranted).map(\.code.rawValue).joined(separator: ", "))"))
+            decision.warnings.append(
+                Warning(
+                    code: "PREFERRED_START_SKIPPED",
+                    message:
+                        "\(check.start) was skipped: \(check.blocking(overrideGranted: overrideGranted).map(\.code.rawValue).joined(separator: ", "))"
+                ))
         }
         let appointment = makeAppointment(booking, model, chosen, strategy: strategy, now: now, ids: ids)
-        audit.add(AuditType.assignmentDecision, appointment: appointment.id, [
-            "strategy": strategy.rawValue, "why": why, "assignmentStatus": appointment.assignmentStatus.rawValue,
-            "bay": appointment.bay ?? appointment.mobileUnit ?? "", "mechanic": appointment.mechanic ?? "",
-            "deadline": appointment.assignmentDeadline ?? "",
-            "staffedBy": chosen.candidate.map { model.scenario.mechanics[$0].id } ?? "",
-        ])
-        audit.add(AuditType.created, appointment: appointment.id, [
-            "start": appointment.start, "end": appointment.end, "durationMinutes": String(appointment.durationMinutes),
-        ])
+        audit.add(
+            AuditType.assignmentDecision, appointment: appointment.id,
+            [
+                "strategy": strategy.rawValue, "why": why, "assignmentStatus": appointment.assignmentStatus.rawValue,
+                "bay": appointment.bay ?? appointment.mobileUnit ?? "", "mechanic": appointment.mechanic ?? "",
+                "deadline": appointment.assignmentDeadline ?? "",
+                "staffedBy": chosen.candidate.map { model.scenario.mechanics[$0].id } ?? "",
+            ])
+        audit.add(
+            AuditType.created, appointment: appointment.id,
+            [
+                "start": appointment.start, "end": appointment.end,
+                "durationMinutes": String(appointment.durationMinutes),
+            ])
         decision.outcome = .created
         decision.appointment = appointment
         decision.conflicts = chosen.conflicts
@@ -162,8 +194,9 @@ public struct BookingEngine: Sendable {
             decision.sourceUpdate = SourceUpdate(type: .estimate, id: booking.source.id, status: "SCHEDULED")
         }
         if request.alwaysOfferAlternatives == true {
-            decision.alternatives = Alternatives.plain(model, now: now, strategy: strategy, count: wantedCount,
-                                                       excluding: chosen.start)
+            decision.alternatives = Alternatives.plain(
+                model, now: now, strategy: strategy, count: wantedCount,
+                excluding: chosen.start)
         }
         decision.events = Events.forCreated(appointment, ids: ids)
         decision.audit = audit.records
@@ -174,13 +207,16 @@ public struct BookingEngine: Sendable {
         var decision = decision
         decision.outcome = .denied
         decision.denials = denials
-        audit.add(AuditType.denied, ["outcome": "denied", "codes": denials.map(\.code.rawValue).joined(separator: ",")])
+        audit.add(
+            AuditType.denied, ["outcome": "denied", "codes": denials.map(\.code.rawValue).joined(separator: ",")])
         decision.audit = audit.records
         return decision
     }
 
-    private func makeAppointment(_ booking: ValidatedBooking, _ model: ShopState, _ check: PlacementCheck,
-                                 strategy: AssignmentStrategy, now: LocalDateTime, ids: DecisionIDs) -> CreatedAppointment {
+    private func makeAppointment(
+        _ booking: ValidatedBooking, _ model: ShopState, _ check: PlacementCheck,
+        strategy: AssignmentStrategy, now: LocalDateTime, ids: DecisionIDs
+    ) -> CreatedAppointment {
         let scenario = model.scenario
         let source = booking.source
         let bay = check.bay.map { scenario.bays[$0] }
@@ -197,10 +233,13 @@ public struct BookingEngine: Sendable {
             mechanic: check.mechanic.map { scenario.mechanics[$0].id },
             // An overridden MECHANIC_REQUIRED_NONE_FREE: no mechanic is known to be free, so
             // not DEFERRED (which promises one) but a person's to find by the deadline.
-            assignmentStatus: model.qualified.isEmpty ? .awaitingSkillFulfillment
-                : check.mechanic != nil ? .assigned
-                : check.candidate == nil ? .awaitingManualAssignment
-                : check.assignmentStatus == .assigned ? .deferred : check.assignmentStatus,
+            assignmentStatus: model.qualified.isEmpty
+                ? .awaitingSkillFulfillment
+                : check.mechanic != nil
+                    ? .assigned
+                    : check.candidate == nil
+                        ? .awaitingManualAssignment
+                        : check.assignmentStatus == .assigned ? .deferred : check.assignmentStatus,
             assignmentDeadline: deferred
                 ? AssignmentRule.deadline(start: check.start, now: now, facility: scenario.facility).description : nil,
             requiredSkills: model.requiredSkills, requestKey: booking.request.requestId,

@@ -13,7 +13,10 @@ public enum BookingFiles {
             return try JSONFiles.decode(AppointmentRequest.self, from: data)
         } catch {
             // The engine names request fields `request.…`; the file's paths say the same.
-            throw InputError(error.issues.map { ValidationIssue(path: $0.path.isEmpty ? "" : "request." + $0.path, message: $0.message) })
+            throw InputError(
+                error.issues.map {
+                    ValidationIssue(path: $0.path.isEmpty ? "" : "request." + $0.path, message: $0.message)
+                })
         }
     }
 

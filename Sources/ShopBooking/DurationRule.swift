@@ -43,8 +43,12 @@ enum DurationRule {
         if let workExecution = source.workExecutionMinutes {
             // Standard durations stand in for missing line estimates here too: they are what would be used.
             if fromLines > 0, mismatch(workExecution: workExecution, estimate: fromLines) {
-                warnings.append(Warning(code: "DURATION_MISMATCH",
-                                        message: "Work Execution expects \(workExecution) min, the estimate \(fromLines) min; using Work Execution"))
+                warnings.append(
+                    Warning(
+                        code: "DURATION_MISMATCH",
+                        message:
+                            "Work Execution expects \(workExecution) min, the estimate \(fromLines) min; using Work Execution"
+                    ))
             }
             minutes = workExecution
             basis = "WORK_EXECUTION"
@@ -52,13 +56,20 @@ enum DurationRule {
         if let override = booking.request.durationOverride {
             let reason = override.reason ?? ""
             if reason.trimmingCharacters(in: .whitespaces).isEmpty {
-                denials.append(Denial(code: .durationOverrideReasonMissing,
-                                      message: "a duration override (\(override.minutes) min) needs a reason"))
+                denials.append(
+                    Denial(
+                        code: .durationOverrideReasonMissing,
+                        message: "a duration override (\(override.minutes) min) needs a reason"))
             }
             if minutes > 0, !overrideWithinTolerance(override.minutes, base: minutes),
-               !booking.request.caller.has(.approveDurationOverride, for: booking.request.facility) {
-                denials.append(Denial(code: .durationOverrideNotApproved,
-                                      message: "overriding \(minutes) min with \(override.minutes) min is beyond ±25 % and needs APPROVE_DURATION_OVERRIDE"))
+                !booking.request.caller.has(.approveDurationOverride, for: booking.request.facility)
+            {
+                denials.append(
+                    Denial(
+                        code: .durationOverrideNotApproved,
+                        message:
+                            "overriding \(minutes) min with \(override.minutes) min is beyond ±25 % and needs APPROVE_DURATION_OVERRIDE"
+                    ))
             }
             minutes = override.minutes
             basis = "OVERRIDE"

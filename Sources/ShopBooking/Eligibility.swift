@@ -10,20 +10,29 @@ enum Eligibility {
         var denials: [Denial] = []
         let facility = booking.request.facility
         if !booking.request.caller.has(.createAppointment, for: facility) {
-            denials.append(Denial(code: .missingCreatePermission,
-                                  message: "\(booking.request.caller.id) lacks CREATE_APPOINTMENT for facility \(facility)"))
+            denials.append(
+                Denial(
+                    code: .missingCreatePermission,
+                    message: "\(booking.request.caller.id) lacks CREATE_APPOINTMENT for facility \(facility)"))
         }
         let source = booking.source
         switch booking.sourceType {
         // Booking moves an estimate to SCHEDULED; one that allows several
         // appointments stays bookable after its first.
-        case .estimate where !bookableEstimateStatuses.contains(source.status)
+        case .estimate
+        where !bookableEstimateStatuses.contains(source.status)
             && !(source.allowsMultipleAppointments && source.status == "SCHEDULED"):
-            denials.append(Denial(code: .estimateNotBookable,
-                                  message: "estimate \(source.id) is \(source.status); only APPROVED or QUOTED estimates (or SCHEDULED ones that allow several appointments) can be booked"))
+            denials.append(
+                Denial(
+                    code: .estimateNotBookable,
+                    message:
+                        "estimate \(source.id) is \(source.status); only APPROVED or QUOTED estimates (or SCHEDULED ones that allow several appointments) can be booked"
+                ))
         case .workOrder where closedWorkOrderStatuses.contains(source.status):
-            denials.append(Denial(code: .workOrderNotBookable,
-                                  message: "work order \(source.id) is \(source.status)"))
+            denials.append(
+                Denial(
+                    code: .workOrderNotBookable,
+                    message: "work order \(source.id) is \(source.status)"))
         default: break
         }
         if (source.customerId ?? "").isEmpty {
@@ -38,8 +47,12 @@ enum Eligibility {
                     && (booking.sourceType == .estimate ? $0.file.estimateId : $0.file.workOrderId) == source.id
             }
             if let first = active.first {
-                denials.append(Denial(code: .alreadyScheduled,
-                                      message: "\(source.id) already has the active appointment \(first.file.id) and does not allow several"))
+                denials.append(
+                    Denial(
+                        code: .alreadyScheduled,
+                        message:
+                            "\(source.id) already has the active appointment \(first.file.id) and does not allow several"
+                    ))
             }
         }
         return denials

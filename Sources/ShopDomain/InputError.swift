@@ -97,6 +97,8 @@ public struct InputError: Error, Hashable, Sendable, CustomStringConvertible {
 /// Collects issues while walking a file.
 struct IssueList {
     private(set) var issues: [ValidationIssue] = []
-    mutating func add(_ path: String, _ message: String) { issues.append(ValidationIssue(path: path, message: message)) }
+    mutating func add(_ path: String, _ message: String) {
+        issues.append(ValidationIssue(path: path, message: message))
+    }
     var isEmpty: Bool { issues.isEmpty }
 }

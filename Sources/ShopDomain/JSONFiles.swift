@@ -18,7 +18,8 @@ public enum JSONFiles {
             // Foundation on Linux reports a fraction where an integer belongs
             // as corrupt data with no path; find the number and name it.
             if found.path.isEmpty, let json = try? JSONSerialization.jsonObject(with: data),
-               let path = firstFraction(in: json, path: "") {
+                let path = firstFraction(in: json, path: "")
+            {
                 found = ValidationIssue(path: path, message: "expected a whole number")
             }
             throw InputError([found])
@@ -46,8 +47,9 @@ public enum JSONFiles {
             return ValidationIssue(path: path(context.codingPath + [key]), message: "required field is missing")
         case .dataCorrupted(let context):
             let underlying = (context.underlyingError as NSError?)?.localizedDescription ?? context.debugDescription
-            return ValidationIssue(path: path(context.codingPath),
-                                   message: context.codingPath.isEmpty ? "not valid JSON: \(underlying)" : context.debugDescription)
+            return ValidationIssue(
+                path: path(context.codingPath),
+                message: context.codingPath.isEmpty ? "not valid JSON: \(underlying)" : context.debugDescription)
         @unknown default:
             return ValidationIssue(path: "", message: "\(error)")
         }
@@ -58,14 +60,17 @@ public enum JSONFiles {
     static func firstFraction(in value: Any, path: String) -> String? {
         if let object = value as? [String: Any] {
             for key in object.keys.sorted() where key != "seconds" {
-                if let found = firstFraction(in: object[key]!, path: path.isEmpty ? key : path + "." + key) { return found }
+                if let found = firstFraction(in: object[key]!, path: path.isEmpty ? key : path + "." + key) {
+                    return found
+                }
             }
         } else if let array = value as? [Any] {
             for (index, item) in array.enumerated() {
                 if let found = firstFraction(in: item, path: "\(path)[\(index)]") { return found }
             }
         } else if let number = value as? NSNumber, !(value is Bool),
-                  number.doubleValue.rounded() != number.doubleValue || abs(number.doubleValue) > 9e15 {
+            number.doubleValue.rounded() != number.doubleValue || abs(number.doubleValue) > 9e15
+        {
             return path
         }
         return nil
@@ -115,7 +120,9 @@ extension SolutionFile {
     public static func load(from data: Data) throws(InputError) -> SolutionFile {
         let file = try JSONFiles.decode(SolutionFile.self, from: data)
         guard file.format == formatName else {
-            throw InputError([ValidationIssue(path: "format", message: "expected \"\(formatName)\", found \"\(file.format)\"")])
+            throw InputError([
+                ValidationIssue(path: "format", message: "expected \"\(formatName)\", found \"\(file.format)\"")
+            ])
         }
         let issues = file.formIssues
         if !issues.isEmpty { throw InputError(issues) }
@@ -133,23 +140,34 @@ extension SolutionFile {
     public var formIssues: [ValidationIssue] {
         var issues = IssueList()
         if !Self.statuses.contains(status) {
-            issues.add("status", "\"\(ValidationIssue.excerpt(status))\" is not one of \(Self.statuses.joined(separator: ", "))")
+            issues.add(
+                "status",
+                "\"\(ValidationIssue.excerpt(status))\" is not one of \(Self.statuses.joined(separator: ", "))")
         }
         if !seconds.isFinite || seconds < 0 { issues.add("seconds", "must be 0 or more, not \(seconds)") }
         if let bound, let objective {
             if bound > objective {
-                issues.add("bound", "\(bound) is above the objective \(objective); a lower bound is never above the plan's cost")
+                issues.add(
+                    "bound",
+                    "\(bound) is above the objective \(objective); a lower bound is never above the plan's cost")
             } else if status == "optimal", bound != objective {
-                issues.add("bound", "\(bound) is below the objective \(objective), but status optimal means the bound meets the objective")
+                issues.add(
+                    "bound",
+                    "\(bound) is below the objective \(objective), but status optimal means the bound meets the objective"
+                )
             }
         }
         for (index, assignment) in assignments.enumerated() {
             if assignment.job.isEmpty { issues.add("assignments[\(index)].job", "must not be empty") }
             if LocalDateTime(assignment.start) == nil {
-                issues.add("assignments[\(index)].start", "\"\(ValidationIssue.excerpt(assignment.start))\" is not a local time YYYY-MM-DDTHH:MM")
+                issues.add(
+                    "assignments[\(index)].start",
+                    "\"\(ValidationIssue.excerpt(assignment.start))\" is not a local time YYYY-MM-DDTHH:MM")
             }
             if LocalDateTime(assignment.end) == nil {
-                issues.add("assignments[\(index)].end", "\"\(ValidationIssue.excerpt(assignment.end))\" is not a local time YYYY-MM-DDTHH:MM")
+                issues.add(
+                    "assignments[\(index)].end",
+                    "\"\(ValidationIssue.excerpt(assignment.end))\" is not a local time YYYY-MM-DDTHH:MM")
             }
         }
         for (index, entry) in unscheduled.enumerated() where entry.job.isEmpty {
@@ -171,7 +189,8 @@ extension ListedValues {
         guard let value = Self(rawValue: text) else {
             let valid = Self.allCases.map(\.rawValue).joined(separator: ", ")
             throw DecodingError.dataCorruptedError(
-                in: container, debugDescription: "unknown value \"\(ValidationIssue.excerpt(text))\"; use one of \(valid)")
+                in: container,
+                debugDescription: "unknown value \"\(ValidationIssue.excerpt(text))\"; use one of \(valid)")
         }
         self = value
     }

@@ -70,7 +70,8 @@ public enum JSONShape {
         struct Stop: Error {}
 
         mutating func fail(_ problem: String) -> Stop {
-            issues.append(ValidationIssue(path: path, message: "not valid JSON at line \(line), column \(column): \(problem)"))
+            issues.append(
+                ValidationIssue(path: path, message: "not valid JSON at line \(line), column \(column): \(problem)"))
             return Stop()
         }
 
@@ -137,16 +138,22 @@ public enum JSONShape {
 
         /// `"key": value` inside the object on top of the stack.
         mutating func member() throws(Stop) {
-            guard at < bytes.count, bytes[at] == 0x22 else { throw fail("expected a field name in quotes, found \(describeHere)") }
+            guard at < bytes.count, bytes[at] == 0x22 else {
+                throw fail("expected a field name in quotes, found \(describeHere)")
+            }
             let key = try string()
             let isNew = keySets[keySets.count - 1].insert(key).inserted
             stack[stack.count - 1] = .object(key: key)
             if !isNew {
-                issues.append(ValidationIssue(
-                    path: path, message: "duplicate key \"\(key)\" (line \(line)); an object may name each field once"))
+                issues.append(
+                    ValidationIssue(
+                        path: path,
+                        message: "duplicate key \"\(key)\" (line \(line)); an object may name each field once"))
             }
             skipSpace()
-            guard at < bytes.count, bytes[at] == 0x3A else { throw fail("expected ':' after the field name, found \(describeHere)") }
+            guard at < bytes.count, bytes[at] == 0x3A else {
+                throw fail("expected ':' after the field name, found \(describeHere)")
+            }
             at += 1
             skipSpace()
             try single()
@@ -198,7 +205,9 @@ public enum JSONShape {
                 return at - from
             }
             if bytes[at] == 0x2D { at += 1 }
-            guard at < bytes.count, (0x30...0x39).contains(bytes[at]) else { throw fail("a number needs a digit after '-'") }
+            guard at < bytes.count, (0x30...0x39).contains(bytes[at]) else {
+                throw fail("a number needs a digit after '-'")
+            }
             if bytes[at] == 0x30 {
                 at += 1
                 if at < bytes.count, (0x30...0x39).contains(bytes[at]) { throw fail("a number may not start with 0") }
@@ -238,29 +247,43 @@ public enum JSONShape {
                     let e = bytes[at]
                     at += 1
                     switch e {
-                    case 0x22: scalars.append("\""); case 0x5C: scalars.append("\\"); case 0x2F: scalars.append("/")
-                    case 0x62: scalars.append("\u{8}"); case 0x66: scalars.append("\u{C}"); case 0x6E: scalars.append("\n")
-                    case 0x72: scalars.append("\r"); case 0x74: scalars.append("\t")
+                    case 0x22: scalars.append("\"");
+                    case 0x5C: scalars.append("\\");
+                    case 0x2F: scalars.append("/")
+                    case 0x62: scalars.append("\u{8}");
+                    case 0x66: scalars.append("\u{C}");
+                    case 0x6E: scalars.append("\n")
+                    case 0x72: scalars.append("\r");
+                    case 0x74: scalars.append("\t")
                     case 0x75:
                         let unit = try hex4()
                         if (0xD800...0xDBFF).contains(unit) {
                             guard bytes.count - at >= 6, bytes[at] == 0x5C, bytes[at + 1] == 0x75 else {
-                                throw fail(String(format: "\\u%04x is half of a UTF-16 surrogate pair with no second half", unit))
+                                throw fail(
+                                    String(
+                                        format: "\\u%04x is half of a UTF-16 surrogate pair with no second half", unit))
                             }
                             at += 2
                             let low = try hex4()
                             guard (0xDC00...0xDFFF).contains(low) else {
-                                throw fail(String(format: "\\u%04x is half of a UTF-16 surrogate pair with no second half", unit))
+                                throw fail(
+                                    String(
+                                        format: "\\u%04x is half of a UTF-16 surrogate pair with no second half", unit))
                             }
                             scalars.append(Unicode.Scalar(0x10000 + ((unit - 0xD800) << 10) + (low - 0xDC00))!)
                         } else if (0xDC00...0xDFFF).contains(unit) {
-                            throw fail(String(format: "\\u%04x is the second half of a UTF-16 surrogate pair with no first half", unit))
+                            throw fail(
+                                String(
+                                    format: "\\u%04x is the second half of a UTF-16 surrogate pair with no first half",
+                                    unit))
                         } else {
                             scalars.append(Unicode.Scalar(unit)!)
                         }
                     default:
                         at -= 1
-                        throw fail("unknown escape \\\(describeHere.trimmingCharacters(in: CharacterSet(charactersIn: "'"))) in a string")
+                        throw fail(
+                            "unknown escape \\\(describeHere.trimmingCharacters(in: CharacterSet(charactersIn: "'"))) in a string"
+                        )
                     }
                 case 0x00..<0x20:
                     throw fail("a control character (byte 0x\(String(b, radix: 16))) must be escaped in a string")
@@ -290,8 +313,11 @@ public enum JSONShape {
         mutating func utf8Scalar() throws(Stop) -> Unicode.Scalar {
             let b = bytes[at]
             let (count, initial): (Int, UInt32) =
-                b & 0xE0 == 0xC0 ? (2, UInt32(b & 0x1F)) : b & 0xF0 == 0xE0 ? (3, UInt32(b & 0x0F))
-                : b & 0xF8 == 0xF0 ? (4, UInt32(b & 0x07)) : (0, 0)
+                b & 0xE0 == 0xC0
+                ? (2, UInt32(b & 0x1F))
+                : b & 0xF0 == 0xE0
+                    ? (3, UInt32(b & 0x0F))
+                    : b & 0xF8 == 0xF0 ? (4, UInt32(b & 0x07)) : (0, 0)
             guard count > 0, bytes.count - at >= count else { throw fail("the bytes are not UTF-8 text") }
             var value = initial
             for k in 1..<count {
@@ -300,7 +326,9 @@ public enum JSONShape {
                 value = value << 6 | UInt32(c & 0x3F)
             }
             let smallest: UInt32 = count == 2 ? 0x80 : count == 3 ? 0x800 : 0x10000
-            guard value >= smallest, let scalar = Unicode.Scalar(value) else { throw fail("the bytes are not UTF-8 text") }
+            guard value >= smallest, let scalar = Unicode.Scalar(value) else {
+                throw fail("the bytes are not UTF-8 text")
+            }
             at += count
             return scalar
         }

@@ -7,7 +7,8 @@ public struct LocalDate: Hashable, Comparable, Sendable, CustomStringConvertible
     /// Creates a date; `nil` when the day does not exist (for example Feb 30).
     public init?(year: Int, month: Int, day: Int) {
         guard (1...9999).contains(year), (1...12).contains(month),
-              day >= 1, day <= LocalDate.daysIn(month: month, year: year) else { return nil }
+            day >= 1, day <= LocalDate.daysIn(month: month, year: year)
+        else { return nil }
         self.year = year
         self.month = month
         self.day = day
@@ -17,7 +18,7 @@ public struct LocalDate: Hashable, Comparable, Sendable, CustomStringConvertible
     public init?(_ text: String) {
         let bytes = Array(text.utf8)
         guard bytes.count == 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-"),
-              let year = digits(bytes[0..<4]), let month = digits(bytes[5..<7]), let day = digits(bytes[8..<10])
+            let year = digits(bytes[0..<4]), let month = digits(bytes[5..<7]), let day = digits(bytes[8..<10])
         else { return nil }
         self.init(year: year, month: month, day: day)
     }
@@ -90,8 +91,9 @@ public struct ClockTime: Hashable, Comparable, Sendable, CustomStringConvertible
     public init?(_ text: String) {
         let bytes = Array(text.utf8)
         guard bytes.count == 5, bytes[2] == UInt8(ascii: ":"),
-              let hour = digits(bytes[0..<2]), let minute = digits(bytes[3..<5]),
-              minute < 60, hour < 24 || (hour == 24 && minute == 0) else { return nil }
+            let hour = digits(bytes[0..<2]), let minute = digits(bytes[3..<5]),
+            minute < 60, hour < 24 || (hour == 24 && minute == 0)
+        else { return nil }
         self.minutes = hour * 60 + minute
     }
 
@@ -117,7 +119,8 @@ public struct LocalDateTime: Hashable, Comparable, Sendable, CustomStringConvert
     public init?(_ text: String) {
         let parts = text.split(separator: "T", omittingEmptySubsequences: false)
         guard parts.count == 2, let date = LocalDate(String(parts[0])), let time = ClockTime(String(parts[1])),
-              time.minutes < 1440 else { return nil }
+            time.minutes < 1440
+        else { return nil }
         self.init(date: date, minuteOfDay: time.minutes)
     }
 

@@ -33,7 +33,9 @@ public enum ScenarioLimits {
     }
 
     /// The size of `scenario`'s parts. Saturates rather than overflows.
-    static func size(facility: Scenario.Facility, bays: [Scenario.Bay], mechanics: [Scenario.Mechanic], jobs: [Scenario.Job]) -> Size {
+    static func size(
+        facility: Scenario.Facility, bays: [Scenario.Bay], mechanics: [Scenario.Mechanic], jobs: [Scenario.Job]
+    ) -> Size {
         let slot = facility.slotMinutes
         let perDay = 1440 / slot
         let slots = perDay * facility.horizonDays
@@ -68,27 +70,37 @@ public enum ScenarioLimits {
             total = o1 || o2 ? Int.max : sum
         }
         let (resourceSlots, overflow) = (bays.count + mechanics.count).multipliedReportingOverflow(by: slots)
-        return Size(jobs: jobs.count, slots: slots, resourceSlots: overflow ? Int.max : resourceSlots,
-                    placements: total)
+        return Size(
+            jobs: jobs.count, slots: slots, resourceSlots: overflow ? Int.max : resourceSlots,
+            placements: total)
     }
 
     /// The issues for a scenario above the limits, each naming what to change.
     static func check(_ size: Size, _ issues: inout IssueList) {
         if size.jobs > maxJobs {
-            issues.add("jobs", "\(InputError.grouped(size.jobs)) jobs are more than the \(InputError.grouped(maxJobs)) one scenario may hold; plan fewer jobs at once")
+            issues.add(
+                "jobs",
+                "\(InputError.grouped(size.jobs)) jobs are more than the \(InputError.grouped(maxJobs)) one scenario may hold; plan fewer jobs at once"
+            )
         }
         if size.slots > maxSlots {
-            issues.add("facility.slotMinutes",
-                       "with these facility.slotMinutes and facility.horizon.days the horizon has \(InputError.grouped(size.slots)) slots, more than \(InputError.grouped(maxSlots)); use longer slots or fewer days")
+            issues.add(
+                "facility.slotMinutes",
+                "with these facility.slotMinutes and facility.horizon.days the horizon has \(InputError.grouped(size.slots)) slots, more than \(InputError.grouped(maxSlots)); use longer slots or fewer days"
+            )
             return  // the other sizes follow from this one
         }
         if size.resourceSlots > maxResourceSlots {
-            issues.add("facility.slotMinutes",
-                       "bays and mechanics over the horizon's slots make \(InputError.grouped(size.resourceSlots)) bay- and mechanic-slots, more than \(InputError.grouped(maxResourceSlots)); use longer facility.slotMinutes, fewer facility.horizon.days, or fewer bays or mechanics")
+            issues.add(
+                "facility.slotMinutes",
+                "bays and mechanics over the horizon's slots make \(InputError.grouped(size.resourceSlots)) bay- and mechanic-slots, more than \(InputError.grouped(maxResourceSlots)); use longer facility.slotMinutes, fewer facility.horizon.days, or fewer bays or mechanics"
+            )
         }
         if size.placements > maxPlacements {
-            issues.add("jobs",
-                       "the jobs' possible placements (open starts in each window × eligible bays and mechanics) come to about \(size.placements == Int.max ? "more than 9e18" : InputError.grouped(size.placements)), more than \(InputError.grouped(maxPlacements)); use longer facility.slotMinutes, fewer facility.horizon.days, fewer jobs, or narrower jobs[].window")
+            issues.add(
+                "jobs",
+                "the jobs' possible placements (open starts in each window × eligible bays and mechanics) come to about \(size.placements == Int.max ? "more than 9e18" : InputError.grouped(size.placements)), more than \(InputError.grouped(maxPlacements)); use longer facility.slotMinutes, fewer facility.horizon.days, fewer jobs, or narrower jobs[].window"
+            )
         }
     }
 

@@ -31,8 +31,10 @@ extension Scenario {
                 issues.add(path + ".shifts", "missing; write [] for a mechanic with no shift in the horizon")
             }
             let shifts = Self.ranges(mechanic.shifts ?? [], path: path + ".shifts", &issues)
-            mechanics.append(Mechanic(id: mechanic.id, skills: Set(mechanic.skills ?? []),
-                                      active: mechanic.active ?? true, shifts: shifts))
+            mechanics.append(
+                Mechanic(
+                    id: mechanic.id, skills: Set(mechanic.skills ?? []),
+                    active: mechanic.active ?? true, shifts: shifts))
         }
 
         // Jobs
@@ -40,13 +42,15 @@ extension Scenario {
         var jobIDs: [String: Int] = [:]
         // With a bad slot length every pin would look off-boundary: check pins
         // against the grid only when the grid itself is valid.
-        let slot = file.facility.slotMinutes > 0 && 1440 % file.facility.slotMinutes == 0 ? file.facility.slotMinutes : 1
+        let slot =
+            file.facility.slotMinutes > 0 && 1440 % file.facility.slotMinutes == 0 ? file.facility.slotMinutes : 1
         for (index, job) in file.jobs.enumerated() {
             let path = "jobs[\(index)]"
             Self.checkID(job.id, path: path + ".id", seen: &jobIDs, index: index, kind: "job", &issues)
             if job.durationMinutes <= 0 || job.durationMinutes > Self.maxDurationMinutes {
-                issues.add(path + ".durationMinutes",
-                           "must be from 1 to \(Self.maxDurationMinutes) minutes (a year), not \(job.durationMinutes)")
+                issues.add(
+                    path + ".durationMinutes",
+                    "must be from 1 to \(Self.maxDurationMinutes) minutes (a year), not \(job.durationMinutes)")
             }
             var types = Set<BayType>()
             if job.bayTypes.isEmpty { issues.add(path + ".bayTypes", "must name at least one bay type") }
@@ -54,7 +58,9 @@ extension Scenario {
                 if let type = BayType(rawValue: name) {
                     types.insert(type)
                 } else {
-                    issues.add("\(path).bayTypes[\(typeIndex)]", "unknown bay type \"\(name)\"; use one of \(Self.bayTypeList)")
+                    issues.add(
+                        "\(path).bayTypes[\(typeIndex)]", "unknown bay type \"\(name)\"; use one of \(Self.bayTypeList)"
+                    )
                 }
             }
             var mode = MechanicMode.required
@@ -71,8 +77,9 @@ extension Scenario {
             }
 
             if job.resumable == true {
-                issues.add(path + ".resumable",
-                           "resumable jobs (work that pauses over closed time) are not supported by this version yet")
+                issues.add(
+                    path + ".resumable",
+                    "resumable jobs (work that pauses over closed time) are not supported by this version yet")
             }
 
             var earliest = facility?.horizonBegin
@@ -105,12 +112,14 @@ extension Scenario {
             let current = job.current.flatMap {
                 Self.placement($0, path: path + ".current", slot: slot, bays: bayIDs, mechanics: mechanicIDs, &issues)
             }
-            jobs.append(Job(
-                id: job.id, durationMinutes: job.durationMinutes, bayTypes: types,
-                requiredSkills: Set(job.requiredSkills ?? []), preferredSkills: job.preferredSkills ?? [],
-                mechanicMode: mode, priority: priority,
-                earliest: earliest ?? LocalDateTime(absoluteMinutes: 0), latest: latest ?? LocalDateTime(absoluteMinutes: 0),
-                preferredStarts: preferred, pinned: pinned, current: current))
+            jobs.append(
+                Job(
+                    id: job.id, durationMinutes: job.durationMinutes, bayTypes: types,
+                    requiredSkills: Set(job.requiredSkills ?? []), preferredSkills: job.preferredSkills ?? [],
+                    mechanicMode: mode, priority: priority,
+                    earliest: earliest ?? LocalDateTime(absoluteMinutes: 0),
+                    latest: latest ?? LocalDateTime(absoluteMinutes: 0),
+                    preferredStarts: preferred, pinned: pinned, current: current))
         }
 
         // Weights
@@ -139,7 +148,8 @@ extension Scenario {
         // Only a scenario that is otherwise valid is measured (the estimate
         // trusts the grid, windows and resources).
         if issues.isEmpty, let facility {
-            ScenarioLimits.check(ScenarioLimits.size(facility: facility, bays: bays, mechanics: mechanics, jobs: jobs), &issues)
+            ScenarioLimits.check(
+                ScenarioLimits.size(facility: facility, bays: bays, mechanics: mechanics, jobs: jobs), &issues)
         }
         guard issues.isEmpty, let facility else { throw InputError(issues.issues) }
         self.facility = facility
@@ -161,15 +171,21 @@ extension Scenario {
         var ok = true
         if file.id.isEmpty { issues.add("facility.id", "must not be empty"); ok = false }
         if file.timeZone.isEmpty || TimeZone(identifier: file.timeZone) == nil {
-            issues.add("facility.timeZone", "\"\(file.timeZone)\" is not a known time zone (use an IANA name such as America/Chicago)")
+            issues.add(
+                "facility.timeZone",
+                "\"\(file.timeZone)\" is not a known time zone (use an IANA name such as America/Chicago)")
             ok = false
         }
         if file.slotMinutes <= 0 || 1440 % file.slotMinutes != 0 {
-            issues.add("facility.slotMinutes", "\(file.slotMinutes) does not divide a day of 1440 minutes (try 5, 10, 15, 30 or 60)")
+            issues.add(
+                "facility.slotMinutes",
+                "\(file.slotMinutes) does not divide a day of 1440 minutes (try 5, 10, 15, 30 or 60)")
             ok = false
         }
         let start = LocalDate(file.horizon.start)
-        if start == nil { issues.add("facility.horizon.start", "\"\(file.horizon.start)\" is not a date YYYY-MM-DD"); ok = false }
+        if start == nil {
+            issues.add("facility.horizon.start", "\"\(file.horizon.start)\" is not a date YYYY-MM-DD"); ok = false
+        }
         if file.horizon.days < 1 || file.horizon.days > 366 {
             issues.add("facility.horizon.days", "must be from 1 to 366, not \(file.horizon.days)")
             ok = false
@@ -195,7 +211,9 @@ extension Scenario {
                     issues.add(rangePath + "[0]", "\"\(pair[0])\" is not an opening time HH:MM from 00:00 to 23:59")
                     ok = false
                 }
-                if close == nil { issues.add(rangePath + "[1]", "\"\(pair[1])\" is not a closing time HH:MM up to 24:00"); ok = false }
+                if close == nil {
+                    issues.add(rangePath + "[1]", "\"\(pair[1])\" is not a closing time HH:MM up to 24:00"); ok = false
+                }
                 if let open, let close, open.minutes < 1440 {
                     if close <= open {
                         issues.add(rangePath + "[1]", "closing time \(close) is not after opening time \(open)")
@@ -212,7 +230,9 @@ extension Scenario {
         }
         var closed = Set<LocalDate>()
         for (index, text) in (file.closedDates ?? []).enumerated() {
-            if let date = LocalDate(text) { closed.insert(date) } else {
+            if let date = LocalDate(text) {
+                closed.insert(date)
+            } else {
                 issues.add("facility.closedDates[\(index)]", "\"\(text)\" is not a date YYYY-MM-DD")
                 ok = false
             }
@@ -222,13 +242,16 @@ extension Scenario {
             ok = false
         }
         guard ok, let start else { return nil }
-        return Facility(id: file.id, timeZone: file.timeZone, slotMinutes: file.slotMinutes, horizonStart: start,
-                        horizonDays: file.horizon.days, operatingHours: hours, closedDates: closed,
-                        maxConcurrent: file.maxConcurrent)
+        return Facility(
+            id: file.id, timeZone: file.timeZone, slotMinutes: file.slotMinutes, horizonStart: start,
+            horizonDays: file.horizon.days, operatingHours: hours, closedDates: closed,
+            maxConcurrent: file.maxConcurrent)
     }
 
-    private static func checkID(_ id: String, path: String, seen: inout [String: Int], index: Int, kind: String,
-                                _ issues: inout IssueList) {
+    private static func checkID(
+        _ id: String, path: String, seen: inout [String: Int], index: Int, kind: String,
+        _ issues: inout IssueList
+    ) {
         if id.isEmpty {
             issues.add(path, "must not be empty")
         } else if let first = seen[id] {
@@ -244,7 +267,9 @@ extension Scenario {
         return nil
     }
 
-    private static func ranges(_ list: [ScenarioFile.TimeRange], path: String, _ issues: inout IssueList) -> [LocalRange] {
+    private static func ranges(_ list: [ScenarioFile.TimeRange], path: String, _ issues: inout IssueList)
+        -> [LocalRange]
+    {
         var result: [LocalRange] = []
         for (index, range) in list.enumerated() {
             let start = dateTime(range.start, path: "\(path)[\(index)].start", &issues)
@@ -259,8 +284,10 @@ extension Scenario {
         return result
     }
 
-    private static func placement(_ file: ScenarioFile.Placement, path: String, slot: Int, bays: [String: Int],
-                                  mechanics: [String: Int], _ issues: inout IssueList) -> Placement? {
+    private static func placement(
+        _ file: ScenarioFile.Placement, path: String, slot: Int, bays: [String: Int],
+        mechanics: [String: Int], _ issues: inout IssueList
+    ) -> Placement? {
         let start = dateTime(file.start, path: path + ".start", &issues)
         if let start, start.minuteOfDay % slot != 0 {
             issues.add(path + ".start", "\(start) is not on a \(slot)-minute slot boundary")

@@ -49,8 +49,10 @@ public struct Scenario: Hashable, Sendable {
         /// `nil` means unlimited.
         public var maxConcurrent: Int?
 
-        public init(id: String, timeZone: String, slotMinutes: Int, horizonStart: LocalDate, horizonDays: Int,
-                    operatingHours: [Weekday: [ClosedOpenClock]], closedDates: Set<LocalDate>, maxConcurrent: Int?) {
+        public init(
+            id: String, timeZone: String, slotMinutes: Int, horizonStart: LocalDate, horizonDays: Int,
+            operatingHours: [Weekday: [ClosedOpenClock]], closedDates: Set<LocalDate>, maxConcurrent: Int?
+        ) {
             self.id = id
             self.timeZone = timeZone
             self.slotMinutes = slotMinutes
@@ -129,9 +131,11 @@ public struct Scenario: Hashable, Sendable {
         public var pinned: Placement?
         public var current: Placement?
 
-        public init(id: String, durationMinutes: Int, bayTypes: Set<BayType>, requiredSkills: Set<String>,
-                    preferredSkills: [String], mechanicMode: MechanicMode, priority: Int, earliest: LocalDateTime,
-                    latest: LocalDateTime, preferredStarts: [LocalDateTime], pinned: Placement?, current: Placement?) {
+        public init(
+            id: String, durationMinutes: Int, bayTypes: Set<BayType>, requiredSkills: Set<String>,
+            preferredSkills: [String], mechanicMode: MechanicMode, priority: Int, earliest: LocalDateTime,
+            latest: LocalDateTime, preferredStarts: [LocalDateTime], pinned: Placement?, current: Placement?
+        ) {
             self.id = id
             self.durationMinutes = durationMinutes
             self.bayTypes = bayTypes

@@ -15,8 +15,10 @@ public struct ScenarioFile: Codable, Hashable, Sendable {
     public var jobs: [Job]
     public var weights: Weights?
 
-    public init(format: String = ScenarioFile.formatName, facility: Facility, bays: [Bay], mechanics: [Mechanic],
-                jobs: [Job], weights: Weights? = nil) {
+    public init(
+        format: String = ScenarioFile.formatName, facility: Facility, bays: [Bay], mechanics: [Mechanic],
+        jobs: [Job], weights: Weights? = nil
+    ) {
         self.format = format
         self.facility = facility
         self.bays = bays
@@ -35,8 +37,10 @@ public struct ScenarioFile: Codable, Hashable, Sendable {
         public var closedDates: [String]?
         public var maxConcurrent: Int?
 
-        public init(id: String, timeZone: String, slotMinutes: Int, horizon: Horizon,
-                    operatingHours: [String: [[String]]], closedDates: [String]? = nil, maxConcurrent: Int? = nil) {
+        public init(
+            id: String, timeZone: String, slotMinutes: Int, horizon: Horizon,
+            operatingHours: [String: [[String]]], closedDates: [String]? = nil, maxConcurrent: Int? = nil
+        ) {
             self.id = id
             self.timeZone = timeZone
             self.slotMinutes = slotMinutes
@@ -134,10 +138,12 @@ public struct ScenarioFile: Codable, Hashable, Sendable {
         /// Only `false` is supported yet; validation rejects `true`.
         public var resumable: Bool?
 
-        public init(id: String, durationMinutes: Int, bayTypes: [String], requiredSkills: [String]? = nil,
-                    preferredSkills: [String]? = nil, mechanic: String? = nil, priority: Int? = nil,
-                    window: Window? = nil, preferredStarts: [String]? = nil, pinned: Placement? = nil,
-                    current: Placement? = nil, resumable: Bool? = nil) {
+        public init(
+            id: String, durationMinutes: Int, bayTypes: [String], requiredSkills: [String]? = nil,
+            preferredSkills: [String]? = nil, mechanic: String? = nil, priority: Int? = nil,
+            window: Window? = nil, preferredStarts: [String]? = nil, pinned: Placement? = nil,
+            current: Placement? = nil, resumable: Bool? = nil
+        ) {
             self.id = id
             self.durationMinutes = durationMinutes
             self.bayTypes = bayTypes
@@ -162,9 +168,11 @@ public struct ScenarioFile: Codable, Hashable, Sendable {
         public var changedBay: Int?
         public var changedMechanic: Int?
         public var mechanicUsed: Int?
-        public init(unscheduled: Int? = nil, startDeviationPerSlot: Int? = nil, missingPreferredSkill: Int? = nil,
-                    unassignedMechanic: Int? = nil, moved: Int? = nil, changedBay: Int? = nil,
-                    changedMechanic: Int? = nil, mechanicUsed: Int? = nil) {
+        public init(
+            unscheduled: Int? = nil, startDeviationPerSlot: Int? = nil, missingPreferredSkill: Int? = nil,
+            unassignedMechanic: Int? = nil, moved: Int? = nil, changedBay: Int? = nil,
+            changedMechanic: Int? = nil, mechanicUsed: Int? = nil
+        ) {
             self.unscheduled = unscheduled
             self.startDeviationPerSlot = startDeviationPerSlot
             self.missingPreferredSkill = missingPreferredSkill

@@ -21,9 +21,11 @@ public struct SolutionFile: Codable, Hashable, Sendable {
     /// Why there is no plan (clashing pins, solver error); absent otherwise.
     public var problems: [String]?
 
-    public init(format: String = SolutionFile.formatName, scenario: String, strategy: String, status: String,
-                objective: Int?, bound: Int?, seconds: Double, assignments: [Assignment], unscheduled: [Unscheduled],
-                problems: [String]? = nil) {
+    public init(
+        format: String = SolutionFile.formatName, scenario: String, strategy: String, status: String,
+        objective: Int?, bound: Int?, seconds: Double, assignments: [Assignment], unscheduled: [Unscheduled],
+        problems: [String]? = nil
+    ) {
         self.format = format
         self.scenario = scenario
         self.strategy = strategy

@@ -71,11 +71,18 @@ public struct FuzzDrivers {
             smallShopSolution = try SolutionFile.load(from: Data(seeds.seeds[.solution]![0]))
             bookingSnapshot = try BookingFiles.snapshot(from: Data(seeds.seeds[.bookingSnapshot]![0]))
             rescheduleSnapshot = try BookingFiles.snapshot(from: Data(seeds.seeds[.rescheduleSnapshot]![0]))
-            bookingRequests = try seeds.seeds[.bookingRequest]!.map { (s) throws(InputError) in try BookingFiles.request(from: Data(s)) }
-            rescheduleRequests = try seeds.seeds[.rescheduleRequest]!.map { (s) throws(InputError) in try RescheduleFiles.request(from: Data(s)) }
+            bookingRequests = try seeds.seeds[.bookingRequest]!.map { (s) throws(InputError) in
+                try BookingFiles.request(from: Data(s))
+            }
+            rescheduleRequests = try seeds.seeds[.rescheduleRequest]!.map { (s) throws(InputError) in
+                try RescheduleFiles.request(from: Data(s))
+            }
             disruption = try RescheduleFiles.disruption(from: Data(seeds.seeds[.disruption]![0]))
-            boardFloor = try ShopFloor(JSONFiles.decode(BoardSnapshot.self, from: Data(seeds.seeds[.boardSnapshot]![0])))
-            callers = try seeds.seeds[.caller]!.map { (s) throws(InputError) in try JSONFiles.decode(ViewCaller.self, from: Data(s)) }
+            boardFloor = try ShopFloor(
+                JSONFiles.decode(BoardSnapshot.self, from: Data(seeds.seeds[.boardSnapshot]![0])))
+            callers = try seeds.seeds[.caller]!.map { (s) throws(InputError) in
+                try JSONFiles.decode(ViewCaller.self, from: Data(s))
+            }
             var bases: [String: ScenarioFile] = [:]
             for (name, data) in seeds.scenarioFiles {
                 let file = try JSONFiles.decode(ScenarioFile.self, from: data)
@@ -106,13 +113,17 @@ public struct FuzzDrivers {
     /// (an input the reader accepts is a result when any entry point after it
     /// gives one: a snapshot the booking engine takes is a result even when
     /// the replan refuses it).
-    public func run(_ format: FuzzFormat, _ input: [UInt8], entryPoints: inout [String: FuzzStats.EntryCounts]) -> FuzzOutcome {
+    public func run(_ format: FuzzFormat, _ input: [UInt8], entryPoints: inout [String: FuzzStats.EntryCounts])
+        -> FuzzOutcome
+    {
         var tally = Tally()
         defer { entryPoints = tally.entries }
         let data = Data(input)
         switch format {
         case .scenario:
-            if let scenario = tally.step({ () throws(InputError) in try Scenario.load(from: data) }) { solve(scenario, &tally) }
+            if let scenario = tally.step({ () throws(InputError) in try Scenario.load(from: data) }) {
+                solve(scenario, &tally)
+            }
         case .solution:
             if let file = tally.step({ () throws(InputError) in try SolutionFile.load(from: data) }) {
                 let report = PlanVerifier(scenario: smallShop).verify(file)
@@ -147,9 +158,12 @@ public struct FuzzDrivers {
                 replan(file, rescheduleSnapshot, &tally)
             }
         case .boardSnapshot:
-            if let floor = tally.step({ () throws(InputError) in try ShopFloor(JSONFiles.decode(BoardSnapshot.self, from: data)) }) {
-                let dispatcher = ViewCaller(id: "shopsched", role: .dispatcher, facilityId: floor.locations.first?.id ?? "",
-                                            permissions: Set(Permission.allCases.map(\.rawValue)))
+            if let floor = tally.step({ () throws(InputError) in
+                try ShopFloor(JSONFiles.decode(BoardSnapshot.self, from: data))
+            }) {
+                let dispatcher = ViewCaller(
+                    id: "shopsched", role: .dispatcher, facilityId: floor.locations.first?.id ?? "",
+                    permissions: Set(Permission.allCases.map(\.rawValue)))
                 for caller in [dispatcher] + callers { board(floor, caller, &tally) }
             }
         case .caller:
@@ -159,7 +173,9 @@ public struct FuzzDrivers {
         case .whatifJSON, .whatifYAML:
             whatIf(data, yaml: format == .whatifYAML, &tally)
         case .ptask:
-            if let instance = tally.step({ () throws(InputError) in try PTaskImporter.parse(String(decoding: data, as: UTF8.self)) }) {
+            if let instance = tally.step({ () throws(InputError) in
+                try PTaskImporter.parse(String(decoding: data, as: UTF8.self))
+            }) {
                 let file = PTaskImporter.scenario(instance, id: "PTASK-fuzz")
                 _ = JSONFiles.encode(file)
                 // `import ptask` writes this file; one its own validation rejects fooled the importer.
@@ -240,20 +256,27 @@ public struct FuzzDrivers {
             let result = strategy.plan(instance, options: planOptions)
             let file = result.solutionFile()
             _ = JSONFiles.encode(file)
-            check(result.status.rawValue, objective: result.objective, problems: result.problems, file: file,
-                  verifier: verifier, who: strategy.name, &tally)
+            check(
+                result.status.rawValue, objective: result.objective, problems: result.problems, file: file,
+                verifier: verifier, who: strategy.name, &tally)
         }
     }
 
-    func check(_ status: String, objective: Int?, problems: [String], file: SolutionFile, verifier: PlanVerifier,
-               who: String, _ tally: inout Tally) {
+    func check(
+        _ status: String, objective: Int?, problems: [String], file: SolutionFile, verifier: PlanVerifier,
+        who: String, _ tally: inout Tally
+    ) {
         switch status {
         case "optimal", "feasible":
             let report = verifier.verify(file)
             if !report.isFeasible {
-                tally.finding("\(who): the verifier rejects the plan: \(report.violations.prefix(3).map(\.description).joined(separator: "; "))")
+                tally.finding(
+                    "\(who): the verifier rejects the plan: \(report.violations.prefix(3).map(\.description).joined(separator: "; "))"
+                )
             } else if report.objective != objective {
-                tally.finding("\(who): objective \(objective.map(String.init) ?? "nil"), the verifier computes \(report.objective)")
+                tally.finding(
+                    "\(who): objective \(objective.map(String.init) ?? "nil"), the verifier computes \(report.objective)"
+                )
             }
         case "error":
             tally.finding("\(who): solver error: \(problems.prefix(2).joined(separator: "; "))")
@@ -262,13 +285,22 @@ public struct FuzzDrivers {
     }
 
     func book(_ request: AppointmentRequest, _ snapshot: BookingSnapshot, _ tally: inout Tally) {
-        if let decision = tally.step("book", { () throws(InputError) in try BookingEngine(clock: FixedClock(Self.bookingNow)).book(request, in: snapshot) }) {
+        if let decision = tally.step(
+            "book",
+            { () throws(InputError) in try BookingEngine(clock: FixedClock(Self.bookingNow)).book(request, in: snapshot)
+            })
+        {
             _ = JSONFiles.encode(decision)
         }
     }
 
     func reschedule(_ request: RescheduleRequest, _ snapshot: BookingSnapshot, _ tally: inout Tally) {
-        if let decision = tally.step("reschedule", { () throws(InputError) in try RescheduleEngine(clock: FixedClock(Self.rescheduleNow)).reschedule(request, in: snapshot) }) {
+        if let decision = tally.step(
+            "reschedule",
+            { () throws(InputError) in
+                try RescheduleEngine(clock: FixedClock(Self.rescheduleNow)).reschedule(request, in: snapshot)
+            })
+        {
             _ = JSONFiles.encode(decision)
         }
     }
@@ -279,17 +311,25 @@ public struct FuzzDrivers {
         // longer solve finds nothing new and would cost the whole run its pace.
         var disruption = disruption
         // (NaN, 0 and negative limits are kept: validation must see them.)
-        if let own = disruption.policy?.timeLimitSeconds, !(own > options.timeLimit) {} else {
-            disruption.policy = ReplanPolicy(moveConfirmed: disruption.policy?.moveConfirmed, timeLimitSeconds: options.timeLimit)
+        if let own = disruption.policy?.timeLimitSeconds, !(own > options.timeLimit) {
+        } else {
+            disruption.policy = ReplanPolicy(
+                moveConfirmed: disruption.policy?.moveConfirmed, timeLimitSeconds: options.timeLimit)
         }
-        guard let result = tally.step("replan", { () throws(InputError) in try ReplanEngine(clock: FixedClock(Self.replanNow), threads: 1).replan(disruption, in: snapshot) })
+        guard
+            let result = tally.step(
+                "replan",
+                { () throws(InputError) in
+                    try ReplanEngine(clock: FixedClock(Self.replanNow), threads: 1).replan(disruption, in: snapshot)
+                })
         else { return }
         _ = JSONFiles.encode(result)
         guard result.status == .optimal || result.status == .feasible else { return }
         do {
             let scenario = try Scenario(file: result.scenario)
-            check(result.status.rawValue, objective: result.objective, problems: result.problems, file: result.plan,
-                  verifier: PlanVerifier(scenario: scenario), who: "replan", &tally)
+            check(
+                result.status.rawValue, objective: result.objective, problems: result.problems, file: result.plan,
+                verifier: PlanVerifier(scenario: scenario), who: "replan", &tally)
         } catch {
             tally.finding("replan: its own day's scenario is invalid: \(error.description.prefix(200))")
         }
@@ -298,14 +338,17 @@ public struct FuzzDrivers {
     /// `shopsched board` in every format for `caller`; a denied view is a result.
     func board(_ floor: ShopFloor, _ caller: ViewCaller, _ tally: inout Tally) {
         do throws(ViewDenied) {
-            let wip = try WorkInProgressViews.board(floor, for: caller, now: Self.boardNow,
-                                                    query: .init(locations: ShopFloorBoard.workInProgressScope(of: caller)))
+            let wip = try WorkInProgressViews.board(
+                floor, for: caller, now: Self.boardNow,
+                query: .init(locations: ShopFloorBoard.workInProgressScope(of: caller)))
             let board = ShopFloorBoard.build(floor, for: caller, now: Self.boardNow, workInProgress: wip)
             _ = board.table()
             _ = board.html()
             _ = JSONFiles.encode(board)
             _ = JSONFiles.encode(wip)
-            if caller.may(.viewAssignments) { _ = JSONFiles.encode(try AssignmentViews.board(floor, for: caller, now: Self.boardNow)) }
+            if caller.may(.viewAssignments) {
+                _ = JSONFiles.encode(try AssignmentViews.board(floor, for: caller, now: Self.boardNow))
+            }
         } catch {
             _ = error.description
         }
@@ -328,7 +371,9 @@ public struct FuzzDrivers {
     /// variants' scenarios are built, validated and (when small) solved.
     func whatIf(_ data: Data, yaml: Bool, _ tally: inout Tally) {
         let path = workFolder.appendingPathComponent("whatif/input." + (yaml ? "yaml" : "json"))
-        guard let batch = tally.step({ () throws(InputError) in try loadBatch(data, yaml: yaml, path: path) }) else { return }
+        guard let batch = tally.step({ () throws(InputError) in try loadBatch(data, yaml: yaml, path: path) }) else {
+            return
+        }
         _ = batch.variants(inShard: 1, of: 2)
         for spec in batch.variants.prefix(3) {
             do {
@@ -336,7 +381,8 @@ public struct FuzzDrivers {
                 // A variant may be an invalid scenario: the runner reports it and goes on.
                 if let scenario = try? Scenario(file: file), spec.index <= 1 { solve(scenario, &tally) }
             } catch {
-                tally.finding("variant \(spec.name): edits checked at load fail later: \(error.description.prefix(200))")
+                tally.finding(
+                    "variant \(spec.name): edits checked at load fail later: \(error.description.prefix(200))")
             }
         }
     }

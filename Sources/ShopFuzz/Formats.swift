@@ -50,7 +50,9 @@ public struct FuzzSeeds: Sendable {
     public init(root: URL) throws(Missing) {
         self.root = root
         func read(_ path: String) throws(Missing) -> [UInt8] {
-            guard let data = FileManager.default.contents(atPath: root.appendingPathComponent(path).path) else { throw Missing(path: path) }
+            guard let data = FileManager.default.contents(atPath: root.appendingPathComponent(path).path) else {
+                throw Missing(path: path)
+            }
             return [UInt8](data)
         }
         for name in ["small-shop-day.json", "busy-day.json", "week.json"] {
@@ -59,8 +61,12 @@ public struct FuzzSeeds: Sendable {
         seeds[.scenario] = scenarioFiles.keys.sorted().map { [UInt8](scenarioFiles[$0]!) }
         seeds[.bookingSnapshot] = [try read("datasets/booking/snapshot.json")]
         seeds[.rescheduleSnapshot] = [try read("datasets/reschedule/snapshot.json")]
-        seeds[.bookingRequest] = try ["conflicts", "created", "moves", "work-order"].map { (n) throws(Missing) in try read("datasets/booking/request-\(n).json") }
-        seeds[.rescheduleRequest] = try ["moved", "short-notice"].map { (n) throws(Missing) in try read("datasets/reschedule/request-\(n).json") }
+        seeds[.bookingRequest] = try ["conflicts", "created", "moves", "work-order"].map { (n) throws(Missing) in
+            try read("datasets/booking/request-\(n).json")
+        }
+        seeds[.rescheduleRequest] = try ["moved", "short-notice"].map { (n) throws(Missing) in
+            try read("datasets/reschedule/request-\(n).json")
+        }
         seeds[.disruption] = [try read("datasets/reschedule/disruption.json")]
         seeds[.boardSnapshot] = [try read("datasets/board/snapshot.json")]
         seeds[.caller] = [try read("datasets/board/advisor.json"), try read("datasets/board/dispatcher.json")]
@@ -69,7 +75,9 @@ public struct FuzzSeeds: Sendable {
         // Formats without a bundled example are seeded from fuzz/corpus/.
         for format in [FuzzFormat.solution, .ptask] {
             let folder = root.appendingPathComponent("fuzz/corpus/\(format.rawValue)")
-            let names = ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []).filter { !$0.hasPrefix(".") }.sorted()
+            let names = ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []).filter {
+                !$0.hasPrefix(".")
+            }.sorted()
             seeds[format] = try names.map { (n) throws(Missing) in try read("fuzz/corpus/\(format.rawValue)/\(n)") }
             if seeds[format]!.isEmpty { throw Missing(path: "fuzz/corpus/\(format.rawValue)/*") }
         }

@@ -14,9 +14,10 @@ public struct FuzzInputs {
         self.seeds = seeds
         self.campaignSeed = campaignSeed
         for format in FuzzFormat.allCases where format.isJSON { trees[format] = seeds.donors(format) }
-        trees[.whatifYAML] = (seeds.seeds[.whatifYAML] ?? []).compactMap {
-            (try? Yams.load(yaml: String(decoding: $0, as: UTF8.self))).flatMap(Self.tree)
-        } + (trees[.whatifJSON] ?? [])
+        trees[.whatifYAML] =
+            (seeds.seeds[.whatifYAML] ?? []).compactMap {
+                (try? Yams.load(yaml: String(decoding: $0, as: UTF8.self))).flatMap(Self.tree)
+            } + (trees[.whatifJSON] ?? [])
     }
 
     /// Input `index` of `format`. Index 0 of each seed is the seed itself, unchanged.
@@ -38,8 +39,11 @@ public struct FuzzInputs {
             }
             var tree = forest[random.below(forest.count)]
             for _ in 0..<(1 + random.below(3)) {
-                if random.chance(30) { YAMLText.mutate(&tree, random: &random, maxAliasLevels: maxAliasLevels) }
-                else { Mutator.mutateTree(&tree, donors: forest, random: &random) }
+                if random.chance(30) {
+                    YAMLText.mutate(&tree, random: &random, maxAliasLevels: maxAliasLevels)
+                } else {
+                    Mutator.mutateTree(&tree, donors: forest, random: &random)
+                }
             }
             var bytes = Array(YAMLText.text(tree).utf8)
             if random.chance(10) { Mutator.mutateBytes(&bytes, random: &random) }
@@ -69,11 +73,14 @@ public struct FuzzInputs {
 
 /// Mutations of the ptask text format: numbers, header counts and lines.
 public enum PTaskMutator {
-    static let numbers = ["0", "-1", "1", "1440", "1441", "100000", "9223372036854775807", "99999999999999999999",
-                          "1.5", "1e3", "", "x", "00", "+5", "-0", "2147483648"]
+    static let numbers = [
+        "0", "-1", "1", "1440", "1441", "100000", "9223372036854775807", "99999999999999999999",
+        "1.5", "1e3", "", "x", "00", "+5", "-0", "2147483648",
+    ]
 
     public static func mutate(_ seed: [UInt8], random: inout FuzzRandom) -> [UInt8] {
-        var lines = String(decoding: seed, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        var lines = String(decoding: seed, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false).map(
+            String.init)
         var bytes: [UInt8]? = nil
         for _ in 0..<(1 + random.below(4)) {
             if var b = bytes { Mutator.mutateBytes(&b, random: &random); bytes = b; continue }
@@ -89,7 +96,8 @@ public enum PTaskMutator {
                 }
             case 2:  // a header with another count
                 if let h = lines.firstIndex(where: { $0.contains("=") }) {
-                    let name = lines[h].split(separator: "=").first.map { $0.trimmingCharacters(in: .whitespaces) } ?? "Jobs"
+                    let name =
+                        lines[h].split(separator: "=").first.map { $0.trimmingCharacters(in: .whitespaces) } ?? "Jobs"
                     lines[h] = "\(name) = \(random.pick(numbers))"
                 }
             case 3: lines.insert(lines[i], at: random.below(lines.count + 1))

@@ -146,7 +146,9 @@ public indirect enum JSONValue: Hashable, Sendable {
     /// walk, one path kept: listing every node's path (``nodes()``) costs the
     /// sum of all depths, gigabytes for a deep subtree copied a few hundred
     /// times, which is what a mutation makes.
-    public func randomPath(random: inout FuzzRandom, where matches: (JSONValue, Int, String?) -> Bool = { _, _, _ in true }) -> [Int]? {
+    public func randomPath(
+        random: inout FuzzRandom, where matches: (JSONValue, Int, String?) -> Bool = { _, _, _ in true }
+    ) -> [Int]? {
         var chosen: [Int]?
         var seen = 0
         var path: [Int] = []
@@ -325,7 +327,8 @@ public struct JSONParser {
             case UInt8(ascii: "b"): out.append(0x08)
             case UInt8(ascii: "f"): out.append(0x0C)
             case UInt8(ascii: "u"):
-                guard at + 4 <= bytes.count, let code = UInt32(String(decoding: bytes[at..<at + 4], as: UTF8.self), radix: 16)
+                guard at + 4 <= bytes.count,
+                    let code = UInt32(String(decoding: bytes[at..<at + 4], as: UTF8.self), radix: 16)
                 else { throw Failure(offset: at) }
                 at += 4
                 out += Array(String(Unicode.Scalar(code).map(Character.init) ?? "\u{FFFD}").utf8)

@@ -33,33 +33,45 @@ public enum Mutator {
 
     // MARK: - Dictionaries of hostile values
 
-    static let numbers = ["0", "-1", "1", "-0", "2", "7", "15", "59", "60", "61", "1440", "1441", "100000",
-                          "9223372036854775807", "-9223372036854775808", "9223372036854775808",
-                          "9007199254740993", "99999999999999999999", "1e400", "-1e400", "1e-400", "0.5", "1.5",
-                          "-0.25", "1.0000000001", "2147483648", "4294967296", "1e3", "1E2", "15.0"]
-    static let times = ["24:00", "25:99", "23:59", "00:00", "08:05", "08:07", "12:59", "00:01", "02:30", "01:30",
-                        "7:30", "08:00:00", "08-00", "-1:00", "99:99", "", "8", "noon"]
+    static let numbers = [
+        "0", "-1", "1", "-0", "2", "7", "15", "59", "60", "61", "1440", "1441", "100000",
+        "9223372036854775807", "-9223372036854775808", "9223372036854775808",
+        "9007199254740993", "99999999999999999999", "1e400", "-1e400", "1e-400", "0.5", "1.5",
+        "-0.25", "1.0000000001", "2147483648", "4294967296", "1e3", "1E2", "15.0",
+    ]
+    static let times = [
+        "24:00", "25:99", "23:59", "00:00", "08:05", "08:07", "12:59", "00:01", "02:30", "01:30",
+        "7:30", "08:00:00", "08-00", "-1:00", "99:99", "", "8", "noon",
+    ]
     /// Dates around the America/Chicago DST changes of 2026 (Mar 8, Nov 1) and odd calendar days.
-    static let dates = ["2026-03-08", "2026-11-01", "2026-02-29", "2028-02-29", "2026-13-01", "2026-00-10",
-                        "2026-11-31", "0000-01-01", "9999-12-31", "1970-01-01", "2026-1-5", "26-11-23"]
-    static let strings = ["", " ", "\u{0}", "a\u{0}b", "é", "e\u{301}", "\u{202E}BAY-1", "🚗", "\u{FEFF}",
-                          "null", "true", "0", "-1", "NaN", "Infinity", "BAY-1", "M-1", "J-1", "GENERAL_SERVICE_BAY",
-                          "LIFT_BAY", "required", "optional", "none", "UTC", "America/Chicago", "Mars/Olympus",
-                          "Europe/London", "Pacific/Kiritimati", "..", "/", "%s%n", "<script>", "\"", "\\",
-                          "shopsched.scenario/1", "closed", "09:00-14:00", "14:00-09:00", "line\nbreak"]
+    static let dates = [
+        "2026-03-08", "2026-11-01", "2026-02-29", "2028-02-29", "2026-13-01", "2026-00-10",
+        "2026-11-31", "0000-01-01", "9999-12-31", "1970-01-01", "2026-1-5", "26-11-23",
+    ]
+    static let strings = [
+        "", " ", "\u{0}", "a\u{0}b", "é", "e\u{301}", "\u{202E}BAY-1", "🚗", "\u{FEFF}",
+        "null", "true", "0", "-1", "NaN", "Infinity", "BAY-1", "M-1", "J-1", "GENERAL_SERVICE_BAY",
+        "LIFT_BAY", "required", "optional", "none", "UTC", "America/Chicago", "Mars/Olympus",
+        "Europe/London", "Pacific/Kiritimati", "..", "/", "%s%n", "<script>", "\"", "\\",
+        "shopsched.scenario/1", "closed", "09:00-14:00", "14:00-09:00", "line\nbreak",
+    ]
 
     // MARK: - One input
 
     /// Mutates `seed` (the bytes of a seed file) 1 to 4 times. JSON seeds get
     /// mostly tree mutations (the input must get past the parser to reach
     /// validation and the engines), sometimes a byte-level one on top.
-    public static func mutate(_ seed: [UInt8], json: Bool, donors: [JSONValue] = [], random: inout FuzzRandom) -> [UInt8] {
+    public static func mutate(_ seed: [UInt8], json: Bool, donors: [JSONValue] = [], random: inout FuzzRandom)
+        -> [UInt8]
+    {
         mutate(seed, tree: json ? try? JSONParser.parse(seed) : nil, donors: donors, random: &random)
     }
 
     /// The same, with the seed already parsed (`tree` is `seed` as a tree, or nil
     /// for a seed that is not JSON): the campaign parses each seed once.
-    public static func mutate(_ seed: [UInt8], tree parsed: JSONValue?, donors: [JSONValue] = [], random: inout FuzzRandom) -> [UInt8] {
+    public static func mutate(
+        _ seed: [UInt8], tree parsed: JSONValue?, donors: [JSONValue] = [], random: inout FuzzRandom
+    ) -> [UInt8] {
         var tree = parsed
         var bytes = seed
         let steps = 1 + random.below(4)
@@ -82,7 +94,9 @@ public enum Mutator {
         let path = tree.randomPath(random: &random) ?? []
         let node = tree[path]
         /// A node of one kind (nil when there is none).
-        func some(_ kind: (JSONValue) -> Bool) -> [Int]? { tree.randomPath(random: &random) { node, _, _ in kind(node) } }
+        func some(_ kind: (JSONValue) -> Bool) -> [Int]? {
+            tree.randomPath(random: &random) { node, _, _ in kind(node) }
+        }
         switch random.below(16) {
         case 0:  // delete a key or an element (a child of a container, else the node itself)
             if let smaller = removingChild(node, random: &random) {
@@ -97,14 +111,21 @@ public enum Mutator {
                 if random.chance(50) { copy.value = typeConfused(copy.value, random: &random) }
                 members.insert(copy, at: random.below(members.count + 1))
                 tree[path] = .object(members)
-            } else { tree[path] = typeConfused(node, random: &random) }
+            } else {
+                tree[path] = typeConfused(node, random: &random)
+            }
         case 2:  // swap two keys' values, or rename a key to another's
             if case .object(var members) = node, members.count >= 2 {
                 let i = random.below(members.count), j = random.below(members.count)
-                if random.chance(50) { members.swapAt(i, j); let k = members[i].key; members[i].key = members[j].key; members[j].key = k }
-                else { members[i].key = members[j].key }
+                if random.chance(50) {
+                    members.swapAt(i, j); let k = members[i].key; members[i].key = members[j].key; members[j].key = k
+                } else {
+                    members[i].key = members[j].key
+                }
                 tree[path] = .object(members)
-            } else { tree[path] = typeConfused(node, random: &random) }
+            } else {
+                tree[path] = typeConfused(node, random: &random)
+            }
         case 3, 4:  // a value of another type
             tree[path] = typeConfused(node, random: &random)
         case 5, 6:  // extreme numbers, preferring a number node
@@ -142,7 +163,9 @@ public enum Mutator {
             tree[path] = source[source.randomPath(random: &random) ?? []]
         default:  // shrink an array to a prefix, or drop one element
             guard let target = some({ if case .array(let a) = $0 { !a.isEmpty } else { false } }) else { return }
-            if case .array(let items) = tree[target] { tree[target] = .array(Array(items.prefix(random.below(items.count)))) }
+            if case .array(let items) = tree[target] {
+                tree[target] = .array(Array(items.prefix(random.below(items.count))))
+            }
         }
     }
 
@@ -166,7 +189,11 @@ public enum Mutator {
         let options: [JSONValue]
         switch node {
         case .number(let n): options = [.string(n), .bool(true), .null, .array([node]), .object([]), .number(n + ".5")]
-        case .string(let s): options = [.number(random.pick(numbers)), .null, .bool(false), .array([node]), .object([.init(s, node)]), .string(s + s)]
+        case .string(let s):
+            options = [
+                .number(random.pick(numbers)), .null, .bool(false), .array([node]), .object([.init(s, node)]),
+                .string(s + s),
+            ]
         case .bool(let b): options = [.number(b ? "1" : "0"), .string(b ? "true" : "false"), .null]
         case .null: options = [.number("0"), .string(""), .array([]), .object([])]
         case .array(let a): options = [.object([]), .string(""), .null, a.first ?? .null, .number("1")]
@@ -177,7 +204,8 @@ public enum Mutator {
 
     static func oddString(random: inout FuzzRandom) -> String {
         switch random.below(4) {
-        case 0: return String(repeating: random.pick(["A", "é", "🚗", "-", "0"]), count: random.pick([256, 4_096, 70_000]))
+        case 0:
+            return String(repeating: random.pick(["A", "é", "🚗", "-", "0"]), count: random.pick([256, 4_096, 70_000]))
         default: return random.pick(strings)
         }
     }
@@ -212,7 +240,9 @@ public enum Mutator {
             guard case .string = node, let key else { return false }
             return key == "id" || key.hasSuffix("Id") || key == "bay" || key == "mechanic" || key == "appointment"
         }
-        guard let a = tree.randomPath(random: &random, where: isID), let b = tree.randomPath(random: &random, where: isID) else { return }
+        guard let a = tree.randomPath(random: &random, where: isID),
+            let b = tree.randomPath(random: &random, where: isID)
+        else { return }
         let va = tree[a], vb = tree[b]
         tree[a] = vb
         if random.chance(50) { tree[b] = va }
@@ -220,8 +250,10 @@ public enum Mutator {
 
     // MARK: - Byte mutations
 
-    static let interestingBytes: [UInt8] = [0x00, 0xFF, 0x7F, 0x22, 0x5C, 0x7B, 0x7D, 0x5B, 0x5D, 0x2C, 0x3A, 0x0A,
-                                            0xC3, 0xE2, 0xF0, 0x80, 0x30, 0x2D, 0x65, 0x20, 0x23, 0x26, 0x2A, 0x21]
+    static let interestingBytes: [UInt8] = [
+        0x00, 0xFF, 0x7F, 0x22, 0x5C, 0x7B, 0x7D, 0x5B, 0x5D, 0x2C, 0x3A, 0x0A,
+        0xC3, 0xE2, 0xF0, 0x80, 0x30, 0x2D, 0x65, 0x20, 0x23, 0x26, 0x2A, 0x21,
+    ]
 
     public static func mutateBytes(_ bytes: inout [UInt8], random: inout FuzzRandom) {
         guard !bytes.isEmpty else { bytes = [random.pick(interestingBytes)]; return }

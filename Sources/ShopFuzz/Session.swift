@@ -39,14 +39,18 @@ public struct FuzzStats: Codable, Sendable {
     public init(format: String) { self.format = format }
 
     public var line: String {
-        String(format: "%@: inputs %d, results %d, input errors %d (%d pathless), findings %d, %.1f s (+ %.1f s generating), peak RSS %d MiB (#%d), slowest %.2f s (#%d)",
-               format, inputs, results, inputErrors, pathlessErrors, findings, seconds, generateSeconds, peakRSSBytes >> 20, peakIndex,
-               slowestSeconds, slowestIndex) + (unrecorded > 0 ? ", \(unrecorded) unrecorded" : "")
+        String(
+            format:
+                "%@: inputs %d, results %d, input errors %d (%d pathless), findings %d, %.1f s (+ %.1f s generating), peak RSS %d MiB (#%d), slowest %.2f s (#%d)",
+            format, inputs, results, inputErrors, pathlessErrors, findings, seconds, generateSeconds,
+            peakRSSBytes >> 20, peakIndex,
+            slowestSeconds, slowestIndex) + (unrecorded > 0 ? ", \(unrecorded) unrecorded" : "")
     }
 
     /// "book 120/880 replan 40/960": results/input errors per entry point.
     public var entryLine: String {
-        entryPoints.keys.sorted().map { "\($0) \(entryPoints[$0]!.results)/\(entryPoints[$0]!.inputErrors)" }.joined(separator: " ")
+        entryPoints.keys.sorted().map { "\($0) \(entryPoints[$0]!.results)/\(entryPoints[$0]!.inputErrors)" }.joined(
+            separator: " ")
     }
 
     // Older stats files lack the newer counts.
@@ -87,8 +91,11 @@ public func residentBytes() -> Int {
     // "size resident shared …" in pages.
     var fields: [Int] = [0]
     for byte in buffer[0..<n] {
-        if byte == 0x20 { fields.append(0); if fields.count > 2 { break } }
-        else if byte >= 0x30, byte <= 0x39 { fields[fields.count - 1] = fields[fields.count - 1] * 10 + Int(byte - 0x30) }
+        if byte == 0x20 {
+            fields.append(0); if fields.count > 2 { break }
+        } else if byte >= 0x30, byte <= 0x39 {
+            fields[fields.count - 1] = fields[fields.count - 1] * 10 + Int(byte - 0x30)
+        }
     }
     return fields.count >= 2 ? fields[1] * Int(sysconf(Int32(_SC_PAGESIZE))) : 0
 }
@@ -135,7 +142,8 @@ public final class Watchdog: @unchecked Sendable {
 
     public func begin(_ label: String) {
         let cpu = processCPUSeconds()
-        lock.lock(); started = Date(); startedCPU = cpu; self.label = label; newPeak = false; baseline = peak; lock.unlock()
+        lock.lock(); started = Date(); startedCPU = cpu; self.label = label; newPeak = false; baseline = peak;
+        lock.unlock()
     }
 
     /// Ends the input; true when it raised the peak of resident memory (by
@@ -230,8 +238,10 @@ public struct FuzzSession {
     /// Runs the inputs; returns the counts (also written after every input).
     /// `generateOnly`: make the inputs and run none (to time and watch the mutators alone).
     /// `stopFile`: the run ends, counts saved, soon after this file appears.
-    public func run(start: Int, count: Int, resume: Bool, watchdog: Watchdog, maxSeconds: Double? = nil,
-                    generateOnly: Bool = false, stopFile: URL? = nil) -> FuzzStats {
+    public func run(
+        start: Int, count: Int, resume: Bool, watchdog: Watchdog, maxSeconds: Double? = nil,
+        generateOnly: Bool = false, stopFile: URL? = nil
+    ) -> FuzzStats {
         let fm = FileManager.default
         try? fm.createDirectory(at: statsFile.deletingLastPathComponent(), withIntermediateDirectories: true)
         let findings = workFolder.appendingPathComponent("findings/\(format.rawValue)")

@@ -43,7 +43,9 @@ public enum YAMLText {
         switch value {
         case .array(let items):
             for item in items {
-                if let s = scalar(item) { lines.append(innerPad + "- " + s) } else {
+                if let s = scalar(item) {
+                    lines.append(innerPad + "- " + s)
+                } else {
                     lines.append(innerPad + "-")
                     emit(item, indent: inner + 2, into: &lines, prefix: nil)
                 }
@@ -57,11 +59,13 @@ public enum YAMLText {
     }
 
     /// Raw YAML scalars that mean something else in some YAML dialect.
-    static let oddScalars = ["~", "yes", "no", "on", "off", "Y", ".inf", "-.inf", ".nan", "0o17", "017", "0x1F",
-                             "1_000", "1:30", "8:00", "2026-11-23", "2026-11-23T08:00:00Z", "!!binary aGVsbG8=",
-                             "!!float 1", "!!int 0x10", "!!str 12", "!unknown x", "!!timestamp 2001-12-14",
-                             "&anchor 1", "*undefined", "|\n  block", ">-\n  folded", "\"\\x00\"", "'single''quote'",
-                             "? complex", "[a, b", "{a: 1", "- -", "@reserved", "`reserved", "%TAG", "<<: *undefined"]
+    static let oddScalars = [
+        "~", "yes", "no", "on", "off", "Y", ".inf", "-.inf", ".nan", "0o17", "017", "0x1F",
+        "1_000", "1:30", "8:00", "2026-11-23", "2026-11-23T08:00:00Z", "!!binary aGVsbG8=",
+        "!!float 1", "!!int 0x10", "!!str 12", "!unknown x", "!!timestamp 2001-12-14",
+        "&anchor 1", "*undefined", "|\n  block", ">-\n  folded", "\"\\x00\"", "'single''quote'",
+        "? complex", "[a, b", "{a: 1", "- -", "@reserved", "`reserved", "%TAG", "<<: *undefined",
+    ]
 
     /// A YAML-only mutation of the tree: plants a raw scalar, an alias bomb or deep flow nesting.
     public static func mutate(_ tree: inout JSONValue, random: inout FuzzRandom, maxAliasLevels: Int) {
@@ -80,10 +84,13 @@ public enum YAMLText {
             members.insert(contentsOf: bomb, at: 0)
             tree = .object(members)
             // Use the biggest level where a real value belongs.
-            if let deep = tree.randomPath(random: &random, where: { _, depth, _ in depth >= 2 }) { tree[deep] = .number("*l\(levels)") }
+            if let deep = tree.randomPath(random: &random, where: { _, depth, _ in depth >= 2 }) {
+                tree[deep] = .number("*l\(levels)")
+            }
         default:
             let depth = random.chance(80) ? random.int(in: 2...64) : random.int(in: 65...max(65, Mutator.maxDepth))
-            tree[tree.randomPath(random: &random) ?? []] = .number(String(repeating: "[", count: depth) + String(repeating: "]", count: depth))
+            tree[tree.randomPath(random: &random) ?? []] = .number(
+                String(repeating: "[", count: depth) + String(repeating: "]", count: depth))
         }
     }
 }

@@ -72,7 +72,9 @@ public enum PTaskImporter {
             let line = lines[index]
             let parts = line.text.split(separator: "=").map { $0.trimmingCharacters(in: .whitespaces) }
             guard parts.count == 2, parts[0] == name, let value = Int(parts[1]), value >= 0 else {
-                throw fail(line.number, "expected '\(name) = N' with N a whole number, found '\(ValidationIssue.excerpt(line.text))'")
+                throw fail(
+                    line.number,
+                    "expected '\(name) = N' with N a whole number, found '\(ValidationIssue.excerpt(line.text))'")
             }
             index += 1
             return value
@@ -85,10 +87,17 @@ public enum PTaskImporter {
             let line = lines[index]
             let numbers = line.text.split(separator: " ").compactMap { Int($0) }
             if numbers.count != 2 || line.text.split(separator: " ").count != 2 {
-                issues.append(ValidationIssue(path: "line \(line.number)", message: "expected 'start end' in minutes, found '\(ValidationIssue.excerpt(line.text))'"))
+                issues.append(
+                    ValidationIssue(
+                        path: "line \(line.number)",
+                        message: "expected 'start end' in minutes, found '\(ValidationIssue.excerpt(line.text))'"))
             } else if !(0 <= numbers[0] && numbers[0] < numbers[1] && numbers[1] <= maxMinutes) {
-                issues.append(ValidationIssue(path: "line \(line.number)",
-                                              message: "a job runs [start, end) within 0–\(maxMinutes) minutes (a week) with start < end, not \(numbers[0])–\(numbers[1])"))
+                issues.append(
+                    ValidationIssue(
+                        path: "line \(line.number)",
+                        message:
+                            "a job runs [start, end) within 0–\(maxMinutes) minutes (a week) with start < end, not \(numbers[0])–\(numbers[1])"
+                    ))
             } else {
                 jobs.append(numbers[0]..<numbers[1])
             }
@@ -97,21 +106,34 @@ public enum PTaskImporter {
         let workerCount = try header("Qualifications")
         var qualifications: [[Int]] = []
         for _ in 0..<workerCount {
-            guard index < lines.count else { throw fail(nil, "ends after \(qualifications.count) of \(workerCount) workers") }
+            guard index < lines.count else {
+                throw fail(nil, "ends after \(qualifications.count) of \(workerCount) workers")
+            }
             let line = lines[index]
             let halves = line.text.split(separator: ":", maxSplits: 1)
             let listed = halves.count == 2 ? halves[1].split(separator: " ").map { Int($0) } : []
-            if halves.count != 2 || Int(halves[0].trimmingCharacters(in: .whitespaces)) != listed.count || listed.contains(nil) {
-                issues.append(ValidationIssue(path: "line \(line.number)", message: "expected 'k: j1 … jk' (k job numbers), found '\(ValidationIssue.excerpt(line.text))'"))
+            if halves.count != 2 || Int(halves[0].trimmingCharacters(in: .whitespaces)) != listed.count
+                || listed.contains(nil)
+            {
+                issues.append(
+                    ValidationIssue(
+                        path: "line \(line.number)",
+                        message: "expected 'k: j1 … jk' (k job numbers), found '\(ValidationIssue.excerpt(line.text))'")
+                )
             } else if let bad = listed.compactMap({ $0 }).first(where: { !(0..<jobCount).contains($0) }) {
-                issues.append(ValidationIssue(path: "line \(line.number)", message: "job \(bad) does not exist (jobs are 0–\(jobCount - 1))"))
+                issues.append(
+                    ValidationIssue(
+                        path: "line \(line.number)", message: "job \(bad) does not exist (jobs are 0–\(jobCount - 1))"))
             } else {
                 qualifications.append(listed.compactMap { $0 })
             }
             index += 1
         }
         if index < lines.count {
-            issues.append(ValidationIssue(path: "line \(lines[index].number)", message: "unexpected text after the last worker: '\(ValidationIssue.excerpt(lines[index].text))'"))
+            issues.append(
+                ValidationIssue(
+                    path: "line \(lines[index].number)",
+                    message: "unexpected text after the last worker: '\(ValidationIssue.excerpt(lines[index].text))'"))
         }
         guard issues.isEmpty else { throw InputError(issues) }
         return Instance(jobs: jobs, qualifications: qualifications)
@@ -129,19 +151,22 @@ public enum PTaskImporter {
             ScenarioFile.Bay(id: "BAY-\($0)", type: BayType.generalService.rawValue, outOfService: nil)
         }
         let mechanics = instance.qualifications.enumerated().map { w, jobs in
-            ScenarioFile.Mechanic(id: "W-\(w)", skills: jobs.sorted().map { "J-\($0)" }, active: true,
-                                  shifts: [.init(start: time(0), end: time(days * 1440))])
+            ScenarioFile.Mechanic(
+                id: "W-\(w)", skills: jobs.sorted().map { "J-\($0)" }, active: true,
+                shifts: [.init(start: time(0), end: time(days * 1440))])
         }
         let jobs = instance.jobs.enumerated().map { i, range in
             ScenarioFile.Job(
                 id: "J-\(i)", durationMinutes: range.count, bayTypes: [BayType.generalService.rawValue],
-                requiredSkills: ["J-\(i)"], preferredSkills: nil, mechanic: MechanicMode.required.rawValue, priority: nil,
+                requiredSkills: ["J-\(i)"], preferredSkills: nil, mechanic: MechanicMode.required.rawValue,
+                priority: nil,
                 window: .init(earliest: time(range.lowerBound), latest: time(range.upperBound)),
                 preferredStarts: nil, pinned: nil, current: nil)
         }
         return ScenarioFile(
-            facility: .init(id: id, timeZone: "UTC", slotMinutes: 1, horizon: .init(start: "\(midnight.date)", days: days),
-                            operatingHours: hours, closedDates: nil, maxConcurrent: nil),
+            facility: .init(
+                id: id, timeZone: "UTC", slotMinutes: 1, horizon: .init(start: "\(midnight.date)", days: days),
+                operatingHours: hours, closedDates: nil, maxConcurrent: nil),
             bays: bays, mechanics: mechanics, jobs: jobs,
             weights: .init(unscheduled: instance.qualifications.count + 1, mechanicUsed: 1))
     }

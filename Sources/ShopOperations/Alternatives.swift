@@ -20,9 +20,11 @@ public enum Alternatives {
     }
 
     /// `allowed` says which starts the caller may take at all (a reschedule's notice rules).
-    public static func plain(_ model: ShopState, now: LocalDateTime, strategy: AssignmentStrategy, count: Int,
-                             excluding: LocalDateTime? = nil,
-                             allowed: (LocalDateTime) -> Bool = { _ in true }) -> [Alternative] {
+    public static func plain(
+        _ model: ShopState, now: LocalDateTime, strategy: AssignmentStrategy, count: Int,
+        excluding: LocalDateTime? = nil,
+        allowed: (LocalDateTime) -> Bool = { _ in true }
+    ) -> [Alternative] {
         guard count > 0 else { return [] }
         let instance = model.instance, r = model.newJob
         var candidates: [Candidate] = []
@@ -32,17 +34,22 @@ public enum Alternatives {
             let check = Conflicts.check(model, start: time, now: now, strategy: strategy, soft: false)
             guard let bay = check.bay, check.blocking(overrideGranted: false).isEmpty else { continue }
             let mechanic = model.job.needsMechanic ? check.mechanic ?? check.candidate : nil
-            candidates.append(Candidate(slot: s, bay: bay, mechanic: mechanic,
-                                        cost: addedCost(model, SlotPlacement(start: s, bay: bay, mechanic: mechanic))))
+            candidates.append(
+                Candidate(
+                    slot: s, bay: bay, mechanic: mechanic,
+                    cost: addedCost(model, SlotPlacement(start: s, bay: bay, mechanic: mechanic))))
         }
-        let firstDay = model.job.preferredStarts.first.map { model.slot(of: LocalDateTime(date: $0.date, minuteOfDay: 0)) / instance.slotsPerDay }
+        let firstDay = model.job.preferredStarts.first.map {
+            model.slot(of: LocalDateTime(date: $0.date, minuteOfDay: 0)) / instance.slotsPerDay
+        }
         let order = model.job.order
         func key(_ c: Candidate) -> [Int] {
             var key: [Int] = []
             for rule in order {
                 switch rule {
                 case .sameDayFirst: key.append(c.slot / instance.slotsPerDay == firstDay ? 0 : 1)
-                case .preferredMechanic: key.append(c.mechanic != nil && c.mechanic == model.job.preferredMechanic ? 0 : 1)
+                case .preferredMechanic:
+                    key.append(c.mechanic != nil && c.mechanic == model.job.preferredMechanic ? 0 : 1)
                 case .earliest: key.append(c.slot)
                 }
             }
@@ -63,8 +70,9 @@ public enum Alternatives {
         }
         let bestCost = best.first?.cost ?? 0
         return best.enumerated().map { rank, c in
-            alternative(model, rank: rank + 1, SlotPlacement(start: c.slot, bay: c.bay, mechanic: c.mechanic),
-                        addedCost: c.cost, bestCost: bestCost, moves: [], disruption: 0)
+            alternative(
+                model, rank: rank + 1, SlotPlacement(start: c.slot, bay: c.bay, mechanic: c.mechanic),
+                addedCost: c.cost, bestCost: bestCost, moves: [], disruption: 0)
         }
     }
 
@@ -78,16 +86,22 @@ public enum Alternatives {
         return cost
     }
 
-    public static func alternative(_ model: ShopState, rank: Int, _ placement: SlotPlacement, addedCost: Int,
-                            bestCost: Int, moves: [Move], disruption: Int) -> Alternative {
+    public static func alternative(
+        _ model: ShopState, rank: Int, _ placement: SlotPlacement, addedCost: Int,
+        bestCost: Int, moves: [Move], disruption: Int
+    ) -> Alternative {
         let instance = model.instance
         let start = instance.time(ofSlot: placement.start)
         let end = start.adding(minutes: model.durationMinutes)
         let bay = model.scenario.bays[placement.bay]
-        var reasons = ["\(bay.id) (\(bay.type.rawValue)) free \(start.minuteOfDayText)–\(end.minuteOfDayText) on \(start.date)"]
+        var reasons = [
+            "\(bay.id) (\(bay.type.rawValue)) free \(start.minuteOfDayText)–\(end.minuteOfDayText) on \(start.date)"
+        ]
         if let m = placement.mechanic {
-            reasons.append(SkillRule.describe(model.name(ofMechanic: m), skills: model.scenario.mechanics[m].skills,
-                                               required: model.requiredSkills, preferred: model.preferredSkills))
+            reasons.append(
+                SkillRule.describe(
+                    model.name(ofMechanic: m), skills: model.scenario.mechanics[m].skills,
+                    required: model.requiredSkills, preferred: model.preferredSkills))
         } else if model.qualified.isEmpty {
             reasons.append("no active mechanic has \(SkillRule.list(model.requiredSkills)): waits for skills")
         }
@@ -95,15 +109,18 @@ public enum Alternatives {
             abs($0.absoluteMinutes - start.absoluteMinutes) < abs($1.absoluteMinutes - start.absoluteMinutes)
         }) {
             let minutes = start.absoluteMinutes - nearest.absoluteMinutes
-            reasons.append(minutes == 0 ? "at the preferred start"
-                : "\(abs(minutes)) min \(minutes > 0 ? "after" : "before") the preferred start \(nearest)")
+            reasons.append(
+                minutes == 0
+                    ? "at the preferred start"
+                    : "\(abs(minutes)) min \(minutes > 0 ? "after" : "before") the preferred start \(nearest)")
         }
         if !moves.isEmpty {
             reasons.append("moves \(moves.map(\.appointment).joined(separator: ", ")) (disruption cost \(disruption))")
         }
-        return Alternative(rank: rank, start: start.description, end: end.description, bay: bay.id,
-                           mechanic: placement.mechanic.map { model.scenario.mechanics[$0].id },
-                           addedCost: addedCost, costDifference: addedCost - bestCost, moves: moves,
-                           disruptionCost: disruption, reasons: reasons)
+        return Alternative(
+            rank: rank, start: start.description, end: end.description, bay: bay.id,
+            mechanic: placement.mechanic.map { model.scenario.mechanics[$0].id },
+            addedCost: addedCost, costDifference: addedCost - bestCost, moves: moves,
+            disruptionCost: disruption, reasons: reasons)
     }
 }

@@ -13,8 +13,10 @@ public struct AppointmentHistoryEntry: Codable, Hashable, Sendable {
     /// The request key of the change (lets a retry find it).
     public var requestKey: String
 
-    public init(start: String, durationMinutes: Int, bay: String, mechanic: String?, changedAt: String,
-                changedBy: String, reason: String, requestKey: String) {
+    public init(
+        start: String, durationMinutes: Int, bay: String, mechanic: String?, changedAt: String,
+        changedBy: String, reason: String, requestKey: String
+    ) {
         self.start = start
         self.durationMinutes = durationMinutes
         self.bay = bay

@@ -17,17 +17,21 @@ public struct AuditTrail {
 
     /// Appends a record of `type` with the next `AUD` id.
     public mutating func add(_ type: String, appointment: String? = nil, _ details: [String: String]) {
-        records.append(AuditRecord(auditId: ids.next("AUD"), type: type, at: at, actor: actor, facilityId: facility,
-                                   requestId: requestId, appointmentId: appointment, details: details))
+        records.append(
+            AuditRecord(
+                auditId: ids.next("AUD"), type: type, at: at, actor: actor, facilityId: facility,
+                requestId: requestId, appointmentId: appointment, details: details))
     }
 
     /// A `ConflictDetected` record for each conflict found, in order.
     public mutating func addDetected(_ conflicts: [Conflict], appointment: String? = nil) {
         for conflict in conflicts {
-            add(AuditType.conflictDetected, appointment: appointment, [
-                "code": conflict.code.rawValue, "severity": conflict.severity.rawValue, "start": conflict.start,
-                "resources": conflict.resources.joined(separator: ","),
-            ])
+            add(
+                AuditType.conflictDetected, appointment: appointment,
+                [
+                    "code": conflict.code.rawValue, "severity": conflict.severity.rawValue, "start": conflict.start,
+                    "resources": conflict.resources.joined(separator: ","),
+                ])
         }
     }
 }

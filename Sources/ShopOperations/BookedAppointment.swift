@@ -33,12 +33,14 @@ public struct BookedAppointment: Codable, Hashable, Sendable {
     /// ``currentVersion``.
     public var version: Int?
 
-    public init(id: String, status: String = AppointmentStatus.scheduled.rawValue, start: String,
-                durationMinutes: Int, bay: String, mechanic: String? = nil, estimateId: String? = nil,
-                workOrderId: String? = nil, customerId: String? = nil, vehicleId: String? = nil,
-                rescheduleCount: Int? = nil, requestKey: String? = nil, requiredSkills: [String]? = nil,
-                needsMechanic: Bool? = nil, seriesId: String? = nil, history: [AppointmentHistoryEntry]? = nil,
-                version: Int? = nil) {
+    public init(
+        id: String, status: String = AppointmentStatus.scheduled.rawValue, start: String,
+        durationMinutes: Int, bay: String, mechanic: String? = nil, estimateId: String? = nil,
+        workOrderId: String? = nil, customerId: String? = nil, vehicleId: String? = nil,
+        rescheduleCount: Int? = nil, requestKey: String? = nil, requiredSkills: [String]? = nil,
+        needsMechanic: Bool? = nil, seriesId: String? = nil, history: [AppointmentHistoryEntry]? = nil,
+        version: Int? = nil
+    ) {
         self.version = version
         self.needsMechanic = needsMechanic
         self.seriesId = seriesId

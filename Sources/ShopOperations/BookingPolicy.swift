@@ -18,10 +18,12 @@ public struct BookingPolicy: Codable, Hashable, Sendable {
     /// Standard minutes per service type, used when a line has no estimate.
     public var standardDurations: [String: Int]?
 
-    public init(assignmentStrategy: String? = nil, serviceTypeStrategies: [String: String]? = nil,
-                complexServiceTypes: [String]? = nil, longServiceMinutes: Int? = nil,
-                softCapacityThreshold: Double? = nil, mechanicOverloadThreshold: Double? = nil,
-                bookingHorizonDays: Int? = nil, standardDurations: [String: Int]? = nil) {
+    public init(
+        assignmentStrategy: String? = nil, serviceTypeStrategies: [String: String]? = nil,
+        complexServiceTypes: [String]? = nil, longServiceMinutes: Int? = nil,
+        softCapacityThreshold: Double? = nil, mechanicOverloadThreshold: Double? = nil,
+        bookingHorizonDays: Int? = nil, standardDurations: [String: Int]? = nil
+    ) {
         self.assignmentStrategy = assignmentStrategy
         self.serviceTypeStrategies = serviceTypeStrategies
         self.complexServiceTypes = complexServiceTypes

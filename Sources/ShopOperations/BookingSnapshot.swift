@@ -27,10 +27,12 @@ public struct BookingSnapshot: Codable, Hashable, Sendable {
     public var workOrders: [WorkOrder]?
     public var policy: BookingPolicy?
 
-    public init(format: String = BookingSnapshot.formatName, facility: ScenarioFile.Facility,
-                bays: [ScenarioFile.Bay], mechanics: [Mechanic], weights: ScenarioFile.Weights? = nil,
-                appointments: [BookedAppointment] = [], estimates: [Estimate]? = nil,
-                workOrders: [WorkOrder]? = nil, policy: BookingPolicy? = nil) {
+    public init(
+        format: String = BookingSnapshot.formatName, facility: ScenarioFile.Facility,
+        bays: [ScenarioFile.Bay], mechanics: [Mechanic], weights: ScenarioFile.Weights? = nil,
+        appointments: [BookedAppointment] = [], estimates: [Estimate]? = nil,
+        workOrders: [WorkOrder]? = nil, policy: BookingPolicy? = nil
+    ) {
         self.format = format
         self.facility = facility
         self.bays = bays
@@ -50,8 +52,10 @@ public struct BookingSnapshot: Codable, Hashable, Sendable {
         public var skills: [String]?
         public var active: Bool?
         public var shifts: [ScenarioFile.TimeRange]?
-        public init(id: String, name: String? = nil, skills: [String]? = nil, active: Bool? = nil,
-                    shifts: [ScenarioFile.TimeRange]? = nil) {
+        public init(
+            id: String, name: String? = nil, skills: [String]? = nil, active: Bool? = nil,
+            shifts: [ScenarioFile.TimeRange]? = nil
+        ) {
             self.id = id
             self.name = name
             self.skills = skills

@@ -24,8 +24,10 @@ public struct ChangeRecorder {
     /// Their event ids are handed out by ``finish()``, after the changes' own events.
     public private(set) var workOrderUpdates: [WorkOrderPlanUpdated] = []
 
-    public init(ids generator: any BookingIDGenerator, clock: any ShopClock, facility: String, timeZone: String,
-                actor: String, requestKey: String) {
+    public init(
+        ids generator: any BookingIDGenerator, clock: any ShopClock, facility: String, timeZone: String,
+        actor: String, requestKey: String
+    ) {
         ids = DecisionIDs(generator, requestKey: requestKey, facility: facility)
         now = clock.now(timeZone: timeZone)
         nowInstant = clock.instant(timeZone: timeZone)
@@ -57,9 +59,11 @@ public struct ChangeRecorder {
         public var countsAsReschedule: Bool
         public var assignmentOutcome: AssignmentOutcome?
 
-        public init(appointment: BookedAppointment, fromStart: LocalDateTime, fromBay: String, fromMechanic: String?,
-                    to: (start: LocalDateTime, bay: String, mechanic: String?)?, reason: String, notes: String?,
-                    countsAsReschedule: Bool, assignmentOutcome: AssignmentOutcome? = nil) {
+        public init(
+            appointment: BookedAppointment, fromStart: LocalDateTime, fromBay: String, fromMechanic: String?,
+            to: (start: LocalDateTime, bay: String, mechanic: String?)?, reason: String, notes: String?,
+            countsAsReschedule: Bool, assignmentOutcome: AssignmentOutcome? = nil
+        ) {
             self.appointment = appointment
             self.fromStart = fromStart
             self.fromBay = fromBay
@@ -84,9 +88,13 @@ public struct ChangeRecorder {
         guard let to = change.to else { return nil }
         let before = change.appointment
         var a = before
-        a.history = (before.history ?? []) + [AppointmentHistoryEntry(
-            start: before.start, durationMinutes: before.durationMinutes, bay: before.bay, mechanic: before.mechanic,
-            changedAt: now.description, changedBy: actor, reason: change.reason, requestKey: requestKey)]
+        a.history =
+            (before.history ?? []) + [
+                AppointmentHistoryEntry(
+                    start: before.start, durationMinutes: before.durationMinutes, bay: before.bay,
+                    mechanic: before.mechanic,
+                    changedAt: now.description, changedBy: actor, reason: change.reason, requestKey: requestKey)
+            ]
         a.start = to.start.description
         a.bay = to.bay
         a.mechanic = to.mechanic
@@ -99,31 +107,39 @@ public struct ChangeRecorder {
     /// `notifyCustomer` or `mandatory`) and its work order's new planned time;
     /// returns the notifications.
     @discardableResult
-    public mutating func record(_ change: Change, noticeMinutes: Int, notifyCustomer: Bool,
-                                mandatory: Bool) -> [OutboxEntry] {
+    public mutating func record(
+        _ change: Change, noticeMinutes: Int, notifyCustomer: Bool,
+        mandatory: Bool
+    ) -> [OutboxEntry] {
         let a = change.appointment, duration = a.durationMinutes
         let end = change.to.map { $0.start.adding(minutes: duration).description }
-        events.append(RescheduleEvent(
-            eventId: ids.next("EVT"), appointmentId: a.id, occurredAt: now.description, facilityId: facility,
-            customerId: a.customerId, vehicleId: a.vehicleId, estimateId: a.estimateId, workOrderId: a.workOrderId,
-            version: change.version, previousStart: change.fromStart.description,
-            previousEnd: change.fromStart.adding(minutes: duration).description, newStart: change.to?.start.description,
-            newEnd: end, previousBayId: change.fromBay, bayId: change.to?.bay, previousMechanicId: change.fromMechanic,
-            mechanicId: change.to?.mechanic, reason: change.reason, notes: change.notes, rescheduledBy: actor,
-            rescheduleCount: change.rescheduleCount, assignmentOutcome: change.assignmentOutcome,
-            noticeMinutes: noticeMinutes))
-        let placement = PlacementChange(appointment: a, facility: facility, timeZone: timeZone, fromStart: change.fromStart,
-                                        fromBay: change.fromBay, fromMechanic: change.fromMechanic, to: change.to,
-                                        reason: change.reason, sequence: change.version - 1)
-        let entries = Notifications.entries(for: placement, notifyCustomer: notifyCustomer, mandatory: mandatory, now: now,
-                                            nowInstant: nowInstant, ids: ids)
+        events.append(
+            RescheduleEvent(
+                eventId: ids.next("EVT"), appointmentId: a.id, occurredAt: now.description, facilityId: facility,
+                customerId: a.customerId, vehicleId: a.vehicleId, estimateId: a.estimateId, workOrderId: a.workOrderId,
+                version: change.version, previousStart: change.fromStart.description,
+                previousEnd: change.fromStart.adding(minutes: duration).description,
+                newStart: change.to?.start.description,
+                newEnd: end, previousBayId: change.fromBay, bayId: change.to?.bay,
+                previousMechanicId: change.fromMechanic,
+                mechanicId: change.to?.mechanic, reason: change.reason, notes: change.notes, rescheduledBy: actor,
+                rescheduleCount: change.rescheduleCount, assignmentOutcome: change.assignmentOutcome,
+                noticeMinutes: noticeMinutes))
+        let placement = PlacementChange(
+            appointment: a, facility: facility, timeZone: timeZone, fromStart: change.fromStart,
+            fromBay: change.fromBay, fromMechanic: change.fromMechanic, to: change.to,
+            reason: change.reason, sequence: change.version - 1)
+        let entries = Notifications.entries(
+            for: placement, notifyCustomer: notifyCustomer, mandatory: mandatory, now: now,
+            nowInstant: nowInstant, ids: ids)
         outbox.entries += entries
         if let workOrder = a.workOrderId {
-            workOrderUpdates.append(WorkOrderPlanUpdated(
-                eventId: "", workOrderId: workOrder, appointmentId: a.id, occurredAt: now.description,
-                facilityId: facility, previousPlannedStart: change.fromStart.description,
-                plannedStart: change.to?.start.description, plannedEnd: end, bayId: change.to?.bay,
-                mechanicId: change.to?.mechanic, version: change.version))
+            workOrderUpdates.append(
+                WorkOrderPlanUpdated(
+                    eventId: "", workOrderId: workOrder, appointmentId: a.id, occurredAt: now.description,
+                    facilityId: facility, previousPlannedStart: change.fromStart.description,
+                    plannedStart: change.to?.start.description, plannedEnd: end, bayId: change.to?.bay,
+                    mechanicId: change.to?.mechanic, version: change.version))
         }
         return entries
     }

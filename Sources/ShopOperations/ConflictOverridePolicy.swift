@@ -38,8 +38,10 @@ public struct ConflictOverridePolicy: Sendable, Hashable {
     public var refusals: [Denial] {
         var refused: [Denial] = []
         if !permitted {
-            refused.append(Denial(code: .conflictOverrideNotPermitted,
-                                  message: "\(caller) lacks OVERRIDE_SCHEDULING_CONFLICT for facility \(facility)"))
+            refused.append(
+                Denial(
+                    code: .conflictOverrideNotPermitted,
+                    message: "\(caller) lacks OVERRIDE_SCHEDULING_CONFLICT for facility \(facility)"))
         }
         if trimmedReason.isEmpty {
             refused.append(Denial(code: .conflictOverrideReasonMissing, message: "a conflict override needs a reason"))
@@ -49,13 +51,18 @@ public struct ConflictOverridePolicy: Sendable, Hashable {
 
     /// Marks `check`'s overridable conflicts overridden, each with a
     /// `ConflictOverridden` audit record giving `auditReason`.
-    public func apply(to check: inout PlacementCheck, _ audit: inout AuditTrail, appointment: String? = nil,
-                      auditReason: String) {
+    public func apply(
+        to check: inout PlacementCheck, _ audit: inout AuditTrail, appointment: String? = nil,
+        auditReason: String
+    ) {
         for index in check.conflicts.indices where check.conflicts[index].severity == .overridable {
             check.conflicts[index].overridden = true
-            audit.add(AuditType.conflictOverridden, appointment: appointment, [
-                "code": check.conflicts[index].code.rawValue, "start": check.conflicts[index].start, "reason": auditReason,
-            ])
+            audit.add(
+                AuditType.conflictOverridden, appointment: appointment,
+                [
+                    "code": check.conflicts[index].code.rawValue, "start": check.conflicts[index].start,
+                    "reason": auditReason,
+                ])
         }
     }
 }

@@ -4,16 +4,20 @@ import ShopPlanner
 /// Rule 4 for one wanted start: see ``PlacementCheck``.
 public enum Conflicts {
     /// Checks the request at `start`. `soft` false skips the soft checks (alternatives need only the blocking ones).
-    public static func check(_ model: ShopState, start: LocalDateTime, now: LocalDateTime, strategy: AssignmentStrategy,
-                      soft: Bool = true) -> PlacementCheck {
+    public static func check(
+        _ model: ShopState, start: LocalDateTime, now: LocalDateTime, strategy: AssignmentStrategy,
+        soft: Bool = true
+    ) -> PlacementCheck {
         let instance = model.instance, occupancy = model.occupancy, r = model.newJob
         let job = model.job, policy = model.facility.policy
         let s = model.slot(of: start)
         var check = PlacementCheck(start: start, slot: s)
         let end = start.adding(minutes: model.durationMinutes)
         func add(_ code: ConflictCode, _ resources: [String], _ message: String) {
-            check.conflicts.append(Conflict(code: code, severity: code.severity, start: start.description,
-                                            end: end.description, resources: resources.sorted(), message: message))
+            check.conflicts.append(
+                Conflict(
+                    code: code, severity: code.severity, start: start.description,
+                    end: end.description, resources: resources.sorted(), message: message))
         }
 
         // Horizon: from now to the end of the policy's last day, and inside the snapshot's data.
@@ -24,15 +28,24 @@ public enum Conflicts {
             return check
         }
         if start >= bookingEnd {
-            add(.outsideBookingHorizon, [], "\(start) is beyond the booking horizon of \(horizonDays) days (last day \(bookingEnd.date.adding(days: -1)))")
+            add(
+                .outsideBookingHorizon, [],
+                "\(start) is beyond the booking horizon of \(horizonDays) days (last day \(bookingEnd.date.adding(days: -1)))"
+            )
             return check
         }
         if s < 0 || s + model.length > instance.slotCount {
-            add(.outsideBookingHorizon, [], "\(start)–\(end) is outside the days the snapshot covers (\(model.scenario.facility.horizonStart), \(model.scenario.facility.horizonDays) days)")
+            add(
+                .outsideBookingHorizon, [],
+                "\(start)–\(end) is outside the days the snapshot covers (\(model.scenario.facility.horizonStart), \(model.scenario.facility.horizonDays) days)"
+            )
             return check
         }
         if !instance.fitsHoursAndWindow(job: r, start: s) {
-            add(.outsideOperatingHours, [], "\(start)–\(end) is not inside one stretch of open time (operating hours of open days; ranges that touch count as one)")
+            add(
+                .outsideOperatingHours, [],
+                "\(start)–\(end) is not inside one stretch of open time (operating hours of open days; ranges that touch count as one)"
+            )
             return check
         }
         let range = model.range(s)
@@ -42,17 +55,25 @@ public enum Conflicts {
             add(.noEligibleBay, [], "no bay type suits every service line of \(job.label)")
         } else {
             let options = instance.jobs[r].bayOptions
-            let free = options.filter { instance.bayAvailable(job: r, bay: $0, start: s) && occupancy.isBayFree($0, range) }
+            let free = options.filter {
+                instance.bayAvailable(job: r, bay: $0, start: s) && occupancy.isBayFree($0, range)
+            }
             let preferred = free.filter { model.scenario.bays[$0].type == job.preferredBayType }
             check.bay = preferred.first ?? free.first
             if check.bay == nil {
-                add(.noEligibleBay, options.map { model.scenario.bays[$0].id },
-                    options.isEmpty ? "the shop has no bay of type \(model.bayTypes.map(\.rawValue).joined(separator: " or "))"
-                        : "every eligible bay is booked or out of service \(start.minuteOfDayText)–\(end.minuteOfDayText)")
+                add(
+                    .noEligibleBay, options.map { model.scenario.bays[$0].id },
+                    options.isEmpty
+                        ? "the shop has no bay of type \(model.bayTypes.map(\.rawValue).joined(separator: " or "))"
+                        : "every eligible bay is booked or out of service \(start.minuteOfDayText)–\(end.minuteOfDayText)"
+                )
             }
         }
         if !occupancy.hasCapacity(range) {
-            add(.capacityExceeded, [], "the shop already runs \(occupancy.maxConcurrent ?? 0) jobs at once (maxConcurrent) at some time \(start.minuteOfDayText)–\(end.minuteOfDayText)")
+            add(
+                .capacityExceeded, [],
+                "the shop already runs \(occupancy.maxConcurrent ?? 0) jobs at once (maxConcurrent) at some time \(start.minuteOfDayText)–\(end.minuteOfDayText)"
+            )
         }
 
         // Mechanic.
@@ -63,8 +84,10 @@ public enum Conflicts {
             let found = Staffing.mechanic(model, start: s, preferring: order)
             check.candidate = found
             if found == nil, job.needsMechanic {
-                add(.noMechanicFree, model.qualified.map { model.scenario.mechanics[$0].id },
-                    "no mechanic with \(model.requiredSkills.isEmpty ? "the time" : SkillRule.list(model.requiredSkills)) is on shift and free \(start.minuteOfDayText)–\(end.minuteOfDayText)")
+                add(
+                    .noMechanicFree, model.qualified.map { model.scenario.mechanics[$0].id },
+                    "no mechanic with \(model.requiredSkills.isEmpty ? "the time" : SkillRule.list(model.requiredSkills)) is on shift and free \(start.minuteOfDayText)–\(end.minuteOfDayText)"
+                )
             }
             switch strategy {
             case .auto:
@@ -80,8 +103,10 @@ public enum Conflicts {
                 }
             }
             if soft, let wanted = job.preferredMechanic, found != wanted {
-                add(.preferredMechanicUnavailable, [model.scenario.mechanics[wanted].id],
-                    "\(model.name(ofMechanic: wanted)) cannot take it \(start.minuteOfDayText)–\(end.minuteOfDayText) (busy, off shift, inactive or lacking a required skill)")
+                add(
+                    .preferredMechanicUnavailable, [model.scenario.mechanics[wanted].id],
+                    "\(model.name(ofMechanic: wanted)) cannot take it \(start.minuteOfDayText)–\(end.minuteOfDayText) (busy, off shift, inactive or lacking a required skill)"
+                )
             }
         }
 
@@ -91,7 +116,8 @@ public enum Conflicts {
                 $0.status.isActive && $0.file.customerId == customer && $0.start < end && start < $0.end
             }
             if !clashing.isEmpty {
-                add(.customerDoubleBooked, clashing.map(\.file.id),
+                add(
+                    .customerDoubleBooked, clashing.map(\.file.id),
                     "customer \(customer) already has \(clashing.map(\.file.id).joined(separator: ", ")) at that time")
             }
         }
@@ -108,8 +134,10 @@ public enum Conflicts {
             let share = Double(booked) / (Double(openSlots) * Double(perSlot))
             let threshold = policy.resolvedSoftCapacityThreshold
             if share > threshold {
-                add(.softCapacityExceeded, [],
-                    "\(start.date) would be \(percent(share)) booked, above the soft threshold of \(percent(threshold))")
+                add(
+                    .softCapacityExceeded, [],
+                    "\(start.date) would be \(percent(share)) booked, above the soft threshold of \(percent(threshold))"
+                )
             }
         }
         if let m = check.mechanic {
@@ -117,8 +145,10 @@ public enum Conflicts {
             let busy = dayRange.count { occupancy.mechanicBusy[m][$0] } + model.length
             let threshold = policy.resolvedMechanicOverloadThreshold
             if shiftSlots > 0, Double(busy) / Double(shiftSlots) > threshold {
-                add(.mechanicOverloaded, [model.scenario.mechanics[m].id],
-                    "\(model.name(ofMechanic: m)) would be booked \(percent(Double(busy) / Double(shiftSlots))) of the shift on \(start.date), above \(percent(threshold))")
+                add(
+                    .mechanicOverloaded, [model.scenario.mechanics[m].id],
+                    "\(model.name(ofMechanic: m)) would be booked \(percent(Double(busy) / Double(shiftSlots))) of the shift on \(start.date), above \(percent(threshold))"
+                )
             }
         }
         return check
@@ -131,8 +161,10 @@ public enum Conflicts {
         let dayStart = model.slot(of: LocalDateTime(date: day, minuteOfDay: 0))
         let dayRange = max(0, dayStart)..<min(instance.slotCount, max(0, dayStart + instance.slotsPerDay))
         func key(_ m: Int) -> (Int, Int, Int, Int) {
-            (m == model.job.preferredMechanic ? 0 : 1, instance.mechanicCost(job: model.newJob, mechanic: m),
-             dayRange.count { model.occupancy.mechanicBusy[m][$0] }, m)
+            (
+                m == model.job.preferredMechanic ? 0 : 1, instance.mechanicCost(job: model.newJob, mechanic: m),
+                dayRange.count { model.occupancy.mechanicBusy[m][$0] }, m
+            )
         }
         return qualified.sorted { key($0) < key($1) }
     }

@@ -10,8 +10,10 @@ public struct Estimate: Codable, Hashable, Sendable {
     /// More than one active appointment may point at it.
     public var allowsMultipleAppointments: Bool?
 
-    public init(id: String, status: String, customerId: String?, vehicleId: String?, lines: [ServiceLine],
-                allowsMultipleAppointments: Bool? = nil) {
+    public init(
+        id: String, status: String, customerId: String?, vehicleId: String?, lines: [ServiceLine],
+        allowsMultipleAppointments: Bool? = nil
+    ) {
         self.id = id
         self.status = status
         self.customerId = customerId

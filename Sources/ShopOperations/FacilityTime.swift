@@ -15,15 +15,17 @@ public enum FacilityTime {
 
     /// The instant of a local time in `timeZone`.
     public static func instant(_ time: LocalDateTime, timeZone: String) -> Date {
-        let parts = DateComponents(year: time.date.year, month: time.date.month, day: time.date.day,
-                                   hour: time.minuteOfDay / 60, minute: time.minuteOfDay % 60)
+        let parts = DateComponents(
+            year: time.date.year, month: time.date.month, day: time.date.day,
+            hour: time.minuteOfDay / 60, minute: time.minuteOfDay % 60)
         return calendar(timeZone).date(from: parts) ?? Date(timeIntervalSince1970: 0)
     }
 
     /// The local time of an instant in `timeZone` (UTC when the zone is unknown), to the minute.
     public static func local(_ instant: Date, timeZone: String) -> LocalDateTime {
         let parts = calendar(timeZone).dateComponents([.year, .month, .day, .hour, .minute], from: instant)
-        let date = LocalDate(year: parts.year ?? 1970, month: parts.month ?? 1, day: parts.day ?? 1)
+        let date =
+            LocalDate(year: parts.year ?? 1970, month: parts.month ?? 1, day: parts.day ?? 1)
             ?? LocalDate(dayNumber: 0)
         return LocalDateTime(date: date, minuteOfDay: (parts.hour ?? 0) * 60 + (parts.minute ?? 0))
     }
@@ -36,7 +38,10 @@ public enum FacilityTime {
     /// `YYYYMMDDTHHMMSSZ`, for iCalendar.
     public static func utcStamp(_ instant: Date) -> String {
         let c = calendar("UTC").dateComponents([.year, .month, .day, .hour, .minute, .second], from: instant)
-        func pad(_ v: Int?, _ n: Int) -> String { let s = String(v ?? 0); return String(repeating: "0", count: max(0, n - s.count)) + s }
-        return pad(c.year, 4) + pad(c.month, 2) + pad(c.day, 2) + "T" + pad(c.hour, 2) + pad(c.minute, 2) + pad(c.second, 2) + "Z"
+        func pad(_ v: Int?, _ n: Int) -> String {
+            let s = String(v ?? 0); return String(repeating: "0", count: max(0, n - s.count)) + s
+        }
+        return pad(c.year, 4) + pad(c.month, 2) + pad(c.day, 2) + "T" + pad(c.hour, 2) + pad(c.minute, 2)
+            + pad(c.second, 2) + "Z"
     }
 }

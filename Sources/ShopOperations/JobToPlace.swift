@@ -27,10 +27,12 @@ public struct JobToPlace: Sendable, Hashable {
     /// `MECHANIC_REQUIRED_NONE_FREE` does not apply and alternatives name no mechanic.
     public var needsMechanic: Bool
 
-    public init(jobID: String, label: String, customerId: String?, durationMinutes: Int, requiredSkills: [String],
-                preferredSkills: [String], bayTypes: [BayType], preferredStarts: [LocalDateTime],
-                preferredBayType: BayType? = nil, preferredMechanic: Int? = nil, order: [AlternativeOrder] = [],
-                needsMechanic: Bool = true) {
+    public init(
+        jobID: String, label: String, customerId: String?, durationMinutes: Int, requiredSkills: [String],
+        preferredSkills: [String], bayTypes: [BayType], preferredStarts: [LocalDateTime],
+        preferredBayType: BayType? = nil, preferredMechanic: Int? = nil, order: [AlternativeOrder] = [],
+        needsMechanic: Bool = true
+    ) {
         self.jobID = jobID
         self.label = label
         self.customerId = customerId

@@ -8,8 +8,10 @@ public struct Move: Codable, Hashable, Sendable {
     public var fromMechanic: String?
     public var toMechanic: String?
 
-    public init(appointment: String, fromStart: String, toStart: String, fromBay: String, toBay: String,
-                fromMechanic: String?, toMechanic: String?) {
+    public init(
+        appointment: String, fromStart: String, toStart: String, fromBay: String, toBay: String,
+        fromMechanic: String?, toMechanic: String?
+    ) {
         self.appointment = appointment
         self.fromStart = fromStart
         self.toStart = toStart

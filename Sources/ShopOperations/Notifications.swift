@@ -5,39 +5,52 @@ import ShopDomain
 enum Notifications {
     /// The customer (when `notifyCustomer` or `mandatory`), the mechanic who had it
     /// (when its time changed or they were taken off it) and a newly assigned mechanic.
-    static func entries(for change: PlacementChange, notifyCustomer: Bool, mandatory: Bool, now: LocalDateTime,
-                        nowInstant: Date, ids: DecisionIDs) -> [OutboxEntry] {
+    static func entries(
+        for change: PlacementChange, notifyCustomer: Bool, mandatory: Bool, now: LocalDateTime,
+        nowInstant: Date, ids: DecisionIDs
+    ) -> [OutboxEntry] {
         var entries: [OutboxEntry] = []
         let a = change.appointment
-        func entry(_ kind: RecipientKind, _ id: String, mandatory: Bool, subject: String, text: String,
-                   calendar: String?) -> OutboxEntry {
-            OutboxEntry(notificationId: ids.next("NTF"), appointmentId: a.id, recipientKind: kind, recipientId: id,
-                        mandatory: mandatory, channels: ChannelPolicy.standard, channel: ChannelPolicy.standard[0].channel,
-                        attempt: 1, status: .pending, subject: subject, text: text, calendar: calendar,
-                        createdAt: now.description, attempts: [])
+        func entry(
+            _ kind: RecipientKind, _ id: String, mandatory: Bool, subject: String, text: String,
+            calendar: String?
+        ) -> OutboxEntry {
+            OutboxEntry(
+                notificationId: ids.next("NTF"), appointmentId: a.id, recipientKind: kind, recipientId: id,
+                mandatory: mandatory, channels: ChannelPolicy.standard, channel: ChannelPolicy.standard[0].channel,
+                attempt: 1, status: .pending, subject: subject, text: text, calendar: calendar,
+                createdAt: now.description, attempts: [])
         }
         let from = "\(Self.when(change.fromStart)) (\(change.fromBay))"
         let to = change.to.map { "\(Self.when($0.start)) (\($0.bay))" }
         let why = change.reason.replacingOccurrences(of: "_", with: " ").lowercased()
         if let customer = a.customerId, notifyCustomer || mandatory {
-            let text = to.map { "Your appointment \(a.id) has moved from \(from) to \($0). Reason: \(why)." }
+            let text =
+                to.map { "Your appointment \(a.id) has moved from \(from) to \($0). Reason: \(why)." }
                 ?? "Your appointment \(a.id) on \(from) cannot go ahead as planned (\(why)). We will call you to rebook."
-            entries.append(entry(.customer, customer, mandatory: mandatory,
-                                 subject: to == nil ? "Your appointment needs rebooking" : "Your appointment has moved",
-                                 text: text, calendar: Self.calendar(change, nowInstant: nowInstant)))
+            entries.append(
+                entry(
+                    .customer, customer, mandatory: mandatory,
+                    subject: to == nil ? "Your appointment needs rebooking" : "Your appointment has moved",
+                    text: text, calendar: Self.calendar(change, nowInstant: nowInstant)))
         }
         let toMechanic = change.to?.mechanic
         if let previous = change.fromMechanic, change.timeChanged || toMechanic != previous {
-            let text = toMechanic == previous
+            let text =
+                toMechanic == previous
                 ? "Job \(a.id) moved from \(from) to \(to ?? "unplaced"): still yours."
                 : "Job \(a.id) at \(from) is no longer yours\(to.map { " (now \($0))" } ?? "")."
-            entries.append(entry(.mechanic, previous, mandatory: true,
-                                 subject: toMechanic == previous ? "Job moved" : "Job taken off your list",
-                                 text: text, calendar: nil))
+            entries.append(
+                entry(
+                    .mechanic, previous, mandatory: true,
+                    subject: toMechanic == previous ? "Job moved" : "Job taken off your list",
+                    text: text, calendar: nil))
         }
         if let next = toMechanic, next != change.fromMechanic, let to {
-            entries.append(entry(.mechanic, next, mandatory: true, subject: "Job assigned to you",
-                                 text: "Job \(a.id) is yours at \(to).", calendar: nil))
+            entries.append(
+                entry(
+                    .mechanic, next, mandatory: true, subject: "Job assigned to you",
+                    text: "Job \(a.id) is yours at \(to).", calendar: nil))
         }
         return entries
     }

@@ -16,9 +16,11 @@ public struct PlacementChange {
     /// The calendar invite's `SEQUENCE`.
     public var sequence: Int
 
-    public init(appointment: BookedAppointment, facility: String, timeZone: String, fromStart: LocalDateTime,
-                fromBay: String, fromMechanic: String?, to: (start: LocalDateTime, bay: String, mechanic: String?)?,
-                reason: String, sequence: Int) {
+    public init(
+        appointment: BookedAppointment, facility: String, timeZone: String, fromStart: LocalDateTime,
+        fromBay: String, fromMechanic: String?, to: (start: LocalDateTime, bay: String, mechanic: String?)?,
+        reason: String, sequence: Int
+    ) {
         self.appointment = appointment
         self.facility = facility
         self.timeZone = timeZone

@@ -5,8 +5,10 @@ import ShopDomain
 public enum RequestChecks {
     /// `request.requestId`, `request.facility`, `request.caller.id` and
     /// `request.caller.permissions[i].permission`, in that order.
-    public static func common(requestId: String, facility: String, caller: Caller,
-                              snapshot: BookingSnapshot) -> [ValidationIssue] {
+    public static func common(
+        requestId: String, facility: String, caller: Caller,
+        snapshot: BookingSnapshot
+    ) -> [ValidationIssue] {
         var issues: [ValidationIssue] = []
         func add(_ path: String, _ message: String) { issues.append(ValidationIssue(path: path, message: message)) }
         if requestId.isEmpty { add("request.requestId", "must not be empty (it is the idempotency key)") }
@@ -15,8 +17,10 @@ public enum RequestChecks {
         }
         if caller.id.isEmpty { add("request.caller.id", "must not be empty") }
         for (i, grant) in caller.permissions.enumerated() where Permission(rawValue: grant.permission) == nil {
-            add("request.caller.permissions[\(i)].permission",
-                "unknown permission \"\(grant.permission)\"; use one of \(Permission.allCases.map(\.rawValue).joined(separator: ", "))")
+            add(
+                "request.caller.permissions[\(i)].permission",
+                "unknown permission \"\(grant.permission)\"; use one of \(Permission.allCases.map(\.rawValue).joined(separator: ", "))"
+            )
         }
         return issues
     }
@@ -27,7 +31,9 @@ public enum RequestChecks {
             return (nil, [ValidationIssue(path: path, message: "\"\(text)\" is not a local time YYYY-MM-DDTHH:MM")])
         }
         if time.minuteOfDay % slotMinutes != 0 {
-            return (time, [ValidationIssue(path: path, message: "\(time) is not on a \(slotMinutes)-minute slot boundary")])
+            return (
+                time, [ValidationIssue(path: path, message: "\(time) is not on a \(slotMinutes)-minute slot boundary")]
+            )
         }
         return (time, [])
     }

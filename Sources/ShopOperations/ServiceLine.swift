@@ -14,8 +14,10 @@ public struct ServiceLine: Codable, Hashable, Sendable {
     /// The line can be done at the customer's place by a mobile unit.
     public var mobileEligible: Bool?
 
-    public init(serviceType: String, estimatedMinutes: Int? = nil, requiredSkills: [String]? = nil,
-                preferredSkills: [String]? = nil, bayTypes: [String]? = nil, mobileEligible: Bool? = nil) {
+    public init(
+        serviceType: String, estimatedMinutes: Int? = nil, requiredSkills: [String]? = nil,
+        preferredSkills: [String]? = nil, bayTypes: [String]? = nil, mobileEligible: Bool? = nil
+    ) {
         self.serviceType = serviceType
         self.estimatedMinutes = estimatedMinutes
         self.requiredSkills = requiredSkills

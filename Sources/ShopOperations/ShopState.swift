@@ -29,9 +29,11 @@ public struct ShopState {
     ///   - day: only that day (the horizon and the appointments starting on it).
     ///   - window: the new job's window, when given.
     ///   - bookedPriority: the booked appointments' priority.
-    public init(_ facility: ValidatedFacility, placing job: JobToPlace,
-                movable: (ValidatedFacility.Booked) -> Bool = { _ in false }, day: LocalDate? = nil,
-                window: (LocalDateTime, LocalDateTime)? = nil, bookedPriority: Int = 1) throws(InputError) {
+    public init(
+        _ facility: ValidatedFacility, placing job: JobToPlace,
+        movable: (ValidatedFacility.Booked) -> Bool = { _ in false }, day: LocalDate? = nil,
+        window: (LocalDateTime, LocalDateTime)? = nil, bookedPriority: Int = 1
+    ) throws(InputError) {
         self.facility = facility
         self.job = job
         let base = facility.scenario
@@ -46,27 +48,31 @@ public struct ShopState {
         var indices: [Int] = []
         for (index, appointment) in facility.appointments.enumerated() where appointment.status.isActive {
             if let day, appointment.start.date != day { continue }
-            let placement = Scenario.Placement(start: appointment.start, bay: appointment.bay, mechanic: appointment.mechanic)
+            let placement = Scenario.Placement(
+                start: appointment.start, bay: appointment.bay, mechanic: appointment.mechanic)
             let moves = appointment.status.isMovable && movable(appointment)
-            jobs.append(Scenario.Job(
-                id: appointment.file.id, durationMinutes: appointment.file.durationMinutes,
-                bayTypes: [base.bays[appointment.bay].type], requiredSkills: Set(appointment.requiredSkills),
-                preferredSkills: [],
-                // Without a mechanic it was booked deferred; its staffing is checked apart.
-                mechanicMode: appointment.mechanic == nil ? .none : .required,
-                priority: bookedPriority, earliest: shop.horizonBegin, latest: shop.horizonEnd, preferredStarts: [],
-                pinned: moves ? nil : placement, current: moves ? placement : nil))
+            jobs.append(
+                Scenario.Job(
+                    id: appointment.file.id, durationMinutes: appointment.file.durationMinutes,
+                    bayTypes: [base.bays[appointment.bay].type], requiredSkills: Set(appointment.requiredSkills),
+                    preferredSkills: [],
+                    // Without a mechanic it was booked deferred; its staffing is checked apart.
+                    mechanicMode: appointment.mechanic == nil ? .none : .required,
+                    priority: bookedPriority, earliest: shop.horizonBegin, latest: shop.horizonEnd, preferredStarts: [],
+                    pinned: moves ? nil : placement, current: moves ? placement : nil))
             indices.append(index)
         }
-        jobs.append(Scenario.Job(
-            id: job.jobID, durationMinutes: job.durationMinutes,
-            // An empty list is not a valid job; such work gets NO_ELIGIBLE_BAY before any bay is looked at.
-            bayTypes: Set(job.bayTypes.isEmpty ? [.generalService] : job.bayTypes),
-            requiredSkills: Set(job.requiredSkills), preferredSkills: job.preferredSkills,
-            mechanicMode: qualified.isEmpty ? .none : .required, priority: 1,
-            earliest: window?.0 ?? shop.horizonBegin, latest: window?.1 ?? shop.horizonEnd,
-            preferredStarts: job.preferredStarts, pinned: nil, current: nil))
-        scenario = try Scenario(facility: shop, bays: base.bays, mechanics: base.mechanics, jobs: jobs, weights: base.weights)
+        jobs.append(
+            Scenario.Job(
+                id: job.jobID, durationMinutes: job.durationMinutes,
+                // An empty list is not a valid job; such work gets NO_ELIGIBLE_BAY before any bay is looked at.
+                bayTypes: Set(job.bayTypes.isEmpty ? [.generalService] : job.bayTypes),
+                requiredSkills: Set(job.requiredSkills), preferredSkills: job.preferredSkills,
+                mechanicMode: qualified.isEmpty ? .none : .required, priority: 1,
+                earliest: window?.0 ?? shop.horizonBegin, latest: window?.1 ?? shop.horizonEnd,
+                preferredStarts: job.preferredStarts, pinned: nil, current: nil))
+        scenario = try Scenario(
+            facility: shop, bays: base.bays, mechanics: base.mechanics, jobs: jobs, weights: base.weights)
         appointmentJobs = indices
         instance = Instance(scenario)
         newJob = jobs.count - 1

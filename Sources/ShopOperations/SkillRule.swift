@@ -31,7 +31,8 @@ public enum SkillRule {
     }
 
     /// "J. Doe has BRAKES and ENGINE" (or "lacks preferred HVAC").
-    public static func describe(_ name: String, skills: Set<String>, required: [String], preferred: [String]) -> String {
+    public static func describe(_ name: String, skills: Set<String>, required: [String], preferred: [String]) -> String
+    {
         let has = (required + preferred).filter(skills.contains)
         let lacks = preferred.filter { !skills.contains($0) }
         var text = has.isEmpty ? "\(name) is free" : "\(name) has \(list(has))"

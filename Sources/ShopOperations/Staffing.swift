@@ -15,7 +15,8 @@ public enum Staffing {
         let range = model.range(start)
         func candidates(job j: Int, at s: Int, length: Int, from list: [Int]) -> [Int] {
             list.filter {
-                instance.mechanicAvailable(job: j, mechanic: $0, start: s) && occupancy.isMechanicFree($0, s..<(s + length))
+                instance.mechanicAvailable(job: j, mechanic: $0, start: s)
+                    && occupancy.isMechanicFree($0, s..<(s + length))
             }
         }
         let mine = candidates(job: model.newJob, at: start, length: model.length, from: order)
@@ -24,7 +25,8 @@ public enum Staffing {
         var others: [[Int]] = []
         for (j, index) in model.appointmentJobs.enumerated() {
             guard let placement = model.bookedPlacement(j), placement.mechanic == nil,
-                  model.facility.appointments[index].file.needsMechanic ?? true else { continue }
+                model.facility.appointments[index].file.needsMechanic ?? true
+            else { continue }
             let length = instance.jobs[j].length
             guard placement.start < range.upperBound, range.lowerBound < placement.start + length else { continue }
             let skills = model.scenario.jobs[j].requiredSkills
@@ -32,10 +34,11 @@ public enum Staffing {
                 model.scenario.mechanics[$0].active && skills.isSubset(of: model.scenario.mechanics[$0].skills)
             }
             guard !able.isEmpty else { continue }  // waits for skills; takes no one
-            others.append(able.filter {
-                occupancy.isMechanicFree($0, placement.start..<(placement.start + length))
-                    && shiftCovers(instance, mechanic: $0, placement.start..<(placement.start + length))
-            })
+            others.append(
+                able.filter {
+                    occupancy.isMechanicFree($0, placement.start..<(placement.start + length))
+                        && shiftCovers(instance, mechanic: $0, placement.start..<(placement.start + length))
+                })
         }
         if others.isEmpty { return mine.first }
         // The request's candidates in order: the first that leaves the others as well staffed as before.

@@ -40,7 +40,9 @@ public struct ValidatedFacility: Sendable {
     /// The most reschedules an appointment may have had: far above any real one,
     /// and far enough below `Int.max` that counting one more cannot overflow.
     public static let maxRescheduleCount = 1_000_000
-    public static let estimateStatuses = ["DRAFT", "QUOTED", "APPROVED", "DECLINED", "EXPIRED", "SCHEDULED", "CONVERTED"]
+    public static let estimateStatuses = [
+        "DRAFT", "QUOTED", "APPROVED", "DECLINED", "EXPIRED", "SCHEDULED", "CONVERTED",
+    ]
     public static let workOrderStatuses = ["OPEN", "IN_PROGRESS", "ON_HOLD", "COMPLETED", "CANCELLED"]
 
     /// Validates `snapshot`; throws every problem at once.
@@ -70,12 +72,13 @@ public struct ValidatedFacility: Sendable {
         // The scenario file's own validation, on the facility parts alone.
         var facility: Scenario?
         do {
-            facility = try Scenario(file: ScenarioFile(
-                facility: snapshot.facility, bays: snapshot.bays,
-                mechanics: snapshot.mechanics.map {
-                    ScenarioFile.Mechanic(id: $0.id, skills: $0.skills, active: $0.active, shifts: $0.shifts)
-                },
-                jobs: [], weights: snapshot.weights))
+            facility = try Scenario(
+                file: ScenarioFile(
+                    facility: snapshot.facility, bays: snapshot.bays,
+                    mechanics: snapshot.mechanics.map {
+                        ScenarioFile.Mechanic(id: $0.id, skills: $0.skills, active: $0.active, shifts: $0.shifts)
+                    },
+                    jobs: [], weights: snapshot.weights))
         } catch {
             issues += error.issues
         }
@@ -86,9 +89,14 @@ public struct ValidatedFacility: Sendable {
         var estimateIDs = Set<String>(), workOrderIDs = Set<String>()
         for (i, estimate) in estimates.enumerated() {
             let path = "estimates[\(i)]"
-            if !estimateIDs.insert(estimate.id).inserted { add(path + ".id", "duplicate estimate id \"\(estimate.id)\"") }
+            if !estimateIDs.insert(estimate.id).inserted {
+                add(path + ".id", "duplicate estimate id \"\(estimate.id)\"")
+            }
             if !Self.estimateStatuses.contains(estimate.status) {
-                add(path + ".status", "unknown status \"\(estimate.status)\"; use one of \(Self.estimateStatuses.joined(separator: ", "))")
+                add(
+                    path + ".status",
+                    "unknown status \"\(estimate.status)\"; use one of \(Self.estimateStatuses.joined(separator: ", "))"
+                )
             }
             Self.checkLines(estimate.lines, path: path + ".lines", &issues)
         }
@@ -96,7 +104,9 @@ public struct ValidatedFacility: Sendable {
             let path = "workOrders[\(i)]"
             if !workOrderIDs.insert(order.id).inserted { add(path + ".id", "duplicate work order id \"\(order.id)\"") }
             if !Self.workOrderStatuses.contains(order.status) {
-                add(path + ".status", "unknown status \"\(order.status)\"; use one of \(Self.workOrderStatuses.joined(separator: ", "))")
+                add(
+                    path + ".status",
+                    "unknown status \"\(order.status)\"; use one of \(Self.workOrderStatuses.joined(separator: ", "))")
             }
             if let minutes = order.workExecutionMinutes, minutes <= 0 || minutes > Scenario.maxDurationMinutes {
                 add(path + ".workExecutionMinutes", "must be from 1 to \(Scenario.maxDurationMinutes), not \(minutes)")
@@ -128,9 +138,13 @@ public struct ValidatedFacility: Sendable {
                 add("policy.serviceTypeStrategies.\(key)", "unknown strategy \"\(text)\"; use auto, deferred or manual")
             }
         }
-        for (name, value) in [("softCapacityThreshold", policy.softCapacityThreshold),
-                              ("mechanicOverloadThreshold", policy.mechanicOverloadThreshold)] {
-            if let value, !(value > 0 && value <= 1) { add("policy.\(name)", "must be a share above 0 and at most 1, not \(value)") }
+        for (name, value) in [
+            ("softCapacityThreshold", policy.softCapacityThreshold),
+            ("mechanicOverloadThreshold", policy.mechanicOverloadThreshold),
+        ] {
+            if let value, !(value > 0 && value <= 1) {
+                add("policy.\(name)", "must be a share above 0 and at most 1, not \(value)")
+            }
         }
         if let days = policy.bookingHorizonDays, days < 1 || days > 3660 {
             add("policy.bookingHorizonDays", "must be from 1 to 3660, not \(days)")
@@ -141,7 +155,9 @@ public struct ValidatedFacility: Sendable {
         for key in (policy.standardDurations ?? [:]).keys.sorted() {
             let minutes = policy.standardDurations![key]!
             if minutes <= 0 || minutes > Scenario.maxDurationMinutes {
-                add("policy.standardDurations.\(key)", "must be from 1 to \(Scenario.maxDurationMinutes), not \(minutes)")
+                add(
+                    "policy.standardDurations.\(key)",
+                    "must be from 1 to \(Scenario.maxDurationMinutes), not \(minutes)")
             }
         }
         guard issues.isEmpty, let facility else { return (nil, issues) }
@@ -165,14 +181,19 @@ public struct ValidatedFacility: Sendable {
     }
 
     /// One appointment's own checks (all but the uniqueness of its id), with paths `appointments[i]…`.
-    private static func check(_ appointment: BookedAppointment, at i: Int, in snapshot: BookingSnapshot,
-                              _ index: Index) -> (Booked?, [ValidationIssue]) {
+    private static func check(
+        _ appointment: BookedAppointment, at i: Int, in snapshot: BookingSnapshot,
+        _ index: Index
+    ) -> (Booked?, [ValidationIssue]) {
         var issues: [ValidationIssue] = []
         let path = "appointments[\(i)]"
         func add(_ path: String, _ message: String) { issues.append(ValidationIssue(path: path, message: message)) }
         let status = AppointmentStatus(rawValue: appointment.status)
         if status == nil {
-            add(path + ".status", "unknown status \"\(appointment.status)\"; use one of \(AppointmentStatus.allCases.map(\.rawValue).joined(separator: ", "))")
+            add(
+                path + ".status",
+                "unknown status \"\(appointment.status)\"; use one of \(AppointmentStatus.allCases.map(\.rawValue).joined(separator: ", "))"
+            )
         }
         let start = LocalDateTime(appointment.start)
         if start == nil {
@@ -181,7 +202,9 @@ public struct ValidatedFacility: Sendable {
             add(path + ".start", "\(start!) is not on a \(index.slotMinutes)-minute slot boundary")
         }
         if appointment.durationMinutes <= 0 || appointment.durationMinutes > Scenario.maxDurationMinutes {
-            add(path + ".durationMinutes", "must be from 1 to \(Scenario.maxDurationMinutes), not \(appointment.durationMinutes)")
+            add(
+                path + ".durationMinutes",
+                "must be from 1 to \(Scenario.maxDurationMinutes), not \(appointment.durationMinutes)")
         }
         let bay = index.bays[appointment.bay]
         if bay == nil { add(path + ".bay", "unknown bay or mobile unit id \"\(appointment.bay)\"") }
@@ -201,12 +224,21 @@ public struct ValidatedFacility: Sendable {
             // The bound: a rescheduled appointment's count and its notification's sequence are this plus one or two.
             add(path + ".rescheduleCount", "must be 0 or more and at most \(Self.maxRescheduleCount), not \(count)")
         }
-        guard let status, let start, let bay, appointment.mechanic == nil || mechanic != nil else { return (nil, issues) }
-        let skills = appointment.requiredSkills
-            ?? SkillRule.union(sourceLines(estimateId: appointment.estimateId, workOrderId: appointment.workOrderId,
-                                           in: snapshot).map { $0.requiredSkills ?? [] })
-        return (Booked(file: appointment, status: status, start: start, bay: bay, mechanic: mechanic,
-                       requiredSkills: skills), issues)
+        guard let status, let start, let bay, appointment.mechanic == nil || mechanic != nil else {
+            return (nil, issues)
+        }
+        let skills =
+            appointment.requiredSkills
+            ?? SkillRule.union(
+                sourceLines(
+                    estimateId: appointment.estimateId, workOrderId: appointment.workOrderId,
+                    in: snapshot
+                ).map { $0.requiredSkills ?? [] })
+        return (
+            Booked(
+                file: appointment, status: status, start: start, bay: bay, mechanic: mechanic,
+                requiredSkills: skills), issues
+        )
     }
 
     private static func checkLines(_ lines: [ServiceLine], path: String, _ issues: inout [ValidationIssue]) {
@@ -216,17 +248,22 @@ public struct ValidatedFacility: Sendable {
                 issues.append(ValidationIssue(path: "\(path)[\(i)].serviceType", message: "must not be empty"))
             }
             if let minutes = line.estimatedMinutes, minutes <= 0 || minutes > Scenario.maxDurationMinutes {
-                issues.append(ValidationIssue(path: "\(path)[\(i)].estimatedMinutes",
-                                              message: "must be from 1 to \(Scenario.maxDurationMinutes), not \(minutes)"))
+                issues.append(
+                    ValidationIssue(
+                        path: "\(path)[\(i)].estimatedMinutes",
+                        message: "must be from 1 to \(Scenario.maxDurationMinutes), not \(minutes)"))
             }
             for (k, name) in (line.bayTypes ?? []).enumerated() where BayType(rawValue: name) == nil {
-                issues.append(ValidationIssue(path: "\(path)[\(i)].bayTypes[\(k)]", message: "unknown bay type \"\(name)\""))
+                issues.append(
+                    ValidationIssue(path: "\(path)[\(i)].bayTypes[\(k)]", message: "unknown bay type \"\(name)\""))
             }
         }
     }
 
     /// The lines of an appointment's source (its estimate, else its work order), when the snapshot holds it.
-    public static func sourceLines(estimateId: String?, workOrderId: String?, in snapshot: BookingSnapshot) -> [ServiceLine] {
+    public static func sourceLines(estimateId: String?, workOrderId: String?, in snapshot: BookingSnapshot)
+        -> [ServiceLine]
+    {
         (snapshot.estimates ?? []).first { estimateId != nil && $0.id == estimateId }?.lines
             ?? (snapshot.workOrders ?? []).first { workOrderId != nil && $0.id == workOrderId }?.lines ?? []
     }
@@ -234,7 +271,8 @@ public struct ValidatedFacility: Sendable {
     /// The lines of an appointment's source, `nil` when the snapshot does not hold it.
     public func sourceLines(of appointment: BookedAppointment) -> [ServiceLine]? {
         (snapshot.estimates ?? []).first { appointment.estimateId != nil && $0.id == appointment.estimateId }?.lines
-            ?? (snapshot.workOrders ?? []).first { appointment.workOrderId != nil && $0.id == appointment.workOrderId }?.lines
+            ?? (snapshot.workOrders ?? []).first { appointment.workOrderId != nil && $0.id == appointment.workOrderId }?
+            .lines
     }
 
     /// The appointment with id `id`, parsed.
@@ -271,7 +309,9 @@ public struct ValidatedFacility: Sendable {
 
     /// With the `i`-th appointment replaced by `appointment` (the same id): only
     /// that appointment is checked, with its path `appointments[i]…`.
-    public func replacingAppointment(at i: Int, with appointment: BookedAppointment) throws(InputError) -> ValidatedFacility {
+    public func replacingAppointment(at i: Int, with appointment: BookedAppointment) throws(InputError)
+        -> ValidatedFacility
+    {
         precondition(snapshot.appointments[i].id == appointment.id, "the replacement keeps the appointment's id")
         var snapshot = self.snapshot
         snapshot.appointments[i] = appointment

@@ -11,8 +11,10 @@ public struct WorkOrder: Codable, Hashable, Sendable {
     public var workExecutionMinutes: Int?
     public var allowsMultipleAppointments: Bool?
 
-    public init(id: String, status: String, customerId: String?, vehicleId: String?, lines: [ServiceLine],
-                workExecutionMinutes: Int? = nil, allowsMultipleAppointments: Bool? = nil) {
+    public init(
+        id: String, status: String, customerId: String?, vehicleId: String?, lines: [ServiceLine],
+        workExecutionMinutes: Int? = nil, allowsMultipleAppointments: Bool? = nil
+    ) {
         self.id = id
         self.status = status
         self.customerId = customerId

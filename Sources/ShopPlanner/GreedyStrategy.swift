@@ -46,8 +46,10 @@ public struct GreedyStrategy: PlanningStrategy {
         }
         for job in order {
             if let deadline, ContinuousClock.now >= deadline { break }
-            if let (placement, cost) = cheapestFreePlacement(instance, job: job.index, occupancy: occupancy, deadline: deadline),
-               cost <= instance.unscheduledCost(job: job.index) {
+            if let (placement, cost) = cheapestFreePlacement(
+                instance, job: job.index, occupancy: occupancy, deadline: deadline),
+                cost <= instance.unscheduledCost(job: job.index)
+            {
                 placements[job.index] = placement
                 occupancy.place(placement, length: job.length)
             }
@@ -56,14 +58,18 @@ public struct GreedyStrategy: PlanningStrategy {
     }
 
     /// Adds unscheduled jobs to a plan wherever that lowers the objective.
-    static func insertUnscheduled(_ instance: Instance, into plan: [SlotPlacement?],
-                                  deadline: ContinuousClock.Instant? = nil) -> [SlotPlacement?] {
+    static func insertUnscheduled(
+        _ instance: Instance, into plan: [SlotPlacement?],
+        deadline: ContinuousClock.Instant? = nil
+    ) -> [SlotPlacement?] {
         var placements = plan
         var occupancy = Occupancy(instance, plan: plan)
         for job in instance.jobs where placements[job.index] == nil {
             if let deadline, ContinuousClock.now >= deadline { break }
-            if let (placement, cost) = cheapestFreePlacement(instance, job: job.index, occupancy: occupancy, deadline: deadline),
-               cost < instance.unscheduledCost(job: job.index) {
+            if let (placement, cost) = cheapestFreePlacement(
+                instance, job: job.index, occupancy: occupancy, deadline: deadline),
+                cost < instance.unscheduledCost(job: job.index)
+            {
                 placements[job.index] = placement
                 occupancy.place(placement, length: job.length)
             }
@@ -94,7 +100,8 @@ public struct GreedyStrategy: PlanningStrategy {
             guard occupancy.hasCapacity(range) else { continue }
             // The cost separates into start, bay and mechanic parts.
             var bestBay: (Int, Int)?
-            for b in job.bayOptions where instance.bayAvailable(job: j, bay: b, start: s) && occupancy.isBayFree(b, range) {
+            for b in job.bayOptions
+            where instance.bayAvailable(job: j, bay: b, start: s) && occupancy.isBayFree(b, range) {
                 let cost = instance.bayCost(job: j, bay: b)
                 if bestBay == nil || cost < bestBay!.1 { bestBay = (b, cost) }
             }
@@ -123,8 +130,10 @@ public struct GreedyStrategy: PlanningStrategy {
     ///
     /// With a `deadline`, the jobs not reached by then add nothing: every
     /// term is at least 0, so what has been summed is still a lower bound.
-    static func simpleBound(_ instance: Instance, jobs: [Int]? = nil, crowd: Bool = true,
-                            deadline: ContinuousClock.Instant? = nil) -> Int {
+    static func simpleBound(
+        _ instance: Instance, jobs: [Int]? = nil, crowd: Bool = true,
+        deadline: ContinuousClock.Instant? = nil
+    ) -> Int {
         var total = 0
         var pinnedMechanics = Set<Int>()
         var alone: [Int: Int] = [:]
@@ -139,15 +148,17 @@ public struct GreedyStrategy: PlanningStrategy {
                 continue
             }
             var timedOut = false
-            let cheapest = cheapestFreePlacement(instance, job: j, occupancy: empty, countMechanicUsed: false,
-                                                 deadline: deadline, timedOut: &timedOut)
+            let cheapest = cheapestFreePlacement(
+                instance, job: j, occupancy: empty, countMechanicUsed: false,
+                deadline: deadline, timedOut: &timedOut)
             // A search cut short may have missed the cheapest: add nothing for this job.
             if timedOut { complete = false; break }
             if let cost = cheapest?.1 { alone[j] = cost }
             total += min(cheapest?.1 ?? Int.max, instance.unscheduledCost(job: j))
         }
         return total + pinnedMechanics.count * instance.weights.mechanicUsed
-            + (crowd && complete ? MechanicCrowdBound.extra(instance, cheapest: alone, pinnedMechanics: pinnedMechanics.count) : 0)
+            + (crowd && complete
+                ? MechanicCrowdBound.extra(instance, cheapest: alone, pinnedMechanics: pinnedMechanics.count) : 0)
     }
 
     /// Whether job `j` has any valid placement beside `occupancy` (the
@@ -157,12 +168,16 @@ public struct GreedyStrategy: PlanningStrategy {
         for s in job.starts {
             let range = s..<(s + job.length)
             guard occupancy.hasCapacity(range),
-                  job.bayOptions.contains(where: { instance.bayAvailable(job: j, bay: $0, start: s) && occupancy.isBayFree($0, range) })
+                job.bayOptions.contains(where: {
+                    instance.bayAvailable(job: j, bay: $0, start: s) && occupancy.isBayFree($0, range)
+                })
             else { continue }
             if job.mode != .required { return true }
             if job.mechanicOptions.contains(where: {
                 instance.mechanicAvailable(job: j, mechanic: $0, start: s) && occupancy.isMechanicFree($0, range)
-            }) { return true }
+            }) {
+                return true
+            }
         }
         return false
     }
@@ -180,8 +195,9 @@ public struct GreedyStrategy: PlanningStrategy {
         }
         var known: [Alike: [UnscheduledReason]] = [:]
         for job in instance.jobs where placements[job.index] == nil {
-            let key = Alike(length: job.length, earliest: job.earliest, latestEnd: job.latestEnd, mode: job.mode,
-                            bays: job.bayOptions, mechanics: job.mechanicOptions)
+            let key = Alike(
+                length: job.length, earliest: job.earliest, latestEnd: job.latestEnd, mode: job.mode,
+                bays: job.bayOptions, mechanics: job.mechanicOptions)
             if let same = known[key] { reasons[job.index] = same; continue }
             let alone = instance.reasonsAlone(job: job.index)
             if !alone.isEmpty {

@@ -15,8 +15,10 @@
 /// ranges) is one interval there, and its days stay tied together.
 public enum IndependentParts {
     /// Parts as ascending job indices, ordered by their first job.
-    public static func parts(of instance: Instance, bayGroups: ResourceGroups,
-                             mechanicGroups: ResourceGroups) -> [[Int]] {
+    public static func parts(
+        of instance: Instance, bayGroups: ResourceGroups,
+        mechanicGroups: ResourceGroups
+    ) -> [[Int]] {
         enum Key: Hashable {
             case bay(group: Int, interval: Int)
             case mechanic(group: Int, interval: Int)
@@ -44,9 +46,11 @@ public enum IndependentParts {
             let j = job.index
             let starts = job.pinned.map { [$0.start] } ?? job.starts
             let intervals = Set(starts.compactMap { instance.openIntervalIndex(containing: $0) })
-            let bays: [Int] = job.pinned.map { [bayGroups.groupOf[$0.bay]] }
+            let bays: [Int] =
+                job.pinned.map { [bayGroups.groupOf[$0.bay]] }
                 ?? Array(Set(job.bayOptions.map { bayGroups.groupOf[$0] }))
-            let mechanics: [Int] = job.pinned.map { $0.mechanic.map { [mechanicGroups.groupOf[$0]] } ?? [] }
+            let mechanics: [Int] =
+                job.pinned.map { $0.mechanic.map { [mechanicGroups.groupOf[$0]] } ?? [] }
                 ?? Array(Set(job.mechanicOptions.map { mechanicGroups.groupOf[$0] }))
             for interval in intervals {
                 for g in bays { touch(.bay(group: g, interval: interval), j) }

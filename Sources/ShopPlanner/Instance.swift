@@ -123,7 +123,9 @@ public struct Instance: Sendable {
             // overlap join into one, as open ranges do.
             var onShift = [Bool](repeating: false, count: count)
             for shift in mechanic.shifts {
-                if let range = clip(up(minutes(shift.start)), down(minutes(shift.end))) { for t in range { onShift[t] = true } }
+                if let range = clip(up(minutes(shift.start)), down(minutes(shift.end))) {
+                    for t in range { onShift[t] = true }
+                }
             }
             let shifts = OpenTime.runs(onShift)
             var reach = [Int](repeating: -1, count: count)
@@ -144,10 +146,13 @@ public struct Instance: Sendable {
                 s += 1
             }
             let bayOptions = scenario.bays.indices.filter { job.bayTypes.contains(scenario.bays[$0].type) }
-            let mechanicOptions = job.mechanicMode == .none ? [] : scenario.mechanics.indices.filter {
-                let mechanic = scenario.mechanics[$0]
-                return mechanic.active && job.requiredSkills.isSubset(of: mechanic.skills)
-            }
+            let mechanicOptions =
+                job.mechanicMode == .none
+                ? []
+                : scenario.mechanics.indices.filter {
+                    let mechanic = scenario.mechanics[$0]
+                    return mechanic.active && job.requiredSkills.isSubset(of: mechanic.skills)
+                }
             let preferred = job.preferredStarts.map { floorDiv(2 * minutes($0) + slot, 2 * slot) }
             return JobSlots(
                 index: index, id: job.id, length: length, earliest: earliest, latestEnd: latestEnd,
@@ -177,7 +182,8 @@ public struct Instance: Sendable {
     public func mechanicAvailable(job j: Int, mechanic m: Int, start s: Int) -> Bool {
         let mechanic = scenario.mechanics[m], job = scenario.jobs[j]
         guard s >= 0, s < slotCount, mechanic.active, job.mechanicMode != .none,
-              job.requiredSkills.isSubset(of: mechanic.skills) else { return false }
+            job.requiredSkills.isSubset(of: mechanic.skills)
+        else { return false }
         return mechanics[m].shiftReach[s] >= s + jobs[j].length
     }
 
@@ -185,7 +191,8 @@ public struct Instance: Sendable {
     /// (hours, window, bay, mechanic and mode), ignoring other jobs.
     public func isValidAlone(job j: Int, _ placement: SlotPlacement) -> Bool {
         guard fitsHoursAndWindow(job: j, start: placement.start),
-              bayAvailable(job: j, bay: placement.bay, start: placement.start) else { return false }
+            bayAvailable(job: j, bay: placement.bay, start: placement.start)
+        else { return false }
         switch (jobs[j].mode, placement.mechanic) {
         case (.none, nil), (.optional, nil): return true
         case (.none, _?), (.required, nil): return false

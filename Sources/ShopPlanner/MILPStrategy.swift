@@ -27,9 +27,11 @@ public struct MILPStrategy: PlanningStrategy {
     /// Branch on "is this job in?" (`z`) before anything else.
     public var branchOnJobs: Bool
 
-    public init(name: String = "milp", solver: any Solver = MILPStrategy.defaultSolver,
-                solverOptions: SolveOptions = MILPStrategy.defaultSolverOptions,
-                formulation: ShopFormulation.Options = .init(), decompose: Bool = true, branchOnJobs: Bool = false) {
+    public init(
+        name: String = "milp", solver: any Solver = MILPStrategy.defaultSolver,
+        solverOptions: SolveOptions = MILPStrategy.defaultSolverOptions,
+        formulation: ShopFormulation.Options = .init(), decompose: Bool = true, branchOnJobs: Bool = false
+    ) {
         self.name = name
         self.solver = solver
         self.solverOptions = solverOptions
@@ -77,11 +79,15 @@ public struct MILPStrategy: PlanningStrategy {
     /// the part's distinct starts inside that range, in its bay or mechanic
     /// row and the capacity row; fixed-time jobs (one start each) stay
     /// small however long they are.
-    static func modelEntries(_ instance: Instance, jobs: [Int], bayGroups: ResourceGroups,
-                             mechanicGroups: ResourceGroups) -> Int {
+    static func modelEntries(
+        _ instance: Instance, jobs: [Int], bayGroups: ResourceGroups,
+        mechanicGroups: ResourceGroups
+    ) -> Int {
         var isStart = [Bool](repeating: false, count: instance.slotCount + 1)
         for j in jobs {
-            if let pin = instance.jobs[j].pinned, pin.start >= 0, pin.start < instance.slotCount { isStart[pin.start] = true }
+            if let pin = instance.jobs[j].pinned, pin.start >= 0, pin.start < instance.slotCount {
+                isStart[pin.start] = true
+            }
             for s in instance.jobs[j].starts { isStart[s] = true }
         }
         var startsBefore = [Int](repeating: 0, count: instance.slotCount + 2)
@@ -93,7 +99,8 @@ public struct MILPStrategy: PlanningStrategy {
         var total = 0
         for j in jobs {
             let job = instance.jobs[j]
-            let groups = Set(job.bayOptions.map { bayGroups.groupOf[$0] }).count
+            let groups =
+                Set(job.bayOptions.map { bayGroups.groupOf[$0] }).count
                 + Set(job.mechanicOptions.map { mechanicGroups.groupOf[$0] }).count
             let starts = job.pinned.map { [$0.start] } ?? job.starts
             for s in starts {
@@ -115,7 +122,8 @@ public struct MILPStrategy: PlanningStrategy {
         let greedy = GreedyStrategy.greedyPlan(instance, deadline: deadline)
         let bayGroups = instance.bayGroups(aggregate: formulation.aggregateBays)
         let mechanicGroups = instance.mechanicGroups(aggregate: formulation.aggregateMechanics)
-        let parts = decompose
+        let parts =
+            decompose
             ? IndependentParts.parts(of: instance, bayGroups: bayGroups, mechanicGroups: mechanicGroups)
             : [Array(instance.jobs.indices)]
 
@@ -124,22 +132,26 @@ public struct MILPStrategy: PlanningStrategy {
         // starts early. Results are stored by part index, so the outcome does
         // not depend on the order threads finish in.
         let workers = max(1, min(options.threads, parts.count))
-        let order = workers == 1
+        let order =
+            workers == 1
             ? parts.indices.sorted { (parts[$0].count, $0) < (parts[$1].count, $1) }
             : parts.indices.sorted { (-parts[$0].count, $0) < (-parts[$1].count, $1) }
         let results = PartResults(count: parts.count)
         // Jobs in the parts from the k-th in order on: a part may use its
         // share of the time left (what it leaves unused flows to the rest).
         var remaining = [Int](repeating: 0, count: parts.count + 1)
-        for k in stride(from: parts.count - 1, through: 0, by: -1) { remaining[k] = remaining[k + 1] + parts[order[k]].count }
+        for k in stride(from: parts.count - 1, through: 0, by: -1) {
+            remaining[k] = remaining[k + 1] + parts[order[k]].count
+        }
         let jobsFrom = remaining
         DispatchQueue.concurrentPerform(iterations: workers) { _ in
             while let next = results.claim() {
                 let p = order[next]
                 let share = min(1, Double(workers * parts[p].count) / Double(max(1, jobsFrom[next])))
-                let outcome = solvePart(instance, jobs: parts[p], greedy: greedy, bayGroups: bayGroups,
-                                        mechanicGroups: mechanicGroups, deadline: deadline, share: share,
-                                        clock: clock, options: options)
+                let outcome = solvePart(
+                    instance, jobs: parts[p], greedy: greedy, bayGroups: bayGroups,
+                    mechanicGroups: mechanicGroups, deadline: deadline, share: share,
+                    clock: clock, options: options)
                 results.store(outcome, at: p)
             }
         }
@@ -157,7 +169,8 @@ public struct MILPStrategy: PlanningStrategy {
         if status != .optimal {
             // Not proven: a cheap improvement is still worth having.
             // It is usually quick; after the limit it may run one second more, no longer.
-            placements = GreedyStrategy.insertUnscheduled(instance, into: placements, deadline: deadline.advanced(by: .seconds(1)))
+            placements = GreedyStrategy.insertUnscheduled(
+                instance, into: placements, deadline: deadline.advanced(by: .seconds(1)))
         }
         let objective = instance.objective(of: placements)
         // Each part's bound is at least its simple per-job bound, and those
@@ -180,9 +193,11 @@ public struct MILPStrategy: PlanningStrategy {
 
     /// Solves one part; its plan is never worse than the greedy plan's
     /// (improved by ``MechanicConsolidation`` first).
-    func solvePart(_ instance: Instance, jobs: [Int], greedy: [SlotPlacement?], bayGroups: ResourceGroups,
-                   mechanicGroups: ResourceGroups, deadline: ContinuousClock.Instant, share: Double, clock: ContinuousClock,
-                   options: PlanOptions) -> PartOutcome {
+    func solvePart(
+        _ instance: Instance, jobs: [Int], greedy: [SlotPlacement?], bayGroups: ResourceGroups,
+        mechanicGroups: ResourceGroups, deadline: ContinuousClock.Instant, share: Double, clock: ContinuousClock,
+        options: PlanOptions
+    ) -> PartOutcome {
         let partStarted = clock.now
         let simpleBound = GreedyStrategy.simpleBound(instance, jobs: jobs, deadline: deadline)
         // Staffing by chains and freeing mechanics is a cheap search the
@@ -204,25 +219,35 @@ public struct MILPStrategy: PlanningStrategy {
             deadline: clock.now.advanced(by: half))
         let startCost = instance.objective(of: start, jobs: jobs)
         let label = "part of \(jobs.count) job(s) from \(instance.jobs[jobs[0]].id)"
-        progress(options, "\(label): staffing by chains gives \(startCost), bound \(simpleBound), \(seconds(since: partStarted, clock)) s")
+        progress(
+            options,
+            "\(label): staffing by chains gives \(startCost), bound \(simpleBound), \(seconds(since: partStarted, clock)) s"
+        )
         if startCost == simpleBound {
             // Already as good as the bound: nothing to search.
             progress(options, "\(label): the start plan's \(startCost) meets the simple bound, optimal without search")
             return PartOutcome(plan: start, optimal: true, bound: simpleBound, problems: [])
         }
         if sweepsOnly {
-            progress(options, "\(label): large fixed-time part (\(pairs) job-mechanic pairs), no MILP: plan \(startCost), bound \(simpleBound)")
+            progress(
+                options,
+                "\(label): large fixed-time part (\(pairs) job-mechanic pairs), no MILP: plan \(startCost), bound \(simpleBound)"
+            )
             return PartOutcome(plan: start, optimal: false, bound: simpleBound, problems: [])
         }
         // A model too large to build in memory, or no time left to build
         // one: the start plan is the answer, honestly not proved optimal.
         let entries = Self.modelEntries(instance, jobs: jobs, bayGroups: bayGroups, mechanicGroups: mechanicGroups)
         if entries > Self.largestModelEntries || clock.now >= deadline {
-            progress(options, "\(label): \(entries > Self.largestModelEntries ? "model of about \(entries) entries is too large" : "out of time"), no MILP: plan \(startCost), bound \(simpleBound)")
+            progress(
+                options,
+                "\(label): \(entries > Self.largestModelEntries ? "model of about \(entries) entries is too large" : "out of time"), no MILP: plan \(startCost), bound \(simpleBound)"
+            )
             return PartOutcome(plan: start, optimal: false, bound: simpleBound, problems: [])
         }
-        let model = ShopFormulation(instance, jobs: jobs, options: formulation,
-                                    bayGroups: bayGroups, mechanicGroups: mechanicGroups, deadline: deadline)
+        let model = ShopFormulation(
+            instance, jobs: jobs, options: formulation,
+            bayGroups: bayGroups, mechanicGroups: mechanicGroups, deadline: deadline)
         guard model.isComplete else {
             progress(options, "\(label): out of time while building the model: plan \(startCost), bound \(simpleBound)")
             return PartOutcome(plan: start, optimal: false, bound: simpleBound, problems: [])
@@ -235,16 +260,20 @@ public struct MILPStrategy: PlanningStrategy {
         solve.incumbent = options.warmStart ? model.values(for: start) : nil
         if branchOnJobs { solve.branchPriority = model.branchPriorities }
         // This part's own LP rounding, for solvers that round LP points.
-        solve.rounding = Rounding { [model] lp in model.values(for: model.roundedPlan(lpValues: lp, deadline: deadline)) }
+        solve.rounding = Rounding { [model] lp in model.values(for: model.roundedPlan(lpValues: lp, deadline: deadline))
+        }
         let result = solver.solve(model.model, options: solve)
 
         var plan = start
         var problems: [String] = []
         if result.hasSolution, let found = model.plan(from: result.values),
-           instance.objective(of: found, jobs: jobs) <= startCost {
+            instance.objective(of: found, jobs: jobs) <= startCost
+        {
             for j in jobs { plan[j] = found[j] }
         } else if result.status == .error {
-            problems.append("solver error: \(result.message); the start plan is kept for jobs \(jobs.map { instance.jobs[$0].id }.joined(separator: ", "))")
+            problems.append(
+                "solver error: \(result.message); the start plan is kept for jobs \(jobs.map { instance.jobs[$0].id }.joined(separator: ", "))"
+            )
         }
         let cost = instance.objective(of: plan, jobs: jobs)
         var optimal = result.status == .optimal
@@ -259,7 +288,10 @@ public struct MILPStrategy: PlanningStrategy {
         }
         if optimal { bound = cost }
         bound = min(bound, cost)
-        progress(options, "\(label): \(model.model.variableCount) variables, \(model.model.constraintCount) rows; plan \(cost), bound \(bound), solver \(result.status.rawValue)")
+        progress(
+            options,
+            "\(label): \(model.model.variableCount) variables, \(model.model.constraintCount) rows; plan \(cost), bound \(bound), solver \(result.status.rawValue)"
+        )
         return PartOutcome(plan: plan, optimal: bound == cost, bound: bound, problems: problems)
     }
 }

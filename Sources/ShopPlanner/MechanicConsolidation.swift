@@ -32,9 +32,11 @@ enum MechanicConsolidation {
     /// `bound` or `stall` sweeps in a row gain nothing. The cheapest plan
     /// wins, never worse than the given one. The search is deterministic;
     /// only a `deadline` that passes cuts it short (between attempts).
-    static func improve(_ instance: Instance, _ plan: [SlotPlacement?], jobs: [Int], bound: Int? = nil,
-                        restarts: Int = 256, stall: Int = 64, steps: Int = 400_000_000,
-                        deadline: ContinuousClock.Instant? = nil) -> [SlotPlacement?] {
+    static func improve(
+        _ instance: Instance, _ plan: [SlotPlacement?], jobs: [Int], bound: Int? = nil,
+        restarts: Int = 256, stall: Int = 64, steps: Int = 400_000_000,
+        deadline: ContinuousClock.Instant? = nil
+    ) -> [SlotPlacement?] {
         guard jobs.contains(where: { instance.jobs[$0].mode != .none }) else { return plan }
         let goal = bound ?? Int.min
         var budget = steps
@@ -68,8 +70,10 @@ enum MechanicConsolidation {
     }
 
     /// Staffs waiting jobs, then frees mechanics while that lowers the cost.
-    private static func polish(_ instance: Instance, _ plan: [SlotPlacement?], jobs: [Int], rank: [UInt64]?,
-                               budget: inout Int, deadline: ContinuousClock.Instant?) -> (plan: [SlotPlacement?], cost: Int) {
+    private static func polish(
+        _ instance: Instance, _ plan: [SlotPlacement?], jobs: [Int], rank: [UInt64]?,
+        budget: inout Int, deadline: ContinuousClock.Instant?
+    ) -> (plan: [SlotPlacement?], cost: Int) {
         var state = State(instance, plan, jobs: jobs, steps: budget, rank: rank)
         var cost = instance.objective(of: plan, jobs: jobs)
         defer { budget = state.steps }
@@ -89,8 +93,10 @@ enum MechanicConsolidation {
             return true
         }
 
-        let waiting = jobs.filter { plan[$0] == nil && instance.jobs[$0].mode != .none && !instance.jobs[$0].starts.isEmpty }
-            .sorted { (-instance.jobs[$0].priority, $0) < (-instance.jobs[$1].priority, $1) }
+        let waiting = jobs.filter {
+            plan[$0] == nil && instance.jobs[$0].mode != .none && !instance.jobs[$0].starts.isEmpty
+        }
+        .sorted { (-instance.jobs[$0].priority, $0) < (-instance.jobs[$1].priority, $1) }
         for j in waiting where state.steps > 0 && !isPast(deadline) {
             _ = attempt { $0.staff(j) }
         }
@@ -158,7 +164,9 @@ enum MechanicConsolidation {
         mutating func staffAfresh() {
             func firstStart(_ j: Int) -> Int { plan[j]?.start ?? instance.jobs[j].starts.first ?? Int.max }
             let order = movable.filter { plan[$0] != nil || !instance.jobs[$0].starts.isEmpty }
-                .sorted { (firstStart($0), -instance.jobs[$0].length, $0) < (firstStart($1), -instance.jobs[$1].length, $1) }
+                .sorted {
+                    (firstStart($0), -instance.jobs[$0].length, $0) < (firstStart($1), -instance.jobs[$1].length, $1)
+                }
             var others = plan
             for j in order {
                 if plan[j]?.mechanic != nil { unassign(j) }
@@ -178,8 +186,9 @@ enum MechanicConsolidation {
         /// Places waiting job `j` at its first start with a free bay and
         /// capacity, staffed through a chain (working mechanics first).
         mutating func staff(_ j: Int) -> Bool {
-            place(j, starts: instance.jobs[j].starts, bays: instance.jobs[j].bayOptions,
-                  occupancy: Occupancy(instance, plan: plan))
+            place(
+                j, starts: instance.jobs[j].starts, bays: instance.jobs[j].bayOptions,
+                occupancy: Occupancy(instance, plan: plan))
         }
 
         /// Puts unplaced job `j` at the first of `starts` with capacity and
@@ -191,12 +200,15 @@ enum MechanicConsolidation {
             let job = instance.jobs[j]
             for s in starts {
                 let range = s..<(s + job.length)
-                guard occupancy.hasCapacity(range), let bay = bays.first(where: {
-                    instance.bayAvailable(job: j, bay: $0, start: s) && occupancy.isBayFree($0, range)
-                }) else { continue }
+                guard occupancy.hasCapacity(range),
+                    let bay = bays.first(where: {
+                        instance.bayAvailable(job: j, bay: $0, start: s) && occupancy.isBayFree($0, range)
+                    })
+                else { continue }
                 plan[j] = SlotPlacement(start: s, bay: bay, mechanic: nil)
                 if job.mode == .none || chain(from: j, avoiding: nil, idleToo: false)
-                    || chain(from: j, avoiding: nil, idleToo: true) || job.mode == .optional {
+                    || chain(from: j, avoiding: nil, idleToo: true) || job.mode == .optional
+                {
                     return true
                 }
                 plan[j] = nil

@@ -10,8 +10,9 @@ public struct Occupancy: Sendable {
 
     public init(_ instance: Instance) {
         bayBusy = Array(repeating: Array(repeating: false, count: instance.slotCount), count: instance.bays.count)
-        mechanicBusy = Array(repeating: Array(repeating: false, count: instance.slotCount),
-                             count: instance.mechanics.count)
+        mechanicBusy = Array(
+            repeating: Array(repeating: false, count: instance.slotCount),
+            count: instance.mechanics.count)
         load = Array(repeating: 0, count: instance.slotCount)
         maxConcurrent = instance.scenario.facility.maxConcurrent
     }
@@ -37,7 +38,9 @@ public struct Occupancy: Sendable {
     }
 
     public func isBayFree(_ bay: Int, _ range: Range<Int>) -> Bool { !range.contains { bayBusy[bay][$0] } }
-    public func isMechanicFree(_ mechanic: Int, _ range: Range<Int>) -> Bool { !range.contains { mechanicBusy[mechanic][$0] } }
+    public func isMechanicFree(_ mechanic: Int, _ range: Range<Int>) -> Bool {
+        !range.contains { mechanicBusy[mechanic][$0] }
+    }
     public func hasCapacity(_ range: Range<Int>) -> Bool {
         guard let maxConcurrent else { return true }
         return !range.contains { load[$0] >= maxConcurrent }

@@ -11,12 +11,16 @@ public enum PinCheck {
             let what = "pin of \(job.id)"
             let bayID = instance.bays[pin.bay].id
             if !instance.fitsHoursAndWindow(job: job.index, start: pin.start) {
-                problems.append("\(what) at \(instance.time(ofSlot: pin.start)) is outside operating hours or the job's window")
+                problems.append(
+                    "\(what) at \(instance.time(ofSlot: pin.start)) is outside operating hours or the job's window")
             }
             if !instance.scenario.jobs[job.index].bayTypes.contains(instance.bays[pin.bay].type) {
-                problems.append("\(what) names bay \(bayID) of type \(instance.bays[pin.bay].type.rawValue), which the job cannot use")
+                problems.append(
+                    "\(what) names bay \(bayID) of type \(instance.bays[pin.bay].type.rawValue), which the job cannot use"
+                )
             } else if instance.fitsHoursAndWindow(job: job.index, start: pin.start),
-                      !instance.bayAvailable(job: job.index, bay: pin.bay, start: pin.start) {
+                !instance.bayAvailable(job: job.index, bay: pin.bay, start: pin.start)
+            {
                 problems.append("\(what) meets an out-of-service time of bay \(bayID)")
             }
             switch (job.mode, pin.mechanic) {
@@ -25,7 +29,9 @@ public enum PinCheck {
             case (.none, let m?):
                 problems.append("\(what) names mechanic \(instance.mechanics[m].id), but \(job.id) takes no mechanic")
             case (_, let m?) where !instance.mechanicAvailable(job: job.index, mechanic: m, start: pin.start):
-                problems.append("\(what) names mechanic \(instance.mechanics[m].id), who \(whyUnavailable(instance, job: job.index, mechanic: m, start: pin.start))")
+                problems.append(
+                    "\(what) names mechanic \(instance.mechanics[m].id), who \(whyUnavailable(instance, job: job.index, mechanic: m, start: pin.start))"
+                )
             default:
                 break
             }
@@ -47,14 +53,18 @@ public enum PinCheck {
             }
         }
         sweep(Dictionary(grouping: pinned.indices) { pinned[$0].pinned!.bay }, onMechanic: false)
-        sweep(Dictionary(grouping: pinned.indices.filter { pinned[$0].pinned!.mechanic != nil }) { pinned[$0].pinned!.mechanic! },
-              onMechanic: true)
+        sweep(
+            Dictionary(grouping: pinned.indices.filter { pinned[$0].pinned!.mechanic != nil }) {
+                pinned[$0].pinned!.mechanic!
+            },
+            onMechanic: true)
         clashes.sort { ($0.a, $0.b, $0.onMechanic ? 1 : 0) < ($1.a, $1.b, $1.onMechanic ? 1 : 0) }
         for clash in clashes {
             let first = pinned[clash.a], second = pinned[clash.b]
-            problems.append(clash.onMechanic
-                ? "pins of \(first.id) and \(second.id) overlap for mechanic \(instance.mechanics[clash.resource].id)"
-                : "pins of \(first.id) and \(second.id) overlap on bay \(instance.bays[clash.resource].id)")
+            problems.append(
+                clash.onMechanic
+                    ? "pins of \(first.id) and \(second.id) overlap for mechanic \(instance.mechanics[clash.resource].id)"
+                    : "pins of \(first.id) and \(second.id) overlap on bay \(instance.bays[clash.resource].id)")
         }
         // Capacity among the pins alone.
         if let maxConcurrent = instance.scenario.facility.maxConcurrent {
@@ -68,7 +78,9 @@ public enum PinCheck {
                 guard here.count > maxConcurrent else { continue }
                 let ids = here.map(\.id)
                 if reported.insert(ids).inserted {
-                    problems.append("pins of \(ids.joined(separator: ", ")) run together at \(instance.time(ofSlot: t)), above maxConcurrent \(maxConcurrent)")
+                    problems.append(
+                        "pins of \(ids.joined(separator: ", ")) run together at \(instance.time(ofSlot: t)), above maxConcurrent \(maxConcurrent)"
+                    )
                 }
             }
         }
@@ -82,7 +94,9 @@ public enum PinCheck {
         var causes: [String] = []
         if !mechanic.active { causes.append("is inactive") }
         let missing = job.requiredSkills.subtracting(mechanic.skills).sorted()
-        if !missing.isEmpty { causes.append("lacks the required skill\(missing.count == 1 ? "" : "s") \(missing.joined(separator: ", "))") }
+        if !missing.isEmpty {
+            causes.append("lacks the required skill\(missing.count == 1 ? "" : "s") \(missing.joined(separator: ", "))")
+        }
         let end = s + instance.jobs[j].length
         let onShift = s >= 0 && s < instance.slotCount && instance.mechanics[m].shiftReach[s] >= end
         if !onShift {

@@ -56,8 +56,9 @@ public struct PlanResult: Sendable {
 
     /// The result for a scenario whose pins clash: no plan, the clashes named.
     static func infeasible(_ instance: Instance, strategy: String, problems: [String], seconds: Double) -> PlanResult {
-        PlanResult(strategy: strategy, status: .infeasible, placements: Array(repeating: nil, count: instance.jobs.count),
-                   objective: nil, bound: nil, seconds: seconds, reasons: [:], problems: problems, instance: instance)
+        PlanResult(
+            strategy: strategy, status: .infeasible, placements: Array(repeating: nil, count: instance.jobs.count),
+            objective: nil, bound: nil, seconds: seconds, reasons: [:], problems: problems, instance: instance)
     }
 
     /// The contract's solution file for this result; jobs in scenario order.
@@ -67,15 +68,17 @@ public struct PlanResult: Sendable {
         let hasPlan = status == .optimal || status == .feasible
         for job in instance.jobs {
             if hasPlan, let placement = placements[job.index] {
-                assignments.append(SolutionFile.Assignment(
-                    job: job.id,
-                    start: instance.time(ofSlot: placement.start).description,
-                    end: instance.time(ofSlot: placement.start + job.length).description,
-                    bay: instance.bays[placement.bay].id,
-                    mechanic: placement.mechanic.map { instance.mechanics[$0].id }))
+                assignments.append(
+                    SolutionFile.Assignment(
+                        job: job.id,
+                        start: instance.time(ofSlot: placement.start).description,
+                        end: instance.time(ofSlot: placement.start + job.length).description,
+                        bay: instance.bays[placement.bay].id,
+                        mechanic: placement.mechanic.map { instance.mechanics[$0].id }))
             } else {
-                unscheduled.append(SolutionFile.Unscheduled(
-                    job: job.id, reasons: (reasons[job.index] ?? []).map(\.rawValue)))
+                unscheduled.append(
+                    SolutionFile.Unscheduled(
+                        job: job.id, reasons: (reasons[job.index] ?? []).map(\.rawValue)))
             }
         }
         return SolutionFile(

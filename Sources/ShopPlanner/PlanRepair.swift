@@ -6,8 +6,10 @@ enum PlanRepair {
     /// `plan` with improving moves applied until none is left (or `jobs`
     /// have each been tried `rounds` times, or `deadline` passes). Only jobs
     /// in `jobs` move.
-    static func improve(_ instance: Instance, _ plan: [SlotPlacement?], jobs: [Int], rounds: Int = 2,
-                        deadline: ContinuousClock.Instant? = nil) -> [SlotPlacement?] {
+    static func improve(
+        _ instance: Instance, _ plan: [SlotPlacement?], jobs: [Int], rounds: Int = 2,
+        deadline: ContinuousClock.Instant? = nil
+    ) -> [SlotPlacement?] {
         var plan = plan
         var cost = instance.objective(of: plan, jobs: jobs)
         for _ in 0..<rounds {
@@ -29,8 +31,10 @@ enum PlanRepair {
 
     /// The best plan with `j` placed and at most one other job moved, if it
     /// costs less than `cost`.
-    private static func bringIn(_ instance: Instance, _ j: Int, _ plan: [SlotPlacement?], jobs: [Int],
-                                cost: Int, deadline: ContinuousClock.Instant?) -> (plan: [SlotPlacement?], cost: Int)? {
+    private static func bringIn(
+        _ instance: Instance, _ j: Int, _ plan: [SlotPlacement?], jobs: [Int],
+        cost: Int, deadline: ContinuousClock.Instant?
+    ) -> (plan: [SlotPlacement?], cost: Int)? {
         let job = instance.jobs[j]
         let inPart = Set(jobs)
         var best: (plan: [SlotPlacement?], cost: Int)?
@@ -38,8 +42,12 @@ enum PlanRepair {
             let range = s..<(s + job.length)
             for b in job.bayOptions where instance.bayAvailable(job: j, bay: b, start: s) {
                 if let deadline, ContinuousClock.now >= deadline { return best }
-                let mechanics: [Int?] = job.mode == .none ? [nil]
-                    : job.mechanicOptions.filter { instance.mechanicAvailable(job: j, mechanic: $0, start: s) }.map { $0 }
+                let mechanics: [Int?] =
+                    job.mode == .none
+                    ? [nil]
+                    : job.mechanicOptions.filter { instance.mechanicAvailable(job: j, mechanic: $0, start: s) }.map {
+                        $0
+                    }
                         + (job.mode == .optional ? [nil] : [])
                 for m in mechanics {
                     // Who is in the way on this bay or mechanic?
@@ -52,7 +60,8 @@ enum PlanRepair {
                         if blockers.count > 1 { break }
                     }
                     guard blockers.count == 1, let k = blockers.first, instance.jobs[k].pinned == nil,
-                          inPart.contains(k) else { continue }
+                        inPart.contains(k)
+                    else { continue }
                     var trial = plan
                     trial[k] = nil
                     trial[j] = SlotPlacement(start: s, bay: b, mechanic: m)

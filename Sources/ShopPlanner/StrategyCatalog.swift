@@ -23,10 +23,17 @@ public enum StrategyCatalog {
 
     private static let entries: [Entry] = [
         Entry(name: "milp", summary: "proven optimal (time-indexed MILP solved by GLPK)") { MILPStrategy() },
-        Entry(name: "milp-plain", summary: "the MILP without its speed-ups: one bay and one mechanic per variable, one model, no job indicators (a baseline)") {
+        Entry(
+            name: "milp-plain",
+            summary:
+                "the MILP without its speed-ups: one bay and one mechanic per variable, one model, no job indicators (a baseline)"
+        ) {
             MILPStrategy(name: "milp-plain", solver: MILPStrategy.defaultGLPK, formulation: .plain, decompose: false)
         },
-        Entry(name: "milp-unpriced", summary: "the MILP with every column given to GLPK at once (no pricing, no reduced-cost fixing)") {
+        Entry(
+            name: "milp-unpriced",
+            summary: "the MILP with every column given to GLPK at once (no pricing, no reduced-cost fixing)"
+        ) {
             MILPStrategy(name: "milp-unpriced", solver: MILPStrategy.defaultGLPK)
         },
         Entry(name: "milp-whole", summary: "the MILP as one model, not split into independent parts") {

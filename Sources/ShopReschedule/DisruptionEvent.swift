@@ -11,8 +11,10 @@ public struct DisruptionEvent: Codable, Hashable, Sendable {
     public var minutes: Int?
     public var job: UrgentJob?
 
-    public init(type: DisruptionType, mechanic: String? = nil, bay: String? = nil, appointment: String? = nil,
-                from: String? = nil, until: String? = nil, minutes: Int? = nil, job: UrgentJob? = nil) {
+    public init(
+        type: DisruptionType, mechanic: String? = nil, bay: String? = nil, appointment: String? = nil,
+        from: String? = nil, until: String? = nil, minutes: Int? = nil, job: UrgentJob? = nil
+    ) {
         self.type = type.rawValue
         self.mechanic = mechanic
         self.bay = bay

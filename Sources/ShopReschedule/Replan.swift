@@ -1,7 +1,7 @@
 import Foundation
 import MILP
-import ShopOperations
 import ShopDomain
+import ShopOperations
 import ShopPlanner
 
 /// A replanned day (`shopsched.replan/1`): the new plan, what changes and why,
@@ -116,16 +116,18 @@ public struct ReplanEngine: Sendable {
     /// Throws ``InputError`` (every problem; snapshot paths as in booking, the
     /// disruption's as `disruption.events[0].mechanic`) on bad input.
     public func replan(_ disruption: Disruption, in snapshot: BookingSnapshot) throws(InputError) -> ReplanResult {
-        let recorder = ChangeRecorder(ids: ids, clock: clock, facility: disruption.facility,
-                                      timeZone: snapshot.facility.timeZone, actor: disruption.reportedBy ?? "replan",
-                                      requestKey: disruption.requestId)
+        let recorder = ChangeRecorder(
+            ids: ids, clock: clock, facility: disruption.facility,
+            timeZone: snapshot.facility.timeZone, actor: disruption.reportedBy ?? "replan",
+            requestKey: disruption.requestId)
         let day = try ReplanDay(snapshot: snapshot, disruption: disruption, now: recorder.now)
         let instance = day.instance
         var options = PlanOptions()
         options.threads = max(1, threads)
         options.timeLimitSeconds = disruption.policy?.timeLimitSeconds ?? Self.defaultTimeLimitSeconds
         let result = Self.strategy.plan(instance, options: options)
-        return ReplanReport(day: day, instance: instance, result: result, disruption: disruption, recorder: recorder).make()
+        return ReplanReport(day: day, instance: instance, result: result, disruption: disruption, recorder: recorder)
+            .make()
     }
 }
 
@@ -143,14 +145,19 @@ struct ReplanReport {
         let now = recorder.now, actor = recorder.actor
         let hasPlan = result.status == .optimal || result.status == .feasible
         var out = ReplanResult(
-            requestId: disruption.requestId, facility: disruption.facility, day: day.date.description, now: now.description,
+            requestId: disruption.requestId, facility: disruption.facility, day: day.date.description,
+            now: now.description,
             status: result.status, objective: hasPlan ? result.objective : nil, bound: result.bound,
             seconds: (result.seconds * 1000).rounded() / 1000, problems: result.problems, scenario: day.file,
             plan: result.solutionFile(), appointments: [], changes: [], atRisk: day.atRisk, events: [],
             outbox: NotificationOutbox(), audit: [], warnings: day.warnings)
         guard hasPlan else {
-            recorder.audit.add(RescheduleAuditType.replanned, ["status": result.status.rawValue,
-                                                               "problems": result.problems.joined(separator: "; ")])
+            recorder.audit.add(
+                RescheduleAuditType.replanned,
+                [
+                    "status": result.status.rawValue,
+                    "problems": result.problems.joined(separator: "; "),
+                ])
             out.audit = recorder.audit.records
             return out
         }
@@ -159,10 +166,11 @@ struct ReplanReport {
             guard let index = day.appointmentOfJob[j] else {
                 // The urgent job.
                 if let p = placed {
-                    out.changes.append(ReplanChange(
-                        appointment: job.id, kind: .added, toStart: instance.time(ofSlot: p.start).description,
-                        toBay: instance.bays[p.bay].id, toMechanic: p.mechanic.map { instance.mechanics[$0].id },
-                        reason: RescheduleReason.emergency.rawValue, why: "urgent job added"))
+                    out.changes.append(
+                        ReplanChange(
+                            appointment: job.id, kind: .added, toStart: instance.time(ofSlot: p.start).description,
+                            toBay: instance.bays[p.bay].id, toMechanic: p.mechanic.map { instance.mechanics[$0].id },
+                            reason: RescheduleReason.emergency.rawValue, why: "urgent job added"))
                 } else {
                     out.atRisk.append(AtRisk(appointment: job.id, why: "urgent job: no place today (\(reasons(j)))"))
                 }
@@ -174,11 +182,15 @@ struct ReplanReport {
                 // Pinned: it stays; an overrun may still make it late.
                 if let p = placed {
                     let end = instance.time(ofSlot: p.start).adding(minutes: day.scenario.jobs[j].durationMinutes)
-                    if end > promisedEnd, !out.atRisk.contains(where: { $0.appointment == booked.id && $0.expectedEnd != nil }) {
-                        out.atRisk.append(AtRisk(appointment: booked.id, promisedEnd: promisedEnd.description,
-                                                 expectedEnd: end.description,
-                                                 delayMinutes: end.absoluteMinutes - promisedEnd.absoluteMinutes,
-                                                 why: "runs \(end.absoluteMinutes - promisedEnd.absoluteMinutes) min over"))
+                    if end > promisedEnd,
+                        !out.atRisk.contains(where: { $0.appointment == booked.id && $0.expectedEnd != nil })
+                    {
+                        out.atRisk.append(
+                            AtRisk(
+                                appointment: booked.id, promisedEnd: promisedEnd.description,
+                                expectedEnd: end.description,
+                                delayMinutes: end.absoluteMinutes - promisedEnd.absoluteMinutes,
+                                why: "runs \(end.absoluteMinutes - promisedEnd.absoluteMinutes) min over"))
                     }
                 }
                 continue
@@ -189,48 +201,63 @@ struct ReplanReport {
             let fromBay = instance.bays[from.bay].id, fromMechanic = from.mechanic.map { instance.mechanics[$0].id }
             var to: (start: LocalDateTime, bay: String, mechanic: String?)?
             if let p = placed {
-                to = (instance.time(ofSlot: p.start), instance.bays[p.bay].id, p.mechanic.map { instance.mechanics[$0].id })
+                to = (
+                    instance.time(ofSlot: p.start), instance.bays[p.bay].id,
+                    p.mechanic.map { instance.mechanics[$0].id }
+                )
             }
-            out.changes.append(ReplanChange(
-                appointment: booked.id, kind: to == nil ? .unscheduled : to!.start != fromStart ? .moved : .reassigned,
-                fromStart: fromStart.description, toStart: to?.start.description, fromBay: fromBay, toBay: to?.bay,
-                fromMechanic: fromMechanic, toMechanic: to?.mechanic, reason: reason, why: why))
-            let change = ChangeRecorder.Change(appointment: booked, fromStart: fromStart, fromBay: fromBay,
-                                               fromMechanic: fromMechanic, to: to, reason: reason, notes: why,
-                                               countsAsReschedule: false)
+            out.changes.append(
+                ReplanChange(
+                    appointment: booked.id,
+                    kind: to == nil ? .unscheduled : to!.start != fromStart ? .moved : .reassigned,
+                    fromStart: fromStart.description, toStart: to?.start.description, fromBay: fromBay, toBay: to?.bay,
+                    fromMechanic: fromMechanic, toMechanic: to?.mechanic, reason: reason, why: why))
+            let change = ChangeRecorder.Change(
+                appointment: booked, fromStart: fromStart, fromBay: fromBay,
+                fromMechanic: fromMechanic, to: to, reason: reason, notes: why,
+                countsAsReschedule: false)
             if let to, let stored = recorder.stored(change) {
                 out.appointments.append(stored)
                 let end = to.start.adding(minutes: day.scenario.jobs[j].durationMinutes)
                 if end > promisedEnd {
-                    out.atRisk.append(AtRisk(appointment: booked.id, promisedEnd: promisedEnd.description,
-                                             expectedEnd: end.description,
-                                             delayMinutes: end.absoluteMinutes - promisedEnd.absoluteMinutes,
-                                             why: "moved later: \(why)"))
+                    out.atRisk.append(
+                        AtRisk(
+                            appointment: booked.id, promisedEnd: promisedEnd.description,
+                            expectedEnd: end.description,
+                            delayMinutes: end.absoluteMinutes - promisedEnd.absoluteMinutes,
+                            why: "moved later: \(why)"))
                 }
             } else {
-                out.atRisk.append(AtRisk(appointment: booked.id, promisedEnd: promisedEnd.description,
-                                         why: "no place today (\(reasons(j))): \(why)"))
+                out.atRisk.append(
+                    AtRisk(
+                        appointment: booked.id, promisedEnd: promisedEnd.description,
+                        why: "no place today (\(reasons(j))): \(why)"))
             }
             // Event, notifications, work order and audit, as for a reschedule.
             let notice = recorder.minutes(until: change.noticeFrom)
             let timeChanged = to?.start != fromStart
-            recorder.record(change, noticeMinutes: notice, notifyCustomer: timeChanged,
-                            mandatory: timeChanged && notice < 24 * 60)
-            recorder.audit.add(RescheduleAuditType.rescheduled, appointment: booked.id, [
-                "by": actor, "reason": reason, "why": why, "from": fromStart.description,
-                "to": to?.start.description ?? "", "bay": "\(fromBay)→\(to?.bay ?? "-")",
-                "mechanic": "\(fromMechanic ?? "-")→\(to?.mechanic ?? "-")", "noticeMinutes": String(notice),
-            ])
+            recorder.record(
+                change, noticeMinutes: notice, notifyCustomer: timeChanged,
+                mandatory: timeChanged && notice < 24 * 60)
+            recorder.audit.add(
+                RescheduleAuditType.rescheduled, appointment: booked.id,
+                [
+                    "by": actor, "reason": reason, "why": why, "from": fromStart.description,
+                    "to": to?.start.description ?? "", "bay": "\(fromBay)→\(to?.bay ?? "-")",
+                    "mechanic": "\(fromMechanic ?? "-")→\(to?.mechanic ?? "-")", "noticeMinutes": String(notice),
+                ])
         }
         recorder.finish()
         out.events = recorder.events
         out.outbox = recorder.outbox
         out.workOrderUpdates = recorder.workOrderUpdates.isEmpty ? nil : recorder.workOrderUpdates
-        recorder.audit.add(RescheduleAuditType.replanned, [
-            "status": result.status.rawValue, "objective": result.objective.map(String.init) ?? "",
-            "disruptions": disruption.events.map(\.type).joined(separator: ","),
-            "changes": String(out.changes.count), "atRisk": out.atRisk.map(\.appointment).joined(separator: ","),
-        ])
+        recorder.audit.add(
+            RescheduleAuditType.replanned,
+            [
+                "status": result.status.rawValue, "objective": result.objective.map(String.init) ?? "",
+                "disruptions": disruption.events.map(\.type).joined(separator: ","),
+                "changes": String(out.changes.count), "atRisk": out.atRisk.map(\.appointment).joined(separator: ","),
+            ])
         out.audit = recorder.audit.records
         return out
     }
@@ -245,20 +272,27 @@ struct ReplanReport {
     func cause(_ j: Int, _ from: SlotPlacement) -> (String, String) {
         let start = instance.time(ofSlot: from.start)
         let range = start.absoluteMinutes..<(start.absoluteMinutes + instance.jobs[j].length * instance.slotMinutes)
-        if let m = from.mechanic, let outage = day.mechanicOutages.first(where: {
-            $0.mechanic == instance.mechanics[m].id && $0.range.overlaps(range)
-        }) {
+        if let m = from.mechanic,
+            let outage = day.mechanicOutages.first(where: {
+                $0.mechanic == instance.mechanics[m].id && $0.range.overlaps(range)
+            })
+        {
             return (RescheduleReason.mechanicUnavailable.rawValue, "\(outage.mechanic) unavailable \(outage.text)")
         }
-        if let outage = day.bayOutages.first(where: { $0.bay == instance.bays[from.bay].id && $0.range.overlaps(range) }) {
+        if let outage = day.bayOutages.first(where: { $0.bay == instance.bays[from.bay].id && $0.range.overlaps(range) }
+        ) {
             return (RescheduleReason.equipmentIssue.rawValue, "\(outage.bay) out of service \(outage.text)")
         }
         for overrun in day.overruns {
             guard let other = result.placements[overrun.job] ?? instance.jobs[overrun.job].pinned else { continue }
             let otherStart = instance.time(ofSlot: other.start).absoluteMinutes
             let otherRange = otherStart..<(otherStart + instance.jobs[overrun.job].length * instance.slotMinutes)
-            if otherRange.overlaps(range), other.bay == from.bay || (other.mechanic != nil && other.mechanic == from.mechanic) {
-                return (RescheduleReason.shopCapacity.rawValue, "\(overrun.appointment) runs \(overrun.minutes) min over")
+            if otherRange.overlaps(range),
+                other.bay == from.bay || (other.mechanic != nil && other.mechanic == from.mechanic)
+            {
+                return (
+                    RescheduleReason.shopCapacity.rawValue, "\(overrun.appointment) runs \(overrun.minutes) min over"
+                )
             }
         }
         if let urgent = day.urgentJobs.first {

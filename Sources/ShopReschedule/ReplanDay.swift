@@ -1,6 +1,6 @@
 import Foundation
-import ShopOperations
 import ShopDomain
+import ShopOperations
 import ShopPlanner
 
 /// A snapshot and a disruption that passed every check, as the contract
@@ -72,19 +72,26 @@ struct ReplanDay {
         mutating func cutShifts(_ m: Int, _ from: LocalDateTime, _ until: LocalDateTime) {
             let ranges = OpenTime.subtract(mechanics[m].shifts.map { $0.start..<$0.end }, from..<until)
             mechanics[m].shifts = ranges.map { LocalRange(start: $0.lowerBound, end: $0.upperBound) }
-            fileMechanics[m].shifts = ranges.map { .init(start: $0.lowerBound.description, end: $0.upperBound.description) }
+            fileMechanics[m].shifts = ranges.map {
+                .init(start: $0.lowerBound.description, end: $0.upperBound.description)
+            }
         }
 
         mutating func addOutage(_ b: Int, _ from: LocalDateTime, _ until: LocalDateTime) {
             bays[b].outOfService.append(LocalRange(start: from, end: until))
-            fileBays[b].outOfService = (fileBays[b].outOfService ?? []) + [.init(start: from.description, end: until.description)]
+            fileBays[b].outOfService =
+                (fileBays[b].outOfService ?? []) + [.init(start: from.description, end: until.description)]
         }
 
         /// Outages of bay `b` under way at `end` begin at `end` instead.
         mutating func startOutages(_ b: Int, at end: LocalDateTime) {
-            bays[b].outOfService = bays[b].outOfService.map { $0.start < end && $0.end > end ? LocalRange(start: end, end: $0.end) : $0 }
+            bays[b].outOfService = bays[b].outOfService.map {
+                $0.start < end && $0.end > end ? LocalRange(start: end, end: $0.end) : $0
+            }
             fileBays[b].outOfService = fileBays[b].outOfService?.map { range in
-                guard let s = LocalDateTime(range.start), let e = LocalDateTime(range.end), s < end, e > end else { return range }
+                guard let s = LocalDateTime(range.start), let e = LocalDateTime(range.end), s < end, e > end else {
+                    return range
+                }
                 return .init(start: end.description, end: range.end)
             }
         }
@@ -123,13 +130,17 @@ struct ReplanDay {
 
     init(snapshot: BookingSnapshot, disruption: Disruption, now: LocalDateTime) throws(InputError) {
         let (checked, snapshotIssues) = ValidatedFacility.check(snapshot)
-        let issues = snapshotIssues + RecordedTimes.history(of: snapshot) + Self.check(disruption, snapshot: snapshot, now: now)
+        let issues =
+            snapshotIssues + RecordedTimes.history(of: snapshot) + Self.check(disruption, snapshot: snapshot, now: now)
         let date = disruption.day.flatMap(LocalDate.init) ?? now.date
         guard issues.isEmpty, let validated = checked else { throw InputError(issues) }
         self.snapshot = snapshot
         self.date = date
-        let dayStart = LocalDateTime(date: date, minuteOfDay: 0), dayEnd = LocalDateTime(date: date.adding(days: 1), minuteOfDay: 0)
-        func time(_ text: String?, _ fallback: LocalDateTime) -> LocalDateTime { text.flatMap(LocalDateTime.init) ?? fallback }
+        let dayStart = LocalDateTime(date: date, minuteOfDay: 0),
+            dayEnd = LocalDateTime(date: date.adding(days: 1), minuteOfDay: 0)
+        func time(_ text: String?, _ fallback: LocalDateTime) -> LocalDateTime {
+            text.flatMap(LocalDateTime.init) ?? fallback
+        }
         func text(_ from: LocalDateTime, _ until: LocalDateTime) -> String {
             until >= dayEnd ? "from \(from.minuteOfDayText)" : "\(from.minuteOfDayText)–\(until.minuteOfDayText)"
         }
@@ -151,7 +162,8 @@ struct ReplanDay {
         // Work from the day before that runs on past midnight (a shop open through
         // the night) is not a job of this day, but it holds its bay and mechanic
         // until it ends.
-        for booked in validated.appointments where booked.status.isActive && booked.start < dayStart && booked.end > dayStart {
+        for booked in validated.appointments
+        where booked.status.isActive && booked.start < dayStart && booked.end > dayStart {
             let until = min(booked.end, dayEnd)
             parts.addOutage(booked.bay, dayStart, until)
             if let m = booked.mechanic { parts.cutShifts(m, dayStart, until) }
@@ -164,15 +176,19 @@ struct ReplanDay {
                 // Clipped to the day: an outage "until tomorrow noon" holds to midnight here,
                 // and one without `from` on a later day begins when that day does.
                 let from = max(time(event.from, now), dayStart), until = min(time(event.until, dayEnd), dayEnd)
-                mechanicOutages.append(Outage(resource: event.mechanic!, range: from.absoluteMinutes..<until.absoluteMinutes,
-                                              text: text(from, until)))
+                mechanicOutages.append(
+                    Outage(
+                        resource: event.mechanic!, range: from.absoluteMinutes..<until.absoluteMinutes,
+                        text: text(from, until)))
                 parts.cutShifts(parts.mechanics.firstIndex { $0.id == event.mechanic }!, from, until)
             case .bayOutOfService:
                 // Clipped to the day: an outage "until tomorrow noon" holds to midnight here,
                 // and one without `from` on a later day begins when that day does.
                 let from = max(time(event.from, now), dayStart), until = min(time(event.until, dayEnd), dayEnd)
-                bayOutages.append(Outage(resource: event.bay!, range: from.absoluteMinutes..<until.absoluteMinutes,
-                                         text: text(from, until)))
+                bayOutages.append(
+                    Outage(
+                        resource: event.bay!, range: from.absoluteMinutes..<until.absoluteMinutes,
+                        text: text(from, until)))
                 parts.addOutage(parts.bays.firstIndex { $0.id == event.bay }!, from, until)
             case .jobOverrun:
                 overrunMinutes[event.appointment!, default: 0] += event.minutes!
@@ -184,45 +200,59 @@ struct ReplanDay {
 
         // Jobs: the day's active appointments, then the urgent ones.
         let moveConfirmed = disruption.policy?.moveConfirmed ?? false
-        for (index, booked) in validated.appointments.enumerated() where booked.status.isActive && booked.start.date == date {
+        for (index, booked) in validated.appointments.enumerated()
+        where booked.status.isActive && booked.start.date == date {
             let a = booked.file
             let bayType = validated.scenario.bays[booked.bay].type
             var types = validated.sourceLines(of: a).map { ServiceLine.bayTypes(of: $0) } ?? [bayType]
             if !types.contains(bayType) { types.append(bayType) }
             let staffed = a.needsMechanic != false && a.mechanic != nil
             let isStarted = booked.status == .inProgress || booked.start < now
-            let locked = isStarted || (!moveConfirmed && (booked.status == .confirmed || booked.status == .awaitingParts))
+            let locked =
+                isStarted || (!moveConfirmed && (booked.status == .confirmed || booked.status == .awaitingParts))
             let duration = a.durationMinutes + (overrunMinutes[a.id] ?? 0)
             if duration > Scenario.maxDurationMinutes {
-                throw InputError([ValidationIssue(path: "jobs[\(parts.jobs.count)].durationMinutes",
-                                                  message: "must be from 1 to \(Scenario.maxDurationMinutes) minutes (a year), not \(duration)")])
+                throw InputError([
+                    ValidationIssue(
+                        path: "jobs[\(parts.jobs.count)].durationMinutes",
+                        message: "must be from 1 to \(Scenario.maxDurationMinutes) minutes (a year), not \(duration)")
+                ])
             }
             if let extra = overrunMinutes[a.id] {
                 overruns.append(Overrun(job: parts.jobs.count, appointment: a.id, minutes: extra))
             }
-            parts.jobs.append(Scenario.Job(
-                id: a.id, durationMinutes: duration, bayTypes: Set(types), requiredSkills: Set(booked.requiredSkills),
-                preferredSkills: [], mechanicMode: staffed ? .required : .none, priority: 1,
-                earliest: facility.horizonBegin, latest: facility.horizonEnd, preferredStarts: [],
-                pinned: Scenario.Placement(start: booked.start, bay: booked.bay, mechanic: staffed ? booked.mechanic : nil),
-                current: nil))
-            parts.fileJobs.append(ScenarioFile.Job(
-                id: a.id, durationMinutes: duration, bayTypes: types.map(\.rawValue), requiredSkills: booked.requiredSkills,
-                mechanic: staffed ? MechanicMode.required.rawValue : MechanicMode.none.rawValue,
-                pinned: ScenarioFile.Placement(start: a.start, bay: a.bay, mechanic: staffed ? a.mechanic : nil)))
+            parts.jobs.append(
+                Scenario.Job(
+                    id: a.id, durationMinutes: duration, bayTypes: Set(types),
+                    requiredSkills: Set(booked.requiredSkills),
+                    preferredSkills: [], mechanicMode: staffed ? .required : .none, priority: 1,
+                    earliest: facility.horizonBegin, latest: facility.horizonEnd, preferredStarts: [],
+                    pinned: Scenario.Placement(
+                        start: booked.start, bay: booked.bay, mechanic: staffed ? booked.mechanic : nil),
+                    current: nil))
+            parts.fileJobs.append(
+                ScenarioFile.Job(
+                    id: a.id, durationMinutes: duration, bayTypes: types.map(\.rawValue),
+                    requiredSkills: booked.requiredSkills,
+                    mechanic: staffed ? MechanicMode.required.rawValue : MechanicMode.none.rawValue,
+                    pinned: ScenarioFile.Placement(start: a.start, bay: a.bay, mechanic: staffed ? a.mechanic : nil)))
             if !locked { parts.unlock(parts.jobs.count - 1) }
             appointmentOfJob.append(index)
             started.append(isStarted)
         }
         for job in urgent {
-            parts.jobs.append(Scenario.Job(
-                id: job.id, durationMinutes: job.durationMinutes, bayTypes: Set(job.bayTypes.compactMap(BayType.init)),
-                requiredSkills: Set(job.requiredSkills ?? []), preferredSkills: [], mechanicMode: .required,
-                priority: job.priority ?? 3, earliest: earliest, latest: facility.horizonEnd, preferredStarts: [],
-                pinned: nil, current: nil))
-            parts.fileJobs.append(ScenarioFile.Job(id: job.id, durationMinutes: job.durationMinutes, bayTypes: job.bayTypes,
-                                                   requiredSkills: job.requiredSkills, priority: job.priority ?? 3,
-                                                   window: .init(earliest: earliest.description)))
+            parts.jobs.append(
+                Scenario.Job(
+                    id: job.id, durationMinutes: job.durationMinutes,
+                    bayTypes: Set(job.bayTypes.compactMap(BayType.init)),
+                    requiredSkills: Set(job.requiredSkills ?? []), preferredSkills: [], mechanicMode: .required,
+                    priority: job.priority ?? 3, earliest: earliest, latest: facility.horizonEnd, preferredStarts: [],
+                    pinned: nil, current: nil))
+            parts.fileJobs.append(
+                ScenarioFile.Job(
+                    id: job.id, durationMinutes: job.durationMinutes, bayTypes: job.bayTypes,
+                    requiredSkills: job.requiredSkills, priority: job.priority ?? 3,
+                    window: .init(earliest: earliest.description)))
             appointmentOfJob.append(nil)
             started.append(false)
         }
@@ -265,23 +295,32 @@ struct ReplanDay {
             if let m = pin.mechanic, !instance.mechanicAvailable(job: j, mechanic: m, start: pin.start) {
                 parts.dropMechanic(j)
                 pins[j]?.mechanic = nil
-                atRisk.append(AtRisk(appointment: id, why: "started, but \(instance.mechanics[m].id) is not available until it ends: hand it over"))
+                atRisk.append(
+                    AtRisk(
+                        appointment: id,
+                        why: "started, but \(instance.mechanics[m].id) is not available until it ends: hand it over"))
             }
             if !instance.bayAvailable(job: j, bay: pin.bay, start: pin.start) {
                 let end = instance.time(ofSlot: pin.start + instance.jobs[j].length)
                 parts.startOutages(pin.bay, at: end)
-                warnings.append(Warning(code: "OUTAGE_AFTER_STARTED_JOB",
-                                        message: "\(parts.bays[pin.bay].id) goes out of service when the started \(id) ends, at \(end.minuteOfDayText)"))
+                warnings.append(
+                    Warning(
+                        code: "OUTAGE_AFTER_STARTED_JOB",
+                        message:
+                            "\(parts.bays[pin.bay].id) goes out of service when the started \(id) ends, at \(end.minuteOfDayText)"
+                    ))
             }
             if !instance.fitsHoursAndWindow(job: j, start: pin.start),
-               let open = instance.openIntervals.first(where: { $0.contains(pin.start) }) {
+                let open = instance.openIntervals.first(where: { $0.contains(pin.start) })
+            {
                 let minutes = (open.upperBound - pin.start) * instance.slotMinutes
                 let end = instance.time(ofSlot: pin.start).adding(minutes: parts.jobs[j].durationMinutes)
                 parts.cutDuration(j, to: minutes)
                 lengths[j] = min(lengths[j], open.upperBound - pin.start)
                 // The replan covers one day: a shop open through midnight does not close then,
                 // but the work past it is beyond what this replan plans.
-                let why = open.upperBound == instance.slotCount && Self.opensAtMidnight(after: date, scenario.facility)
+                let why =
+                    open.upperBound == instance.slotCount && Self.opensAtMidnight(after: date, scenario.facility)
                     ? "started, and runs past the end of the replanned day (24:00)"
                     : "started, and runs past closing (\(instance.time(ofSlot: open.upperBound).minuteOfDayText))"
                 atRisk.append(AtRisk(appointment: id, expectedEnd: end.description, why: why))
@@ -292,7 +331,8 @@ struct ReplanDay {
             guard let a = pins[i] else { continue }
             for j in instance.jobs.indices where !started[j] {
                 guard let b = pins[j], a.start < b.start + lengths[j], b.start < a.start + lengths[i],
-                      a.bay == b.bay || (a.mechanic != nil && a.mechanic == b.mechanic) else { continue }
+                    a.bay == b.bay || (a.mechanic != nil && a.mechanic == b.mechanic)
+                else { continue }
                 parts.unlock(j)
                 pins[j] = nil
                 changed = true
@@ -306,7 +346,9 @@ struct ReplanDay {
     /// `now`): an event of another day would be dropped without a word.
     static func check(_ disruption: Disruption, snapshot: BookingSnapshot, now: LocalDateTime) -> [ValidationIssue] {
         var issues: [ValidationIssue] = []
-        func add(_ path: String, _ message: String) { issues.append(ValidationIssue(path: "disruption." + path, message: message)) }
+        func add(_ path: String, _ message: String) {
+            issues.append(ValidationIssue(path: "disruption." + path, message: message))
+        }
         if let format = disruption.format, format != Disruption.formatName {
             add("format", "expected \"\(Disruption.formatName)\", found \"\(format)\"")
         }
@@ -316,7 +358,8 @@ struct ReplanDay {
         }
         if let day = disruption.day, LocalDate(day) == nil { add("day", "\"\(day)\" is not a date YYYY-MM-DD") }
         let date = disruption.day.flatMap(LocalDate.init) ?? now.date
-        let dayStart = LocalDateTime(date: date, minuteOfDay: 0), dayEnd = LocalDateTime(date: date.adding(days: 1), minuteOfDay: 0)
+        let dayStart = LocalDateTime(date: date, minuteOfDay: 0),
+            dayEnd = LocalDateTime(date: date.adding(days: 1), minuteOfDay: 0)
         if disruption.day.flatMap(LocalDate.init) != nil, now >= dayEnd {
             // Everything of a past day has started: it would all be pinned, perhaps into an infeasible plan.
             add("day", "\(date) is over (now is \(now)); only today or a day to come can be replanned")
@@ -331,9 +374,13 @@ struct ReplanDay {
         for (i, event) in disruption.events.enumerated() {
             let path = "events[\(i)]"
             for (name, value) in [("from", event.from), ("until", event.until)] {
-                if let value, LocalDateTime(value) == nil { add("\(path).\(name)", "\"\(value)\" is not a local time YYYY-MM-DDTHH:MM") }
+                if let value, LocalDateTime(value) == nil {
+                    add("\(path).\(name)", "\"\(value)\" is not a local time YYYY-MM-DDTHH:MM")
+                }
             }
-            if let from = event.from.flatMap(LocalDateTime.init), let until = event.until.flatMap(LocalDateTime.init), until <= from {
+            if let from = event.from.flatMap(LocalDateTime.init), let until = event.until.flatMap(LocalDateTime.init),
+                until <= from
+            {
                 add("\(path).until", "must be after from (\(from))")
             }
             if let from = event.from.flatMap(LocalDateTime.init), from.date != date {
@@ -346,12 +393,17 @@ struct ReplanDay {
                 add("\(path).until", "\(until) is not after now (\(now)), when an event without from begins")
             }
             guard let type = DisruptionType(rawValue: event.type) else {
-                add("\(path).type", "unknown disruption \"\(event.type)\"; use one of \(DisruptionType.allCases.map(\.rawValue).joined(separator: ", "))")
+                add(
+                    "\(path).type",
+                    "unknown disruption \"\(event.type)\"; use one of \(DisruptionType.allCases.map(\.rawValue).joined(separator: ", "))"
+                )
                 continue
             }
             switch type {
             case .mechanicUnavailable:
-                if !mechanics.contains(event.mechanic ?? "") { add("\(path).mechanic", "unknown mechanic id \"\(event.mechanic ?? "")\"") }
+                if !mechanics.contains(event.mechanic ?? "") {
+                    add("\(path).mechanic", "unknown mechanic id \"\(event.mechanic ?? "")\"")
+                }
             case .bayOutOfService:
                 if !bays.contains(event.bay ?? "") { add("\(path).bay", "unknown bay id \"\(event.bay ?? "")\"") }
                 if event.from == nil { add("\(path).from", "a bay outage needs its start") }
@@ -365,10 +417,14 @@ struct ReplanDay {
                 } else {
                     add("\(path).appointment", "unknown appointment id \"\(event.appointment ?? "")\"")
                 }
-                if !(1...1440).contains(event.minutes ?? 0) { add("\(path).minutes", "must be from 1 to 1440, not \(event.minutes.map(String.init) ?? "missing")") }
+                if !(1...1440).contains(event.minutes ?? 0) {
+                    add("\(path).minutes", "must be from 1 to 1440, not \(event.minutes.map(String.init) ?? "missing")")
+                }
             case .urgentJob:
                 guard let job = event.job else { add("\(path).job", "an urgent job needs its job"); continue }
-                if job.id.isEmpty || job.id.contains(" ") { add("\(path).job.id", "must be a non-empty id without spaces") }
+                if job.id.isEmpty || job.id.contains(" ") {
+                    add("\(path).job.id", "must be a non-empty id without spaces")
+                }
                 if appointments.contains(job.id) { add("\(path).job.id", "\"\(job.id)\" is already an appointment id") }
                 if let other = urgentIDs[job.id] {
                     add("\(path).job.id", "\"\(job.id)\" is also the urgent job of events[\(other)]")
@@ -383,7 +439,9 @@ struct ReplanDay {
                     add("\(path).job.bayTypes[\(k)]", "unknown bay type \"\(name)\"")
                 }
                 if let priority = job.priority, priority < 1 || priority > Scenario.maxPriority {
-                    add("\(path).job.priority", "must be a whole number from 1 to \(Scenario.maxPriority), not \(priority)")
+                    add(
+                        "\(path).job.priority",
+                        "must be a whole number from 1 to \(Scenario.maxPriority), not \(priority)")
                 }
             }
         }

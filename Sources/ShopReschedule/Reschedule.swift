@@ -1,6 +1,6 @@
 import Foundation
-import ShopOperations
 import ShopDomain
+import ShopOperations
 import ShopPlanner
 
 /// Options of the reschedule engine that are not part of the facility's policy.
@@ -29,8 +29,10 @@ public struct RescheduleEngine: Sendable {
     public var ids: any BookingIDGenerator
     public var options: RescheduleOptions
 
-    public init(clock: any ShopClock, ids: any BookingIDGenerator = StableIDGenerator(),
-                options: RescheduleOptions = RescheduleOptions()) {
+    public init(
+        clock: any ShopClock, ids: any BookingIDGenerator = StableIDGenerator(),
+        options: RescheduleOptions = RescheduleOptions()
+    ) {
         self.clock = clock
         self.ids = ids
         self.options = options
@@ -41,9 +43,12 @@ public struct RescheduleEngine: Sendable {
 
     /// Decides one request. Throws ``InputError`` (every problem, each with its
     /// JSON path) when the snapshot or the request is malformed.
-    public func reschedule(_ request: RescheduleRequest, in snapshot: BookingSnapshot) throws(InputError) -> RescheduleDecision {
-        var input = try ValidatedReschedule.validate(snapshot: snapshot, request: request,
-                                                     now: clock.now(timeZone: snapshot.facility.timeZone))
+    public func reschedule(_ request: RescheduleRequest, in snapshot: BookingSnapshot) throws(InputError)
+        -> RescheduleDecision
+    {
+        var input = try ValidatedReschedule.validate(
+            snapshot: snapshot, request: request,
+            now: clock.now(timeZone: snapshot.facility.timeZone))
         // A retry after the backend stored this move: decide on the snapshot as it was before.
         var replay = false
         while let before = try input.beforeReplay() {
@@ -57,37 +62,45 @@ public struct RescheduleEngine: Sendable {
 
     private func decide(_ input: ValidatedReschedule) -> RescheduleDecision {
         let request = input.request, target = input.target
-        var recorder = ChangeRecorder(ids: ids, clock: clock, facility: request.facility,
-                                      timeZone: input.snapshot.facility.timeZone, actor: request.caller.id,
-                                      requestKey: request.requestId)
+        var recorder = ChangeRecorder(
+            ids: ids, clock: clock, facility: request.facility,
+            timeZone: input.snapshot.facility.timeZone, actor: request.caller.id,
+            requestKey: request.requestId)
         let now = recorder.now
-        var decision = RescheduleDecision(requestId: request.requestId, outcome: .denied, denials: [], conflicts: [],
-                                          warnings: [], alternatives: [], events: [], outbox: NotificationOutbox(),
-                                          audit: [])
+        var decision = RescheduleDecision(
+            requestId: request.requestId, outcome: .denied, denials: [], conflicts: [],
+            warnings: [], alternatives: [], events: [], outbox: NotificationOutbox(),
+            audit: [])
         let notice = recorder.minutes(until: min(input.currentStart, input.newStart))
         let noticeClass = NoticeClass(minutes: notice)
-        recorder.audit.add(RescheduleAuditType.attempted, appointment: target.id, [
-            "from": target.start, "to": request.newStart, "reason": request.reason, "notes": request.notes ?? "",
-            "noticeMinutes": String(notice), "notice": noticeClass.rawValue,
-        ])
+        recorder.audit.add(
+            RescheduleAuditType.attempted, appointment: target.id,
+            [
+                "from": target.start, "to": request.newStart, "reason": request.reason, "notes": request.notes ?? "",
+                "noticeMinutes": String(notice), "notice": noticeClass.rawValue,
+            ])
 
         // Rules 1–4 and 9.
         // A new start in the past is the conflict OUTSIDE_BOOKING_HORIZON, not a notice question.
-        let denials = RescheduleRules.denials(input, notice: input.newStart < now ? nil : noticeClass, noticeMinutes: notice,
-                                              options: options)
+        let denials = RescheduleRules.denials(
+            input, notice: input.newStart < now ? nil : noticeClass, noticeMinutes: notice,
+            options: options)
         guard denials.isEmpty else { return deny(decision, denials, target.id, &recorder.audit) }
         if let approval = request.managerApproval {
-            recorder.audit.add(RescheduleAuditType.approval, appointment: target.id, [
-                "approvedBy": approval.approvedBy, "role": approval.role, "approvedAt": approval.approvedAt ?? "",
-                "customerConfirmation": request.customerConfirmation?.channel ?? "",
-            ])
+            recorder.audit.add(
+                RescheduleAuditType.approval, appointment: target.id,
+                [
+                    "approvedBy": approval.approvedBy, "role": approval.role, "approvedAt": approval.approvedAt ?? "",
+                    "customerConfirmation": request.customerConfirmation?.channel ?? "",
+                ])
         }
 
         // Rule 5: the new start, checked as booking checks a wanted start.
         let model = input.model
         let strategy = input.facility.policy.resolvedStrategy
         var check = Conflicts.check(model, start: input.newStart, now: now, strategy: strategy)
-        let override = ConflictOverridePolicy(request.conflictOverride, caller: request.caller, facility: request.facility)
+        let override = ConflictOverridePolicy(
+            request.conflictOverride, caller: request.caller, facility: request.facility)
         recorder.audit.addDetected(check.conflicts, appointment: target.id)
         guard check.blocking(overrideGranted: override.granted).isEmpty else {
             decision.conflicts = check.conflicts
@@ -100,12 +113,16 @@ public struct RescheduleEngine: Sendable {
                 excluding: input.currentStart
             ) { time in
                 let minutes = recorder.minutes(until: min(input.currentStart, time))
-                return RescheduleRules.denials(input, notice: NoticeClass(minutes: minutes), noticeMinutes: minutes,
-                                               options: options).isEmpty
+                return RescheduleRules.denials(
+                    input, notice: NoticeClass(minutes: minutes), noticeMinutes: minutes,
+                    options: options
+                ).isEmpty
             }
-            recorder.audit.add(RescheduleAuditType.denied, appointment: target.id, [
-                "outcome": "conflicts", "codes": decision.conflicts.map(\.code.rawValue).joined(separator: ","),
-            ])
+            recorder.audit.add(
+                RescheduleAuditType.denied, appointment: target.id,
+                [
+                    "outcome": "conflicts", "codes": decision.conflicts.map(\.code.rawValue).joined(separator: ","),
+                ])
             decision.audit = recorder.audit.records
             return decision
         }
@@ -120,7 +137,8 @@ public struct RescheduleEngine: Sendable {
             countsAsReschedule: true, assignmentOutcome: placement.outcome)
         let updated = recorder.stored(change)!
         let update = AppointmentUpdate(
-            updateId: recorder.ids.next("UPD"), appointmentId: target.id, requestId: request.requestId, at: now.description,
+            updateId: recorder.ids.next("UPD"), appointmentId: target.id, requestId: request.requestId,
+            at: now.description,
             by: request.caller.id, reason: request.reason, notes: request.notes,
             fromStart: target.start, fromEnd: input.currentStart.adding(minutes: target.durationMinutes).description,
             toStart: updated.start, toEnd: input.newStart.adding(minutes: target.durationMinutes).description,
@@ -130,36 +148,48 @@ public struct RescheduleEngine: Sendable {
             noticeMinutes: notice, notice: noticeClass, rescheduleCount: updated.rescheduleCount ?? 1,
             conflictOverride: override.granted ? override.trimmedReason : nil,
             approvedBy: request.managerApproval?.approvedBy, customerConfirmation: request.customerConfirmation)
-        recorder.audit.add(RescheduleAuditType.assignmentDecision, appointment: target.id, [
-            "assignment": placement.outcome.rawValue, "bay": "\(target.bay)→\(updated.bay)",
-            "mechanic": "\(target.mechanic ?? "-")→\(updated.mechanic ?? "-")", "policy": strategy.rawValue,
-            "dispatcherFollowUp": String(update.dispatcherFollowUp),
-        ])
+        recorder.audit.add(
+            RescheduleAuditType.assignmentDecision, appointment: target.id,
+            [
+                "assignment": placement.outcome.rawValue, "bay": "\(target.bay)→\(updated.bay)",
+                "mechanic": "\(target.mechanic ?? "-")→\(updated.mechanic ?? "-")", "policy": strategy.rawValue,
+                "dispatcherFollowUp": String(update.dispatcherFollowUp),
+            ])
         if update.dispatcherFollowUp {
-            decision.warnings.append(Warning(
-                code: "MECHANIC_CLEARED",
-                message: "\(target.mechanic ?? "the mechanic") is not free \(update.toStart)–\(update.toEnd.suffix(5)); the dispatcher must assign one"))
+            decision.warnings.append(
+                Warning(
+                    code: "MECHANIC_CLEARED",
+                    message:
+                        "\(target.mechanic ?? "the mechanic") is not free \(update.toStart)–\(update.toEnd.suffix(5)); the dispatcher must assign one"
+                ))
         }
 
         // Rule 7: event, notifications, work order, audit.
         let reason = RescheduleReason(rawValue: request.reason)!
         let mandatory = reason.isCustomerInitiated || notice < 24 * 60
         if request.notifyCustomer == false, mandatory {
-            decision.warnings.append(Warning(
-                code: "CUSTOMER_NOTIFICATION_MANDATORY",
-                message: reason.isCustomerInitiated ? "the customer asked for the move, so they are told anyway"
-                    : "the move is within 24 hours, so the customer is told anyway"))
+            decision.warnings.append(
+                Warning(
+                    code: "CUSTOMER_NOTIFICATION_MANDATORY",
+                    message: reason.isCustomerInitiated
+                        ? "the customer asked for the move, so they are told anyway"
+                        : "the move is within 24 hours, so the customer is told anyway"))
         }
-        let notified = recorder.record(change, noticeMinutes: notice, notifyCustomer: request.notifyCustomer ?? true,
-                                       mandatory: mandatory)
-        recorder.audit.add(RescheduleAuditType.rescheduled, appointment: target.id, [
-            "by": request.caller.id, "reason": request.reason, "notes": request.notes ?? "",
-            "from": update.fromStart, "to": update.toStart, "noticeMinutes": String(notice), "notice": noticeClass.rawValue,
-            "conflicts": check.conflicts.map(\.code.rawValue).joined(separator: ","),
-            "conflictOverride": update.conflictOverride ?? "", "approvedBy": update.approvedBy ?? "",
-            "customerConfirmation": request.customerConfirmation?.channel ?? "",
-            "notifications": notified.map { "\($0.recipientKind.rawValue):\($0.recipientId)" }.joined(separator: ","),
-        ])
+        let notified = recorder.record(
+            change, noticeMinutes: notice, notifyCustomer: request.notifyCustomer ?? true,
+            mandatory: mandatory)
+        recorder.audit.add(
+            RescheduleAuditType.rescheduled, appointment: target.id,
+            [
+                "by": request.caller.id, "reason": request.reason, "notes": request.notes ?? "",
+                "from": update.fromStart, "to": update.toStart, "noticeMinutes": String(notice),
+                "notice": noticeClass.rawValue,
+                "conflicts": check.conflicts.map(\.code.rawValue).joined(separator: ","),
+                "conflictOverride": update.conflictOverride ?? "", "approvedBy": update.approvedBy ?? "",
+                "customerConfirmation": request.customerConfirmation?.channel ?? "",
+                "notifications": notified.map { "\($0.recipientKind.rawValue):\($0.recipientId)" }.joined(
+                    separator: ","),
+            ])
         recorder.finish()
         decision.events = recorder.events
         decision.outbox = recorder.outbox
@@ -171,13 +201,16 @@ public struct RescheduleEngine: Sendable {
         return decision
     }
 
-    private func deny(_ decision: RescheduleDecision, _ denials: [Denial], _ appointment: String,
-                      _ audit: inout AuditTrail) -> RescheduleDecision {
+    private func deny(
+        _ decision: RescheduleDecision, _ denials: [Denial], _ appointment: String,
+        _ audit: inout AuditTrail
+    ) -> RescheduleDecision {
         var decision = decision
         decision.outcome = .denied
         decision.denials = denials
-        audit.add(RescheduleAuditType.denied, appointment: appointment,
-                  ["outcome": "denied", "codes": denials.map(\.code.rawValue).joined(separator: ",")])
+        audit.add(
+            RescheduleAuditType.denied, appointment: appointment,
+            ["outcome": "denied", "codes": denials.map(\.code.rawValue).joined(separator: ",")])
         decision.audit = audit.records
         return decision
     }
@@ -186,19 +219,29 @@ public struct RescheduleEngine: Sendable {
 /// Rules 1–4, 6 and 9, each a small pure function.
 enum RescheduleRules {
     /// Every reason to refuse, in a fixed order (permission first).
-    static func denials(_ input: ValidatedReschedule, notice: NoticeClass?, noticeMinutes: Int,
-                        options: RescheduleOptions) -> [Denial] {
+    static func denials(
+        _ input: ValidatedReschedule, notice: NoticeClass?, noticeMinutes: Int,
+        options: RescheduleOptions
+    ) -> [Denial] {
         let request = input.request, target = input.target, facility = request.facility
         var denials: [Denial] = []
         func deny(_ code: DenialCode, _ message: String) { denials.append(Denial(code: code, message: message)) }
         if !request.caller.has(.rescheduleAppointment, for: facility) {
-            deny(.missingReschedulePermission, "\(request.caller.id) lacks RESCHEDULE_APPOINTMENT for facility \(facility)")
+            deny(
+                .missingReschedulePermission,
+                "\(request.caller.id) lacks RESCHEDULE_APPOINTMENT for facility \(facility)")
         }
         if !RescheduleEngine.eligibleStatuses.map(\.rawValue).contains(target.status) {
-            deny(.notReschedulable, "\(target.id) is \(target.status); only SCHEDULED, CONFIRMED or AWAITING_PARTS appointments can be rescheduled")
+            deny(
+                .notReschedulable,
+                "\(target.id) is \(target.status); only SCHEDULED, CONFIRMED or AWAITING_PARTS appointments can be rescheduled"
+            )
         }
         if let series = target.seriesId {
-            deny(.recurringSeries, "\(target.id) belongs to the recurring series \(series); rescheduling a series (or one of it) is not supported here: change the series in the backend")
+            deny(
+                .recurringSeries,
+                "\(target.id) belongs to the recurring series \(series); rescheduling a series (or one of it) is not supported here: change the series in the backend"
+            )
         }
         if input.newStart == input.currentStart {
             deny(.unchanged, "\(target.id) already starts at \(target.start)")
@@ -208,12 +251,18 @@ enum RescheduleRules {
             if request.reason == RescheduleReason.other.rawValue {
                 deny(.notesRequired, "reason OTHER needs notes")
             } else if request.conflictOverride != nil || request.managerApproval != nil {
-                deny(.notesRequired, "an override (\(request.conflictOverride != nil ? "conflict override" : "manager approval")) needs notes")
+                deny(
+                    .notesRequired,
+                    "an override (\(request.conflictOverride != nil ? "conflict override" : "manager approval")) needs notes"
+                )
             }
         }
         let approval = request.managerApproval
         if let approval, !approval.isValid {
-            deny(.managerApprovalInvalid, "the approval by \"\(approval.approvedBy)\" is not a Shop Manager's (role \(approval.role); \(ManagerApproval.managerRole) needed)")
+            deny(
+                .managerApprovalInvalid,
+                "the approval by \"\(approval.approvedBy)\" is not a Shop Manager's (role \(approval.role); \(ManagerApproval.managerRole) needed)"
+            )
         }
         let managerApproved = approval?.isValid == true
         let hours = "\(noticeMinutes / 60) h \(abs(noticeMinutes % 60)) min"
@@ -222,19 +271,29 @@ enum RescheduleRules {
             break
         case .short?:
             if !managerApproved, !request.caller.has(.approveReschedule, for: facility) {
-                deny(.shortNoticeNotApproved, "\(hours) notice is under 24 h: \(request.caller.id) needs APPROVE_RESCHEDULE for facility \(facility), or a Shop Manager's approval")
+                deny(
+                    .shortNoticeNotApproved,
+                    "\(hours) notice is under 24 h: \(request.caller.id) needs APPROVE_RESCHEDULE for facility \(facility), or a Shop Manager's approval"
+                )
             }
         case .emergency?:
             if !managerApproved {
-                deny(.managerApprovalRequired, "\(hours) notice is under 4 h (an emergency): a Shop Manager's approval is needed")
+                deny(
+                    .managerApprovalRequired,
+                    "\(hours) notice is under 4 h (an emergency): a Shop Manager's approval is needed")
             }
             if request.customerConfirmation == nil {
-                deny(.customerConfirmationRequired, "\(hours) notice is under 4 h (an emergency): the customer must confirm the new time")
+                deny(
+                    .customerConfirmationRequired,
+                    "\(hours) notice is under 4 h (an emergency): the customer must confirm the new time")
             }
         }
         let count = target.rescheduleCount ?? 0
         if count >= options.reschedulesWithoutApproval, !managerApproved {
-            deny(.rescheduleLimitReached, "\(target.id) was rescheduled \(count) times already; reschedule \(count + 1) needs a Shop Manager's approval")
+            deny(
+                .rescheduleLimitReached,
+                "\(target.id) was rescheduled \(count) times already; reschedule \(count + 1) needs a Shop Manager's approval"
+            )
         }
         return denials
     }
@@ -255,21 +314,31 @@ enum RescheduleRules {
     /// cleared). The mechanic is kept when free; else, with the facility policy
     /// `auto`, the free one the check found is given; otherwise (or when none is
     /// free and the conflict was overridden) the mechanic is cleared for the dispatcher.
-    static func assignment(_ input: ValidatedReschedule, _ check: PlacementCheck, strategy: AssignmentStrategy) -> Placement {
+    static func assignment(_ input: ValidatedReschedule, _ check: PlacementCheck, strategy: AssignmentStrategy)
+        -> Placement
+    {
         let model = input.model, instance = model.instance, occupancy = model.occupancy, r = model.newJob
         let target = input.target, s = check.slot
         let range = model.range(s)
         let inGrid = s >= 0 && range.upperBound <= instance.slotCount
         let bayIndex = model.scenario.bays.firstIndex { $0.id == target.bay }
-        let bayFree = inGrid && bayIndex.map { instance.bayAvailable(job: r, bay: $0, start: s) && occupancy.isBayFree($0, range) } ?? false
-        var placement = Placement(bay: target.bay, mechanic: target.mechanic, bayOutcome: .preserved, mechanicOutcome: .preserved)
+        let bayFree =
+            inGrid
+            && bayIndex.map { instance.bayAvailable(job: r, bay: $0, start: s) && occupancy.isBayFree($0, range) }
+                ?? false
+        var placement = Placement(
+            bay: target.bay, mechanic: target.mechanic, bayOutcome: .preserved, mechanicOutcome: .preserved)
         if !bayFree, let bay = check.bay {
             placement.bay = model.scenario.bays[bay].id
             placement.bayOutcome = .reassigned
         }
         if let current = target.mechanic {
             let m = model.scenario.mechanics.firstIndex { $0.id == current }
-            let free = inGrid && m.map { instance.mechanicAvailable(job: r, mechanic: $0, start: s) && occupancy.isMechanicFree($0, range) } ?? false
+            let free =
+                inGrid
+                && m.map {
+                    instance.mechanicAvailable(job: r, mechanic: $0, start: s) && occupancy.isMechanicFree($0, range)
+                } ?? false
             if !free {
                 let other = strategy == .auto ? check.mechanic : nil
                 placement.mechanic = other.map { model.scenario.mechanics[$0].id }

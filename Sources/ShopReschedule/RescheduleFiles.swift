@@ -1,5 +1,5 @@
-import ShopDomain
 import Foundation
+import ShopDomain
 
 /// Reading the reschedule files; a wrong JSON type is an ``InputError`` naming its path.
 public enum RescheduleFiles {

@@ -32,11 +32,13 @@ public struct RescheduleRequest: Codable, Hashable, Sendable {
     /// How many ranked alternatives to return when the move is blocked (default 3; 0 for none).
     public var alternatives: Int?
 
-    public init(format: String? = RescheduleRequest.formatName, requestId: String, facility: String,
-                appointmentId: String, newStart: String, reason: RescheduleReason, notes: String? = nil,
-                caller: Caller, conflictOverride: ConflictOverride? = nil,
-                managerApproval: ManagerApproval? = nil, customerConfirmation: CustomerConfirmation? = nil,
-                notifyCustomer: Bool? = nil, alternatives: Int? = nil) {
+    public init(
+        format: String? = RescheduleRequest.formatName, requestId: String, facility: String,
+        appointmentId: String, newStart: String, reason: RescheduleReason, notes: String? = nil,
+        caller: Caller, conflictOverride: ConflictOverride? = nil,
+        managerApproval: ManagerApproval? = nil, customerConfirmation: CustomerConfirmation? = nil,
+        notifyCustomer: Bool? = nil, alternatives: Int? = nil
+    ) {
         self.format = format
         self.requestId = requestId
         self.facility = facility

@@ -9,8 +9,10 @@ public struct UrgentJob: Codable, Hashable, Sendable {
     /// Contract priority (default 3: placing it is worth three ordinary appointments).
     public var priority: Int?
 
-    public init(id: String, durationMinutes: Int, bayTypes: [String], requiredSkills: [String]? = nil,
-                customerId: String? = nil, vehicleId: String? = nil, priority: Int? = nil) {
+    public init(
+        id: String, durationMinutes: Int, bayTypes: [String], requiredSkills: [String]? = nil,
+        customerId: String? = nil, vehicleId: String? = nil, priority: Int? = nil
+    ) {
         self.id = id
         self.durationMinutes = durationMinutes
         self.bayTypes = bayTypes

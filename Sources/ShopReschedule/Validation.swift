@@ -1,6 +1,6 @@
 import Foundation
-import ShopOperations
 import ShopDomain
+import ShopOperations
 
 /// A snapshot and a reschedule request that passed every check. The snapshot
 /// is checked once, by the facility's own validation (``ValidatedFacility``,
@@ -28,32 +28,50 @@ struct ValidatedReschedule {
     var snapshot: BookingSnapshot { facility.snapshot }
 
     static func validate(snapshot: BookingSnapshot, request: RescheduleRequest, now: LocalDateTime) throws(InputError)
-        -> ValidatedReschedule {
+        -> ValidatedReschedule
+    {
         var issues: [ValidationIssue] = RecordedTimes.history(of: snapshot)
         if let format = request.format, format != RescheduleRequest.formatName {
-            issues.append(ValidationIssue(path: "request.format", message: "expected \"\(RescheduleRequest.formatName)\", found \"\(format)\""))
+            issues.append(
+                ValidationIssue(
+                    path: "request.format", message: "expected \"\(RescheduleRequest.formatName)\", found \"\(format)\""
+                ))
         }
         if RescheduleReason(rawValue: request.reason) == nil {
-            issues.append(ValidationIssue(path: "request.reason", message: "unknown reason \"\(request.reason)\"; use one of \(RescheduleReason.allCases.map(\.rawValue).joined(separator: ", "))"))
+            issues.append(
+                ValidationIssue(
+                    path: "request.reason",
+                    message:
+                        "unknown reason \"\(request.reason)\"; use one of \(RescheduleReason.allCases.map(\.rawValue).joined(separator: ", "))"
+                ))
         }
         if let channel = request.customerConfirmation?.channel, channel.trimmingCharacters(in: .whitespaces).isEmpty {
             issues.append(ValidationIssue(path: "request.customerConfirmation.channel", message: "must not be empty"))
         }
         // Copied into the update and audit records as they are: a time, and not one still to come.
-        issues += RecordedTimes.check(request.managerApproval?.approvedAt, path: "request.managerApproval.approvedAt",
-                                      what: "an approval", now: now)
-        issues += RecordedTimes.check(request.customerConfirmation?.confirmedAt, path: "request.customerConfirmation.confirmedAt",
-                                      what: "a confirmation", now: now)
+        issues += RecordedTimes.check(
+            request.managerApproval?.approvedAt, path: "request.managerApproval.approvedAt",
+            what: "an approval", now: now)
+        issues += RecordedTimes.check(
+            request.customerConfirmation?.confirmedAt, path: "request.customerConfirmation.confirmedAt",
+            what: "a confirmation", now: now)
         let targetIndex = snapshot.appointments.firstIndex { $0.id == request.appointmentId }
         if targetIndex == nil {
-            issues.append(ValidationIssue(path: "request.appointmentId", message: "no appointment \"\(request.appointmentId)\" in the snapshot"))
+            issues.append(
+                ValidationIssue(
+                    path: "request.appointmentId",
+                    message: "no appointment \"\(request.appointmentId)\" in the snapshot"))
         }
         let (facility, facilityIssues) = ValidatedFacility.check(snapshot)
         issues += facilityIssues
-        issues += RequestChecks.common(requestId: request.requestId, facility: request.facility, caller: request.caller,
-                                       snapshot: snapshot)
-        issues += RequestChecks.start(request.newStart, path: "request.newStart",
-                                      slotMinutes: ValidatedFacility.Index(snapshot).slotMinutes).1
+        issues += RequestChecks.common(
+            requestId: request.requestId, facility: request.facility, caller: request.caller,
+            snapshot: snapshot)
+        issues +=
+            RequestChecks.start(
+                request.newStart, path: "request.newStart",
+                slotMinutes: ValidatedFacility.Index(snapshot).slotMinutes
+            ).1
         issues += RequestChecks.alternatives(request.alternatives)
         guard issues.isEmpty, let facility, let targetIndex else { throw InputError(issues) }
         return try ValidatedReschedule(facility: facility, request: request, targetIndex: targetIndex)
@@ -66,12 +84,15 @@ struct ValidatedReschedule {
         let newStart = LocalDateTime(request.newStart)!
         let sourceLines = facility.sourceLines(of: target)
         let required = target.requiredSkills ?? SkillRule.requiredSkills(sourceLines ?? [])
-        let preferred = SkillRule.union((sourceLines ?? []).map { $0.preferredSkills ?? [] }).filter { !required.contains($0) }
+        let preferred = SkillRule.union((sourceLines ?? []).map { $0.preferredSkills ?? [] }).filter {
+            !required.contains($0)
+        }
         let job = JobToPlace(
             jobID: "REQUEST " + request.requestId, label: "RESCHEDULE " + target.id, customerId: target.customerId,
             durationMinutes: target.durationMinutes, requiredSkills: required, preferredSkills: preferred,
             bayTypes: sourceLines.map { ServiceLine.bayTypes(of: $0) } ?? [facility.scenario.bays[booked.bay].type],
-            preferredStarts: [newStart], preferredMechanic: booked.mechanic, needsMechanic: target.needsMechanic != false)
+            preferredStarts: [newStart], preferredMechanic: booked.mechanic,
+            needsMechanic: target.needsMechanic != false)
         model = try ShopState(facility.removingAppointments { $0.id == target.id }, placing: job)
         self.facility = facility
         self.request = request
@@ -110,7 +131,10 @@ enum RecordedTimes {
             return [ValidationIssue(path: path, message: "\"\(text)\" is not a local time YYYY-MM-DDTHH:MM")]
         }
         guard time <= now else {
-            return [ValidationIssue(path: path, message: "\(time) is after now (\(now)): \(what) cannot come from the future")]
+            return [
+                ValidationIssue(
+                    path: path, message: "\(time) is after now (\(now)): \(what) cannot come from the future")
+            ]
         }
         return []
     }
@@ -124,12 +148,17 @@ enum RecordedTimes {
         for (i, appointment) in snapshot.appointments.enumerated() {
             for (k, entry) in (appointment.history ?? []).enumerated() {
                 let path = "appointments[\(i)].history[\(k)]"
-                for (name, value) in [("start", entry.start), ("changedAt", entry.changedAt)] where LocalDateTime(value) == nil {
-                    issues.append(ValidationIssue(path: "\(path).\(name)", message: "\"\(value)\" is not a local time YYYY-MM-DDTHH:MM"))
+                for (name, value) in [("start", entry.start), ("changedAt", entry.changedAt)]
+                where LocalDateTime(value) == nil {
+                    issues.append(
+                        ValidationIssue(
+                            path: "\(path).\(name)", message: "\"\(value)\" is not a local time YYYY-MM-DDTHH:MM"))
                 }
                 if entry.durationMinutes <= 0 || entry.durationMinutes > Scenario.maxDurationMinutes {
-                    issues.append(ValidationIssue(path: "\(path).durationMinutes",
-                                                  message: "must be from 1 to \(Scenario.maxDurationMinutes), not \(entry.durationMinutes)"))
+                    issues.append(
+                        ValidationIssue(
+                            path: "\(path).durationMinutes",
+                            message: "must be from 1 to \(Scenario.maxDurationMinutes), not \(entry.durationMinutes)"))
                 }
             }
         }

@@ -5,8 +5,10 @@ import ShopDomain
 enum Catalog {
     // MARK: Skills
 
-    static let skills = ["BRAKES", "ENGINE", "ELECTRICAL", "DIAGNOSTICS", "ALIGNMENT", "TIRES", "INSPECTION", "HVAC",
-                         "TRANSMISSION", "SUSPENSION"]
+    static let skills = [
+        "BRAKES", "ENGINE", "ELECTRICAL", "DIAGNOSTICS", "ALIGNMENT", "TIRES", "INSPECTION", "HVAC",
+        "TRANSMISSION", "SUSPENSION",
+    ]
 
     /// Every senior starts from the core of diagnosis work and adds 2–4 more.
     static let seniorCore = ["DIAGNOSTICS", "ELECTRICAL", "ENGINE"]
@@ -23,7 +25,9 @@ enum Catalog {
     ]
 
     /// Apprentices: 1–2 entry-level skills.
-    static let apprenticeProfiles: [[String]] = [["TIRES"], ["INSPECTION"], ["INSPECTION", "TIRES"], ["BRAKES", "TIRES"]]
+    static let apprenticeProfiles: [[String]] = [
+        ["TIRES"], ["INSPECTION"], ["INSPECTION", "TIRES"], ["BRAKES", "TIRES"],
+    ]
 
     // MARK: Hours and shifts (minutes since midnight)
 
@@ -105,43 +109,59 @@ enum Catalog {
         var twoDayChance: Double = 0.08
     }
 
-    static let oilChange = Service(name: "oil change", weight: 20, durations: [30, 30, 45],
-                                   bayTypes: [.generalService, .lift], optionalChance: 0.3, waitingChance: 0.35)
-    static let brakes = Service(name: "brake pads", weight: 12, durations: [90, 75, 120], bayTypes: [.lift],
-                                requiredSkills: ["BRAKES"], twoDayChance: 0.1)
-    static let alignment = Service(name: "alignment", weight: 7, durations: [60], bayTypes: [.alignment],
-                                   requiredSkills: ["ALIGNMENT"], preferredSkills: ["SUSPENSION"], waitingChance: 0.2)
-    static let tireRotation = Service(name: "tire rotation", weight: 8, durations: [45, 30], bayTypes: [.tire, .lift],
-                                      requiredSkills: ["TIRES"], waitingChance: 0.35)
-    static let tireReplacement = Service(name: "tire replacement", weight: 5, durations: [75, 60],
-                                         bayTypes: [.tire, .lift], requiredSkills: ["TIRES"], waitingChance: 0.2)
-    static let inspection = Service(name: "state inspection", weight: 7, durations: [30], bayTypes: [.inspection],
-                                    requiredSkills: ["INSPECTION"], waitingChance: 0.35)
-    static let diagnostics = Service(name: "diagnostics", weight: 9, durations: [60, 50], bayTypes: [.generalService],
-                                     requiredSkills: ["DIAGNOSTICS"], preferredSkills: ["ELECTRICAL"],
-                                     waitingChance: 0.15)
-    static let engine = Service(name: "engine repair", weight: 4, durations: [180, 210, 240], bayTypes: [.lift],
-                                requiredSkills: ["ENGINE"], preferredSkills: ["DIAGNOSTICS"], twoDayChance: 0.5)
-    static let hvac = Service(name: "HVAC", weight: 5, durations: [120, 75], bayTypes: [.generalService],
-                              requiredSkills: ["HVAC"], twoDayChance: 0.15)
-    static let transmission = Service(name: "transmission", weight: 2, durations: [240], bayTypes: [.lift],
-                                      requiredSkills: ["TRANSMISSION"], twoDayChance: 0.5)
-    static let struts = Service(name: "struts", weight: 3, durations: [150], bayTypes: [.lift],
-                                requiredSkills: ["SUSPENSION"], preferredSkills: ["ALIGNMENT"], twoDayChance: 0.3)
+    static let oilChange = Service(
+        name: "oil change", weight: 20, durations: [30, 30, 45],
+        bayTypes: [.generalService, .lift], optionalChance: 0.3, waitingChance: 0.35)
+    static let brakes = Service(
+        name: "brake pads", weight: 12, durations: [90, 75, 120], bayTypes: [.lift],
+        requiredSkills: ["BRAKES"], twoDayChance: 0.1)
+    static let alignment = Service(
+        name: "alignment", weight: 7, durations: [60], bayTypes: [.alignment],
+        requiredSkills: ["ALIGNMENT"], preferredSkills: ["SUSPENSION"], waitingChance: 0.2)
+    static let tireRotation = Service(
+        name: "tire rotation", weight: 8, durations: [45, 30], bayTypes: [.tire, .lift],
+        requiredSkills: ["TIRES"], waitingChance: 0.35)
+    static let tireReplacement = Service(
+        name: "tire replacement", weight: 5, durations: [75, 60],
+        bayTypes: [.tire, .lift], requiredSkills: ["TIRES"], waitingChance: 0.2)
+    static let inspection = Service(
+        name: "state inspection", weight: 7, durations: [30], bayTypes: [.inspection],
+        requiredSkills: ["INSPECTION"], waitingChance: 0.35)
+    static let diagnostics = Service(
+        name: "diagnostics", weight: 9, durations: [60, 50], bayTypes: [.generalService],
+        requiredSkills: ["DIAGNOSTICS"], preferredSkills: ["ELECTRICAL"],
+        waitingChance: 0.15)
+    static let engine = Service(
+        name: "engine repair", weight: 4, durations: [180, 210, 240], bayTypes: [.lift],
+        requiredSkills: ["ENGINE"], preferredSkills: ["DIAGNOSTICS"], twoDayChance: 0.5)
+    static let hvac = Service(
+        name: "HVAC", weight: 5, durations: [120, 75], bayTypes: [.generalService],
+        requiredSkills: ["HVAC"], twoDayChance: 0.15)
+    static let transmission = Service(
+        name: "transmission", weight: 2, durations: [240], bayTypes: [.lift],
+        requiredSkills: ["TRANSMISSION"], twoDayChance: 0.5)
+    static let struts = Service(
+        name: "struts", weight: 3, durations: [150], bayTypes: [.lift],
+        requiredSkills: ["SUSPENSION"], preferredSkills: ["ALIGNMENT"], twoDayChance: 0.3)
     /// At the customer's place, from the mobile unit; without one the shop does it in a general bay.
-    static let batteryOnSite = Service(name: "battery on site", weight: 4, durations: [45], bayTypes: [.mobileUnit],
-                                       requiredSkills: ["ELECTRICAL"], optionalChance: 1, waitingChance: 0.25)
-    static let batteryInShop = Service(name: "battery", weight: 4, durations: [45], bayTypes: [.generalService],
-                                       requiredSkills: ["ELECTRICAL"], waitingChance: 0.35)
-    static let wash = Service(name: "car wash / detail", weight: 5, durations: [30, 50], bayTypes: [.generalService],
-                              noMechanic: true, waitingChance: 0.2)
+    static let batteryOnSite = Service(
+        name: "battery on site", weight: 4, durations: [45], bayTypes: [.mobileUnit],
+        requiredSkills: ["ELECTRICAL"], optionalChance: 1, waitingChance: 0.25)
+    static let batteryInShop = Service(
+        name: "battery", weight: 4, durations: [45], bayTypes: [.generalService],
+        requiredSkills: ["ELECTRICAL"], waitingChance: 0.35)
+    static let wash = Service(
+        name: "car wash / detail", weight: 5, durations: [30, 50], bayTypes: [.generalService],
+        noMechanic: true, waitingChance: 0.2)
 
     /// The services a shop with these bay types books: a service needs at least
     /// one bay it can use (a shop without an alignment rack takes no alignments).
     static func services(for bayTypes: Set<BayType>) -> [Service] {
         let battery = bayTypes.contains(.mobileUnit) ? batteryOnSite : batteryInShop
-        let all = [oilChange, brakes, alignment, tireRotation, tireReplacement, inspection, diagnostics, engine, hvac,
-                   transmission, struts, battery, wash]
+        let all = [
+            oilChange, brakes, alignment, tireRotation, tireReplacement, inspection, diagnostics, engine, hvac,
+            transmission, struts, battery, wash,
+        ]
         return all.filter { service in service.bayTypes.contains { bayTypes.contains($0) } }
     }
 }

@@ -36,9 +36,11 @@ public struct GeneratorOptions: Sendable, Hashable, Codable {
     public static let bayRange = 1...500
     public static let dayRange = 1...28
 
-    public init(seed: UInt64, jobs: Int, mechanics: Int, bays: Int, days: Int, pinnedFraction: Double = 0,
-                disrupted: Bool = false, startDate: LocalDate = GeneratorOptions.defaultStartDate,
-                slotMinutes: Int = 15) {
+    public init(
+        seed: UInt64, jobs: Int, mechanics: Int, bays: Int, days: Int, pinnedFraction: Double = 0,
+        disrupted: Bool = false, startDate: LocalDate = GeneratorOptions.defaultStartDate,
+        slotMinutes: Int = 15
+    ) {
         self.seed = seed
         self.jobs = jobs
         self.mechanics = mechanics
@@ -56,8 +58,10 @@ public struct GeneratorOptions: Sendable, Hashable, Codable {
         var issues: [ValidationIssue] = []
         func range(_ value: Int, _ allowed: ClosedRange<Int>, _ name: String) {
             if !allowed.contains(value) {
-                issues.append(ValidationIssue(
-                    path: name, message: "must be from \(allowed.lowerBound) to \(allowed.upperBound), not \(value)"))
+                issues.append(
+                    ValidationIssue(
+                        path: name, message: "must be from \(allowed.lowerBound) to \(allowed.upperBound), not \(value)"
+                    ))
             }
         }
         range(jobs, Self.jobRange, "--jobs")
@@ -65,11 +69,14 @@ public struct GeneratorOptions: Sendable, Hashable, Codable {
         range(bays, Self.bayRange, "--bays")
         range(days, Self.dayRange, "--days")
         if !(pinnedFraction >= 0 && pinnedFraction <= 1) {  // also refuses NaN
-            issues.append(ValidationIssue(path: "--pinned", message: "must be a fraction from 0 to 1, not \(pinnedFraction)"))
+            issues.append(
+                ValidationIssue(path: "--pinned", message: "must be a fraction from 0 to 1, not \(pinnedFraction)"))
         }
         if !(1...60).contains(slotMinutes) || 60 % slotMinutes != 0 {
-            issues.append(ValidationIssue(
-                path: "--slot-minutes", message: "must divide an hour (5, 10, 15, 20, 30 or 60), not \(slotMinutes)"))
+            issues.append(
+                ValidationIssue(
+                    path: "--slot-minutes", message: "must divide an hour (5, 10, 15, 20, 30 or 60), not \(slotMinutes)"
+                ))
         }
         // The horizon's last day must still be a four-digit year.
         if Self.dayRange.contains(days), startDate.adding(days: days - 1).year > 9999 {

@@ -15,8 +15,9 @@ enum Replanning {
         var file = base
 
         func placement(_ p: SlotPlacement) -> ScenarioFile.Placement {
-            ScenarioFile.Placement(start: instance.time(ofSlot: p.start).description, bay: instance.bays[p.bay].id,
-                                   mechanic: p.mechanic.map { instance.mechanics[$0].id })
+            ScenarioFile.Placement(
+                start: instance.time(ofSlot: p.start).description, bay: instance.bays[p.bay].id,
+                mechanic: p.mechanic.map { instance.mechanics[$0].id })
         }
 
         var candidates = scheduled
@@ -106,8 +107,9 @@ enum Replanning {
         }
         let bays = affected.isEmpty ? Array(instance.bays.indices) : affected.map { plan[$0]!.bay }
         let bay = rng.pick(bays.reduce(into: [Int]()) { if !$0.contains($1) { $0.append($1) } }.sorted())
-        let outage = ScenarioFile.TimeRange(start: ShopBuilder.time(date, from),
-                                            end: ShopBuilder.time(date, min(from + 120, 1439)))
+        let outage = ScenarioFile.TimeRange(
+            start: ShopBuilder.time(date, from),
+            end: ShopBuilder.time(date, min(from + 120, 1439)))
         file.bays[bay].outOfService = (file.bays[bay].outOfService ?? []) + [outage]
     }
 }

@@ -67,7 +67,8 @@ struct ShopBuilder {
         let jobs = makeJobs(services: services)
         if options.mechanics >= 3 { cover(jobs, crew: &crew) }
         let mechanics = crew.map {
-            ScenarioFile.Mechanic(id: $0.id, skills: $0.skills.sorted(), active: $0.active ? nil : false, shifts: $0.shifts)
+            ScenarioFile.Mechanic(
+                id: $0.id, skills: $0.skills.sorted(), active: $0.active ? nil : false, shifts: $0.shifts)
         }
         return ScenarioFile(facility: facility(), bays: bays, mechanics: mechanics, jobs: jobs)
     }
@@ -111,8 +112,10 @@ struct ShopBuilder {
         var lift = rest - general
         if n >= 2 && lift == 0 { lift = 1; general -= 1 }
         if n >= 2 && general == 0 { general = 1; lift -= 1 }
-        return [(.generalService, general), (.lift, lift), (.alignment, alignment), (.tire, tire),
-                (.inspection, inspection), (.mobileUnit, mobile)]
+        return [
+            (.generalService, general), (.lift, lift), (.alignment, alignment), (.tire, tire),
+            (.inspection, inspection), (.mobileUnit, mobile),
+        ]
     }
 
     func makeBays() -> [ScenarioFile.Bay] {
@@ -128,8 +131,10 @@ struct ShopBuilder {
             let length = 60 * rng.int(in: 1...3)
             let latest = max(day.open, day.close - length)
             let start = day.open + 30 * rng.int(in: 0...((latest - day.open) / 30))
-            bays[bay].outOfService = [ScenarioFile.TimeRange(
-                start: Self.time(day.date, start), end: Self.time(day.date, min(start + length, day.close)))]
+            bays[bay].outOfService = [
+                ScenarioFile.TimeRange(
+                    start: Self.time(day.date, start), end: Self.time(day.date, min(start + length, day.close)))
+            ]
         }
         return bays
     }
@@ -189,10 +194,13 @@ struct ShopBuilder {
             var working = crew.indices.filter { _ in rng.chance(0.4) }
             if working.isEmpty { working = [rng.int(in: 0...(crew.count - 1))] }
             for index in working {
-                let shift = ScenarioFile.TimeRange(start: Self.time(day.date, Catalog.saturdayShift.start),
-                                                   end: Self.time(day.date, Catalog.saturdayShift.end))
-                crew[index].shifts.insert(shift, at: crew[index].shifts.firstIndex { $0.start > shift.start }
-                                          ?? crew[index].shifts.count)
+                let shift = ScenarioFile.TimeRange(
+                    start: Self.time(day.date, Catalog.saturdayShift.start),
+                    end: Self.time(day.date, Catalog.saturdayShift.end))
+                crew[index].shifts.insert(
+                    shift,
+                    at: crew[index].shifts.firstIndex { $0.start > shift.start }
+                        ?? crew[index].shifts.count)
             }
         }
         // Now and then someone is on leave; the roster keeps their shifts.
@@ -211,7 +219,9 @@ struct ShopBuilder {
             let active = crew.indices.filter { crew[$0].active }
             let experienced = active.filter { crew[$0].tier != .apprentice }
             let pool = experienced.isEmpty ? active : experienced
-            guard let chosen = pool.min(by: { (crew[$0].skills.count, $0) < (crew[$1].skills.count, $1) }) else { return }
+            guard let chosen = pool.min(by: { (crew[$0].skills.count, $0) < (crew[$1].skills.count, $1) }) else {
+                return
+            }
             crew[chosen].skills.append(skill)
         }
     }
@@ -245,7 +255,8 @@ struct ShopBuilder {
         var rng = SplitMix64(seed: options.seed, stream: .jobs)
         // A horizon with no open day (a lone Sunday) still gets jobs, with
         // windows on its first day: they are all unschedulable, as they would be.
-        let days = openDays.isEmpty
+        let days =
+            openDays.isEmpty
             ? [OpenDay(offset: 0, date: options.startDate, open: 480, close: 1080)] : openDays
         let weights = services.map(\.weight)
         var jobs: [ScenarioFile.Job] = []
@@ -256,8 +267,9 @@ struct ShopBuilder {
             let duration = rng.pick(service.durations)
 
             // Window: the drop-off day on most jobs.
-            var window: ScenarioFile.Window? = .init(earliest: Self.time(day.date, day.open),
-                                                     latest: Self.time(day.date, day.close))
+            var window: ScenarioFile.Window? = .init(
+                earliest: Self.time(day.date, day.open),
+                latest: Self.time(day.date, day.close))
             var segments = [Segment(date: day.date, from: day.open, to: day.close)]
             if options.days == 1 && rng.chance(0.05) {
                 window = nil  // no window: the whole horizon, the contract's default
@@ -283,7 +295,9 @@ struct ShopBuilder {
                     let latest = max(segment.from, segment.to - duration)
                     var minute = segment.from + 15 * rng.int(in: 0...((latest - segment.from) / 15))
                     if rng.chance(0.2) { minute = min(minute + rng.pick([5, 10]), latest) }
-                    if !minutes.contains(where: { $0 == (segment.date, minute) }) { minutes.append((segment.date, minute)) }
+                    if !minutes.contains(where: { $0 == (segment.date, minute) }) {
+                        minutes.append((segment.date, minute))
+                    }
                 }
                 preferred = minutes.sorted { ($0.0, $0.1) < ($1.0, $1.1) }.map { Self.time($0.0, $0.1) }
             }
@@ -291,14 +305,17 @@ struct ShopBuilder {
             // Mostly 1; fleet customers 2; comebacks (redo work) 3.
             let roll = rng.unit()
             let priority: Int? = roll < 0.85 ? nil : roll < 0.95 ? 2 : 3
-            let mode: String? = service.noMechanic ? MechanicMode.none.rawValue
+            let mode: String? =
+                service.noMechanic
+                ? MechanicMode.none.rawValue
                 : rng.chance(service.optionalChance) ? MechanicMode.optional.rawValue : nil
 
-            jobs.append(ScenarioFile.Job(
-                id: "J-\(i + 1)", durationMinutes: duration, bayTypes: service.bayTypes.map(\.rawValue),
-                requiredSkills: service.requiredSkills.isEmpty ? nil : service.requiredSkills,
-                preferredSkills: service.preferredSkills.isEmpty ? nil : service.preferredSkills,
-                mechanic: mode, priority: priority, window: window, preferredStarts: preferred))
+            jobs.append(
+                ScenarioFile.Job(
+                    id: "J-\(i + 1)", durationMinutes: duration, bayTypes: service.bayTypes.map(\.rawValue),
+                    requiredSkills: service.requiredSkills.isEmpty ? nil : service.requiredSkills,
+                    preferredSkills: service.preferredSkills.isEmpty ? nil : service.preferredSkills,
+                    mechanic: mode, priority: priority, window: window, preferredStarts: preferred))
         }
         return jobs
     }

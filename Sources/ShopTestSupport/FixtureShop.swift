@@ -19,27 +19,36 @@ public enum FixtureShop {
                 operatingHours: ["mon": [["08:00", "12:00"], ["13:00", "18:00"]], "tue": [["08:00", "18:00"]]]),
             bays: [
                 // Off the grid on purpose: on the grid this is 15:00–16:00.
-                .init(id: "BAY-L", type: "LIFT_BAY",
-                      outOfService: [.init(start: "2026-11-23T15:05", end: "2026-11-23T15:50")]),
+                .init(
+                    id: "BAY-L", type: "LIFT_BAY",
+                    outOfService: [.init(start: "2026-11-23T15:05", end: "2026-11-23T15:50")]),
                 .init(id: "BAY-L2", type: "LIFT_BAY"),
                 .init(id: "BAY-G", type: "GENERAL_SERVICE_BAY"),
                 .init(id: "BAY-A", type: "ALIGNMENT_BAY"),
             ],
             mechanics: [
-                .init(id: "M-1", skills: ["BRAKES", "ENGINE"], shifts: [
-                    .init(start: "2026-11-23T08:00", end: "2026-11-23T16:00"),
-                    .init(start: "2026-11-24T08:00", end: "2026-11-24T18:00"),
-                ]),
-                .init(id: "M-2", skills: ["BRAKES"], shifts: [.init(start: "2026-11-23T12:00", end: "2026-11-23T18:00")]),
-                .init(id: "M-3", skills: ["ENGINE"], shifts: [.init(start: "2026-11-23T08:00", end: "2026-11-23T18:00")]),
-                .init(id: "M-X", skills: ["BRAKES", "ENGINE"], active: false,
-                      shifts: [.init(start: "2026-11-23T08:00", end: "2026-11-23T18:00")]),
+                .init(
+                    id: "M-1", skills: ["BRAKES", "ENGINE"],
+                    shifts: [
+                        .init(start: "2026-11-23T08:00", end: "2026-11-23T16:00"),
+                        .init(start: "2026-11-24T08:00", end: "2026-11-24T18:00"),
+                    ]),
+                .init(
+                    id: "M-2", skills: ["BRAKES"], shifts: [.init(start: "2026-11-23T12:00", end: "2026-11-23T18:00")]),
+                .init(
+                    id: "M-3", skills: ["ENGINE"], shifts: [.init(start: "2026-11-23T08:00", end: "2026-11-23T18:00")]),
+                .init(
+                    id: "M-X", skills: ["BRAKES", "ENGINE"], active: false,
+                    shifts: [.init(start: "2026-11-23T08:00", end: "2026-11-23T18:00")]),
             ],
             jobs: [
-                .init(id: "J-1", durationMinutes: 90, bayTypes: ["LIFT_BAY"], requiredSkills: ["BRAKES"],
-                      preferredSkills: ["ENGINE"]),
+                .init(
+                    id: "J-1", durationMinutes: 90, bayTypes: ["LIFT_BAY"], requiredSkills: ["BRAKES"],
+                    preferredSkills: ["ENGINE"]),
                 .init(id: "J-2", durationMinutes: 60, bayTypes: ["GENERAL_SERVICE_BAY"], mechanic: "optional"),
-                .init(id: "J-3", durationMinutes: 30, bayTypes: ["GENERAL_SERVICE_BAY", "ALIGNMENT_BAY"], mechanic: "none"),
+                .init(
+                    id: "J-3", durationMinutes: 30, bayTypes: ["GENERAL_SERVICE_BAY", "ALIGNMENT_BAY"], mechanic: "none"
+                ),
             ])
     }
 

@@ -24,23 +24,30 @@ public struct ShopBuilder: Sendable {
         var operating: [String: [[String]]] = [:]
         for key in ["mon", "tue", "wed", "thu", "fri", "sat", "sun"] { operating[key] = hours }
         return ScenarioFile(
-            facility: .init(id: "TEST", timeZone: "America/Chicago", slotMinutes: slotMinutes,
-                            horizon: .init(start: Self.day, days: days), operatingHours: operating,
-                            closedDates: closedDates, maxConcurrent: maxConcurrent),
+            facility: .init(
+                id: "TEST", timeZone: "America/Chicago", slotMinutes: slotMinutes,
+                horizon: .init(start: Self.day, days: days), operatingHours: operating,
+                closedDates: closedDates, maxConcurrent: maxConcurrent),
             bays: bays, mechanics: mechanics, jobs: jobs, weights: weights)
     }
 
     public func scenario() throws -> Scenario { try Scenario(file: file()) }
 
     public mutating func bay(_ id: String, _ type: BayType = .generalService, outOfService: [(String, String)] = []) {
-        bays.append(.init(id: id, type: type.rawValue,
-                          outOfService: outOfService.isEmpty ? nil : outOfService.map { .init(start: at($0.0), end: at($0.1)) }))
+        bays.append(
+            .init(
+                id: id, type: type.rawValue,
+                outOfService: outOfService.isEmpty ? nil : outOfService.map { .init(start: at($0.0), end: at($0.1)) }))
     }
 
-    public mutating func mechanic(_ id: String, skills: [String] = [], shifts: [(String, String)] = [("08:00", "18:00")],
-                                  active: Bool = true) {
-        mechanics.append(.init(id: id, skills: skills, active: active,
-                               shifts: shifts.map { .init(start: at($0.0), end: at($0.1)) }))
+    public mutating func mechanic(
+        _ id: String, skills: [String] = [], shifts: [(String, String)] = [("08:00", "18:00")],
+        active: Bool = true
+    ) {
+        mechanics.append(
+            .init(
+                id: id, skills: skills, active: active,
+                shifts: shifts.map { .init(start: at($0.0), end: at($0.1)) }))
     }
 }
 
@@ -49,10 +56,12 @@ public struct ShopBuilder: Sendable {
 public func at(_ time: String) -> String { time.contains("T") ? time : "\(ShopBuilder.day)T\(time)" }
 
 /// A job for ``ShopBuilder``, times as ``at(_:)`` reads them.
-public func job(_ id: String, minutes: Int, bays: [BayType] = [.generalService], skills: [String] = [],
-                preferredSkills: [String]? = nil, mode: MechanicMode? = nil, priority: Int? = nil,
-                window: (String, String)? = nil, preferred: [String]? = nil,
-                pinned: (String, String, String?)? = nil, current: (String, String, String?)? = nil) -> ScenarioFile.Job {
+public func job(
+    _ id: String, minutes: Int, bays: [BayType] = [.generalService], skills: [String] = [],
+    preferredSkills: [String]? = nil, mode: MechanicMode? = nil, priority: Int? = nil,
+    window: (String, String)? = nil, preferred: [String]? = nil,
+    pinned: (String, String, String?)? = nil, current: (String, String, String?)? = nil
+) -> ScenarioFile.Job {
     ScenarioFile.Job(
         id: id, durationMinutes: minutes, bayTypes: bays.map(\.rawValue), requiredSkills: skills,
         preferredSkills: preferredSkills, mechanic: mode?.rawValue, priority: priority,

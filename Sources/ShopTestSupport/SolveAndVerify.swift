@@ -9,22 +9,28 @@ import Testing
 /// contract's sum, or when the claimed bound is above the plan. Returns both,
 /// for the test's own assertions.
 @discardableResult
-public func planAndVerify(_ scenario: Scenario, _ strategy: any PlanningStrategy = MILPStrategy(),
-                          timeLimit: Double = 30, threads: Int? = nil,
-                          sourceLocation: SourceLocation = #_sourceLocation) -> (PlanResult, VerificationReport) {
+public func planAndVerify(
+    _ scenario: Scenario, _ strategy: any PlanningStrategy = MILPStrategy(),
+    timeLimit: Double = 30, threads: Int? = nil,
+    sourceLocation: SourceLocation = #_sourceLocation
+) -> (PlanResult, VerificationReport) {
     var options = PlanOptions()
     options.timeLimitSeconds = timeLimit
     if let threads { options.threads = threads }
     let result = strategy.plan(Instance(scenario), options: options)
     let report = PlanVerifier(scenario: scenario).verify(result.solutionFile())
-    #expect(report.violations == [], "the verifier rejects the \(strategy.name) plan: \(report)", sourceLocation: sourceLocation)
+    #expect(
+        report.violations == [], "the verifier rejects the \(strategy.name) plan: \(report)",
+        sourceLocation: sourceLocation)
     if result.status == .optimal || result.status == .feasible {
-        #expect(result.objective == report.objective,
-                "\(strategy.name) claims objective \(result.objective.map(String.init) ?? "none"), the verifier sums \(report.objective)",
-                sourceLocation: sourceLocation)
-        #expect(result.bound != nil && result.objective != nil && result.bound! <= result.objective!,
-                "\(strategy.name)'s bound \(result.bound.map(String.init) ?? "none") is missing or above its plan",
-                sourceLocation: sourceLocation)
+        #expect(
+            result.objective == report.objective,
+            "\(strategy.name) claims objective \(result.objective.map(String.init) ?? "none"), the verifier sums \(report.objective)",
+            sourceLocation: sourceLocation)
+        #expect(
+            result.bound != nil && result.objective != nil && result.bound! <= result.objective!,
+            "\(strategy.name)'s bound \(result.bound.map(String.init) ?? "none") is missing or above its plan",
+            sourceLocation: sourceLocation)
     }
     return (result, report)
 }

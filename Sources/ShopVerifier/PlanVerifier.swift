@@ -48,7 +48,8 @@ public struct PlanVerifier: Sendable {
             guard !facility.closedDates.contains(date) else { continue }
             let midnight = date.dayNumber * 1440
             for range in (facility.operatingHours[date.weekday] ?? []).sorted(by: { $0.open < $1.open }) {
-                let span = Span(lo: midnight + grid.up(range.open.minutes), hi: midnight + grid.down(range.close.minutes))
+                let span = Span(
+                    lo: midnight + grid.up(range.open.minutes), hi: midnight + grid.down(range.close.minutes))
                 if span.lo < span.hi { open.append(span) }
             }
         }
@@ -121,44 +122,60 @@ public struct PlanVerifier: Sendable {
 
         // The file.
         if solution.format != SolutionFile.formatName {
-            check.add(.format, nil, "The file format is \"\(solution.format)\"; expected \"\(SolutionFile.formatName)\".")
+            check.add(
+                .format, nil, "The file format is \"\(solution.format)\"; expected \"\(SolutionFile.formatName)\".")
         }
         if solution.scenario != scenario.facility.id {
-            check.add(.format, nil,
-                      "The file is for scenario \"\(solution.scenario)\", but this scenario's facility is \"\(scenario.facility.id)\".")
+            check.add(
+                .format, nil,
+                "The file is for scenario \"\(solution.scenario)\", but this scenario's facility is \"\(scenario.facility.id)\"."
+            )
         }
         if !Self.statuses.contains(solution.status) {
-            check.add(.status, nil,
-                      "Status \"\(solution.status)\" is not one of \(Text.list(Self.statuses)).")
+            check.add(
+                .status, nil,
+                "Status \"\(solution.status)\" is not one of \(Text.list(Self.statuses)).")
         } else if !hasPlan, !solution.assignments.isEmpty {
-            check.add(.status, nil,
-                      "Status \(solution.status) means there is no plan, yet the file has \(Text.plural(solution.assignments.count, "assignment")).")
+            check.add(
+                .status, nil,
+                "Status \(solution.status) means there is no plan, yet the file has \(Text.plural(solution.assignments.count, "assignment"))."
+            )
         }
 
         // Completeness.
         var assigned = [Int](repeating: 0, count: scenario.jobs.count)
         var listed = [Int](repeating: 0, count: scenario.jobs.count)
         for (position, assignment) in solution.assignments.enumerated() {
-            if let j = jobIndex[assignment.job] { assigned[j] += 1 } else {
-                check.add(.completeness, assignment.job,
-                          "Assignment \(position + 1) is for job \(assignment.job), which is not in the scenario.")
+            if let j = jobIndex[assignment.job] {
+                assigned[j] += 1
+            } else {
+                check.add(
+                    .completeness, assignment.job,
+                    "Assignment \(position + 1) is for job \(assignment.job), which is not in the scenario.")
             }
         }
         for (position, entry) in solution.unscheduled.enumerated() {
-            if let j = jobIndex[entry.job] { listed[j] += 1 } else {
-                check.add(.completeness, entry.job,
-                          "Unscheduled entry \(position + 1) is for job \(entry.job), which is not in the scenario.")
+            if let j = jobIndex[entry.job] {
+                listed[j] += 1
+            } else {
+                check.add(
+                    .completeness, entry.job,
+                    "Unscheduled entry \(position + 1) is for job \(entry.job), which is not in the scenario.")
             }
         }
         for (j, job) in scenario.jobs.enumerated() {
             switch assigned[j] + listed[j] {
             case 0:
-                check.add(.completeness, job.id, "Job \(job.id) is missing: it is neither assigned nor listed as unscheduled.")
+                check.add(
+                    .completeness, job.id, "Job \(job.id) is missing: it is neither assigned nor listed as unscheduled."
+                )
             case 1:
                 break
             default:
-                check.add(.completeness, job.id,
-                          "Job \(job.id) appears \(assigned[j] + listed[j]) times (\(assigned[j]) in assignments, \(listed[j]) in unscheduled); each job appears exactly once.")
+                check.add(
+                    .completeness, job.id,
+                    "Job \(job.id) appears \(assigned[j] + listed[j]) times (\(assigned[j]) in assignments, \(listed[j]) in unscheduled); each job appears exactly once."
+                )
             }
         }
 
@@ -175,20 +192,26 @@ public struct PlanVerifier: Sendable {
         let terms = objectiveTerms(placed)
         if solution.status == "optimal" || solution.status == "feasible" {
             if let claimed = solution.objective, claimed != terms.total {
-                check.add(.objective, nil,
-                          "The file claims objective \(claimed), but the plan's objective is \(terms).")
+                check.add(
+                    .objective, nil,
+                    "The file claims objective \(claimed), but the plan's objective is \(terms).")
             } else if solution.objective == nil, solution.status == "optimal" {
                 // A proof of nothing: an optimal plan states the value it proves.
-                check.add(.objective, nil,
-                          "Status optimal claims a proven optimum, so the file must give its objective (\(terms.total)); it gives none.")
+                check.add(
+                    .objective, nil,
+                    "Status optimal claims a proven optimum, so the file must give its objective (\(terms.total)); it gives none."
+                )
             }
             if let bound = solution.bound, bound > terms.total {
-                check.add(.bound, nil,
-                          "The file claims lower bound \(bound), above the plan's own objective \(terms.total).")
+                check.add(
+                    .bound, nil,
+                    "The file claims lower bound \(bound), above the plan's own objective \(terms.total).")
             } else if solution.status == "optimal", let bound = solution.bound, bound < terms.total {
                 // Optimal means proved: the bound reaches the objective.
-                check.add(.bound, nil,
-                          "Status optimal claims a proof, but the file's lower bound \(bound) is below the plan's objective \(terms.total).")
+                check.add(
+                    .bound, nil,
+                    "Status optimal claims a proof, but the file's lower bound \(bound) is below the plan's objective \(terms.total)."
+                )
             }
         }
         return VerificationReport(violations: check.violations, objective: terms.total, terms: terms)
@@ -256,7 +279,8 @@ public struct PlanVerifier: Sendable {
             if let m = placement.mechanic {
                 used.insert(m)
                 let skills = scenario.mechanics[m].skills
-                terms.missingPreferredSkills += weights.missingPreferredSkill
+                terms.missingPreferredSkills +=
+                    weights.missingPreferredSkill
                     * job.preferredSkills.filter { !skills.contains($0) }.count
             } else if job.mechanicMode == .optional {
                 terms.unassignedMechanic += weights.unassignedMechanic
@@ -285,7 +309,9 @@ public struct PlanVerifier: Sendable {
             violations.append(Violation(rule: rule, job: job, message: message))
         }
 
-        func mechanicName(_ index: Int?) -> String { index.map { "mechanic \(scenario.mechanics[$0].id)" } ?? "no mechanic" }
+        func mechanicName(_ index: Int?) -> String {
+            index.map { "mechanic \(scenario.mechanics[$0].id)" } ?? "no mechanic"
+        }
 
         mutating func placement(_ placement: Placement) {
             let job = scenario.jobs[placement.job]
@@ -301,7 +327,9 @@ public struct PlanVerifier: Sendable {
                 if let end = LocalDateTime(assignment.end) {
                     if end.absoluteMinutes != span.hi {
                         let d = span.hi - span.lo
-                        format.append("its end \(assignment.end) should be \(Text.time(span.hi)) (\(job.durationMinutes) minutes take \(Text.plural(d / grid.slot, "slot")) of \(grid.slot) minutes)")
+                        format.append(
+                            "its end \(assignment.end) should be \(Text.time(span.hi)) (\(job.durationMinutes) minutes take \(Text.plural(d / grid.slot, "slot")) of \(grid.slot) minutes)"
+                        )
                     }
                 } else {
                     format.append("its end \"\(assignment.end)\" is not a local time YYYY-MM-DDTHH:MM")
@@ -327,12 +355,16 @@ public struct PlanVerifier: Sendable {
             let earliest = grid.up(job.earliest.absoluteMinutes), latest = grid.down(job.latest.absoluteMinutes)
             var window: [String] = []
             if s < earliest {
-                window.append("it may start at \(Text.time(earliest)) at the earliest"
-                              + (earliest != job.earliest.absoluteMinutes ? " (window.earliest \(job.earliest) rounded up to the slot grid)" : ""))
+                window.append(
+                    "it may start at \(Text.time(earliest)) at the earliest"
+                        + (earliest != job.earliest.absoluteMinutes
+                            ? " (window.earliest \(job.earliest) rounded up to the slot grid)" : ""))
             }
             if span.hi > latest {
-                window.append("it must end by \(Text.time(latest))"
-                              + (latest != job.latest.absoluteMinutes ? " (window.latest \(job.latest) rounded down to the slot grid)" : ""))
+                window.append(
+                    "it must end by \(Text.time(latest))"
+                        + (latest != job.latest.absoluteMinutes
+                            ? " (window.latest \(job.latest) rounded down to the slot grid)" : ""))
             }
             if !window.isEmpty { add(.window, id, "\(runs), outside its window: \(window.joined(separator: "; ")).") }
 
@@ -341,13 +373,19 @@ public struct PlanVerifier: Sendable {
                 let bay = scenario.bays[b]
                 if !job.bayTypes.contains(bay.type) {
                     let wanted = job.bayTypes.map(\.rawValue).sorted()
-                    add(.bay, id, "Job \(id) is on bay \(bay.id), a \(bay.type.rawValue), but needs \(wanted.count == 1 ? "a" : "one of") \(Text.list(wanted)).")
+                    add(
+                        .bay, id,
+                        "Job \(id) is on bay \(bay.id), a \(bay.type.rawValue), but needs \(wanted.count == 1 ? "a" : "one of") \(Text.list(wanted))."
+                    )
                 }
                 let hits = bay.outOfService
                     .map { Span(lo: grid.down($0.start.absoluteMinutes), hi: grid.up($0.end.absoluteMinutes)) }
                     .filter { $0.meets(span) }
                 if !hits.isEmpty {
-                    add(.outOfService, id, "\(runs) on bay \(bay.id), which is out of service \(Text.list(hits.map(Text.span))) (on the slot grid).")
+                    add(
+                        .outOfService, id,
+                        "\(runs) on bay \(bay.id), which is out of service \(Text.list(hits.map(Text.span))) (on the slot grid)."
+                    )
                 }
             }
 
@@ -372,16 +410,22 @@ public struct PlanVerifier: Sendable {
                 }
                 // Each shift rounded inwards, then shifts that touch or overlap joined (the
                 // contract's rule for shifts, as for open ranges).
-                let shifts = PlanVerifier.joined(mechanic.shifts.map {
-                    Span(lo: grid.up($0.start.absoluteMinutes), hi: grid.down($0.end.absoluteMinutes))
-                })
+                let shifts = PlanVerifier.joined(
+                    mechanic.shifts.map {
+                        Span(lo: grid.up($0.start.absoluteMinutes), hi: grid.down($0.end.absoluteMinutes))
+                    })
                 if !shifts.contains(where: { $0.contains(span) }) {
                     let known = shifts
-                    problems.append("has no shift holding \(Text.span(span)) "
-                                    + (known.isEmpty ? "(no shift on the slot grid)" : "(shifts on the slot grid: \(Text.list(known.map(Text.span))))"))
+                    problems.append(
+                        "has no shift holding \(Text.span(span)) "
+                            + (known.isEmpty
+                                ? "(no shift on the slot grid)"
+                                : "(shifts on the slot grid: \(Text.list(known.map(Text.span))))"))
                 }
                 if !problems.isEmpty {
-                    add(.mechanic, id, "Job \(id) has mechanic \(mechanic.id), who \(problems.joined(separator: "; ")).")
+                    add(
+                        .mechanic, id, "Job \(id) has mechanic \(mechanic.id), who \(problems.joined(separator: "; "))."
+                    )
                 }
             }
         }
@@ -430,7 +474,10 @@ public struct PlanVerifier: Sendable {
                         for b in list[(i + 1)...] {
                             guard b.span!.lo < a.span!.hi else { break }
                             let idA = scenario.jobs[a.job].id, idB = scenario.jobs[b.job].id
-                            add(rule, idA, "Jobs \(idA) (\(Text.span(a.span!))) and \(idB) (\(Text.span(b.span!))) overlap on \(name(key)).")
+                            add(
+                                rule, idA,
+                                "Jobs \(idA) (\(Text.span(a.span!))) and \(idB) (\(Text.span(b.span!))) overlap on \(name(key))."
+                            )
                         }
                     }
                 }
@@ -459,8 +506,10 @@ public struct PlanVerifier: Sendable {
                 let most = slots.map { bySlot[$0]!.count }.max()!
                 let jobs = Set(slots.flatMap { bySlot[$0]! }).sorted().map { scenario.jobs[$0].id }
                 let span = Span(lo: full[runStart] * grid.slot, hi: (full[runEnd] + 1) * grid.slot)
-                add(.capacity, nil,
-                    "During \(Text.span(span)), up to \(most) jobs run at once (\(Text.list(jobs))), more than maxConcurrent \(limit).")
+                add(
+                    .capacity, nil,
+                    "During \(Text.span(span)), up to \(most) jobs run at once (\(Text.list(jobs))), more than maxConcurrent \(limit)."
+                )
                 runStart = runEnd + 1
             }
         }

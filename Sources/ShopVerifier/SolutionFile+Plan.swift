@@ -26,18 +26,22 @@ extension SolutionFile {
                 continue
             }
             let slots = (job.durationMinutes + slot - 1) / slot
-            assignments.append(Assignment(
-                job: job.id, start: placement.start.description,
-                end: placement.start.adding(minutes: slots * slot).description,
-                bay: placement.bay, mechanic: placement.mechanic))
+            assignments.append(
+                Assignment(
+                    job: job.id, start: placement.start.description,
+                    end: placement.start.adding(minutes: slots * slot).description,
+                    bay: placement.bay, mechanic: placement.mechanic))
         }
         let known = Set(scenario.jobs.map(\.id))
         for id in placements.keys.filter({ !known.contains($0) }).sorted() {
             let placement = placements[id]!
-            assignments.append(Assignment(job: id, start: placement.start.description, end: placement.start.description,
-                                          bay: placement.bay, mechanic: placement.mechanic))
+            assignments.append(
+                Assignment(
+                    job: id, start: placement.start.description, end: placement.start.description,
+                    bay: placement.bay, mechanic: placement.mechanic))
         }
-        return SolutionFile(scenario: scenario.facility.id, strategy: strategy, status: "feasible", objective: nil,
-                            bound: nil, seconds: 0, assignments: assignments, unscheduled: unscheduled)
+        return SolutionFile(
+            scenario: scenario.facility.id, strategy: strategy, status: "feasible", objective: nil,
+            bound: nil, seconds: 0, assignments: assignments, unscheduled: unscheduled)
     }
 }

@@ -92,9 +92,11 @@ public struct ObjectiveTerms: Sendable, Hashable, CustomStringConvertible {
     public var mechanicUsed: Int
 
     /// Creates a breakdown; every term defaults to 0.
-    public init(unscheduled: Int = 0, startDeviation: Int = 0, missingPreferredSkills: Int = 0,
-                unassignedMechanic: Int = 0, moved: Int = 0, changedBay: Int = 0, changedMechanic: Int = 0,
-                mechanicUsed: Int = 0) {
+    public init(
+        unscheduled: Int = 0, startDeviation: Int = 0, missingPreferredSkills: Int = 0,
+        unassignedMechanic: Int = 0, moved: Int = 0, changedBay: Int = 0, changedMechanic: Int = 0,
+        mechanicUsed: Int = 0
+    ) {
         self.unscheduled = unscheduled
         self.startDeviation = startDeviation
         self.missingPreferredSkills = missingPreferredSkills
@@ -113,10 +115,12 @@ public struct ObjectiveTerms: Sendable, Hashable, CustomStringConvertible {
 
     /// The terms by name, in the contract's table order.
     public var named: [(name: String, cost: Int)] {
-        [("unscheduled", unscheduled), ("startDeviation", startDeviation),
-         ("missingPreferredSkills", missingPreferredSkills), ("unassignedMechanic", unassignedMechanic),
-         ("moved", moved), ("changedBay", changedBay), ("changedMechanic", changedMechanic),
-         ("mechanicUsed", mechanicUsed)]
+        [
+            ("unscheduled", unscheduled), ("startDeviation", startDeviation),
+            ("missingPreferredSkills", missingPreferredSkills), ("unassignedMechanic", unassignedMechanic),
+            ("moved", moved), ("changedBay", changedBay), ("changedMechanic", changedMechanic),
+            ("mechanicUsed", mechanicUsed),
+        ]
     }
 
     /// The total followed by its non-zero terms, for example `1010 (unscheduled 1000, changedBay 10)`.
@@ -161,7 +165,8 @@ public struct VerificationReport: Sendable, Hashable, CustomStringConvertible {
 
     /// `OK, objective …` or `N violation(s), objective …` followed by one violation per line.
     public var description: String {
-        let head = (violations.isEmpty ? "OK" : "\(violations.count) violation\(violations.count == 1 ? "" : "s")")
+        let head =
+            (violations.isEmpty ? "OK" : "\(violations.count) violation\(violations.count == 1 ? "" : "s")")
             + ", objective \(terms)"
         return ([head] + violations.map { "  " + $0.description }).joined(separator: "\n")
     }

@@ -26,11 +26,15 @@ public enum AssignmentNotes {
     /// version 1, so no text is lost). The backend writes the result back.
     /// The caller needs `EDIT_ASSIGNMENT_NOTES` and the appointment's
     /// location in scope (``AssignmentViews/scope(of:in:)``).
-    public static func edit(_ id: String, in floor: ShopFloor, to text: String, by caller: ViewCaller,
-                            at now: LocalDateTime) throws(Refusal) -> BoardSnapshot.Appointment {
+    public static func edit(
+        _ id: String, in floor: ShopFloor, to text: String, by caller: ViewCaller,
+        at now: LocalDateTime
+    ) throws(Refusal) -> BoardSnapshot.Appointment {
         guard caller.may(.editAssignmentNotes) else {
-            throw .denied(ViewDenied(missing: .editAssignmentNotes,
-                                     reason: "editing assignment notes needs EDIT_ASSIGNMENT_NOTES"))
+            throw .denied(
+                ViewDenied(
+                    missing: .editAssignmentNotes,
+                    reason: "editing assignment notes needs EDIT_ASSIGNMENT_NOTES"))
         }
         guard text.count <= maxLength else { throw .tooLong(count: text.count) }
         guard let l = floor.locations.firstIndex(where: { $0.appointment(id) != nil }) else {
@@ -38,14 +42,21 @@ public enum AssignmentNotes {
         }
         let location = floor.locations[l]
         guard AssignmentViews.scope(of: caller, in: floor).contains(location.id) else {
-            throw .denied(ViewDenied(missing: nil, reason: "appointment \"\(id)\" is at \(location.id), outside \(caller.id)'s facility \(caller.facilityId)"))
+            throw .denied(
+                ViewDenied(
+                    missing: nil,
+                    reason:
+                        "appointment \"\(id)\" is at \(location.id), outside \(caller.id)'s facility \(caller.facilityId)"
+                ))
         }
         let appointment = floor.snapshot.locations[l].appointments.first { $0.id == id }!
         var updated = appointment
         var history = appointment.notesHistory ?? []
         if history.isEmpty, let old = appointment.notes {
-            history.append(BoardSnapshot.NoteVersion(version: 1, text: old, by: "unknown",
-                                                     at: appointment.lastUpdatedAt ?? now.description))
+            history.append(
+                BoardSnapshot.NoteVersion(
+                    version: 1, text: old, by: "unknown",
+                    at: appointment.lastUpdatedAt ?? now.description))
         }
         let version = (history.map(\.version).max() ?? 0) + 1
         history.append(BoardSnapshot.NoteVersion(version: version, text: text, by: caller.id, at: now.description))

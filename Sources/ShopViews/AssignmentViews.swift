@@ -1,5 +1,5 @@
-import ShopOperations
 import ShopDomain
+import ShopOperations
 
 /// Builds assignment views (the assignment story).
 public enum AssignmentViews {
@@ -12,14 +12,17 @@ public enum AssignmentViews {
     /// Every appointment `caller` may see, in location then start order.
     /// Needs `VIEW_ASSIGNMENTS`; cancelled appointments appear only with
     /// `VIEW_CANCELLED_APPOINTMENTS` and `includeCancelled`.
-    public static func board(_ floor: ShopFloor, for caller: ViewCaller, now: LocalDateTime,
-                             includeCancelled: Bool = false) throws(ViewDenied) -> AssignmentBoard {
+    public static func board(
+        _ floor: ShopFloor, for caller: ViewCaller, now: LocalDateTime,
+        includeCancelled: Bool = false
+    ) throws(ViewDenied) -> AssignmentBoard {
         guard caller.may(.viewAssignments) else {
             throw ViewDenied(missing: .viewAssignments, reason: "viewing assignments needs VIEW_ASSIGNMENTS")
         }
         if includeCancelled && !caller.may(.viewCancelledAppointments) {
-            throw ViewDenied(missing: .viewCancelledAppointments,
-                             reason: "cancelled appointments need VIEW_CANCELLED_APPOINTMENTS")
+            throw ViewDenied(
+                missing: .viewCancelledAppointments,
+                reason: "cancelled appointments need VIEW_CANCELLED_APPOINTMENTS")
         }
         let scope = scope(of: caller, in: floor)
         var views: [AssignmentView] = []
@@ -38,15 +41,19 @@ public enum AssignmentViews {
 
     /// One appointment's view; `nil` when it is not visible to `caller`
     /// (the same rules as ``board(_:for:now:includeCancelled:)``).
-    public static func view(of id: String, in floor: ShopFloor, for caller: ViewCaller,
-                            now: LocalDateTime) throws(ViewDenied) -> AssignmentView? {
+    public static func view(
+        of id: String, in floor: ShopFloor, for caller: ViewCaller,
+        now: LocalDateTime
+    ) throws(ViewDenied) -> AssignmentView? {
         let includeCancelled = caller.may(.viewCancelledAppointments)
         return try board(floor, for: caller, now: now, includeCancelled: includeCancelled)
             .assignments.first { $0.appointmentId == id }
     }
 
-    static func view(_ appointment: ShopFloor.Appointment, in location: ShopFloor.Location,
-                     now: LocalDateTime) -> AssignmentView {
+    static func view(
+        _ appointment: ShopFloor.Appointment, in location: ShopFloor.Location,
+        now: LocalDateTime
+    ) -> AssignmentView {
         var warnings: [String] = []
         var place: AssignmentView.Place?
         var placeName = "Unassigned"
@@ -61,20 +68,26 @@ public enum AssignmentViews {
                     fix: fix, available: fix == .fresh || fix == .stale)
                 switch fix {
                 case .fresh: break
-                case .stale: warnings.append("\(bay.id): GPS position is \(age(known!.at, now)) old (stale after \(MobileUnitFix.staleAfterMinutes) min)")
-                case .unavailable: warnings.append("\(bay.id): GPS position is \(age(known!.at, now)) old; unit marked unavailable")
+                case .stale:
+                    warnings.append(
+                        "\(bay.id): GPS position is \(age(known!.at, now)) old (stale after \(MobileUnitFix.staleAfterMinutes) min)"
+                    )
+                case .unavailable:
+                    warnings.append("\(bay.id): GPS position is \(age(known!.at, now)) old; unit marked unavailable")
                 case .unknown: warnings.append("\(bay.id): no GPS position; unit marked unavailable")
                 }
             }
-            place = AssignmentView.Place(kind: appointment.isMobile ? .mobileUnit : .bay, id: bay.id,
-                                         type: bay.type.rawValue, position: position)
+            place = AssignmentView.Place(
+                kind: appointment.isMobile ? .mobileUnit : .bay, id: bay.id,
+                type: bay.type.rawValue, position: position)
             placeName = displayName(bayID: bay.id, mobile: appointment.isMobile)
         }
         var mechanic: AssignmentView.MechanicSummary?
         if let m = appointment.mechanic {
             let person = location.people[m]
-            mechanic = AssignmentView.MechanicSummary(id: person.id, name: person.name ?? person.id,
-                                                      certifications: (person.certifications ?? []).sorted())
+            mechanic = AssignmentView.MechanicSummary(
+                id: person.id, name: person.name ?? person.id,
+                certifications: (person.certifications ?? []).sorted())
         }
         let summary: String
         switch (place, mechanic) {

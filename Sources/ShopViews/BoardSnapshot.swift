@@ -36,9 +36,11 @@ public struct BoardSnapshot: Codable, Hashable, Sendable {
         public var mobilePositions: [MobilePosition]?
         public var dataSources: DataSources?
 
-        public init(name: String? = nil, facility: ScenarioFile.Facility, bays: [ScenarioFile.Bay],
-                    mechanics: [Mechanic], appointments: [Appointment] = [], workOrders: [WorkOrder] = [],
-                    mobilePositions: [MobilePosition]? = nil, dataSources: DataSources? = nil) {
+        public init(
+            name: String? = nil, facility: ScenarioFile.Facility, bays: [ScenarioFile.Bay],
+            mechanics: [Mechanic], appointments: [Appointment] = [], workOrders: [WorkOrder] = [],
+            mobilePositions: [MobilePosition]? = nil, dataSources: DataSources? = nil
+        ) {
             self.name = name
             self.facility = facility
             self.bays = bays
@@ -59,8 +61,10 @@ public struct BoardSnapshot: Codable, Hashable, Sendable {
         public var active: Bool?
         public var shifts: [ScenarioFile.TimeRange]?
 
-        public init(id: String, name: String? = nil, skills: [String]? = nil, certifications: [String]? = nil,
-                    active: Bool? = nil, shifts: [ScenarioFile.TimeRange]? = nil) {
+        public init(
+            id: String, name: String? = nil, skills: [String]? = nil, certifications: [String]? = nil,
+            active: Bool? = nil, shifts: [ScenarioFile.TimeRange]? = nil
+        ) {
             self.id = id
             self.name = name
             self.skills = skills
@@ -91,10 +95,12 @@ public struct BoardSnapshot: Codable, Hashable, Sendable {
         /// with ``lastUpdatedAt`` it makes a change event's id unique per change.
         public var version: Int?
 
-        public init(id: String, status: String, start: String, durationMinutes: Int, bay: String? = nil,
-                    mobileUnit: String? = nil, mechanic: String? = nil, workOrderId: String? = nil,
-                    notes: String? = nil, notesHistory: [NoteVersion]? = nil, assignedAt: String? = nil,
-                    lastUpdatedAt: String? = nil, version: Int? = nil) {
+        public init(
+            id: String, status: String, start: String, durationMinutes: Int, bay: String? = nil,
+            mobileUnit: String? = nil, mechanic: String? = nil, workOrderId: String? = nil,
+            notes: String? = nil, notesHistory: [NoteVersion]? = nil, assignedAt: String? = nil,
+            lastUpdatedAt: String? = nil, version: Int? = nil
+        ) {
             self.version = version
             self.id = id
             self.status = status
@@ -150,10 +156,12 @@ public struct BoardSnapshot: Codable, Hashable, Sendable {
         public var parts: [Part]?
         public var statusHistory: [StatusChange]?
 
-        public init(id: String, status: String, customer: Party, vehicle: Party, appointmentId: String? = nil,
-                    remainingMinutes: Int, promisedAt: String? = nil, requiredSkills: [String]? = nil,
-                    preferredSkills: [String]? = nil, bayTypes: [String]? = nil, priority: Int? = nil,
-                    createdAt: String? = nil, parts: [Part]? = nil, statusHistory: [StatusChange]? = nil) {
+        public init(
+            id: String, status: String, customer: Party, vehicle: Party, appointmentId: String? = nil,
+            remainingMinutes: Int, promisedAt: String? = nil, requiredSkills: [String]? = nil,
+            preferredSkills: [String]? = nil, bayTypes: [String]? = nil, priority: Int? = nil,
+            createdAt: String? = nil, parts: [Part]? = nil, statusHistory: [StatusChange]? = nil
+        ) {
             self.id = id
             self.status = status
             self.customer = customer

@@ -60,7 +60,9 @@ public struct FloorPlan: Sendable {
         /// The earliest run of `minutes` of work from `ready` at which
         /// mechanic `m` and place `p` are both at work and free (gaps in
         /// their queues included).
-        func earliestFit(_ minutes: Int, ready: Int, mechanic m: Int, place p: Int) -> (start: Int, end: Int, paused: Bool)? {
+        func earliestFit(_ minutes: Int, ready: Int, mechanic m: Int, place p: Int) -> (
+            start: Int, end: Int, paused: Bool
+        )? {
             let busy = mechanicBusy[m] + placeBusy[p]
             let time = calendar.together(m, p)
             var candidates = [ready]
@@ -77,7 +79,8 @@ public struct FloorPlan: Sendable {
         func book(_ w: Int, mechanic m: Int, place p: Int, ready: Int, into forecast: inout Forecast) {
             let minutes = location.workOrders[w].file.remainingMinutes
             guard let run = earliestFit(minutes, ready: ready, mechanic: m, place: p) else {
-                forecast.blocked = "cannot finish within the \(location.scenario.facility.horizonDays) day(s) the shift data cover"
+                forecast.blocked =
+                    "cannot finish within the \(location.scenario.facility.horizonDays) day(s) the shift data cover"
                 return
             }
             forecast.start = LocalDateTime(absoluteMinutes: run.start)
@@ -139,11 +142,14 @@ public struct FloorPlan: Sendable {
             var forecast = forecasts[w]!
             forecast.queuePosition = position + 1
             forecast.qualified = location.scenario.mechanics.indices.filter {
-                location.scenario.mechanics[$0].active && order.requiredSkills.isSubset(of: location.scenario.mechanics[$0].skills)
+                location.scenario.mechanics[$0].active
+                    && order.requiredSkills.isSubset(of: location.scenario.mechanics[$0].skills)
             }
-            let places = forecast.place.map { [$0] } ?? location.scenario.bays.indices.filter {
-                order.bayTypes.contains(location.scenario.bays[$0].type)
-            }
+            let places =
+                forecast.place.map { [$0] }
+                ?? location.scenario.bays.indices.filter {
+                    order.bayTypes.contains(location.scenario.bays[$0].type)
+                }
             guard !forecast.qualified.isEmpty else {
                 forecast.blocked = "no active mechanic has " + order.requiredSkills.sorted().joined(separator: ", ")
                 forecasts[w] = forecast
@@ -160,8 +166,13 @@ public struct FloorPlan: Sendable {
                 for p in places {
                     // No run can start before both are at work: skip pairs that cannot beat the best.
                     if let best, let first = calendar.together(m, p).first(where: { $0.upperBound > ready }),
-                       max(first.lowerBound, ready) >= best.start { continue }
-                    guard let run = earliestFit(order.file.remainingMinutes, ready: ready, mechanic: m, place: p) else { continue }
+                        max(first.lowerBound, ready) >= best.start
+                    {
+                        continue
+                    }
+                    guard let run = earliestFit(order.file.remainingMinutes, ready: ready, mechanic: m, place: p) else {
+                        continue
+                    }
                     if best.map({ run.start < $0.start }) ?? true { best = (run.start, m, p) }
                 }
             }

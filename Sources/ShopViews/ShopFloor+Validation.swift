@@ -1,5 +1,5 @@
-import ShopOperations
 import ShopDomain
+import ShopOperations
 
 extension ShopFloor {
     /// Validates a board snapshot: every problem at once, each with its JSON
@@ -21,12 +21,14 @@ extension ShopFloor {
             // The scenario file's own checks, on the facility parts alone.
             var scenario: Scenario?
             do {
-                scenario = try Scenario(file: ScenarioFile(
-                    facility: file.facility, bays: file.bays,
-                    mechanics: file.mechanics.map {
-                        ScenarioFile.Mechanic(id: $0.id, skills: $0.skills, active: $0.active, shifts: $0.shifts ?? [])
-                    },
-                    jobs: []))
+                scenario = try Scenario(
+                    file: ScenarioFile(
+                        facility: file.facility, bays: file.bays,
+                        mechanics: file.mechanics.map {
+                            ScenarioFile.Mechanic(
+                                id: $0.id, skills: $0.skills, active: $0.active, shifts: $0.shifts ?? [])
+                        },
+                        jobs: []))
             } catch {
                 issues += error.issues.map { ValidationIssue(path: at + "." + $0.path, message: $0.message) }
             }
@@ -38,8 +40,10 @@ extension ShopFloor {
         self.locations = locations
     }
 
-    private static func location(_ file: BoardSnapshot.Location, path at: String, scenario: Scenario?,
-                                 _ issues: inout [ValidationIssue]) -> Location? {
+    private static func location(
+        _ file: BoardSnapshot.Location, path at: String, scenario: Scenario?,
+        _ issues: inout [ValidationIssue]
+    ) -> Location? {
         func add(_ path: String, _ message: String) { issues.append(ValidationIssue(path: path, message: message)) }
         func time(_ text: String?, _ path: String) -> LocalDateTime? {
             guard let text else { return nil }
@@ -61,25 +65,38 @@ extension ShopFloor {
             appointmentIDs[item.id] = appointmentIDs[item.id] ?? a
             let state = AppointmentStatus(rawValue: item.status)
             if state == nil {
-                add(path + ".status", "unknown status \"\(item.status)\"; use one of \(AppointmentStatus.allCases.map(\.rawValue).joined(separator: ", "))")
+                add(
+                    path + ".status",
+                    "unknown status \"\(item.status)\"; use one of \(AppointmentStatus.allCases.map(\.rawValue).joined(separator: ", "))"
+                )
             }
             let start = time(item.start, path + ".start")
             if item.durationMinutes <= 0 || item.durationMinutes > Scenario.maxDurationMinutes {
-                add(path + ".durationMinutes", "must be from 1 to \(Scenario.maxDurationMinutes), not \(item.durationMinutes)")
+                add(
+                    path + ".durationMinutes",
+                    "must be from 1 to \(Scenario.maxDurationMinutes), not \(item.durationMinutes)")
             }
             var place: Int?
             var mobile = false
             if item.bay != nil && item.mobileUnit != nil {
-                add(path + ".mobileUnit", "an appointment is in a bay or with a mobile unit, not both; drop bay or mobileUnit")
+                add(
+                    path + ".mobileUnit",
+                    "an appointment is in a bay or with a mobile unit, not both; drop bay or mobileUnit")
             } else if let id = item.bay {
                 place = bayIndex[id]
-                if place == nil { add(path + ".bay", "unknown bay id \"\(id)\"") }
-                else if isMobile[place!] { add(path + ".bay", "\"\(id)\" is a mobile unit; give it as mobileUnit") }
+                if place == nil {
+                    add(path + ".bay", "unknown bay id \"\(id)\"")
+                } else if isMobile[place!] {
+                    add(path + ".bay", "\"\(id)\" is a mobile unit; give it as mobileUnit")
+                }
             } else if let id = item.mobileUnit {
                 place = bayIndex[id]
                 mobile = true
-                if place == nil { add(path + ".mobileUnit", "unknown mobile unit id \"\(id)\"") }
-                else if !isMobile[place!] { add(path + ".mobileUnit", "\"\(id)\" is a bay, not a mobile unit; give it as bay") }
+                if place == nil {
+                    add(path + ".mobileUnit", "unknown mobile unit id \"\(id)\"")
+                } else if !isMobile[place!] {
+                    add(path + ".mobileUnit", "\"\(id)\" is a bay, not a mobile unit; give it as bay")
+                }
             }
             var mechanic: Int?
             if let id = item.mechanic {
@@ -95,10 +112,11 @@ extension ShopFloor {
                 _ = time(version.at, "\(path).notesHistory[\(v)].at")
             }
             if let state, let start {
-                appointments.append(Appointment(
-                    id: item.id, state: state, start: start, durationMinutes: item.durationMinutes, place: place,
-                    isMobile: mobile, mechanic: mechanic, workOrderId: item.workOrderId, notes: item.notes,
-                    notesHistory: item.notesHistory ?? [], assignedAt: assignedAt, lastUpdatedAt: updatedAt))
+                appointments.append(
+                    Appointment(
+                        id: item.id, state: state, start: start, durationMinutes: item.durationMinutes, place: place,
+                        isMobile: mobile, mechanic: mechanic, workOrderId: item.workOrderId, notes: item.notes,
+                        notesHistory: item.notesHistory ?? [], assignedAt: assignedAt, lastUpdatedAt: updatedAt))
             }
         }
 
@@ -109,10 +127,15 @@ extension ShopFloor {
             if !workOrderIDs.insert(item.id).inserted { add(path + ".id", "duplicate work order id \"\(item.id)\"") }
             let state = WorkOrderState(rawValue: item.status)
             if state == nil {
-                add(path + ".status", "unknown status \"\(item.status)\"; use one of \(WorkOrderState.allCases.map(\.rawValue).joined(separator: ", "))")
+                add(
+                    path + ".status",
+                    "unknown status \"\(item.status)\"; use one of \(WorkOrderState.allCases.map(\.rawValue).joined(separator: ", "))"
+                )
             }
             if item.remainingMinutes < 0 || item.remainingMinutes > Scenario.maxDurationMinutes {
-                add(path + ".remainingMinutes", "must be from 0 to \(Scenario.maxDurationMinutes), not \(item.remainingMinutes)")
+                add(
+                    path + ".remainingMinutes",
+                    "must be from 0 to \(Scenario.maxDurationMinutes), not \(item.remainingMinutes)")
             }
             var appointment: Int?
             if let id = item.appointmentId {
@@ -122,8 +145,11 @@ extension ShopFloor {
             }
             var types = Set<BayType>()
             for (t, name) in (item.bayTypes ?? []).enumerated() {
-                if let type = BayType(rawValue: name) { types.insert(type) }
-                else { add("\(path).bayTypes[\(t)]", "unknown bay type \"\(name)\"") }
+                if let type = BayType(rawValue: name) {
+                    types.insert(type)
+                } else {
+                    add("\(path).bayTypes[\(t)]", "unknown bay type \"\(name)\"")
+                }
             }
             if item.bayTypes == nil { types = Set(BayType.allCases.filter { $0 != .mobileUnit }) }
             if let priority = item.priority, priority < 1 || priority > Scenario.maxPriority {
@@ -138,11 +164,12 @@ extension ShopFloor {
             let promised = time(item.promisedAt, path + ".promisedAt")
             let created = time(item.createdAt, path + ".createdAt")
             if let state {
-                workOrders.append(WorkOrder(
-                    id: item.id, state: state, file: item, appointment: appointment, promisedAt: promised,
-                    createdAt: created, requiredSkills: Set(item.requiredSkills ?? []),
-                    preferredSkills: item.preferredSkills ?? [], bayTypes: types, priority: item.priority ?? 1,
-                    parts: parts, statusHistory: history.sorted { $0.at < $1.at }))
+                workOrders.append(
+                    WorkOrder(
+                        id: item.id, state: state, file: item, appointment: appointment, promisedAt: promised,
+                        createdAt: created, requiredSkills: Set(item.requiredSkills ?? []),
+                        preferredSkills: item.preferredSkills ?? [], bayTypes: types, priority: item.priority ?? 1,
+                        parts: parts, statusHistory: history.sorted { $0.at < $1.at }))
             }
         }
 

@@ -1,5 +1,5 @@
-import ShopOperations
 import ShopDomain
+import ShopOperations
 
 /// A validated ``BoardSnapshot``: times parsed, statuses known, every id
 /// resolved. Built only by ``ShopFloor/init(_:)``

@@ -48,11 +48,14 @@ extension ShopFloorBoard {
         let left = 210, width = 860, laneHeight = 30, top = 24
         let height = top + laneHeight * board.lanes.count + 10
         func x(_ minute: Int) -> Int { left + (min(max(minute, from), to) - from) * width / max(1, to - from) }
-        var svg = "<svg width=\"\(left + width + 20)\" height=\"\(height)\" role=\"img\" aria-label=\"Gantt chart of \(escape(board.name))\">\n"
+        var svg =
+            "<svg width=\"\(left + width + 20)\" height=\"\(height)\" role=\"img\" aria-label=\"Gantt chart of \(escape(board.name))\">\n"
         var hour = (from + 59) / 60 * 60
         while hour <= to {
-            svg += "<line x1=\"\(x(hour))\" y1=\"\(top - 6)\" x2=\"\(x(hour))\" y2=\"\(height - 10)\" stroke=\"#e3e6ee\"/>"
-            svg += "<text x=\"\(x(hour))\" y=\"\(top - 10)\" text-anchor=\"middle\" fill=\"#667\">\(ClockTime(minutes: (hour - dayStart) % 1440)!)</text>\n"
+            svg +=
+                "<line x1=\"\(x(hour))\" y1=\"\(top - 6)\" x2=\"\(x(hour))\" y2=\"\(height - 10)\" stroke=\"#e3e6ee\"/>"
+            svg +=
+                "<text x=\"\(x(hour))\" y=\"\(top - 10)\" text-anchor=\"middle\" fill=\"#667\">\(ClockTime(minutes: (hour - dayStart) % 1440)!)</text>\n"
             hour += 60
         }
         for (i, lane) in board.lanes.enumerated() {
@@ -60,24 +63,33 @@ extension ShopFloorBoard {
             var name = lane.place + (lane.isMobile ? " (mobile)" : "")
             if let fix = lane.fix, fix != .fresh { name += " GPS \(fix.rawValue.lowercased())" }
             svg += "<text x=\"8\" y=\"\(y + 19)\">\(escape(name))</text>"
-            svg += "<rect x=\"\(left)\" y=\"\(y + 3)\" width=\"\(width)\" height=\"\(laneHeight - 6)\" fill=\"#f6f7fb\"/>\n"
+            svg +=
+                "<rect x=\"\(left)\" y=\"\(y + 3)\" width=\"\(width)\" height=\"\(laneHeight - 6)\" fill=\"#f6f7fb\"/>\n"
             for bar in lane.bars {
-                guard let start = LocalDateTime(bar.start)?.absoluteMinutes, let end = LocalDateTime(bar.end)?.absoluteMinutes,
-                      end > from, start < to else { continue }
+                guard let start = LocalDateTime(bar.start)?.absoluteMinutes,
+                    let end = LocalDateTime(bar.end)?.absoluteMinutes,
+                    end > from, start < to
+                else { continue }
                 let color = Self.palette.first { $0.state == bar.status }?.color ?? "#999"
-                let stroke = bar.atRisk ? " stroke=\"#d62828\" stroke-width=\"2\"" : (bar.expected ? " stroke=\"#555\" stroke-dasharray=\"4 3\"" : "")
+                let stroke =
+                    bar.atRisk
+                    ? " stroke=\"#d62828\" stroke-width=\"2\""
+                    : (bar.expected ? " stroke=\"#555\" stroke-dasharray=\"4 3\"" : "")
                 let w = max(2, x(end) - x(start))
                 let label = bar.text + (bar.mechanic.map { " · " + $0 } ?? "")
                 svg += "<g><title>\(escape("\(label) \(bar.start)–\(bar.end) \(bar.status.rawValue)"))</title>"
-                svg += "<rect x=\"\(x(start))\" y=\"\(y + 5)\" width=\"\(w)\" height=\"\(laneHeight - 10)\" rx=\"3\" fill=\"\(color)\"\(bar.expected ? " fill-opacity=\"0.45\"" : "")\(stroke)/>"
+                svg +=
+                    "<rect x=\"\(x(start))\" y=\"\(y + 5)\" width=\"\(w)\" height=\"\(laneHeight - 10)\" rx=\"3\" fill=\"\(color)\"\(bar.expected ? " fill-opacity=\"0.45\"" : "")\(stroke)/>"
                 if w > 40 {
-                    svg += "<svg x=\"\(x(start) + 4)\" y=\"\(y + 5)\" width=\"\(w - 8)\" height=\"\(laneHeight - 10)\"><text y=\"14\">\(escape(label))</text></svg>"
+                    svg +=
+                        "<svg x=\"\(x(start) + 4)\" y=\"\(y + 5)\" width=\"\(w - 8)\" height=\"\(laneHeight - 10)\"><text y=\"14\">\(escape(label))</text></svg>"
                 }
                 svg += "</g>\n"
             }
         }
         if let now = LocalDateTime(now)?.absoluteMinutes, now >= from, now <= to {
-            svg += "<line x1=\"\(x(now))\" y1=\"\(top - 4)\" x2=\"\(x(now))\" y2=\"\(height - 6)\" stroke=\"#d62828\" stroke-width=\"2\"/>"
+            svg +=
+                "<line x1=\"\(x(now))\" y1=\"\(top - 4)\" x2=\"\(x(now))\" y2=\"\(height - 6)\" stroke=\"#d62828\" stroke-width=\"2\"/>"
             svg += "<text x=\"\(x(now) + 4)\" y=\"\(height - 1)\" fill=\"#d62828\">now</text>\n"
         }
         return svg + "</svg>\n"
@@ -85,14 +97,19 @@ extension ShopFloorBoard {
 
     private func waitingTable(_ board: LocationBoard) -> String {
         guard !board.waiting.isEmpty else { return "<p>None.</p>\n" }
-        var html = "<table><tr><th>#</th><th>Work order</th><th>Customer</th><th>Expected assignment</th><th>Wait</th><th>Qualified mechanics</th></tr>\n"
+        var html =
+            "<table><tr><th>#</th><th>Work order</th><th>Customer</th><th>Expected assignment</th><th>Wait</th><th>Qualified mechanics</th></tr>\n"
         for row in board.waiting {
             let waiting = row.waiting!
             let who = waiting.qualifiedMechanics.map { match in
-                match.name + (match.preferredMissing.isEmpty ? " ✓" : " (lacks \(match.preferredMissing.joined(separator: ", ")))")
+                match.name
+                    + (match.preferredMissing.isEmpty
+                        ? " ✓" : " (lacks \(match.preferredMissing.joined(separator: ", ")))")
             }.joined(separator: "; ")
-            html += "<tr><td>\(waiting.queuePosition)</td><td>\(escape(row.workOrderId))</td><td>\(escape(row.customer.name ?? row.customer.id))</td>"
-            html += "<td>\(escape(waiting.expectedAssignmentAt ?? row.blocked ?? "-"))</td><td>\(waiting.estimatedWaitMinutes.map { "\($0) min" } ?? "-")</td>"
+            html +=
+                "<tr><td>\(waiting.queuePosition)</td><td>\(escape(row.workOrderId))</td><td>\(escape(row.customer.name ?? row.customer.id))</td>"
+            html +=
+                "<td>\(escape(waiting.expectedAssignmentAt ?? row.blocked ?? "-"))</td><td>\(waiting.estimatedWaitMinutes.map { "\($0) min" } ?? "-")</td>"
             html += "<td>\(escape(who.isEmpty ? "nobody" : who))</td></tr>\n"
         }
         return html + "</table>\n"
@@ -102,8 +119,10 @@ extension ShopFloorBoard {
         guard !board.atRisk.isEmpty else { return "<p>None.</p>\n" }
         var html = "<table><tr><th>Work order</th><th>Promised</th><th>Estimated</th><th>Late</th><th>Why</th></tr>\n"
         for row in board.atRisk {
-            html += "<tr><td>\(escape(row.workOrderId))</td><td>\(escape(row.promisedAt ?? "-"))</td><td>\(escape(row.estimatedCompletion ?? "-"))</td>"
-            html += "<td>\(row.risk!.minutesLate.map { "\($0) min" } ?? "unknown")</td><td>\(escape(row.risk!.reasons.joined(separator: "; ")))</td></tr>\n"
+            html +=
+                "<tr><td>\(escape(row.workOrderId))</td><td>\(escape(row.promisedAt ?? "-"))</td><td>\(escape(row.estimatedCompletion ?? "-"))</td>"
+            html +=
+                "<td>\(row.risk!.minutesLate.map { "\($0) min" } ?? "unknown")</td><td>\(escape(row.risk!.reasons.joined(separator: "; ")))</td></tr>\n"
         }
         return html + "</table>\n"
     }

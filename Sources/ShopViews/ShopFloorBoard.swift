@@ -46,9 +46,13 @@ public struct ShopFloorBoard: Codable, Hashable, Sendable {
 
     /// The board of every location `caller` may see (their own; all with
     /// `WIP_VIEW_ALL_LOCATIONS`), on `now`'s day.
-    public static func build(_ floor: ShopFloor, for caller: ViewCaller, now: LocalDateTime) throws(ViewDenied) -> ShopFloorBoard {
-        build(floor, for: caller, now: now, workInProgress: try WorkInProgressViews.board(
-            floor, for: caller, now: now, query: .init(locations: workInProgressScope(of: caller))))
+    public static func build(_ floor: ShopFloor, for caller: ViewCaller, now: LocalDateTime) throws(ViewDenied)
+        -> ShopFloorBoard
+    {
+        build(
+            floor, for: caller, now: now,
+            workInProgress: try WorkInProgressViews.board(
+                floor, for: caller, now: now, query: .init(locations: workInProgressScope(of: caller))))
     }
 
     /// The locations the board shows, as a work-in-progress query's
@@ -60,38 +64,51 @@ public struct ShopFloorBoard: Codable, Hashable, Sendable {
     /// The board laid out from `wip`, the work-in-progress board of the same
     /// caller and time with the query ``workInProgressScope(of:)`` (so a caller
     /// that serves both builds it once).
-    public static func build(_ floor: ShopFloor, for caller: ViewCaller, now: LocalDateTime,
-                             workInProgress wip: WorkInProgressBoard) -> ShopFloorBoard {
+    public static func build(
+        _ floor: ShopFloor, for caller: ViewCaller, now: LocalDateTime,
+        workInProgress wip: WorkInProgressBoard
+    ) -> ShopFloorBoard {
         let all = caller.may(.viewAllLocations)
         var boards: [LocationBoard] = []
         for location in floor.locations where location.id == caller.facilityId || all {
             let rows = wip.rows.filter { $0.locationId == location.id }
-            let hours = location.scenario.facility.closedDates.contains(now.date)
+            let hours =
+                location.scenario.facility.closedDates.contains(now.date)
                 ? [] : location.scenario.facility.operatingHours[now.date.weekday] ?? []
             let lanes = location.scenario.bays.map { bay in
                 let bars = rows.compactMap { row -> Bar? in
                     let place = row.place ?? row.waiting?.expectedPlace
                     // Work already done has no run left to draw.
                     guard place == bay.id, let start = row.estimatedStart, let end = row.estimatedCompletion,
-                          start < end else { return nil }
-                    let who = row.mechanic?.name ?? row.waiting?.expectedMechanic.flatMap { id in
-                        location.people.first { $0.id == id }.map { $0.name ?? $0.id }
-                    }
-                    return Bar(workOrderId: row.workOrderId, text: "\(row.workOrderId) \(row.vehicle.name ?? row.vehicle.id)",
-                               mechanic: who, start: start, end: end, status: row.status,
-                               expected: row.mechanic == nil, atRisk: row.risk != nil)
+                        start < end
+                    else { return nil }
+                    let who =
+                        row.mechanic?.name
+                        ?? row.waiting?.expectedMechanic.flatMap { id in
+                            location.people.first { $0.id == id }.map { $0.name ?? $0.id }
+                        }
+                    return Bar(
+                        workOrderId: row.workOrderId, text: "\(row.workOrderId) \(row.vehicle.name ?? row.vehicle.id)",
+                        mechanic: who, start: start, end: end, status: row.status,
+                        expected: row.mechanic == nil, atRisk: row.risk != nil)
                 }.sorted { ($0.start, $0.workOrderId) < ($1.start, $1.workOrderId) }
                 let index = location.scenario.bayIndex(bay.id)!
-                let fix = bay.type == .mobileUnit ? MobileUnitFix.of(positionAt: location.positions[index]?.at, now: now) : nil
-                return Lane(place: bay.id, type: bay.type.rawValue, isMobile: bay.type == .mobileUnit, fix: fix, bars: bars)
+                let fix =
+                    bay.type == .mobileUnit
+                    ? MobileUnitFix.of(positionAt: location.positions[index]?.at, now: now) : nil
+                return Lane(
+                    place: bay.id, type: bay.type.rawValue, isMobile: bay.type == .mobileUnit, fix: fix, bars: bars)
             }
-            boards.append(LocationBoard(
-                id: location.id, name: location.name, day: now.date.description,
-                opens: hours.first?.open.description, closes: hours.map(\.close).max()?.description,
-                lanes: lanes.sorted { ($0.isMobile ? 1 : 0, $0.place) < ($1.isMobile ? 1 : 0, $1.place) },
-                waiting: rows.filter { $0.waiting != nil }.sorted { $0.waiting!.queuePosition < $1.waiting!.queuePosition },
-                atRisk: rows.filter { $0.risk != nil }.sorted(by: WorkInProgressViews.lateFirst),
-                dataNotices: AssignmentViews.dataNotices(location, now: now)))
+            boards.append(
+                LocationBoard(
+                    id: location.id, name: location.name, day: now.date.description,
+                    opens: hours.first?.open.description, closes: hours.map(\.close).max()?.description,
+                    lanes: lanes.sorted { ($0.isMobile ? 1 : 0, $0.place) < ($1.isMobile ? 1 : 0, $1.place) },
+                    waiting: rows.filter { $0.waiting != nil }.sorted {
+                        $0.waiting!.queuePosition < $1.waiting!.queuePosition
+                    },
+                    atRisk: rows.filter { $0.risk != nil }.sorted(by: WorkInProgressViews.lateFirst),
+                    dataNotices: AssignmentViews.dataNotices(location, now: now)))
         }
         return ShopFloorBoard(now: now.description, locations: boards)
     }
@@ -113,26 +130,34 @@ extension ShopFloorBoard {
                 if let fix = lane.fix, fix != .fresh { head += " (GPS \(fix.rawValue.lowercased()))" }
                 let work = lane.bars.map { bar in
                     let who = bar.mechanic.map { " " + $0 } ?? ""
-                    return "\(Self.clock(bar.start, on: board.day))–\(Self.clock(bar.end, on: board.day)) \(bar.workOrderId)\(who)"
+                    return
+                        "\(Self.clock(bar.start, on: board.day))–\(Self.clock(bar.end, on: board.day)) \(bar.workOrderId)\(who)"
                         + (bar.expected ? " (expected)" : "") + (bar.atRisk ? " !" : "")
                 }
-                out += head.padding(toLength: max(width, head.count + 1), withPad: " ", startingAt: 0)
+                out +=
+                    head.padding(toLength: max(width, head.count + 1), withPad: " ", startingAt: 0)
                     + (work.isEmpty ? "free" : work.joined(separator: " | ")) + "\n"
             }
             out += "Waiting for a mechanic:\n"
             if board.waiting.isEmpty { out += "  none\n" }
             for row in board.waiting {
                 let waiting = row.waiting!
-                let expected = waiting.expectedAssignmentAt.map { "expected \(Self.clock($0, on: board.day)), wait \(waiting.estimatedWaitMinutes!) min" }
+                let expected =
+                    waiting.expectedAssignmentAt.map {
+                        "expected \(Self.clock($0, on: board.day)), wait \(waiting.estimatedWaitMinutes!) min"
+                    }
                     ?? (row.blocked ?? "no expected time")
                 let who = waiting.qualifiedMechanics.map(\.name).joined(separator: ", ")
-                out += "  \(waiting.queuePosition). \(row.workOrderId) \(row.customer.name ?? row.customer.id): \(expected); qualified: \(who.isEmpty ? "nobody" : who)\n"
+                out +=
+                    "  \(waiting.queuePosition). \(row.workOrderId) \(row.customer.name ?? row.customer.id): \(expected); qualified: \(who.isEmpty ? "nobody" : who)\n"
             }
             out += "At risk:\n"
             if board.atRisk.isEmpty { out += "  none\n" }
             for row in board.atRisk {
                 let late = row.risk!.minutesLate.map { "\($0) min late" } ?? "no estimate"
-                out += "  \(row.workOrderId) promised \(row.promisedAt.map { Self.clock($0, on: board.day) } ?? "-"): \(late); " + row.risk!.reasons.joined(separator: "; ") + "\n"
+                out +=
+                    "  \(row.workOrderId) promised \(row.promisedAt.map { Self.clock($0, on: board.day) } ?? "-"): \(late); "
+                    + row.risk!.reasons.joined(separator: "; ") + "\n"
             }
             out += "\n"
         }

@@ -1,5 +1,5 @@
-import ShopOperations
 import ShopDomain
+import ShopOperations
 
 /// Who asks for a view, and what they may do.
 ///

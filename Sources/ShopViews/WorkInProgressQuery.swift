@@ -13,8 +13,10 @@ public struct WorkInProgressQuery: Codable, Hashable, Sendable {
     /// `nil`: the caller's own location; `["*"]`: all locations.
     public var locations: [String]?
 
-    public init(mechanic: String? = nil, bay: String? = nil, statuses: [WorkOrderState]? = nil, date: String? = nil,
-                groupBy: Grouping? = nil, locations: [String]? = nil) {
+    public init(
+        mechanic: String? = nil, bay: String? = nil, statuses: [WorkOrderState]? = nil, date: String? = nil,
+        groupBy: Grouping? = nil, locations: [String]? = nil
+    ) {
         self.mechanic = mechanic
         self.bay = bay
         self.statuses = statuses

@@ -1,10 +1,12 @@
-import ShopOperations
 import ShopDomain
+import ShopOperations
 
 /// Builds the work-in-progress board (the WIP story).
 public enum WorkInProgressViews {
-    public static func board(_ floor: ShopFloor, for caller: ViewCaller, now: LocalDateTime,
-                             query: WorkInProgressQuery = .init()) throws(ViewDenied) -> WorkInProgressBoard {
+    public static func board(
+        _ floor: ShopFloor, for caller: ViewCaller, now: LocalDateTime,
+        query: WorkInProgressQuery = .init()
+    ) throws(ViewDenied) -> WorkInProgressBoard {
         let scope = try scope(of: caller, in: floor, asking: query.locations)
         var date: LocalDate?
         if let text = query.date {
@@ -29,10 +31,15 @@ public enum WorkInProgressViews {
                 rows.append(row)
             }
         }
-        rows.sort { ($0.locationId, $0.estimatedCompletion ?? "~", $0.workOrderId) < ($1.locationId, $1.estimatedCompletion ?? "~", $1.workOrderId) }
+        rows.sort {
+            ($0.locationId, $0.estimatedCompletion ?? "~", $0.workOrderId) < (
+                $1.locationId, $1.estimatedCompletion ?? "~", $1.workOrderId
+            )
+        }
         let atRisk = rows.filter { $0.risk != nil }.sorted(by: lateFirst).map(\.workOrderId)
-        return WorkInProgressBoard(now: now.description, rows: rows, visibleCount: rows.count, totalCount: total,
-                                   groups: query.groupBy.map { group(rows, by: $0) }, atRisk: atRisk, dataNotices: notices)
+        return WorkInProgressBoard(
+            now: now.description, rows: rows, visibleCount: rows.count, totalCount: total,
+            groups: query.groupBy.map { group(rows, by: $0) }, atRisk: atRisk, dataNotices: notices)
     }
 
     /// The order of at-risk work: latest first (no estimate counts as
@@ -47,8 +54,10 @@ public enum WorkInProgressViews {
         let all = Set(floor.locations.map(\.id))
         guard let asking, asking != [caller.facilityId] else { return [caller.facilityId] }
         guard caller.may(.viewAllLocations) else {
-            throw ViewDenied(missing: .viewAllLocations,
-                             reason: "work at other locations needs WIP_VIEW_ALL_LOCATIONS; \(caller.id) sees \(caller.facilityId) only")
+            throw ViewDenied(
+                missing: .viewAllLocations,
+                reason:
+                    "work at other locations needs WIP_VIEW_ALL_LOCATIONS; \(caller.id) sees \(caller.facilityId) only")
         }
         if asking.contains("*") { return all }
         if let unknown = asking.first(where: { !all.contains($0) }) {
@@ -62,7 +71,9 @@ public enum WorkInProgressViews {
         return row.appointmentDate == prefix || row.estimatedCompletion?.hasPrefix(prefix) == true
     }
 
-    static func group(_ rows: [WorkInProgressRow], by grouping: WorkInProgressQuery.Grouping) -> [WorkInProgressBoard.Group] {
+    static func group(_ rows: [WorkInProgressRow], by grouping: WorkInProgressQuery.Grouping) -> [WorkInProgressBoard
+        .Group]
+    {
         var groups: [String: WorkInProgressBoard.Group] = [:]
         for row in rows {
             let party = grouping == .customer ? row.customer : row.vehicle
@@ -72,15 +83,19 @@ public enum WorkInProgressViews {
         return groups.values.sorted { ($0.label, $0.key) < ($1.label, $1.key) }
     }
 
-    static func row(_ w: Int, in location: ShopFloor.Location, plan: FloorPlan.Forecast, caller: ViewCaller,
-                    now: LocalDateTime) -> WorkInProgressRow {
+    static func row(
+        _ w: Int, in location: ShopFloor.Location, plan: FloorPlan.Forecast, caller: ViewCaller,
+        now: LocalDateTime
+    ) -> WorkInProgressRow {
         let order = location.workOrders[w]
         let appointment = order.appointment.map { location.appointments[$0] }
         // What is decided (the appointment), not what the estimate proposes.
         let mechanic = appointment?.mechanic
         let place = appointment?.place
         var label = "Not yet assigned"
-        if let place { label = AssignmentViews.displayName(bayID: location.scenario.bays[place].id, mobile: appointment!.isMobile) }
+        if let place {
+            label = AssignmentViews.displayName(bayID: location.scenario.bays[place].id, mobile: appointment!.isMobile)
+        }
         if mechanic == nil && place != nil { label += " (no mechanic yet)" }
         var waiting: WorkInProgressRow.Waiting?
         if let position = plan.queuePosition {
@@ -91,18 +106,20 @@ public enum WorkInProgressViews {
                     hasAllRequired: true, preferredHeld: order.preferredSkills.filter(skills.contains),
                     preferredMissing: order.preferredSkills.filter { !skills.contains($0) })
             }.sorted { ($0.preferredMissing.count, $0.mechanicId) < ($1.preferredMissing.count, $1.mechanicId) }
-            waiting = .init(queuePosition: position, expectedAssignmentAt: plan.start?.description,
-                            estimatedWaitMinutes: plan.start.map { $0.absoluteMinutes - now.absoluteMinutes },
-                            expectedMechanic: plan.start == nil ? nil : plan.mechanic.map { location.people[$0].id },
-                            expectedPlace: plan.start == nil ? nil : plan.place.map { location.scenario.bays[$0].id },
-                            qualifiedMechanics: matches)
+            waiting = .init(
+                queuePosition: position, expectedAssignmentAt: plan.start?.description,
+                estimatedWaitMinutes: plan.start.map { $0.absoluteMinutes - now.absoluteMinutes },
+                expectedMechanic: plan.start == nil ? nil : plan.mechanic.map { location.people[$0].id },
+                expectedPlace: plan.start == nil ? nil : plan.place.map { location.scenario.bays[$0].id },
+                qualifiedMechanics: matches)
         }
         return WorkInProgressRow(
             workOrderId: order.id, locationId: location.id, status: order.state, label: label,
             customer: order.file.customer, vehicle: order.file.vehicle,
             mechanic: mechanic.map { m in
-                AssignmentView.MechanicSummary(id: location.people[m].id, name: location.people[m].name ?? location.people[m].id,
-                                               certifications: (location.people[m].certifications ?? []).sorted())
+                AssignmentView.MechanicSummary(
+                    id: location.people[m].id, name: location.people[m].name ?? location.people[m].id,
+                    certifications: (location.people[m].certifications ?? []).sorted())
             },
             place: place.map { location.scenario.bays[$0].id }, appointmentDate: appointment?.start.date.description,
             estimatedStart: plan.start?.description, estimatedCompletion: plan.completion?.description,
@@ -114,8 +131,10 @@ public enum WorkInProgressViews {
 
     /// At risk: the estimated completion is later than promised (or none can
     /// be estimated for promised work), with the reasons in words.
-    static func risk(_ order: ShopFloor.WorkOrder, _ plan: FloorPlan.Forecast, location: ShopFloor.Location,
-                     now: LocalDateTime) -> WorkInProgressRow.Risk? {
+    static func risk(
+        _ order: ShopFloor.WorkOrder, _ plan: FloorPlan.Forecast, location: ShopFloor.Location,
+        now: LocalDateTime
+    ) -> WorkInProgressRow.Risk? {
         guard let promised = order.promisedAt, order.state != .readyForPickup else { return nil }
         guard let completion = plan.completion else {
             return .init(minutesLate: nil, reasons: [plan.blocked ?? "no completion estimate"])
@@ -129,9 +148,14 @@ public enum WorkInProgressViews {
         if plan.queuePosition != nil, let start = plan.start {
             reasons.append("not yet assigned: a qualified mechanic is expected at \(start)")
         }
-        if let m = plan.mechanic, plan.aheadOnMechanic > 0, let start = plan.start, let ready = plan.readyAt, start > ready {
-            reasons.append("behind \(plan.aheadOnMechanic) job(s) of \(location.people[m].name ?? location.people[m].id)")
-        } else if let p = plan.place, plan.aheadOnPlace > 0, let start = plan.start, let ready = plan.readyAt, start > ready {
+        if let m = plan.mechanic, plan.aheadOnMechanic > 0, let start = plan.start, let ready = plan.readyAt,
+            start > ready
+        {
+            reasons.append(
+                "behind \(plan.aheadOnMechanic) job(s) of \(location.people[m].name ?? location.people[m].id)")
+        } else if let p = plan.place, plan.aheadOnPlace > 0, let start = plan.start, let ready = plan.readyAt,
+            start > ready
+        {
             reasons.append("behind \(plan.aheadOnPlace) job(s) in \(location.scenario.bays[p].id)")
         } else if let m = plan.mechanic, let start = plan.start, let ready = plan.readyAt, start > ready {
             reasons.append("\(location.people[m].name ?? location.people[m].id) is next at work at \(start)")
@@ -140,7 +164,9 @@ public enum WorkInProgressViews {
         if plan.pauses, let start = plan.start, completion.date > start.date {
             reasons.append("carries over to \(completion.date): not done before closing on \(start.date)")
         }
-        if order.file.remainingMinutes > max(0, promised.absoluteMinutes - max(now, plan.readyAt ?? now).absoluteMinutes) {
+        if order.file.remainingMinutes
+            > max(0, promised.absoluteMinutes - max(now, plan.readyAt ?? now).absoluteMinutes)
+        {
             reasons.append("\(order.file.remainingMinutes) min of work left, more than the time to the promise")
         }
         if reasons.isEmpty { reasons.append("the plan finishes it at \(completion)") }
@@ -149,17 +175,23 @@ public enum WorkInProgressViews {
 
     /// The row's actions, disabled with the reason where the caller lacks the
     /// permission or the work's state forbids it.
-    static func actions(_ order: ShopFloor.WorkOrder, appointment: ShopFloor.Appointment?,
-                        caller: ViewCaller) -> [WorkInProgressRow.Action] {
+    static func actions(
+        _ order: ShopFloor.WorkOrder, appointment: ShopFloor.Appointment?,
+        caller: ViewCaller
+    ) -> [WorkInProgressRow.Action] {
         func action(_ name: String, _ permission: Permission, blockedBy state: String?) -> WorkInProgressRow.Action {
-            if !caller.may(permission) { return .init(name: name, enabled: false, reason: "needs \(permission.rawValue)") }
+            if !caller.may(permission) {
+                return .init(name: name, enabled: false, reason: "needs \(permission.rawValue)")
+            }
             if let state { return .init(name: name, enabled: false, reason: state) }
             return .init(name: name, enabled: true, reason: nil)
         }
         return [
-            action("reassignMechanic", .reassignMechanic,
-                   blockedBy: order.state == .readyForPickup ? "the work is done" : nil),
-            action("editNotes", .editAssignmentNotes, blockedBy: appointment == nil ? "no appointment to note on" : nil),
+            action(
+                "reassignMechanic", .reassignMechanic,
+                blockedBy: order.state == .readyForPickup ? "the work is done" : nil),
+            action(
+                "editNotes", .editAssignmentNotes, blockedBy: appointment == nil ? "no appointment to note on" : nil),
             action("updateStatus", .updateWorkOrderStatus, blockedBy: nil),
         ]
     }

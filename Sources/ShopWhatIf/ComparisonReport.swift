@@ -18,9 +18,12 @@ public struct ComparisonReport: Sendable, Hashable {
     public var base: ComparisonRow? { rows.first { $0.name == WhatIfBatch.baseName } }
 
     /// Every unscheduled-reason column, in a fixed order (so CSVs of different runs line up).
-    public static let reasonColumns = UnscheduledReason.allCases.map(\.rawValue) + ["NONE", "INVALID", "INFEASIBLE", "ERROR"]
-    public static let termColumns = ["unscheduled", "startDeviation", "missingPreferredSkills", "unassignedMechanic",
-                                     "moved", "changedBay", "changedMechanic", "mechanicUsed"]
+    public static let reasonColumns =
+        UnscheduledReason.allCases.map(\.rawValue) + ["NONE", "INVALID", "INFEASIBLE", "ERROR"]
+    public static let termColumns = [
+        "unscheduled", "startDeviation", "missingPreferredSkills", "unassignedMechanic",
+        "moved", "changedBay", "changedMechanic", "mechanicUsed",
+    ]
 
     /// The CSV: a header and one line per row; empty cells where a measure does not apply.
     public func csv() -> String {
@@ -32,16 +35,24 @@ public struct ComparisonReport: Sendable, Hashable {
         header += ["seconds", "delta_objective", "delta_scheduled", "delta_utilisation_mechanics", "edits", "problems"]
         var lines = [header.joined(separator: ",")]
         for row in rows {
-            var cells = [String(row.index), row.name, row.status, String(row.verified), String(row.jobs),
-                         String(row.scheduled), String(row.unscheduled)]
+            var cells = [
+                String(row.index), row.name, row.status, String(row.verified), String(row.jobs),
+                String(row.scheduled), String(row.unscheduled),
+            ]
             cells += Self.reasonColumns.map { String(row.unscheduledByReason[$0] ?? 0) }
             cells += BayType.allCases.map { fixed(row.bayUtilisation[$0.rawValue], 4) }
-            cells += [fixed(row.mechanicUtilisation, 4), fixed(row.hasPlan ? row.freeMechanicHours : nil, 2), fixed(row.meanDeviationMinutes, 2),
-                      text(row.objective), text(row.bound), fixed(row.gap, 4)]
+            cells += [
+                fixed(row.mechanicUtilisation, 4), fixed(row.hasPlan ? row.freeMechanicHours : nil, 2),
+                fixed(row.meanDeviationMinutes, 2),
+                text(row.objective), text(row.bound), fixed(row.gap, 4),
+            ]
             cells += Self.termColumns.map { row.hasPlan ? String(row.terms[$0] ?? 0) : "" }
             let delta = difference(row)
-            cells += [fixed(row.seconds, 3), text(delta.objective), text(delta.scheduled), fixed(delta.mechanicUtilisation, 4),
-                      row.edits.joined(separator: "; "), row.problems.joined(separator: "; ")]
+            cells += [
+                fixed(row.seconds, 3), text(delta.objective), text(delta.scheduled),
+                fixed(delta.mechanicUtilisation, 4),
+                row.edits.joined(separator: "; "), row.problems.joined(separator: "; "),
+            ]
             lines.append(cells.map(csvCell).joined(separator: ","))
         }
         return lines.joined(separator: "\n") + "\n"
@@ -60,35 +71,42 @@ public struct ComparisonReport: Sendable, Hashable {
         return Difference(
             objective: row.objective.flatMap { value in base.objective.map { value - $0 } },
             scheduled: row.scheduled - base.scheduled,
-            mechanicUtilisation: row.mechanicUtilisation.flatMap { value in base.mechanicUtilisation.map { value - $0 } })
+            mechanicUtilisation: row.mechanicUtilisation.flatMap { value in base.mechanicUtilisation.map { value - $0 }
+            })
     }
 
     /// A fixed-width table for a terminal: the key measures and the
     /// difference to the base; bay types only where some variant has them.
     public func table() -> String {
         let types = BayType.allCases.map(\.rawValue).filter { type in rows.contains { $0.bayUtilisation[type] != nil } }
-        var header = ["variant", "status", "sched", "unsched", "objective", "Δ base", "gap", "mech %", "free h", "dev min"]
+        var header = [
+            "variant", "status", "sched", "unsched", "objective", "Δ base", "gap", "mech %", "free h", "dev min",
+        ]
         header += types.map { shortType($0) + " %" }
         header += ["s", "unscheduled by reason"]
         var table = [header]
         for row in rows {
             let delta = difference(row)
-            var cells = [row.name, row.status + (row.hasPlan && !row.verified ? " (NOT VERIFIED)" : ""),
-                         String(row.scheduled), String(row.unscheduled), text(row.objective),
-                         delta.objective.map { $0 > 0 ? "+\($0)" : String($0) } ?? "", percent(row.gap),
-                         percent(row.mechanicUtilisation), fixed(row.hasPlan ? row.freeMechanicHours : nil, 1),
-                         fixed(row.meanDeviationMinutes, 1)]
+            var cells = [
+                row.name, row.status + (row.hasPlan && !row.verified ? " (NOT VERIFIED)" : ""),
+                String(row.scheduled), String(row.unscheduled), text(row.objective),
+                delta.objective.map { $0 > 0 ? "+\($0)" : String($0) } ?? "", percent(row.gap),
+                percent(row.mechanicUtilisation), fixed(row.hasPlan ? row.freeMechanicHours : nil, 1),
+                fixed(row.meanDeviationMinutes, 1),
+            ]
             cells += types.map { percent(row.bayUtilisation[$0]) }
             cells += [fixed(row.seconds, 2), unscheduledText(row)]
             table.append(cells)
         }
         let widths = header.indices.map { column in table.map { $0[column].count }.max() ?? 0 }
-        var text = table.map { cells in
-            cells.enumerated().map { column, cell in
-                column < 2 || column == header.count - 1 ? cell.padding(toLength: widths[column], withPad: " ", startingAt: 0)
-                    : String(repeating: " ", count: widths[column] - cell.count) + cell
-            }.joined(separator: "  ").replacingOccurrences(of: "\\s+$", with: "", options: .regularExpression)
-        }.joined(separator: "\n") + "\n"
+        var text =
+            table.map { cells in
+                cells.enumerated().map { column, cell in
+                    column < 2 || column == header.count - 1
+                        ? cell.padding(toLength: widths[column], withPad: " ", startingAt: 0)
+                        : String(repeating: " ", count: widths[column] - cell.count) + cell
+                }.joined(separator: "  ").replacingOccurrences(of: "\\s+$", with: "", options: .regularExpression)
+            }.joined(separator: "\n") + "\n"
         for row in rows where !row.problems.isEmpty {
             text += "\(row.name): \(row.problems.joined(separator: "; "))\n"
         }

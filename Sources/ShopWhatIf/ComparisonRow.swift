@@ -79,7 +79,9 @@ public struct ComparisonRow: Codable, Sendable, Hashable {
         let open = verifier.openIntervals.map { ($0.start.absoluteMinutes, $0.end.absoluteMinutes) }
         func minutes(_ range: LocalRange) -> (Int, Int) { (range.start.absoluteMinutes, range.end.absoluteMinutes) }
         func parsed(_ assignment: SolutionFile.Assignment) -> (Int, Int)? {
-            guard let start = LocalDateTime(assignment.start), let end = LocalDateTime(assignment.end) else { return nil }
+            guard let start = LocalDateTime(assignment.start), let end = LocalDateTime(assignment.end) else {
+                return nil
+            }
             return (start.absoluteMinutes, end.absoluteMinutes)
         }
         var available: [String: Int] = [:]

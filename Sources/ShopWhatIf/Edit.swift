@@ -109,8 +109,10 @@ public struct Edit: Hashable, Sendable, CustomStringConvertible {
             if let removeSkills { text += " -\(removeSkills.joined(separator: "-"))" }
             return text
         case .setShifts:
-            return "setShifts \(mechanic ?? "") " + (dailyShift.map { "daily \($0)" } ?? "\(shifts?.count ?? 0) shift(s)")
-        case .setHours: return "setHours \(day ?? "") " + ((hours ?? []).isEmpty ? "closed" : (hours ?? []).joined(separator: ","))
+            return "setShifts \(mechanic ?? "") "
+                + (dailyShift.map { "daily \($0)" } ?? "\(shifts?.count ?? 0) shift(s)")
+        case .setHours:
+            return "setHours \(day ?? "") " + ((hours ?? []).isEmpty ? "closed" : (hours ?? []).joined(separator: ","))
         case .closeDates, .openDates: return "\(kind) \((dates ?? []).joined(separator: ","))"
         case .setMaxConcurrent: return "setMaxConcurrent " + (value.map(String.init) ?? "unlimited")
         case .scaleDemand: return "scaleDemand \(factor ?? 1) seed \(seed ?? 1)"
@@ -140,7 +142,8 @@ extension Edit: Decodable {
         guard let kind = Kind(rawValue: name) else {
             throw DecodingError.dataCorruptedError(
                 forKey: Key("edit"), in: container,
-                debugDescription: "unknown edit '\(name)'; one of \(Kind.allCases.map(\.rawValue).joined(separator: ", "))")
+                debugDescription:
+                    "unknown edit '\(name)'; one of \(Kind.allCases.map(\.rawValue).joined(separator: ", "))")
         }
         self.init(kind, path: JSONFiles.path(decoder.codingPath))
         let (required, optional) = Edit.fields(of: kind)
@@ -149,11 +152,16 @@ extension Edit: Decodable {
         where key.stringValue != "edit" && !required.contains(key.stringValue) && !optional.contains(key.stringValue) {
             throw DecodingError.dataCorruptedError(
                 forKey: key, in: container,
-                debugDescription: "\(kind) takes no field '\(key.stringValue)' (its fields: \((required + optional).joined(separator: ", ")))")
+                debugDescription:
+                    "\(kind) takes no field '\(key.stringValue)' (its fields: \((required + optional).joined(separator: ", ")))"
+            )
         }
         for field in required where !container.contains(Key(field)) {
-            throw DecodingError.keyNotFound(Key(field), .init(codingPath: container.codingPath,
-                                                              debugDescription: "\(kind) needs '\(field)'"))
+            throw DecodingError.keyNotFound(
+                Key(field),
+                .init(
+                    codingPath: container.codingPath,
+                    debugDescription: "\(kind) needs '\(field)'"))
         }
         type = try container.decodeIfPresent(String.self, forKey: Key("type"))
         count = try container.decodeIfPresent(Int.self, forKey: Key("count"))

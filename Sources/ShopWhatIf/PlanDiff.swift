@@ -64,7 +64,12 @@ public struct PlanDiff: Sendable, Hashable, CustomStringConvertible {
     }
 
     /// Counts of each kind of change, for a summary line.
-    public var counts: (moved: Int, changedBay: Int, changedMechanic: Int, newlyScheduled: Int, dropped: Int, onlyInA: Int, onlyInB: Int) {
+    public var counts:
+        (
+            moved: Int, changedBay: Int, changedMechanic: Int, newlyScheduled: Int, dropped: Int, onlyInA: Int,
+            onlyInB: Int
+        )
+    {
         var counts = (0, 0, 0, 0, 0, 0, 0)
         for change in entries.flatMap(\.changes) {
             switch change {
@@ -83,21 +88,26 @@ public struct PlanDiff: Sendable, Hashable, CustomStringConvertible {
     /// One line per changed job, then a summary line.
     public var description: String {
         var lines = entries.map { entry in
-            entry.job + ": " + entry.changes.map { change -> String in
-                switch change {
-                case .moved(let from, let to): "moved \(from) -> \(to)"
-                case .changedBay(let from, let to): "bay \(from) -> \(to)"
-                case .changedMechanic(let from, let to): "mechanic \(from ?? "none") -> \(to ?? "none")"
-                case .newlyScheduled(let start, let bay, let mechanic): "newly scheduled at \(start) on \(bay) with \(mechanic ?? "no mechanic")"
-                case .dropped(let reasons): "dropped" + (reasons.isEmpty ? "" : " (\(reasons.joined(separator: ", ")))")
-                case .onlyInA: "only in A"
-                case .onlyInB: "only in B"
-                }
-            }.joined(separator: "; ")
+            entry.job + ": "
+                + entry.changes.map { change -> String in
+                    switch change {
+                    case .moved(let from, let to): "moved \(from) -> \(to)"
+                    case .changedBay(let from, let to): "bay \(from) -> \(to)"
+                    case .changedMechanic(let from, let to): "mechanic \(from ?? "none") -> \(to ?? "none")"
+                    case .newlyScheduled(let start, let bay, let mechanic):
+                        "newly scheduled at \(start) on \(bay) with \(mechanic ?? "no mechanic")"
+                    case .dropped(let reasons):
+                        "dropped" + (reasons.isEmpty ? "" : " (\(reasons.joined(separator: ", ")))")
+                    case .onlyInA: "only in A"
+                    case .onlyInB: "only in B"
+                    }
+                }.joined(separator: "; ")
         }
         let c = counts
         let objectives = "objective \(objectiveA.map(String.init) ?? "-") -> \(objectiveB.map(String.init) ?? "-")"
-        lines.append("\(entries.count) job(s) changed: \(c.moved) moved, \(c.changedBay) changed bay, \(c.changedMechanic) changed mechanic, \(c.newlyScheduled) newly scheduled, \(c.dropped) dropped, \(c.onlyInA) only in A, \(c.onlyInB) only in B; \(objectives)")
+        lines.append(
+            "\(entries.count) job(s) changed: \(c.moved) moved, \(c.changedBay) changed bay, \(c.changedMechanic) changed mechanic, \(c.newlyScheduled) newly scheduled, \(c.dropped) dropped, \(c.onlyInA) only in A, \(c.onlyInB) only in B; \(objectives)"
+        )
         return lines.joined(separator: "\n") + "\n"
     }
 }

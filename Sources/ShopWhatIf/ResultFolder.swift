@@ -60,18 +60,23 @@ public struct ResultFolder: Sendable {
     /// Every stored result, by variant index (then name); unreadable files are skipped.
     public func results() -> [VariantResult] {
         let folder = path + "/results"
-        let names = ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).filter { $0.hasSuffix(".json") }
+        let names = ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).filter {
+            $0.hasSuffix(".json")
+        }
         return names.sorted().compactMap { name in
-            FileManager.default.contents(atPath: folder + "/" + name).flatMap { try? JSONFiles.decode(VariantResult.self, from: $0) }
+            FileManager.default.contents(atPath: folder + "/" + name).flatMap {
+                try? JSONFiles.decode(VariantResult.self, from: $0)
+            }
         }.sorted { ($0.row.index, $0.row.name) < ($1.row.index, $1.row.name) }
     }
 
     /// The scenario and solution of a stored variant, for pictures and diffs.
     public func plan(_ fileName: String) -> (scenario: ScenarioFile, solution: SolutionFile)? {
         guard let scenarioData = FileManager.default.contents(atPath: scenarioPath(fileName)),
-              let solutionData = FileManager.default.contents(atPath: solutionPath(fileName)),
-              let scenario = try? JSONFiles.decode(ScenarioFile.self, from: scenarioData),
-              let solution = try? JSONFiles.decode(SolutionFile.self, from: solutionData) else { return nil }
+            let solutionData = FileManager.default.contents(atPath: solutionPath(fileName)),
+            let scenario = try? JSONFiles.decode(ScenarioFile.self, from: scenarioData),
+            let solution = try? JSONFiles.decode(SolutionFile.self, from: solutionData)
+        else { return nil }
         return (scenario, solution)
     }
 

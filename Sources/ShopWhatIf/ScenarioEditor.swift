@@ -25,7 +25,9 @@ public enum ScenarioEditor {
         case .addBays, .removeBays, .setBayCount:
             let type = edit.type ?? ""
             guard BayType(rawValue: type) != nil else {
-                throw fail("type", "unknown bay type '\(type)'; one of \(BayType.allCases.map(\.rawValue).joined(separator: ", "))")
+                throw fail(
+                    "type",
+                    "unknown bay type '\(type)'; one of \(BayType.allCases.map(\.rawValue).joined(separator: ", "))")
             }
             let count = edit.count ?? 0
             guard count >= 0 else { throw fail("count", "must be 0 or more, not \(count)") }
@@ -33,16 +35,20 @@ public enum ScenarioEditor {
                 throw fail("count", "\(count) bays in one edit; at most \(WhatIfLimits.maxBaysPerEdit)")
             }
             let have = file.bays.filter { $0.type == type }.count
-            let change = switch edit.kind {
-            case .addBays: count
-            case .removeBays: -count
-            default: count - have
-            }
+            let change =
+                switch edit.kind {
+                case .addBays: count
+                case .removeBays: -count
+                default: count - have
+                }
             if change > 0 {
                 addBays(type: type, count: change, to: &file)
             } else if change < 0 {
                 guard removeBays(type: type, count: -change, from: &file) else {
-                    throw fail("count", "cannot remove \(-change) of the \(have) \(type) bay(s): the others are named by a pin or current placement")
+                    throw fail(
+                        "count",
+                        "cannot remove \(-change) of the \(have) \(type) bay(s): the others are named by a pin or current placement"
+                    )
                 }
             }
         case .addMechanic:
@@ -85,11 +91,14 @@ public enum ScenarioEditor {
         case .setHours:
             let day = edit.day ?? ""
             guard Weekday(rawValue: day) != nil else {
-                throw fail("day", "unknown day '\(day)'; one of \(Weekday.allCases.map(\.rawValue).joined(separator: ", "))")
+                throw fail(
+                    "day", "unknown day '\(day)'; one of \(Weekday.allCases.map(\.rawValue).joined(separator: ", "))")
             }
             var ranges: [[String]] = []
             for (k, text) in (edit.hours ?? []).enumerated() {
-                guard let range = clockRange(text) else { throw fail("hours[\(k)]", "expected HH:MM-HH:MM, found '\(text)'") }
+                guard let range = clockRange(text) else {
+                    throw fail("hours[\(k)]", "expected HH:MM-HH:MM, found '\(text)'")
+                }
                 ranges.append([range.open, range.close])
             }
             file.facility.operatingHours[day] = ranges
@@ -105,14 +114,21 @@ public enum ScenarioEditor {
             }
             file.facility.closedDates = closed.sorted()
         case .setMaxConcurrent:
-            if let value = edit.value, value < 1 { throw fail("value", "must be 1 or more (null: unlimited), not \(value)") }
+            if let value = edit.value, value < 1 {
+                throw fail("value", "must be 1 or more (null: unlimited), not \(value)")
+            }
             file.facility.maxConcurrent = edit.value
         case .scaleDemand:
             let factor = edit.factor ?? 1
-            guard factor > 0, factor.isFinite, factor <= 100 else { throw fail("factor", "must be above 0 and at most 100, not \(factor)") }
+            guard factor > 0, factor.isFinite, factor <= 100 else {
+                throw fail("factor", "must be above 0 and at most 100, not \(factor)")
+            }
             let target = (Double(file.jobs.count) * factor).rounded()
             guard target <= Double(max(file.jobs.count, WhatIfLimits.maxJobsAfterScaling)) else {
-                throw fail("factor", "\(factor) × \(file.jobs.count) jobs is \(Int(target)) jobs; scaleDemand grows a scenario to at most \(WhatIfLimits.maxJobsAfterScaling)")
+                throw fail(
+                    "factor",
+                    "\(factor) × \(file.jobs.count) jobs is \(Int(target)) jobs; scaleDemand grows a scenario to at most \(WhatIfLimits.maxJobsAfterScaling)"
+                )
             }
             guard scaleDemand(&file, factor: factor, seed: edit.seed ?? 1) else {
                 throw fail("factor", "not enough unpinned jobs to drop for a factor of \(factor)")
@@ -140,7 +156,9 @@ public enum ScenarioEditor {
     /// `HH:MM-HH:MM` as its two clock times (the close may be `24:00`).
     static func clockRange(_ text: String) -> (open: String, close: String)? {
         let parts = text.split(separator: "-", omittingEmptySubsequences: false).map(String.init)
-        guard parts.count == 2, let open = ClockTime(parts[0]), let close = ClockTime(parts[1]), open < close else { return nil }
+        guard parts.count == 2, let open = ClockTime(parts[0]), let close = ClockTime(parts[1]), open < close else {
+            return nil
+        }
         return (parts[0], parts[1])
     }
 
@@ -166,8 +184,10 @@ public enum ScenarioEditor {
         return true
     }
 
-    private static func mechanicIndex(_ id: String?, in file: ScenarioFile,
-                                      fail: (String) -> InputError) throws(InputError) -> Int {
+    private static func mechanicIndex(
+        _ id: String?, in file: ScenarioFile,
+        fail: (String) -> InputError
+    ) throws(InputError) -> Int {
         guard let index = file.mechanics.firstIndex(where: { $0.id == id }) else {
             throw fail("no mechanic '\(id ?? "")'")
         }
@@ -177,20 +197,30 @@ public enum ScenarioEditor {
     /// `shifts` as given, or `dailyShift` on every day of the horizon (shifts
     /// on closed days are harmless, and this keeps the edit independent of
     /// edits to the hours); `nil` when the edit gives neither.
-    private static func newShifts(_ edit: Edit, file: ScenarioFile,
-                                  fail: (String, String) -> InputError) throws(InputError) -> [ScenarioFile.TimeRange]? {
-        if edit.shifts != nil && edit.dailyShift != nil { throw fail("dailyShift", "give 'shifts' or 'dailyShift', not both") }
+    private static func newShifts(
+        _ edit: Edit, file: ScenarioFile,
+        fail: (String, String) -> InputError
+    ) throws(InputError) -> [ScenarioFile.TimeRange]? {
+        if edit.shifts != nil && edit.dailyShift != nil {
+            throw fail("dailyShift", "give 'shifts' or 'dailyShift', not both")
+        }
         if let shifts = edit.shifts {
             for (k, shift) in shifts.enumerated() {
-                guard let start = LocalDateTime(shift.start) else { throw fail("shifts[\(k)].start", "expected YYYY-MM-DDTHH:MM, found '\(shift.start)'") }
-                guard let end = LocalDateTime(shift.end) else { throw fail("shifts[\(k)].end", "expected YYYY-MM-DDTHH:MM, found '\(shift.end)'") }
+                guard let start = LocalDateTime(shift.start) else {
+                    throw fail("shifts[\(k)].start", "expected YYYY-MM-DDTHH:MM, found '\(shift.start)'")
+                }
+                guard let end = LocalDateTime(shift.end) else {
+                    throw fail("shifts[\(k)].end", "expected YYYY-MM-DDTHH:MM, found '\(shift.end)'")
+                }
                 guard start < end else { throw fail("shifts[\(k)].end", "must be after the start") }
             }
             return shifts
         }
         guard let daily = edit.dailyShift else { return nil }
         guard let range = clockRange(daily) else { throw fail("dailyShift", "expected HH:MM-HH:MM, found '\(daily)'") }
-        guard let first = LocalDate(file.facility.horizon.start) else { throw fail("dailyShift", "the base horizon start is not a date") }
+        guard let first = LocalDate(file.facility.horizon.start) else {
+            throw fail("dailyShift", "the base horizon start is not a date")
+        }
         return (0..<max(0, file.facility.horizon.days)).map { offset in
             let date = first.adding(days: offset).description
             return ScenarioFile.TimeRange(start: "\(date)T\(range.open)", end: "\(date)T\(range.close)")

@@ -98,12 +98,21 @@ public struct VariantFile: Decodable, Sendable, Hashable {
     /// Decoding problems name the field (`variants[1].edits[0].count`).
     public static func parse(_ data: Data, yaml: Bool) throws(InputError) -> VariantFile {
         guard data.count <= WhatIfLimits.maxFileBytes else {
-            throw InputError([ValidationIssue(path: "", message: "\(data.count) bytes; a what-if file has at most \(WhatIfLimits.maxFileBytes)")])
+            throw InputError([
+                ValidationIssue(
+                    path: "", message: "\(data.count) bytes; a what-if file has at most \(WhatIfLimits.maxFileBytes)")
+            ])
         }
         let file: VariantFile
         if yaml {
             guard data.count <= WhatIfLimits.maxYAMLBytes else {
-                throw InputError([ValidationIssue(path: "", message: "\(data.count) bytes; a YAML what-if file has at most \(WhatIfLimits.maxYAMLBytes) (JSON: \(WhatIfLimits.maxFileBytes))")])
+                throw InputError([
+                    ValidationIssue(
+                        path: "",
+                        message:
+                            "\(data.count) bytes; a YAML what-if file has at most \(WhatIfLimits.maxYAMLBytes) (JSON: \(WhatIfLimits.maxFileBytes))"
+                    )
+                ])
             }
             guard let text = String(data: data, encoding: .utf8) else {
                 throw InputError([ValidationIssue(path: "", message: "not valid YAML: the text is not UTF-8")])
@@ -121,7 +130,9 @@ public struct VariantFile: Decodable, Sendable, Hashable {
             file = try JSONFiles.decode(VariantFile.self, from: data)
         }
         guard file.format == formatName else {
-            throw InputError([ValidationIssue(path: "format", message: "expected \"\(formatName)\", found \"\(file.format)\"")])
+            throw InputError([
+                ValidationIssue(path: "format", message: "expected \"\(formatName)\", found \"\(file.format)\"")
+            ])
         }
         return file
     }

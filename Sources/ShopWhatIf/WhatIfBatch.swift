@@ -38,8 +38,13 @@ public struct WhatIfBatch: Sendable {
     /// check them. Every problem is reported with its path.
     public static func load(path: String) throws(InputError) -> WhatIfBatch {
         // The size first: a huge file is refused without being read.
-        if let size = (try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? Int, size > WhatIfLimits.maxFileBytes {
-            throw InputError([ValidationIssue(path: "", message: "\(size) bytes; a what-if file has at most \(WhatIfLimits.maxFileBytes)")])
+        if let size = (try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? Int,
+            size > WhatIfLimits.maxFileBytes
+        {
+            throw InputError([
+                ValidationIssue(
+                    path: "", message: "\(size) bytes; a what-if file has at most \(WhatIfLimits.maxFileBytes)")
+            ])
         }
         guard let data = FileManager.default.contents(atPath: path) else {
             throw InputError([ValidationIssue(path: "", message: "cannot read file \(path)")])
@@ -79,15 +84,19 @@ public struct WhatIfBatch: Sendable {
                     issues += error.issues
                 }
             }
-            if grid.axes.isEmpty { issues.append(.init(path: "grids[\(g)].axes", message: "a grid needs at least one axis")) }
+            if grid.axes.isEmpty {
+                issues.append(.init(path: "grids[\(g)].axes", message: "a grid needs at least one axis"))
+            }
             guard issues.isEmpty else { continue }
             // Odometer order: the last axis varies fastest.
             var combination = [Int](repeating: 0, count: axes.count)
             while !axes.contains(where: \.isEmpty) {
                 let chosen = combination.enumerated().map { axes[$0.offset][$0.element] }
-                specs.append(VariantSpec(index: specs.count,
-                                         name: grid.name + "/" + chosen.map(\.label).joined(separator: ","),
-                                         edits: chosen.flatMap(\.edits)))
+                specs.append(
+                    VariantSpec(
+                        index: specs.count,
+                        name: grid.name + "/" + chosen.map(\.label).joined(separator: ","),
+                        edits: chosen.flatMap(\.edits)))
                 var k = axes.count - 1
                 while k >= 0 {
                     combination[k] += 1
@@ -102,9 +111,15 @@ public struct WhatIfBatch: Sendable {
         var fileNames: [String: Int] = [:]
         for spec in specs {
             if let other = names[spec.name] {
-                issues.append(.init(path: Self.path(of: spec, in: file), message: "the name '\(spec.name)' is used twice (also variant \(other))"))
+                issues.append(
+                    .init(
+                        path: Self.path(of: spec, in: file),
+                        message: "the name '\(spec.name)' is used twice (also variant \(other))"))
             } else if let other = fileNames[spec.fileName] {
-                issues.append(.init(path: Self.path(of: spec, in: file), message: "'\(spec.name)' and variant \(other) have the same file name '\(spec.fileName)'"))
+                issues.append(
+                    .init(
+                        path: Self.path(of: spec, in: file),
+                        message: "'\(spec.name)' and variant \(other) have the same file name '\(spec.fileName)'"))
             }
             names[spec.name] = names[spec.name] ?? spec.index
             fileNames[spec.fileName] = fileNames[spec.fileName] ?? spec.index
@@ -144,9 +159,13 @@ public struct WhatIfBatch: Sendable {
     static func expand(_ axis: VariantFile.Axis, path: String) throws(InputError) -> [(label: String, edits: [Edit])] {
         if let options = axis.options {
             guard axis.set == nil, axis.values == nil else {
-                throw InputError([.init(path: path, message: "give 'set' with 'values', or 'name' with 'options', not both")])
+                throw InputError([
+                    .init(path: path, message: "give 'set' with 'values', or 'name' with 'options', not both")
+                ])
             }
-            guard !options.isEmpty else { throw InputError([.init(path: path + ".options", message: "must not be empty")]) }
+            guard !options.isEmpty else {
+                throw InputError([.init(path: path + ".options", message: "must not be empty")])
+            }
             return options.map { ($0.label, $0.edits) }
         }
         guard let setting = axis.set, let values = axis.values else {
@@ -164,7 +183,9 @@ public struct WhatIfBatch: Sendable {
     }
 
     /// The edit a grid value stands for.
-    static func edit(setting: String, value: VariantFile.Scalar, path: String, settingPath: String) throws(InputError) -> Edit {
+    static func edit(setting: String, value: VariantFile.Scalar, path: String, settingPath: String) throws(InputError)
+        -> Edit
+    {
         func bad(_ expected: String) -> InputError {
             InputError([.init(path: path, message: "\(setting) takes \(expected), not '\(value)'")])
         }
@@ -216,7 +237,13 @@ public struct WhatIfBatch: Sendable {
             edit = Edit(.setWeights, path: path)
             edit.weights = weights
         default:
-            throw InputError([.init(path: settingPath, message: "unknown setting '\(setting)'; one of bays.<TYPE>, hours.<day>, maxConcurrent, demand, slotMinutes, weights.<name>")])
+            throw InputError([
+                .init(
+                    path: settingPath,
+                    message:
+                        "unknown setting '\(setting)'; one of bays.<TYPE>, hours.<day>, maxConcurrent, demand, slotMinutes, weights.<name>"
+                )
+            ])
         }
         // The setting part of the edit's own errors (unknown type or day) is the axis's `set`.
         edit.path = path

@@ -53,14 +53,18 @@ public enum WhatIfLimits {
             return overflow ? Int.max : sum
         }
         func checkEdits(_ edits: [Edit], path: String) {
-            for (k, edit) in edits.enumerated() { issues += editIssues(edit, path: edit.path.isEmpty ? "\(path)[\(k)]" : edit.path) }
+            for (k, edit) in edits.enumerated() {
+                issues += editIssues(edit, path: edit.path.isEmpty ? "\(path)[\(k)]" : edit.path)
+            }
         }
         let named = file.variants ?? []
         var variants = plus(1, named.count)
         var edits = 0
         func checkName(_ text: String, path: String) {
             let bytes = text.utf8.count
-            if bytes > maxNameBytes { add(path, "\(bytes) bytes; a name, label or grid value has at most \(maxNameBytes)") }
+            if bytes > maxNameBytes {
+                add(path, "\(bytes) bytes; a name, label or grid value has at most \(maxNameBytes)")
+            }
         }
         for (v, variant) in named.enumerated() {
             checkName(variant.name, path: "variants[\(v)].name")
@@ -107,25 +111,36 @@ public enum WhatIfLimits {
             let combinations = sizes.reduce(1, times)
             if combinations > maxVariants {
                 let product = sizes.map(String.init).joined(separator: " × ")
-                add(path + ".axes", "\(product) = \(combinations == Int.max ? "too many" : String(combinations)) combinations; a batch has at most \(maxVariants) variants")
+                add(
+                    path + ".axes",
+                    "\(product) = \(combinations == Int.max ? "too many" : String(combinations)) combinations; a batch has at most \(maxVariants) variants"
+                )
             }
             variants = plus(variants, combinations)
             let perCombination = most.reduce(0, plus)
             if perCombination > maxEditsPerVariant {
-                add(path + ".axes", "a combination has up to \(perCombination) edits; a variant has at most \(maxEditsPerVariant)")
+                add(
+                    path + ".axes",
+                    "a combination has up to \(perCombination) edits; a variant has at most \(maxEditsPerVariant)")
             }
             // Each choice of axis a appears in (combinations / sizes[a]) combinations.
             for a in sizes.indices where sizes[a] > 0 {
                 edits = plus(edits, times(all[a], combinations / sizes[a]))
             }
         }
-        if variants > maxVariants, !issues.contains(where: { $0.path.hasSuffix(".axes") && $0.message.contains("combinations") }) {
-            add(file.grids?.isEmpty == false ? "grids" : "variants",
-                "the batch has \(variants == Int.max ? "too many" : String(variants)) variants (the base, \(named.count) named, the grids' combinations); at most \(maxVariants)")
+        if variants > maxVariants,
+            !issues.contains(where: { $0.path.hasSuffix(".axes") && $0.message.contains("combinations") })
+        {
+            add(
+                file.grids?.isEmpty == false ? "grids" : "variants",
+                "the batch has \(variants == Int.max ? "too many" : String(variants)) variants (the base, \(named.count) named, the grids' combinations); at most \(maxVariants)"
+            )
         }
         if edits > maxEditsPerBatch, issues.isEmpty {
-            add(file.grids?.isEmpty == false ? "grids" : "variants",
-                "the batch has \(edits == Int.max ? "too many" : String(edits)) edits over all its variants; at most \(maxEditsPerBatch)")
+            add(
+                file.grids?.isEmpty == false ? "grids" : "variants",
+                "the batch has \(edits == Int.max ? "too many" : String(edits)) edits over all its variants; at most \(maxEditsPerBatch)"
+            )
         }
         return issues
     }
@@ -136,17 +151,21 @@ public enum WhatIfLimits {
         switch edit.kind {
         case .addBays, .removeBays, .setBayCount:
             if let count = edit.count, count > maxBaysPerEdit {
-                issues.append(.init(path: path + ".count", message: "\(count) bays in one edit; at most \(maxBaysPerEdit)"))
+                issues.append(
+                    .init(path: path + ".count", message: "\(count) bays in one edit; at most \(maxBaysPerEdit)"))
             }
         default:
             break
         }
         let lists: [(String, Int?)] = [
-            ("skills", edit.skills?.count), ("addSkills", edit.addSkills?.count), ("removeSkills", edit.removeSkills?.count),
+            ("skills", edit.skills?.count), ("addSkills", edit.addSkills?.count),
+            ("removeSkills", edit.removeSkills?.count),
             ("shifts", edit.shifts?.count), ("hours", edit.hours?.count), ("dates", edit.dates?.count),
         ]
-        for case let (name, count?) in lists where count > maxListPerEdit {
-            issues.append(.init(path: "\(path).\(name)", message: "\(count) entries; an edit's list has at most \(maxListPerEdit)"))
+        for case (let name, let count?) in lists where count > maxListPerEdit {
+            issues.append(
+                .init(
+                    path: "\(path).\(name)", message: "\(count) entries; an edit's list has at most \(maxListPerEdit)"))
         }
         return issues
     }

@@ -23,8 +23,10 @@ public struct WhatIfResults: Sendable {
     /// With `batch`, only that batch's results among `names` are read (a
     /// run's own folder may hold results of variants since removed), and
     /// `missing` counts only `names`' indices.
-    public static func gather(_ paths: [String], batch only: WhatIfBatch? = nil,
-                              names: Set<String>? = nil) throws(InputError) -> WhatIfResults {
+    public static func gather(
+        _ paths: [String], batch only: WhatIfBatch? = nil,
+        names: Set<String>? = nil
+    ) throws(InputError) -> WhatIfResults {
         var issues: [ValidationIssue] = []
         var rows: [ComparisonRow] = []
         var folders: [String: ResultFolder] = [:]
@@ -33,7 +35,9 @@ public struct WhatIfResults: Sendable {
         var batch: (id: String, size: Int, folder: String)?
         for path in paths {
             var isDirectory: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: path + "/results", isDirectory: &isDirectory), isDirectory.boolValue else {
+            guard FileManager.default.fileExists(atPath: path + "/results", isDirectory: &isDirectory),
+                isDirectory.boolValue
+            else {
                 issues.append(.init(path: "", message: "\(path): not a what-if output folder (no results/)"))
                 continue
             }
@@ -41,29 +45,42 @@ public struct WhatIfResults: Sendable {
             for result in folder.results() {
                 if let only, result.batch != only.id || !(names ?? []).contains(result.row.name) { continue }
                 if let batch, batch.id != result.batch {
-                    issues.append(.init(path: "", message: "\(path): variant '\(result.row.name)' is from another batch (\(result.batch)) than \(batch.folder) (\(batch.id))"))
+                    issues.append(
+                        .init(
+                            path: "",
+                            message:
+                                "\(path): variant '\(result.row.name)' is from another batch (\(result.batch)) than \(batch.folder) (\(batch.id))"
+                        ))
                     continue
                 }
                 batch = batch ?? (result.batch, result.batchSize, path)
                 if let seen = fingerprints[result.row.name] {
                     if seen != result.fingerprint {
-                        issues.append(.init(path: "", message: "\(path): variant '\(result.row.name)' has a different result in \(folders[result.row.name]!.path)"))
+                        issues.append(
+                            .init(
+                                path: "",
+                                message:
+                                    "\(path): variant '\(result.row.name)' has a different result in \(folders[result.row.name]!.path)"
+                            ))
                     }
                     continue
                 }
                 fingerprints[result.row.name] = result.fingerprint
                 folders[result.row.name] = folder
-                fileNames[result.row.name] = VariantSpec(index: result.row.index, name: result.row.name, edits: []).fileName
+                fileNames[result.row.name] =
+                    VariantSpec(index: result.row.index, name: result.row.name, edits: []).fileName
                 rows.append(result.row)
             }
         }
         guard issues.isEmpty else { throw InputError(issues) }
         let size = only?.variants.count ?? batch?.size ?? 0
         let present = Set(rows.map(\.index))
-        let expected = only.map { batch in batch.variants.filter { (names ?? []).contains($0.name) }.map(\.index) }
+        let expected =
+            only.map { batch in batch.variants.filter { (names ?? []).contains($0.name) }.map(\.index) }
             ?? Array(0..<size)
-        return WhatIfResults(report: ComparisonReport(rows: rows), folders: folders, fileNames: fileNames,
-                             missing: expected.filter { !present.contains($0) }, batchSize: size)
+        return WhatIfResults(
+            report: ComparisonReport(rows: rows), folders: folders, fileNames: fileNames,
+            missing: expected.filter { !present.contains($0) }, batchSize: size)
     }
 
     /// The scenario and plan of a variant, read when needed.

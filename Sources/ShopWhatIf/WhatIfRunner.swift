@@ -129,9 +129,13 @@ public struct WhatIfRunner: Sendable {
         let file: ScenarioFile
         do { file = try batch.scenarioFile(of: spec) } catch {
             // Checked at load; kept as a failure of this variant alone.
-            return (try store(ComparisonRow(index: spec.index, name: spec.name, edits: edits, jobs: 0,
-                                            problems: error.issues.map(\.description)),
-                              spec: spec, fingerprint: ""), false, nil)
+            return (
+                try store(
+                    ComparisonRow(
+                        index: spec.index, name: spec.name, edits: edits, jobs: 0,
+                        problems: error.issues.map(\.description)),
+                    spec: spec, fingerprint: ""), false, nil
+            )
         }
         let print = fingerprint(file)
         var rejected: String?
@@ -161,11 +165,13 @@ public struct WhatIfRunner: Sendable {
             planOptions.threads = 1  // one solve per worker thread
             let solution = options.planner.plan(Instance(scenario), options: planOptions).solutionFile()
             try ResultFolder.write(JSONFiles.encode(solution), to: folder.solutionPath(spec.fileName))
-            row = ComparisonRow(index: spec.index, name: spec.name, edits: edits, scenario: scenario, solution: solution)
+            row = ComparisonRow(
+                index: spec.index, name: spec.name, edits: edits, scenario: scenario, solution: solution)
         } catch let error as InputError {
             try? FileManager.default.removeItem(atPath: folder.solutionPath(spec.fileName))
-            row = ComparisonRow(index: spec.index, name: spec.name, edits: edits, jobs: file.jobs.count,
-                                problems: error.issues.map(\.description))
+            row = ComparisonRow(
+                index: spec.index, name: spec.name, edits: edits, jobs: file.jobs.count,
+                problems: error.issues.map(\.description))
         }
         return (try store(row, spec: spec, fingerprint: print), false, rejected)
     }
@@ -197,9 +203,12 @@ public struct WhatIfRunner: Sendable {
             }
             let solution: SolutionFile
             do { solution = try SolutionFile.load(from: data) } catch {
-                return .failure(Untrusted(reason: "its solution file cannot be read (\(error.issues.first?.description ?? "bad JSON"))"))
+                return .failure(
+                    Untrusted(
+                        reason: "its solution file cannot be read (\(error.issues.first?.description ?? "bad JSON"))"))
             }
-            rebuilt = ComparisonRow(index: spec.index, name: spec.name, edits: edits, scenario: scenario, solution: solution)
+            rebuilt = ComparisonRow(
+                index: spec.index, name: spec.name, edits: edits, scenario: scenario, solution: solution)
             if solution.status == "error" {
                 return .failure(Untrusted(reason: "it stored a solver error, which is tried again"))
             }
@@ -212,17 +221,28 @@ public struct WhatIfRunner: Sendable {
                 return .failure(Untrusted(reason: "its plan fails the verifier: \(first)"))
             }
         } catch {
-            rebuilt = ComparisonRow(index: spec.index, name: spec.name, edits: edits, jobs: file.jobs.count,
-                                    problems: error.issues.map(\.description))
+            rebuilt = ComparisonRow(
+                index: spec.index, name: spec.name, edits: edits, jobs: file.jobs.count,
+                problems: error.issues.map(\.description))
         }
         guard rebuilt == claimed else {
             var differences: [String] = []
-            if rebuilt.status != claimed.status { differences.append("status \(claimed.status) stored, \(rebuilt.status) in its files") }
-            if rebuilt.objective != claimed.objective {
-                differences.append("objective \(claimed.objective.map(String.init) ?? "none") stored, \(rebuilt.objective.map(String.init) ?? "none") recomputed")
+            if rebuilt.status != claimed.status {
+                differences.append("status \(claimed.status) stored, \(rebuilt.status) in its files")
             }
-            if rebuilt.verified != claimed.verified { differences.append("verified \(claimed.verified) stored, \(rebuilt.verified) recomputed") }
-            return .failure(Untrusted(reason: "its result does not follow from its files (\(differences.isEmpty ? "measures differ" : differences.joined(separator: "; ")))"))
+            if rebuilt.objective != claimed.objective {
+                differences.append(
+                    "objective \(claimed.objective.map(String.init) ?? "none") stored, \(rebuilt.objective.map(String.init) ?? "none") recomputed"
+                )
+            }
+            if rebuilt.verified != claimed.verified {
+                differences.append("verified \(claimed.verified) stored, \(rebuilt.verified) recomputed")
+            }
+            return .failure(
+                Untrusted(
+                    reason:
+                        "its result does not follow from its files (\(differences.isEmpty ? "measures differ" : differences.joined(separator: "; ")))"
+                ))
         }
         return .success(rebuilt)
     }

@@ -24,12 +24,22 @@ enum YAMLGuard {
     static func check(_ text: String) throws(InputError) {
         let scan = scan(Array(text.utf8))
         if let line = scan.tooDeepAt {
-            throw InputError([ValidationIssue(
-                path: "", message: "line \(line): nested deeper than \(WhatIfLimits.maxYAMLDepth) levels (indentation, '- ' entries and [ ] { } brackets together); a what-if file nests at most \(WhatIfLimits.maxYAMLDepth) deep")])
+            throw InputError([
+                ValidationIssue(
+                    path: "",
+                    message:
+                        "line \(line): nested deeper than \(WhatIfLimits.maxYAMLDepth) levels (indentation, '- ' entries and [ ] { } brackets together); a what-if file nests at most \(WhatIfLimits.maxYAMLDepth) deep"
+                )
+            ])
         }
         if scan.anchorsAndAliases > WhatIfLimits.maxYAMLAnchors {
-            throw InputError([ValidationIssue(
-                path: "", message: "line \(scan.anchorLimitLine): more than \(WhatIfLimits.maxYAMLAnchors) anchors and aliases (&name, *name); a what-if file has at most \(WhatIfLimits.maxYAMLAnchors)")])
+            throw InputError([
+                ValidationIssue(
+                    path: "",
+                    message:
+                        "line \(scan.anchorLimitLine): more than \(WhatIfLimits.maxYAMLAnchors) anchors and aliases (&name, *name); a what-if file has at most \(WhatIfLimits.maxYAMLAnchors)"
+                )
+            ])
         }
         let root: Node?
         do { root = try Yams.compose(yaml: text) } catch {
@@ -37,25 +47,44 @@ enum YAMLGuard {
         }
         guard let root else { return }
         if scan.aliases > 0, !within(root, nodes: WhatIfLimits.maxYAMLNodes, depth: WhatIfLimits.maxYAMLDepth * 4) {
-            throw InputError([ValidationIssue(
-                path: "", message: "with its aliases expanded the document has more than \(WhatIfLimits.maxYAMLNodes) nodes or nests deeper than \(WhatIfLimits.maxYAMLDepth * 4); a what-if file stays within both")])
+            throw InputError([
+                ValidationIssue(
+                    path: "",
+                    message:
+                        "with its aliases expanded the document has more than \(WhatIfLimits.maxYAMLNodes) nodes or nests deeper than \(WhatIfLimits.maxYAMLDepth * 4); a what-if file stays within both"
+                )
+            ])
         }
         // Decoding is the slow part (figures: Benchmarks/README.md): too
         // many named variants or edits are refused from the tree, before it.
         let named = root["variants"]?.array() ?? []
         if named.count > WhatIfLimits.maxVariants {
-            throw InputError([ValidationIssue(path: "variants", message: "\(named.count) named variants; a batch has at most \(WhatIfLimits.maxVariants) variants")])
+            throw InputError([
+                ValidationIssue(
+                    path: "variants",
+                    message: "\(named.count) named variants; a batch has at most \(WhatIfLimits.maxVariants) variants")
+            ])
         }
         var edits = 0
         for (v, variant) in named.enumerated() {
             let count = variant["edits"]?.array().count ?? 0
             if count > WhatIfLimits.maxEditsPerVariant {
-                throw InputError([ValidationIssue(path: "variants[\(v)].edits", message: "\(count) edits; a variant has at most \(WhatIfLimits.maxEditsPerVariant)")])
+                throw InputError([
+                    ValidationIssue(
+                        path: "variants[\(v)].edits",
+                        message: "\(count) edits; a variant has at most \(WhatIfLimits.maxEditsPerVariant)")
+                ])
             }
             edits += count
         }
         if edits > WhatIfLimits.maxEditsPerBatch {
-            throw InputError([ValidationIssue(path: "variants", message: "the named variants have \(edits) edits together; a batch has at most \(WhatIfLimits.maxEditsPerBatch)")])
+            throw InputError([
+                ValidationIssue(
+                    path: "variants",
+                    message:
+                        "the named variants have \(edits) edits together; a batch has at most \(WhatIfLimits.maxEditsPerBatch)"
+                )
+            ])
         }
     }
 
@@ -71,19 +100,22 @@ enum YAMLGuard {
     static func scan(_ bytes: [UInt8]) -> Scan {
         let space = UInt8(ascii: " "), tab = UInt8(ascii: "\t"), newline = UInt8(ascii: "\n"), cr = UInt8(ascii: "\r")
         let hash = UInt8(ascii: "#"), colon = UInt8(ascii: ":"), dash = UInt8(ascii: "-"), question = UInt8(ascii: "?")
-        let openSquare = UInt8(ascii: "["), openCurly = UInt8(ascii: "{"), closeSquare = UInt8(ascii: "]"), closeCurly = UInt8(ascii: "}")
+        let openSquare = UInt8(ascii: "["), openCurly = UInt8(ascii: "{"), closeSquare = UInt8(ascii: "]"),
+            closeCurly = UInt8(ascii: "}")
         let comma = UInt8(ascii: ","), doubleQuote = UInt8(ascii: "\""), singleQuote = UInt8(ascii: "'")
         let ampersand = UInt8(ascii: "&"), star = UInt8(ascii: "*"), bang = UInt8(ascii: "!")
         let pipe = UInt8(ascii: "|"), greater = UInt8(ascii: ">"), backslash = UInt8(ascii: "\\")
         func isBlank(_ b: UInt8) -> Bool { b == space || b == tab }
-        func isFlowIndicator(_ b: UInt8) -> Bool { b == openSquare || b == closeSquare || b == openCurly || b == closeCurly || b == comma }
+        func isFlowIndicator(_ b: UInt8) -> Bool {
+            b == openSquare || b == closeSquare || b == openCurly || b == closeCurly || b == comma
+        }
 
         var result = Scan()
-        var indents: [Int] = []          // block columns open above this line
-        var flow = 0                     // flow brackets open
-        var quote: UInt8?                // a quoted scalar open (only where one surely starts)
-        var blockScalarParent: Int?      // inside `|` or `>` text: the indent of its key's line
-        var blockScalarIndent: Int?      // and of its first line of text
+        var indents: [Int] = []  // block columns open above this line
+        var flow = 0  // flow brackets open
+        var quote: UInt8?  // a quoted scalar open (only where one surely starts)
+        var blockScalarParent: Int?  // inside `|` or `>` text: the indent of its key's line
+        var blockScalarIndent: Int?  // and of its first line of text
         var lineNumber = 0
         var start = 0
         while start < bytes.count, result.tooDeepAt == nil {
@@ -93,8 +125,10 @@ enum YAMLGuard {
             start = end + 1
             lineNumber += 1
             if line.last == cr { line.removeLast() }
-            for (k, b) in line.enumerated() where (b == ampersand || b == star) && k + 1 < line.count
-                && !isBlank(line[k + 1]) && !isFlowIndicator(line[k + 1]) {
+            for (k, b) in line.enumerated()
+            where (b == ampersand || b == star) && k + 1 < line.count
+                && !isBlank(line[k + 1]) && !isFlowIndicator(line[k + 1])
+            {
                 result.anchorsAndAliases += 1
                 if b == star { result.aliases += 1 }
                 if result.anchorsAndAliases == WhatIfLimits.maxYAMLAnchors + 1 { result.anchorLimitLine = lineNumber }
@@ -114,15 +148,16 @@ enum YAMLGuard {
                 if indents.count + flow > WhatIfLimits.maxYAMLDepth { result.tooDeepAt = lineNumber }
                 return result.tooDeepAt != nil
             }
-            var valueStart = true   // a node may start here (block context)
-            var tokenStart = true   // a node may start here (flow context)
+            var valueStart = true  // a node may start here (block context)
+            var tokenStart = true  // a node may start here (flow context)
             if quote == nil && flow == 0 {
                 if i == line.count || line[i] == hash { continue }
                 while let last = indents.last, last >= indent { indents.removeLast() }
                 indents.append(indent)
                 // Compact entries: each `- `, `? ` or `: ` opens one more level.
                 while i < line.count, line[i] == dash || line[i] == question || line[i] == colon,
-                      i + 1 == line.count || isBlank(line[i + 1]) {
+                    i + 1 == line.count || isBlank(line[i + 1])
+                {
                     i += 1
                     while i < line.count, isBlank(line[i]) { i += 1 }
                     indents.append(i)
@@ -183,7 +218,7 @@ enum YAMLGuard {
                     case ampersand, bang:
                         while i + 1 < line.count, !isBlank(line[i + 1]) { i += 1 }
                         i += 1
-                        continue   // still where a node may start
+                        continue  // still where a node may start
                     case pipe, greater:
                         blockScalarParent = indents.last ?? indent
                         i = line.count
@@ -212,7 +247,7 @@ enum YAMLGuard {
     static func within(_ root: Node, nodes: Int, depth: Int) -> Bool {
         var stack: [(Node, Int)] = [(root, 1)]
         var seen = 0
-        while case let (node, level)? = stack.popLast() {
+        while case (let node, let level)? = stack.popLast() {
             seen += 1
             if seen > nodes || level > depth { return false }
             if case .sequence(let sequence) = node {

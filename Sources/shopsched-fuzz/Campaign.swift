@@ -23,10 +23,14 @@ struct ChildEnd {
 
 /// Runs this executable as a child and waits; a child whose counts stop
 /// moving for `stall` seconds is killed and counted as a hang.
-func runChild(_ arguments: [String], log: URL, progress: URL?, stall: Double, backtrace: Bool = false) throws -> ChildEnd {
+func runChild(_ arguments: [String], log: URL, progress: URL?, stall: Double, backtrace: Bool = false) throws
+    -> ChildEnd
+{
     let process = Process()
     process.executableURL = URL(fileURLWithPath: CommandLine.arguments[0]).standardizedFileURL
-    if !process.executableURL!.path.hasPrefix("/") || !FileManager.default.fileExists(atPath: process.executableURL!.path) {
+    if !process.executableURL!.path.hasPrefix("/")
+        || !FileManager.default.fileExists(atPath: process.executableURL!.path)
+    {
         process.executableURL = Bundle.main.executableURL
     }
     process.arguments = arguments
@@ -86,7 +90,8 @@ func trapSite(_ backtrace: String) -> String? {
     guard let crashed = lines.firstIndex(where: { $0.contains("crashed:") }) else { return failure }
     for line in lines[(crashed + 1)...] {
         guard !line.contains("[system]"), !line.contains("<compiler-generated>"),
-              let at = line.range(of: " at /", options: .backwards) else { continue }
+            let at = line.range(of: " at /", options: .backwards)
+        else { continue }
         let place = line[at.upperBound...].split(separator: "/").last.map(String.init) ?? ""
         // "Replan.swift:234:129" -> "Replan.swift:234"
         let parts = place.split(separator: ":")
@@ -142,12 +147,15 @@ struct Campaign: ParsableCommand {
     }
 
     func run() throws {
-        let chosen: [FuzzFormat] = try formats.map {
-            try $0.split(separator: ",").map { name in
-                guard let f = FuzzFormat(rawValue: String(name)) else { throw ValidationError("unknown format \(name)") }
-                return f
-            }
-        } ?? FuzzFormat.allCases
+        let chosen: [FuzzFormat] =
+            try formats.map {
+                try $0.split(separator: ",").map { name in
+                    guard let f = FuzzFormat(rawValue: String(name)) else {
+                        throw ValidationError("unknown format \(name)")
+                    }
+                    return f
+                }
+            } ?? FuzzFormat.allCases
         let fallback = inputs ?? (mode == .ci ? 150 : 100_000)
         var counted = [FuzzFormat: Int]()
         for pair in (counts ?? "").split(separator: ",") {
@@ -173,16 +181,24 @@ struct Campaign: ParsableCommand {
             let folder = work.appendingPathComponent(format.rawValue)
             try fm.createDirectory(at: folder, withIntermediateDirectories: true)
             let end = min(target(format), state.next + chunkSize)
-            var arguments = ["run", "--format", format.rawValue, "--seed", "\(seed)", "--start", "\(state.next)",
-                             "--count", "\(end - state.next)", "--workdir", folder.path] + limits.childArguments
-            if state.next > 0 || fm.fileExists(atPath: folder.appendingPathComponent("stats").path) { arguments.append("--resume") }
+            var arguments =
+                [
+                    "run", "--format", format.rawValue, "--seed", "\(seed)", "--start", "\(state.next)",
+                    "--count", "\(end - state.next)", "--workdir", folder.path,
+                ] + limits.childArguments
+            if state.next > 0 || fm.fileExists(atPath: folder.appendingPathComponent("stats").path) {
+                arguments.append("--resume")
+            }
             // `touch WORKDIR/STOP` ends the campaign early, with its summary.
             arguments += ["--stop-file", work.appendingPathComponent("STOP").path]
             // The child stops by itself at the campaign's end (a ci child runs a whole format).
-            if let maxSeconds { arguments += ["--max-seconds", "\(max(1, maxSeconds - Date().timeIntervalSince(began)))"] }
-            let child = try runChild(arguments, log: folder.appendingPathComponent("child.log"),
-                                     progress: folder.appendingPathComponent("stats/\(format.rawValue).json"),
-                                     stall: max(6 * limits.hangSeconds + 60, 120))
+            if let maxSeconds {
+                arguments += ["--max-seconds", "\(max(1, maxSeconds - Date().timeIntervalSince(began)))"]
+            }
+            let child = try runChild(
+                arguments, log: folder.appendingPathComponent("child.log"),
+                progress: folder.appendingPathComponent("stats/\(format.rawValue).json"),
+                stall: max(6 * limits.hangSeconds + 60, 120))
             state.seconds += child.seconds
             switch child.kind {
             case .done:
@@ -190,19 +206,31 @@ struct Campaign: ParsableCommand {
             case .usage:
                 throw ValidationError("child failed: \(child.log)")
             case .crash, .hang, .memory:
-                let meta0 = (try? String(contentsOf: folder.appendingPathComponent("current-input.meta"), encoding: .utf8)) ?? ""
-                if child.kind == .hang, let again = try? runChild(
-                    ["replay", "--format", format.rawValue, folder.appendingPathComponent("current-input").path,
-                     "--workdir", folder.appendingPathComponent("replay").path] + limits.childArguments,
-                    log: folder.appendingPathComponent("confirm.log"), progress: nil, stall: 6 * limits.hangSeconds + 30),
-                   again.kind == .done {
+                let meta0 =
+                    (try? String(contentsOf: folder.appendingPathComponent("current-input.meta"), encoding: .utf8))
+                    ?? ""
+                if child.kind == .hang,
+                    let again = try? runChild(
+                        [
+                            "replay", "--format", format.rawValue, folder.appendingPathComponent("current-input").path,
+                            "--workdir", folder.appendingPathComponent("replay").path,
+                        ] + limits.childArguments,
+                        log: folder.appendingPathComponent("confirm.log"), progress: nil,
+                        stall: 6 * limits.hangSeconds + 30),
+                    again.kind == .done
+                {
                     state.slow += 1
                     let index = metaIndex(meta0) ?? state.next
-                    FileHandle.standardError.write(Data("campaign: \(format.rawValue) #\(index) was slow, not hung (it finished when run again)\n".utf8))
+                    FileHandle.standardError.write(
+                        Data(
+                            "campaign: \(format.rawValue) #\(index) was slow, not hung (it finished when run again)\n"
+                                .utf8))
                     state.next = index + 1
                     return
                 }
-                let meta = (try? String(contentsOf: folder.appendingPathComponent("current-input.meta"), encoding: .utf8)) ?? ""
+                let meta =
+                    (try? String(contentsOf: folder.appendingPathComponent("current-input.meta"), encoding: .utf8))
+                    ?? ""
                 let index = metaIndex(meta) ?? state.next
                 switch child.kind {
                 case .hang: state.hangs += 1
@@ -218,16 +246,21 @@ struct Campaign: ParsableCommand {
                 var site: String?
                 if child.kind == .crash, !generating {
                     try? fm.removeItem(at: backtraceFile)
-                    _ = try? runChild(["replay", "--format", format.rawValue, folder.appendingPathComponent("current-input").path,
-                                       "--workdir", folder.appendingPathComponent("replay").path] + limits.childArguments,
-                                      log: backtraceFile, progress: nil, stall: limits.hangSeconds + 120, backtrace: true)
+                    _ = try? runChild(
+                        [
+                            "replay", "--format", format.rawValue, folder.appendingPathComponent("current-input").path,
+                            "--workdir", folder.appendingPathComponent("replay").path,
+                        ] + limits.childArguments,
+                        log: backtraceFile, progress: nil, stall: limits.hangSeconds + 120, backtrace: true)
                     site = trapSite((try? String(contentsOf: backtraceFile, encoding: .utf8)) ?? "")
                 }
                 let signature = (generating ? "while generating: " : "") + (site ?? child.signature)
                 let seen = state.signatures[signature, default: 0]
                 state.signatures[signature] = seen + 1
                 if generating {
-                    found.append("\(format.rawValue) \(child.kind.rawValue) generating #\(index): shopsched-fuzz run --format \(format.rawValue) --seed \(seed) --start \(index) --count 1 --generate-only --workdir .build/fuzz-generate")
+                    found.append(
+                        "\(format.rawValue) \(child.kind.rawValue) generating #\(index): shopsched-fuzz run --format \(format.rawValue) --seed \(seed) --start \(index) --count 1 --generate-only --workdir .build/fuzz-generate"
+                    )
                     state.next = index + 1
                     return
                 }
@@ -246,7 +279,8 @@ struct Campaign: ParsableCommand {
                     }
                 }
                 if seen == 0 { found.append("\(format.rawValue) \(child.kind.rawValue) #\(index): \(signature)") }
-                FileHandle.standardError.write(Data("campaign: \(format.rawValue) #\(index) \(child.kind.rawValue): \(signature)\n".utf8))
+                FileHandle.standardError.write(
+                    Data("campaign: \(format.rawValue) #\(index) \(child.kind.rawValue): \(signature)\n".utf8))
                 state.next = index + 1
             }
         }
@@ -262,7 +296,9 @@ struct Campaign: ParsableCommand {
                 do {
                     while true {
                         if let maxSeconds, Date().timeIntervalSince(began) > maxSeconds { board.stop(); return }
-                        if FileManager.default.fileExists(atPath: work.appendingPathComponent("STOP").path) { board.stop(); return }
+                        if FileManager.default.fileExists(atPath: work.appendingPathComponent("STOP").path) {
+                            board.stop(); return
+                        }
                         guard let (format, state) = board.claim(chosen, target: shared.value.target) else { return }
                         var mine = state
                         var found: [String] = []
@@ -288,27 +324,39 @@ struct Campaign: ParsableCommand {
         for format in chosen {
             let state = states[format]!
             let statsURL = work.appendingPathComponent("\(format.rawValue)/stats/\(format.rawValue).json")
-            let stats = fm.contents(atPath: statsURL.path).flatMap { try? decoder.decode(FuzzStats.self, from: $0) }
+            let stats =
+                fm.contents(atPath: statsURL.path).flatMap { try? decoder.decode(FuzzStats.self, from: $0) }
                 ?? FuzzStats(format: format.rawValue)
             let lost = state.crashes + state.hangs + state.memory
             bad += stats.findings + lost
             let name = format.rawValue.padding(toLength: 20, withPad: " ", startingAt: 0)
-            lines.append(name + String(format: "inputs %7d  results %7d  input errors %7d  findings %4d  crashes %4d  hangs %3d  memory %3d  slow %3d  %7.1f s  peak RSS %5d MiB (#%d)  distinct %d",
-                                       stats.inputs + stats.unrecorded + lost + state.slow, stats.results, stats.inputErrors, stats.findings,
-                                       state.crashes, state.hangs, state.memory, state.slow, state.seconds, stats.peakRSSBytes >> 20,
-                                       stats.peakIndex, state.signatures.count))
+            lines.append(
+                name
+                    + String(
+                        format:
+                            "inputs %7d  results %7d  input errors %7d  findings %4d  crashes %4d  hangs %3d  memory %3d  slow %3d  %7.1f s  peak RSS %5d MiB (#%d)  distinct %d",
+                        stats.inputs + stats.unrecorded + lost + state.slow, stats.results, stats.inputErrors,
+                        stats.findings,
+                        state.crashes, state.hangs, state.memory, state.slow, state.seconds, stats.peakRSSBytes >> 20,
+                        stats.peakIndex, state.signatures.count))
             // Results/input errors per entry point, and inputs whose outcome a trap lost.
             let entries = stats.entryLine + (stats.unrecorded > 0 ? "  (\(stats.unrecorded) unrecorded)" : "")
             if !entries.isEmpty { lines.append(String(repeating: " ", count: 20) + entries) }
             let findingsDir = work.appendingPathComponent("\(format.rawValue)/findings/\(format.rawValue)")
-            for name in ((try? fm.contentsOfDirectory(atPath: findingsDir.path)) ?? []).sorted() where name.hasSuffix(".txt") {
+            for name in ((try? fm.contentsOfDirectory(atPath: findingsDir.path)) ?? []).sorted()
+            where name.hasSuffix(".txt") {
                 let text = (try? String(contentsOf: findingsDir.appendingPathComponent(name), encoding: .utf8)) ?? ""
-                findingsLog.append("\(format.rawValue) finding \(name): \(text.trimmingCharacters(in: .whitespacesAndNewlines))")
+                findingsLog.append(
+                    "\(format.rawValue) finding \(name): \(text.trimmingCharacters(in: .whitespacesAndNewlines))")
             }
         }
-        let report = (["shopsched-fuzz \(mode.rawValue) campaign, seed \(seed), \(String(format: "%.0f", Date().timeIntervalSince(began))) s"
-                       + (stopped ? " (stopped early: --max-seconds or WORKDIR/STOP)" : "")] + lines
-                      + (findingsLog.isEmpty ? ["no findings"] : ["findings (first of each kind):"] + findingsLog.map { "  " + $0 }))
+        let report =
+            ([
+                "shopsched-fuzz \(mode.rawValue) campaign, seed \(seed), \(String(format: "%.0f", Date().timeIntervalSince(began))) s"
+                    + (stopped ? " (stopped early: --max-seconds or WORKDIR/STOP)" : "")
+            ] + lines
+            + (findingsLog.isEmpty
+                ? ["no findings"] : ["findings (first of each kind):"] + findingsLog.map { "  " + $0 }))
             .joined(separator: "\n") + "\n"
         print(report, terminator: "")
         try? Data(report.utf8).write(to: work.appendingPathComponent("summary.txt"))
@@ -397,15 +445,20 @@ struct Minimise: ParsableCommand {
     func run() throws {
         let work = URL(fileURLWithPath: workdir)
         try FileManager.default.createDirectory(at: work, withIntermediateDirectories: true)
-        guard let data = FileManager.default.contents(atPath: input) else { throw ValidationError("cannot read \(input)") }
+        guard let data = FileManager.default.contents(atPath: input) else {
+            throw ValidationError("cannot read \(input)")
+        }
         let candidate = work.appendingPathComponent("candidate." + format.fileExtension)
         var tries = 0
         func ends(_ bytes: [UInt8]) -> ChildEnd? {
             tries += 1
             guard (try? Data(bytes).write(to: candidate)) != nil else { return nil }
-            return try? runChild(["replay", "--format", format.rawValue, candidate.path, "--workdir",
-                                  work.appendingPathComponent("replay").path] + limits.childArguments,
-                                 log: work.appendingPathComponent("replay.log"), progress: nil, stall: limits.hangSeconds + 30)
+            return try? runChild(
+                [
+                    "replay", "--format", format.rawValue, candidate.path, "--workdir",
+                    work.appendingPathComponent("replay").path,
+                ] + limits.childArguments,
+                log: work.appendingPathComponent("replay.log"), progress: nil, stall: limits.hangSeconds + 30)
         }
         guard let first = ends([UInt8](data)), first.kind != .done else {
             throw ValidationError("\(input) does not crash, hang or run out of memory as \(format.rawValue)")
@@ -435,7 +488,9 @@ struct Minimise: ParsableCommand {
                             size = size == 1 ? 0 : size / 2
                         }
                     case .object(let members) where !members.isEmpty:
-                        for i in members.indices { var rest = members; rest.remove(at: i); smaller.append(.object(rest)) }
+                        for i in members.indices {
+                            var rest = members; rest.remove(at: i); smaller.append(.object(rest))
+                        }
                     default: continue
                     }
                     for option in smaller {
@@ -449,7 +504,8 @@ struct Minimise: ParsableCommand {
             best = Array(tree.text.utf8)
         } else {
             // Lines, halves first.
-            var lines = String(decoding: best, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+            var lines = String(decoding: best, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
+                .map(String.init)
             var size = max(1, lines.count / 2)
             while size >= 1 && tries < maxTries {
                 var start = 0
@@ -457,13 +513,19 @@ struct Minimise: ParsableCommand {
                 while start < lines.count && tries < maxTries {
                     var rest = lines
                     rest.removeSubrange(start..<min(lines.count, start + size))
-                    if same(Array(rest.joined(separator: "\n").utf8)) { lines = rest; shrank = true } else { start += size }
+                    if same(Array(rest.joined(separator: "\n").utf8)) {
+                        lines = rest; shrank = true
+                    } else {
+                        start += size
+                    }
                 }
                 if !shrank { size /= 2 }
             }
             best = Array(lines.joined(separator: "\n").utf8)
         }
         try Data(best).write(to: URL(fileURLWithPath: output))
-        print("\(output): \(best.count) bytes (from \(data.count)) after \(tries) tries; \(wanted.0.rawValue): \(wanted.1)")
+        print(
+            "\(output): \(best.count) bytes (from \(data.count)) after \(tries) tries; \(wanted.0.rawValue): \(wanted.1)"
+        )
     }
 }

@@ -6,7 +6,8 @@ import ShopFuzz
 struct ShopSchedFuzz: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "shopsched-fuzz",
-        abstract: "Feeds mutated input files to every entry point of the engine and reports traps, hangs, runaway memory and fooled checks.",
+        abstract:
+            "Feeds mutated input files to every entry point of the engine and reports traps, hangs, runaway memory and fooled checks.",
         discussion: """
             `campaign` supervises: it runs `run` children, restarts them after a crash and saves the crasher. \
             `run` is one child (inputs START..START+COUNT of one format). `replay` runs saved inputs, \
@@ -31,15 +32,21 @@ struct Limits: ParsableArguments {
     var maxDepth: Int = 2_000
     @Option(name: .customLong("alias-levels"), help: "Most levels of a YAML alias bomb (width up to 10).")
     var aliasLevels: Int = 5
-    @Option(name: .customLong("solve-jobs"), help: "Scenarios with more jobs (or snapshots with more appointments) are checked, not solved.")
+    @Option(
+        name: .customLong("solve-jobs"),
+        help: "Scenarios with more jobs (or snapshots with more appointments) are checked, not solved.")
     var solveJobs: Int = 60
-    @Flag(name: .customLong("one-request"), help: "Book a booking snapshot with one request seed (chosen by the input), not all four.")
+    @Flag(
+        name: .customLong("one-request"),
+        help: "Book a booking snapshot with one request seed (chosen by the input), not all four.")
     var oneRequest = false
 
     var childArguments: [String] {
-        ["--repo", repo, "--time-limit", "\(timeLimit)", "--hang-seconds", "\(hangSeconds)",
-         "--max-rss-mb", "\(maxRSSMB)", "--max-depth", "\(maxDepth)", "--alias-levels", "\(aliasLevels)",
-         "--solve-jobs", "\(solveJobs)"] + (oneRequest ? ["--one-request"] : [])
+        [
+            "--repo", repo, "--time-limit", "\(timeLimit)", "--hang-seconds", "\(hangSeconds)",
+            "--max-rss-mb", "\(maxRSSMB)", "--max-depth", "\(maxDepth)", "--alias-levels", "\(aliasLevels)",
+            "--solve-jobs", "\(solveJobs)",
+        ] + (oneRequest ? ["--one-request"] : [])
     }
 
     func drivers(work: URL) throws -> (FuzzSeeds, FuzzDrivers) {
@@ -78,11 +85,13 @@ struct Run: ParsableCommand {
         let (seeds, drivers) = try limits.drivers(work: work)
         var inputs = FuzzInputs(seeds: seeds, campaignSeed: seed)
         inputs.maxAliasLevels = limits.aliasLevels
-        let watchdog = Watchdog(hangSeconds: limits.hangSeconds, maxResidentBytes: limits.maxRSSMB << 20,
-                                report: work.appendingPathComponent("watchdog.txt"))
+        let watchdog = Watchdog(
+            hangSeconds: limits.hangSeconds, maxResidentBytes: limits.maxRSSMB << 20,
+            report: work.appendingPathComponent("watchdog.txt"))
         let session = FuzzSession(format: format, inputs: inputs, drivers: drivers, workFolder: work)
-        let stats = session.run(start: start, count: count, resume: resume, watchdog: watchdog, maxSeconds: maxSeconds,
-                                generateOnly: generateOnly, stopFile: stopFile.map { URL(fileURLWithPath: $0) })
+        let stats = session.run(
+            start: start, count: count, resume: resume, watchdog: watchdog, maxSeconds: maxSeconds,
+            generateOnly: generateOnly, stopFile: stopFile.map { URL(fileURLWithPath: $0) })
         print(stats.line)
     }
 }
@@ -99,11 +108,14 @@ struct Replay: ParsableCommand {
     func run() throws {
         let work = URL(fileURLWithPath: workdir)
         let (_, drivers) = try limits.drivers(work: work)
-        let watchdog = Watchdog(hangSeconds: limits.hangSeconds, maxResidentBytes: limits.maxRSSMB << 20,
-                                report: work.appendingPathComponent("watchdog.txt"))
+        let watchdog = Watchdog(
+            hangSeconds: limits.hangSeconds, maxResidentBytes: limits.maxRSSMB << 20,
+            report: work.appendingPathComponent("watchdog.txt"))
         var findings = 0
         for file in files {
-            guard let data = FileManager.default.contents(atPath: file) else { throw ValidationError("cannot read \(file)") }
+            guard let data = FileManager.default.contents(atPath: file) else {
+                throw ValidationError("cannot read \(file)")
+            }
             watchdog.begin(file)
             let outcome = drivers.run(format, [UInt8](data))
             watchdog.end()

@@ -24,7 +24,8 @@ struct Board: ParsableCommand {
     @Option(help: "A caller file (id, role, facilityId, permissions) whose permissions apply.")
     var caller: String?
 
-    @Option(help: "Output format: table (the shop-floor board), json (board, assignments and work in progress) or html.")
+    @Option(
+        help: "Output format: table (the shop-floor board), json (board, assignments and work in progress) or html.")
     var format: Format = .table
 
     @Option(help: "Write the output to this file instead of standard output.")
@@ -38,10 +39,14 @@ struct Board: ParsableCommand {
 
     func run() throws {
         let floor = Self.readFloor(snapshot)
-        let who = caller.map(Self.readCaller) ?? ViewCaller(
-            id: "shopsched", role: .dispatcher, facilityId: floor.locations.first?.id ?? "",
-            permissions: Set(Permission.allCases.map(\.rawValue)))
-        let moment = now.flatMap(LocalDateTime.init) ?? SystemClock().now(timeZone: floor.locations.first?.scenario.facility.timeZone ?? "UTC")
+        let who =
+            caller.map(Self.readCaller)
+            ?? ViewCaller(
+                id: "shopsched", role: .dispatcher, facilityId: floor.locations.first?.id ?? "",
+                permissions: Set(Permission.allCases.map(\.rawValue)))
+        let moment =
+            now.flatMap(LocalDateTime.init)
+            ?? SystemClock().now(timeZone: floor.locations.first?.scenario.facility.timeZone ?? "UTC")
         let text: String
         do {
             text = try render(floor, for: who, now: moment)
@@ -54,8 +59,9 @@ struct Board: ParsableCommand {
 
     func render(_ floor: ShopFloor, for who: ViewCaller, now moment: LocalDateTime) throws(ViewDenied) -> String {
         // The board is laid out from the work-in-progress view; JSON serves both, built once.
-        let wip = try WorkInProgressViews.board(floor, for: who, now: moment,
-                                                query: .init(locations: ShopFloorBoard.workInProgressScope(of: who)))
+        let wip = try WorkInProgressViews.board(
+            floor, for: who, now: moment,
+            query: .init(locations: ShopFloorBoard.workInProgressScope(of: who)))
         let board = ShopFloorBoard.build(floor, for: who, now: moment, workInProgress: wip)
         switch format {
         case .table: return board.table()
@@ -68,11 +74,15 @@ struct Board: ParsableCommand {
     }
 
     static func readFloor(_ path: String) -> ShopFloor {
-        do { return try ShopFloor(JSONFiles.decode(BoardSnapshot.self, from: readInput(path))) } catch { failBadInput(error, file: path) }
+        do { return try ShopFloor(JSONFiles.decode(BoardSnapshot.self, from: readInput(path))) } catch {
+            failBadInput(error, file: path)
+        }
     }
 
     static func readCaller(_ path: String) -> ViewCaller {
-        do { return try JSONFiles.decode(ViewCaller.self, from: readInput(path)) } catch { failBadInput(error, file: path) }
+        do { return try JSONFiles.decode(ViewCaller.self, from: readInput(path)) } catch {
+            failBadInput(error, file: path)
+        }
     }
 }
 

@@ -72,22 +72,34 @@ enum DecisionTable {
     static func render(_ decision: BookingDecision) -> String {
         var lines = ["Request \(decision.requestId): \(decision.outcome.rawValue.uppercased())"]
         if let a = decision.appointment {
-            lines.append("Appointment \(a.id)  \(a.start) – \(a.end.suffix(5))  \(a.bay ?? a.mobileUnit ?? "-")  mechanic \(a.mechanic ?? "-") (\(a.assignmentStatus.rawValue)\(a.assignmentDeadline.map { ", by \($0)" } ?? ""))")
-            lines.append("  for \(a.estimateId.map { "estimate \($0)" } ?? a.workOrderId.map { "work order \($0)" } ?? "-"), customer \(a.customerId), vehicle \(a.vehicleId), \(a.durationMinutes) min")
+            lines.append(
+                "Appointment \(a.id)  \(a.start) – \(a.end.suffix(5))  \(a.bay ?? a.mobileUnit ?? "-")  mechanic \(a.mechanic ?? "-") (\(a.assignmentStatus.rawValue)\(a.assignmentDeadline.map { ", by \($0)" } ?? ""))"
+            )
+            lines.append(
+                "  for \(a.estimateId.map { "estimate \($0)" } ?? a.workOrderId.map { "work order \($0)" } ?? "-"), customer \(a.customerId), vehicle \(a.vehicleId), \(a.durationMinutes) min"
+            )
         }
         for denial in decision.denials { lines.append("Denied  \(denial.code.rawValue): \(denial.message)") }
         for c in decision.conflicts {
-            lines.append("Conflict \(c.severity.rawValue)\(c.overridden ? " (overridden)" : "")  \(c.code.rawValue)  \(c.start): \(c.message)")
+            lines.append(
+                "Conflict \(c.severity.rawValue)\(c.overridden ? " (overridden)" : "")  \(c.code.rawValue)  \(c.start): \(c.message)"
+            )
         }
         for w in decision.warnings { lines.append("Warning  \(w.code): \(w.message)") }
-        for (title, list) in [("Alternatives", decision.alternatives), ("Alternatives with moves", decision.alternativesWithMoves)]
+        for (title, list) in [
+            ("Alternatives", decision.alternatives), ("Alternatives with moves", decision.alternativesWithMoves),
+        ]
         where !list.isEmpty {
             lines.append(title + ":")
             for alt in list {
-                lines.append("  \(alt.rank). \(alt.start) – \(alt.end.suffix(5))  \(alt.bay)  \(alt.mechanic ?? "-")  cost +\(alt.addedCost) (Δ \(alt.costDifference))")
+                lines.append(
+                    "  \(alt.rank). \(alt.start) – \(alt.end.suffix(5))  \(alt.bay)  \(alt.mechanic ?? "-")  cost +\(alt.addedCost) (Δ \(alt.costDifference))"
+                )
                 lines.append("     " + alt.reasons.joined(separator: "; "))
                 for move in alt.moves {
-                    lines.append("     move \(move.appointment): \(move.fromStart) \(move.fromBay) \(move.fromMechanic ?? "-") → \(move.toStart) \(move.toBay) \(move.toMechanic ?? "-")")
+                    lines.append(
+                        "     move \(move.appointment): \(move.fromStart) \(move.fromBay) \(move.fromMechanic ?? "-") → \(move.toStart) \(move.toBay) \(move.toMechanic ?? "-")"
+                    )
                 }
             }
         }

@@ -25,8 +25,9 @@ struct Generate: ParsableCommand {
     @Option(parsing: .unconditional, help: "Days in the horizon (1-28).")
     var days: Int = 1
 
-    @Option(name: .customLong("pinned"),
-            help: "Pin this fraction (0-1) of the jobs a greedy plan schedules, at their planned placement.")
+    @Option(
+        name: .customLong("pinned"),
+        help: "Pin this fraction (0-1) of the jobs a greedy plan schedules, at their planned placement.")
     var pinnedFraction: Double = 0
 
     @Flag(help: "A replanning day: the greedy plan becomes `current`, then a mechanic goes home at midday.")

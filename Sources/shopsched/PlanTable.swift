@@ -35,7 +35,9 @@ enum PlanTable {
         lines.append("")
         let objective = solution.objective.map(String.init) ?? "-"
         let bound = solution.bound.map(String.init) ?? "-"
-        lines.append("status \(solution.status)  objective \(objective)  bound \(bound)  time \(solution.seconds) s  strategy \(solution.strategy)")
+        lines.append(
+            "status \(solution.status)  objective \(objective)  bound \(bound)  time \(solution.seconds) s  strategy \(solution.strategy)"
+        )
         return lines.joined(separator: "\n") + "\n"
     }
 

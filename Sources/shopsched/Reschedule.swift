@@ -37,15 +37,20 @@ struct ChangeOptions: ParsableArguments {
 
     /// Reads the snapshot and the command's own file (`file`, whose problems
     /// the engine names with `prefix`) and decides; any bad input exits 2.
-    func decide<Input, Output>(file: String, prefix: String, read: (Data) throws(InputError) -> Input,
-                               _ decide: (Input, BookingSnapshot) throws(InputError) -> Output) -> Output {
+    func decide<Input, Output>(
+        file: String, prefix: String, read: (Data) throws(InputError) -> Input,
+        _ decide: (Input, BookingSnapshot) throws(InputError) -> Output
+    ) -> Output {
         let snapshot = readSnapshot()
         let input: Input
         do { input = try read(BookingFiles.read(file)) } catch {
-            failBadInput(InputError(error.issues.map { ValidationIssue(path: prefix + $0.path, message: $0.message) }),
-                         snapshot: self.snapshot, file: file, prefix: prefix)
+            failBadInput(
+                InputError(error.issues.map { ValidationIssue(path: prefix + $0.path, message: $0.message) }),
+                snapshot: self.snapshot, file: file, prefix: prefix)
         }
-        do { return try decide(input, snapshot) } catch { failBadInput(error, snapshot: self.snapshot, file: file, prefix: prefix) }
+        do { return try decide(input, snapshot) } catch {
+            failBadInput(error, snapshot: self.snapshot, file: file, prefix: prefix)
+        }
     }
 
     /// Writes the result as JSON or as the table (atomically to `--output`, else to standard output).
@@ -74,7 +79,8 @@ struct Reschedule: ParsableCommand {
     var request: String
 
     func run() throws {
-        let decision = common.decide(file: request, prefix: "request.", read: RescheduleFiles.request) { requestFile, snapshot throws(InputError) in
+        let decision = common.decide(file: request, prefix: "request.", read: RescheduleFiles.request) {
+            requestFile, snapshot throws(InputError) in
             try RescheduleEngine(clock: common.clock).reschedule(requestFile, in: snapshot)
         }
         try common.write(decision, table: ChangeTables.render(decision))
@@ -105,7 +111,8 @@ struct Replan: ParsableCommand {
     func validate() throws { try OptionRules.threads(threads) }
 
     func run() throws {
-        let result = common.decide(file: disruption, prefix: "disruption.", read: RescheduleFiles.disruption) { file, snapshot throws(InputError) in
+        let result = common.decide(file: disruption, prefix: "disruption.", read: RescheduleFiles.disruption) {
+            file, snapshot throws(InputError) in
             try ReplanEngine(clock: common.clock, threads: threads).replan(file, in: snapshot)
         }
         try common.write(result, table: ChangeTables.render(result))
@@ -118,18 +125,26 @@ enum ChangeTables {
     static func render(_ d: RescheduleDecision) -> String {
         var lines = ["Request \(d.requestId): \(d.outcome.rawValue.uppercased())"]
         if let u = d.update {
-            lines.append("Appointment \(u.appointmentId)  \(u.fromStart) \(u.fromBay) \(u.fromMechanic ?? "-")  →  \(u.toStart) \(u.toBay) \(u.toMechanic ?? "-")  (\(u.assignment.rawValue))")
-            lines.append("  \(u.reason)\(u.notes.map { ": \($0)" } ?? ""), notice \(u.noticeMinutes / 60) h \(u.noticeMinutes % 60) min (\(u.notice.rawValue)), reschedule \(u.rescheduleCount)\(u.dispatcherFollowUp ? ", dispatcher must assign a mechanic" : "")")
+            lines.append(
+                "Appointment \(u.appointmentId)  \(u.fromStart) \(u.fromBay) \(u.fromMechanic ?? "-")  →  \(u.toStart) \(u.toBay) \(u.toMechanic ?? "-")  (\(u.assignment.rawValue))"
+            )
+            lines.append(
+                "  \(u.reason)\(u.notes.map { ": \($0)" } ?? ""), notice \(u.noticeMinutes / 60) h \(u.noticeMinutes % 60) min (\(u.notice.rawValue)), reschedule \(u.rescheduleCount)\(u.dispatcherFollowUp ? ", dispatcher must assign a mechanic" : "")"
+            )
         }
         for denial in d.denials { lines.append("Denied  \(denial.code.rawValue): \(denial.message)") }
         for c in d.conflicts {
-            lines.append("Conflict \(c.severity.rawValue)\(c.overridden ? " (overridden)" : "")  \(c.code.rawValue)  \(c.start): \(c.message)")
+            lines.append(
+                "Conflict \(c.severity.rawValue)\(c.overridden ? " (overridden)" : "")  \(c.code.rawValue)  \(c.start): \(c.message)"
+            )
         }
         for w in d.warnings { lines.append("Warning  \(w.code): \(w.message)") }
         if !d.alternatives.isEmpty {
             lines.append("Alternatives:")
             for alt in d.alternatives {
-                lines.append("  \(alt.rank). \(alt.start) – \(alt.end.suffix(5))  \(alt.bay)  \(alt.mechanic ?? "-")  cost +\(alt.addedCost)")
+                lines.append(
+                    "  \(alt.rank). \(alt.start) – \(alt.end.suffix(5))  \(alt.bay)  \(alt.mechanic ?? "-")  cost +\(alt.addedCost)"
+                )
             }
         }
         lines += outbox(d.outbox)
@@ -139,16 +154,22 @@ enum ChangeTables {
     }
 
     static func render(_ r: ReplanResult) -> String {
-        var lines = ["Replan \(r.requestId) of \(r.day) at \(r.now): \(r.status.rawValue.uppercased()), objective \(r.objective.map(String.init) ?? "-"), \(r.seconds) s"]
+        var lines = [
+            "Replan \(r.requestId) of \(r.day) at \(r.now): \(r.status.rawValue.uppercased()), objective \(r.objective.map(String.init) ?? "-"), \(r.seconds) s"
+        ]
         lines += r.problems.map { "Problem  \($0)" }
         lines.append("Changes (\(r.changes.count)):")
         for c in r.changes {
-            lines.append("  \(c.appointment)  \(c.kind.rawValue)  \(c.fromStart ?? "-") \(c.fromBay ?? "-") \(c.fromMechanic ?? "-")  →  \(c.toStart ?? "-") \(c.toBay ?? "-") \(c.toMechanic ?? "-")  \(c.reason): \(c.why)")
+            lines.append(
+                "  \(c.appointment)  \(c.kind.rawValue)  \(c.fromStart ?? "-") \(c.fromBay ?? "-") \(c.fromMechanic ?? "-")  →  \(c.toStart ?? "-") \(c.toBay ?? "-") \(c.toMechanic ?? "-")  \(c.reason): \(c.why)"
+            )
         }
         if !r.atRisk.isEmpty {
             lines.append("At risk:")
             for a in r.atRisk {
-                lines.append("  \(a.appointment)  promised \(a.promisedEnd ?? "-"), expected \(a.expectedEnd ?? "-")\(a.delayMinutes.map { " (+\($0) min)" } ?? ""): \(a.why)")
+                lines.append(
+                    "  \(a.appointment)  promised \(a.promisedEnd ?? "-"), expected \(a.expectedEnd ?? "-")\(a.delayMinutes.map { " (+\($0) min)" } ?? ""): \(a.why)"
+                )
             }
         }
         for w in r.warnings { lines.append("Warning  \(w.code): \(w.message)") }
@@ -159,8 +180,9 @@ enum ChangeTables {
 
     static func outbox(_ outbox: NotificationOutbox) -> [String] {
         guard !outbox.entries.isEmpty else { return ["Notifications: none"] }
-        return ["Notifications:"] + outbox.entries.map {
-            "  \($0.appointmentId) → \($0.recipientKind.rawValue.lowercased()) \($0.recipientId)\($0.mandatory ? " (mandatory)" : ""): \($0.subject)"
-        }
+        return ["Notifications:"]
+            + outbox.entries.map {
+                "  \($0.appointmentId) → \($0.recipientKind.rawValue.lowercased()) \($0.recipientId)\($0.mandatory ? " (mandatory)" : ""): \($0.subject)"
+            }
     }
 }

@@ -12,8 +12,10 @@ struct ShopSched: ParsableCommand {
             be written to standard output; each command's help gives the rest. Input limits: docs/limits.md.
             """,
         version: ShopSchedulerVersion.current,
-        subcommands: [Solve.self, Validate.self, Verify.self, Generate.self, Import.self, Book.self, Reschedule.self,
-                      Replan.self, Board.self, WhatIf.self, WhatIfMerge.self, Diff.self])
+        subcommands: [
+            Solve.self, Validate.self, Verify.self, Generate.self, Import.self, Book.self, Reschedule.self,
+            Replan.self, Board.self, WhatIf.self, WhatIfMerge.self, Diff.self,
+        ])
 
     /// ArgumentParser exits 64 on a usage error; our contract is 2 for any
     /// bad input, options included.
@@ -156,7 +158,9 @@ func describeWriteFailure(_ error: any Error, path: String) -> String {
     if !FileManager.default.isWritableFile(atPath: folder) {
         return "the folder \(folder) cannot be written"
     }
-    let underlying = ((error as NSError).userInfo[NSUnderlyingErrorKey] as? NSError).map { String(cString: strerror(Int32($0.code))) }
+    let underlying = ((error as NSError).userInfo[NSUnderlyingErrorKey] as? NSError).map {
+        String(cString: strerror(Int32($0.code)))
+    }
     return underlying ?? "the file cannot be written"
 }
 

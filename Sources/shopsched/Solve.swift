@@ -20,13 +20,18 @@ struct Solve: ParsableCommand {
     @Option(help: ArgumentHelp("How to plan.", discussion: StrategyCatalog.summary))
     var strategy: String = StrategyCatalog.names[0]
 
-    @Option(parsing: .unconditional, help: "Solver threads for independent parts of the scenario (default: every core).")
+    @Option(
+        parsing: .unconditional, help: "Solver threads for independent parts of the scenario (default: every core).")
     var threads: Int?
 
-    @Option(name: .customLong("time-limit"), parsing: .unconditional, help: "Seconds the solve may take; the best plan found by then is returned.")
+    @Option(
+        name: .customLong("time-limit"), parsing: .unconditional,
+        help: "Seconds the solve may take; the best plan found by then is returned.")
     var timeLimit: Double = 60
 
-    @Option(parsing: .unconditional, help: "Stop once the plan is within this relative gap of the bound (0 proves optimality).")
+    @Option(
+        parsing: .unconditional,
+        help: "Stop once the plan is within this relative gap of the bound (0 proves optimality).")
     var gap: Double = 0
 
     @Option(help: "Output format: table or json (the solution file).")
@@ -42,7 +47,8 @@ struct Solve: ParsableCommand {
         try OptionRules.timeLimit(timeLimit)
         try OptionRules.gap(gap)
         guard StrategyCatalog.strategy(named: strategy) != nil else {
-            throw ValidationError("--strategy must be one of \(StrategyCatalog.names.joined(separator: ", ")), not '\(strategy)'")
+            throw ValidationError(
+                "--strategy must be one of \(StrategyCatalog.names.joined(separator: ", ")), not '\(strategy)'")
         }
         if let threads { try OptionRules.threads(threads) }
     }
@@ -81,7 +87,9 @@ struct Validate: ParsableCommand {
 
     func run() throws {
         let scenario = readScenario(file)
-        try emit("\(file): valid (\(scenario.jobs.count) jobs, \(scenario.bays.count) bays, \(scenario.mechanics.count) mechanics, \(scenario.facility.horizonDays) day(s))\n")
+        try emit(
+            "\(file): valid (\(scenario.jobs.count) jobs, \(scenario.bays.count) bays, \(scenario.mechanics.count) mechanics, \(scenario.facility.horizonDays) day(s))\n"
+        )
     }
 }
 

@@ -10,7 +10,8 @@ struct Shard: ExpressibleByArgument {
     init?(argument: String) {
         let parts = argument.split(separator: "/", omittingEmptySubsequences: false)
         guard parts.count == 2, let index = Int(parts[0]), let count = Int(parts[1]), count >= 1,
-              (1...count).contains(index) else { return nil }
+            (1...count).contains(index)
+        else { return nil }
         self.index = index
         self.count = count
     }
@@ -43,7 +44,8 @@ struct WhatIf: ParsableCommand {
     @Option(name: .customLong("time-limit"), parsing: .unconditional, help: "Seconds each variant's solve may take.")
     var timeLimit: Double = 60
 
-    @Option(parsing: .unconditional, help: "Stop each solve within this relative gap of the bound (0 proves optimality).")
+    @Option(
+        parsing: .unconditional, help: "Stop each solve within this relative gap of the bound (0 proves optimality).")
     var gap: Double = 0
 
     @Option(help: ArgumentHelp("How to plan.", discussion: StrategyCatalog.summary))
@@ -63,7 +65,8 @@ struct WhatIf: ParsableCommand {
         try OptionRules.gap(gap)
         try OptionRules.threads(jobs, option: "--jobs")
         guard StrategyCatalog.strategy(named: strategy) != nil else {
-            throw ValidationError("--strategy must be one of \(StrategyCatalog.names.joined(separator: ", ")), not '\(strategy)'")
+            throw ValidationError(
+                "--strategy must be one of \(StrategyCatalog.names.joined(separator: ", ")), not '\(strategy)'")
         }
     }
 
@@ -86,14 +89,20 @@ struct WhatIf: ParsableCommand {
         bar.end()
         let names = Set(runner.variants.map(\.name))
         let results: WhatIfResults
-        do { results = try WhatIfResults.gather([out], batch: batch, names: names) } catch { failBadInput(error, file: out) }
-        let title = "What-if: " + URL(fileURLWithPath: file).lastPathComponent + (shard.map { " (shard \($0.index)/\($0.count))" } ?? "")
+        do { results = try WhatIfResults.gather([out], batch: batch, names: names) } catch {
+            failBadInput(error, file: out)
+        }
+        let title =
+            "What-if: " + URL(fileURLWithPath: file).lastPathComponent
+            + (shard.map { " (shard \($0.index)/\($0.count))" } ?? "")
         do { try results.writeReports(to: out, title: title) } catch {
             writeToStandardError("cannot write \(out): \(describeWriteFailure(error, path: out))\n")
             throw ExitCode(ExitStatus.badInput)
         }
         try printReport(results.report, format: format)
-        writeToStandardError("whatif: \(summary.variants) variant(s): \(summary.solved) solved, \(summary.reused) already in \(out)\(summary.rejected > 0 ? " (\(summary.rejected) stored result(s) failed the re-check and were solved again)" : ""), \(summary.failed) without a verified plan; report in \(out)/report.html\n")
+        writeToStandardError(
+            "whatif: \(summary.variants) variant(s): \(summary.solved) solved, \(summary.reused) already in \(out)\(summary.rejected > 0 ? " (\(summary.rejected) stored result(s) failed the re-check and were solved again)" : ""), \(summary.failed) without a verified plan; report in \(out)/report.html\n"
+        )
         if results.report.rows.contains(where: { $0.hasPlan && !$0.verified }) { throw ExitCode(ExitStatus.infeasible) }
     }
 }
@@ -121,14 +130,18 @@ struct WhatIfMerge: ParsableCommand {
 
     func run() throws {
         let results: WhatIfResults
-        do { results = try WhatIfResults.gather(folders) } catch { failBadInput(error, file: folders.joined(separator: " ")) }
+        do { results = try WhatIfResults.gather(folders) } catch {
+            failBadInput(error, file: folders.joined(separator: " "))
+        }
         do { try results.writeReports(to: out, title: "What-if (merged from \(folders.count) folder(s))") } catch {
             writeToStandardError("cannot write \(out): \(describeWriteFailure(error, path: out))\n")
             throw ExitCode(ExitStatus.badInput)
         }
         try printReport(results.report, format: format)
         if !results.missing.isEmpty {
-            writeToStandardError("whatif-merge: \(results.missing.count) of \(results.batchSize) variant(s) missing (indices \(results.missing.map(String.init).joined(separator: ", ")))\n")
+            writeToStandardError(
+                "whatif-merge: \(results.missing.count) of \(results.batchSize) variant(s) missing (indices \(results.missing.map(String.init).joined(separator: ", ")))\n"
+            )
             throw ExitCode(ExitStatus.infeasible)
         }
     }
@@ -136,7 +149,9 @@ struct WhatIfMerge: ParsableCommand {
 
 struct Diff: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Lists what changed between two plans (solution files): jobs moved, bay or mechanic changed, newly scheduled or dropped.")
+        abstract:
+            "Lists what changed between two plans (solution files): jobs moved, bay or mechanic changed, newly scheduled or dropped."
+    )
 
     @Argument(help: "Plan A (shopsched.solution/1).")
     var a: String
@@ -176,13 +191,18 @@ final class ProgressLine: @unchecked Sendable {
             let line = "\r[\(bar)] \(progress.done)/\(total)  \(failed) failed  \(row.name.prefix(40))"
             writeToStandardError((line + "\u{1B}[K"))
         } else {
-            let outcome = row.hasPlan ? "\(row.status), objective \(row.objective ?? 0)" : row.status + (row.problems.first.map { ": \($0)" } ?? "")
-            let line = "[\(progress.done)/\(total)] \(row.name): \(outcome)\(progress.reused ? " (already solved)" : String(format: ", %.2f s", row.seconds))\n"
+            let outcome =
+                row.hasPlan
+                ? "\(row.status), objective \(row.objective ?? 0)"
+                : row.status + (row.problems.first.map { ": \($0)" } ?? "")
+            let line =
+                "[\(progress.done)/\(total)] \(row.name): \(outcome)\(progress.reused ? " (already solved)" : String(format: ", %.2f s", row.seconds))\n"
             writeToStandardError(line)
         }
         if let why = progress.rejected {
             // Said on its own line, terminal or not: a stored result was not trusted.
-            let line = "\(terminal ? "\r\u{1B}[K" : "")whatif: \(row.name): the stored result was solved again: \(why)\n"
+            let line =
+                "\(terminal ? "\r\u{1B}[K" : "")whatif: \(row.name): the stored result was solved again: \(why)\n"
             writeToStandardError(line)
         }
     }

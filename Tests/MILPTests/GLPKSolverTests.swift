@@ -1,4 +1,5 @@
 import Testing
+
 @testable import MILP
 
 @Suite("GLPK solver")
@@ -120,7 +121,9 @@ struct GLPKSolverTests {
         let n = 60
         let xs = (0..<n).map { model.addVariable(.binary, cost: -Double(($0 * 37) % 23 + 1)) }
         for row in 0..<40 {
-            let terms = (0..<n).filter { ($0 * 7 + row * 3) % 5 < 2 }.map { Model.Term(xs[$0], Double(($0 + row) % 9 + 1)) }
+            let terms = (0..<n).filter { ($0 * 7 + row * 3) % 5 < 2 }.map {
+                Model.Term(xs[$0], Double(($0 + row) % 9 + 1))
+            }
             model.addConstraint(terms, upper: Double(20 + row % 7))
         }
         var options = SolveOptions()

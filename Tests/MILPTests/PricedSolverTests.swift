@@ -1,4 +1,5 @@
 import Testing
+
 @testable import MILP
 
 /// A small deterministic generator, so the random models are the same on
@@ -78,8 +79,9 @@ struct PricedSolverTests {
         let c = model.addVariable(.binary, cost: -3)
         model.addConstraint([.init(a), .init(b), .init(c)], upper: 0.5)
         model.addConstraint([.init(b, 2), .init(c)], upper: 2)
-        let (lp, _, reduced) = GLPKSolver().priceRelaxation(model, options: SolveOptions(),
-                                                            active: [true, true, true], perRound: 1)
+        let (lp, _, reduced) = GLPKSolver().priceRelaxation(
+            model, options: SolveOptions(),
+            active: [true, true, true], perRound: 1)
         #expect(lp.status == .optimal)
         #expect(lp.objective == -1.5)
         #expect(lp.rowDuals == [-3, 0])
@@ -95,7 +97,8 @@ struct PricedSolverTests {
             model, options: SolveOptions(), active: Array(repeating: true, count: model.variableCount), perRound: 1)
         var seed = [Bool](repeating: false, count: model.variableCount)
         seed[0] = true
-        let (priced, active, reduced) = GLPKSolver().priceRelaxation(model, options: SolveOptions(), active: seed, perRound: 1)
+        let (priced, active, reduced) = GLPKSolver().priceRelaxation(
+            model, options: SolveOptions(), active: seed, perRound: 1)
         #expect(full.status == .optimal)
         #expect(priced.status == .optimal)
         #expect(abs(priced.objective! - full.objective!) < 1e-6)

@@ -10,7 +10,8 @@ struct AlternativesTests {
     /// Monday 09:00–12:00 both brake-capable bays are taken and M-1 is busy; the customer wants 10:00.
     static let busyMorning = [
         Fixture.booked("A-1", "2026-11-23T09:00", minutes: 180, bay: "BAY-1", mechanic: "M-1"),
-        Fixture.booked("A-2", "2026-11-23T08:00", minutes: 240, bay: "BAY-2", mechanic: nil, skills: [], needsMechanic: false),
+        Fixture.booked(
+            "A-2", "2026-11-23T08:00", minutes: 240, bay: "BAY-2", mechanic: nil, skills: [], needsMechanic: false),
     ]
 
     @Test func conflictReturnsThreeVerifiedAlternatives() throws {
@@ -23,7 +24,8 @@ struct AlternativesTests {
         let best = decision.alternatives[0].addedCost
         for (i, alternative) in decision.alternatives.enumerated() {
             #expect(alternative.rank == i + 1)
-            let cost = try check.addedCost(start: alternative.start, bay: alternative.bay, mechanic: alternative.mechanic)
+            let cost = try check.addedCost(
+                start: alternative.start, bay: alternative.bay, mechanic: alternative.mechanic)
             #expect(cost == alternative.addedCost, "alternative \(alternative.rank) at \(alternative.start)")
             #expect(alternative.costDifference == alternative.addedCost - best)
             #expect(alternative.moves.isEmpty)
@@ -50,8 +52,9 @@ struct AlternativesTests {
 
     @Test func earliestOrdersByStart() throws {
         let snapshot = Fixture.snapshot(appointments: Self.busyMorning)
-        let decision = try Fixture.book(Fixture.request(["2026-11-23T15:00", "2026-11-23T08:00"], order: ["earliest"]),
-                                        Fixture.snapshot(appointments: Self.busyMorning, maxConcurrent: 0))
+        let decision = try Fixture.book(
+            Fixture.request(["2026-11-23T15:00", "2026-11-23T08:00"], order: ["earliest"]),
+            Fixture.snapshot(appointments: Self.busyMorning, maxConcurrent: 0))
         #expect(decision.alternatives.isEmpty, "no capacity at all: nothing to offer")
         let byStart = try Fixture.book(Fixture.request(["2026-11-23T10:00"], order: ["earliest"]), snapshot)
         #expect(byStart.alternatives.map(\.start) == byStart.alternatives.map(\.start).sorted())
@@ -61,8 +64,12 @@ struct AlternativesTests {
     @Test func sameDayFirstKeepsThePreferredDay() throws {
         // Both wanted starts are blocked: Monday 10:00 (busy morning) and Wednesday 10:00 (both bays
         // 10:00–10:30). By cost alone Wednesday 10:30 (2 slots off) beats Monday 12:00 (8 slots off).
-        let wednesday = [Fixture.booked("A-3", "2026-11-25T10:00", minutes: 30, bay: "BAY-1", mechanic: nil, skills: [], needsMechanic: false),
-                         Fixture.booked("A-4", "2026-11-25T10:00", minutes: 30, bay: "BAY-2", mechanic: nil, skills: [], needsMechanic: false)]
+        let wednesday = [
+            Fixture.booked(
+                "A-3", "2026-11-25T10:00", minutes: 30, bay: "BAY-1", mechanic: nil, skills: [], needsMechanic: false),
+            Fixture.booked(
+                "A-4", "2026-11-25T10:00", minutes: 30, bay: "BAY-2", mechanic: nil, skills: [], needsMechanic: false),
+        ]
         let snapshot = Fixture.snapshot(appointments: Self.busyMorning + wednesday)
         let starts = ["2026-11-23T10:00", "2026-11-25T10:00"]
         let byCost = try Fixture.book(Fixture.request(starts), snapshot)
@@ -80,14 +87,16 @@ struct AlternativesTests {
 
     @Test func preferredMechanicFirst() throws {
         let snapshot = Fixture.snapshot(appointments: Self.busyMorning)
-        let decision = try Fixture.book(Fixture.request(["2026-11-23T10:00"], mechanic: "M-2", order: ["preferredMechanic"]), snapshot)
+        let decision = try Fixture.book(
+            Fixture.request(["2026-11-23T10:00"], mechanic: "M-2", order: ["preferredMechanic"]), snapshot)
         #expect(decision.alternatives.first?.mechanic == "M-2")
         #expect(decision.alternatives.allSatisfy { $0.mechanic == "M-2" })
     }
 
     @Test func zeroAlternativesAsked() throws {
-        let decision = try Fixture.book(Fixture.request(["2026-11-23T10:00"], alternatives: 0),
-                                        Fixture.snapshot(appointments: Self.busyMorning))
+        let decision = try Fixture.book(
+            Fixture.request(["2026-11-23T10:00"], alternatives: 0),
+            Fixture.snapshot(appointments: Self.busyMorning))
         #expect(decision.outcome == .conflicts)
         #expect(decision.alternatives.isEmpty)
     }
@@ -111,7 +120,9 @@ struct AlternativesTests {
 
     @Test func bayTypePreferenceChoosesTheBay() throws {
         var request = Fixture.request()
-        #expect(try Fixture.book(request, Fixture.snapshot()).appointment?.bay == "BAY-1", "snapshot order without a preference")
+        #expect(
+            try Fixture.book(request, Fixture.snapshot()).appointment?.bay == "BAY-1",
+            "snapshot order without a preference")
         request.bayType = "LIFT_BAY"
         #expect(try Fixture.book(request, Fixture.snapshot()).appointment?.bay == "BAY-2")
     }

@@ -31,21 +31,24 @@ struct AssignmentStrategyTests {
     }
 
     @Test func sameDayDeferredWorkIsDueWithinTwoHours() throws {
-        let decision = try Fixture.book(Fixture.request(["2026-11-23T13:00"]), Fixture.snapshot(policy: Self.complex),
-                                        now: Fixture.at("2026-11-23T10:15"))
+        let decision = try Fixture.book(
+            Fixture.request(["2026-11-23T13:00"]), Fixture.snapshot(policy: Self.complex),
+            now: Fixture.at("2026-11-23T10:15"))
         #expect(decision.appointment?.assignmentDeadline == "2026-11-23T12:15")
     }
 
     @Test func deadlineNeverAfterTheStart() throws {
-        let decision = try Fixture.book(Fixture.request(["2026-11-23T11:00"]), Fixture.snapshot(policy: Self.complex),
-                                        now: Fixture.at("2026-11-23T10:15"))
+        let decision = try Fixture.book(
+            Fixture.request(["2026-11-23T11:00"]), Fixture.snapshot(policy: Self.complex),
+            now: Fixture.at("2026-11-23T10:15"))
         #expect(decision.appointment?.assignmentDeadline == "2026-11-23T11:00")
     }
 
     @Test func priorBusinessDaySkipsClosedDays() throws {
         // Monday's prior business day is Saturday (Sunday closed), closing 13:00; now is Saturday 10:00.
-        let decision = try Fixture.book(Fixture.request(["2026-11-23T09:00"]), Fixture.snapshot(policy: Self.complex),
-                                        now: Fixture.at("2026-11-21T10:00"))
+        let decision = try Fixture.book(
+            Fixture.request(["2026-11-23T09:00"]), Fixture.snapshot(policy: Self.complex),
+            now: Fixture.at("2026-11-21T10:00"))
         #expect(decision.appointment?.assignmentDeadline == "2026-11-21T13:00")
     }
 
@@ -54,7 +57,8 @@ struct AssignmentStrategyTests {
         let decision = try Fixture.book(Fixture.request(["2026-11-24T09:00"]), snapshot)
         #expect(decision.appointment?.assignmentStatus == .deferred)
         let shorter = Fixture.snapshot(estimates: [Fixture.estimate(lines: [Fixture.brakeLine(minutes: 225)])])
-        #expect(try Fixture.book(Fixture.request(["2026-11-24T09:00"]), shorter).appointment?.assignmentStatus == .assigned)
+        #expect(
+            try Fixture.book(Fixture.request(["2026-11-24T09:00"]), shorter).appointment?.assignmentStatus == .assigned)
     }
 
     @Test func serviceTypeStrategyBeatsTheComplexDefault() throws {
@@ -65,21 +69,26 @@ struct AssignmentStrategyTests {
     }
 
     @Test func facilityDeferredStrategy() throws {
-        let decision = try Fixture.book(Fixture.request(), Fixture.snapshot(policy: BookingPolicy(assignmentStrategy: "deferred")))
+        let decision = try Fixture.book(
+            Fixture.request(), Fixture.snapshot(policy: BookingPolicy(assignmentStrategy: "deferred")))
         #expect(decision.appointment?.assignmentStatus == .deferred)
     }
 
     @Test func deferralNeverBooksWhatCannotBeStaffed() throws {
         // M-1 busy with assigned work; M-2 is the only other BRAKES mechanic and an unassigned
         // (deferred) brake appointment at the same time already needs them.
-        let booked = [Fixture.booked("A-1", "2026-11-24T09:00", minutes: 90, bay: "VAN-1", mechanic: "M-1"),
-                      Fixture.booked("A-2", "2026-11-24T09:00", minutes: 90, bay: "BAY-2", mechanic: nil)]
-        let decision = try Fixture.book(Fixture.request(["2026-11-24T09:00"]), Fixture.snapshot(appointments: booked, policy: Self.complex))
+        let booked = [
+            Fixture.booked("A-1", "2026-11-24T09:00", minutes: 90, bay: "VAN-1", mechanic: "M-1"),
+            Fixture.booked("A-2", "2026-11-24T09:00", minutes: 90, bay: "BAY-2", mechanic: nil),
+        ]
+        let decision = try Fixture.book(
+            Fixture.request(["2026-11-24T09:00"]), Fixture.snapshot(appointments: booked, policy: Self.complex))
         #expect(decision.outcome == .conflicts)
         #expect(decision.conflicts.map(\.code) == [.noMechanicFree])
         // Without A-2 the same request is staffed by M-2.
-        let free = try Fixture.book(Fixture.request(["2026-11-24T09:00"]),
-                                    Fixture.snapshot(appointments: [booked[0]], policy: Self.complex))
+        let free = try Fixture.book(
+            Fixture.request(["2026-11-24T09:00"]),
+            Fixture.snapshot(appointments: [booked[0]], policy: Self.complex))
         #expect(free.outcome == .created)
         #expect(free.audit.first { $0.type == AuditType.assignmentDecision }?.details["staffedBy"] == "M-2")
     }

@@ -20,8 +20,10 @@ struct CreationTests {
         #expect(appointment.createdAt == "2026-11-23T07:00")
         #expect(decision.sourceUpdate?.type == .estimate && decision.sourceUpdate?.id == "E-1")
         #expect(decision.sourceUpdate?.status == "SCHEDULED")
-        let cost = try IndependentCheck(snapshot: Fixture.snapshot(), job: IndependentCheck.brakeJob(starts: [appointment.start]))
-            .addedCost(start: appointment.start, bay: appointment.bay!, mechanic: appointment.mechanic)
+        let cost = try IndependentCheck(
+            snapshot: Fixture.snapshot(), job: IndependentCheck.brakeJob(starts: [appointment.start])
+        )
+        .addedCost(start: appointment.start, bay: appointment.bay!, mechanic: appointment.mechanic)
         #expect(cost == 0)
     }
 
@@ -49,20 +51,26 @@ struct CreationTests {
 
     @Test func auditRecordsTellTheWholeStory() throws {
         let snapshot = Fixture.snapshot(appointments: ConflictTests.bothMechanicsBusy)
-        let request = Fixture.request(["2026-11-23T09:00"], permissions: Fixture.allPermissions,
-                                      conflictOverride: .init(reason: "loaner tech"))
+        let request = Fixture.request(
+            ["2026-11-23T09:00"], permissions: Fixture.allPermissions,
+            conflictOverride: .init(reason: "loaner tech"))
         let decision = try Fixture.book(request, snapshot)
-        #expect(decision.audit.map(\.type) == [
-            AuditType.attempted, AuditType.durationDecided, AuditType.conflictDetected, AuditType.conflictOverridden,
-            AuditType.assignmentDecision, AuditType.created,
-        ])
+        #expect(
+            decision.audit.map(\.type) == [
+                AuditType.attempted, AuditType.durationDecided, AuditType.conflictDetected,
+                AuditType.conflictOverridden,
+                AuditType.assignmentDecision, AuditType.created,
+            ])
         #expect(Set(decision.audit.map(\.auditId)).count == decision.audit.count, "audit ids are unique")
         #expect(decision.audit.last?.appointmentId == decision.appointment?.id)
     }
 
     @Test func conflictsAreAuditedWhenNothingIsCreated() throws {
         let decision = try Fixture.book(Fixture.request(["2026-11-23T17:00"]), Fixture.snapshot())
-        #expect(decision.audit.map(\.type) == [AuditType.attempted, AuditType.durationDecided, AuditType.conflictDetected, AuditType.denied])
+        #expect(
+            decision.audit.map(\.type) == [
+                AuditType.attempted, AuditType.durationDecided, AuditType.conflictDetected, AuditType.denied,
+            ])
         #expect(decision.events.isEmpty)
     }
 
@@ -83,10 +91,12 @@ struct CreationTests {
         let a = try #require(first.appointment)
         // What the backend stores, then the same request again (a network retry).
         var stored = snapshot
-        stored.appointments.append(BookedAppointment(
-            id: a.id, status: a.status, start: a.start, durationMinutes: a.durationMinutes, bay: a.bay ?? a.mobileUnit!,
-            mechanic: a.mechanic, estimateId: a.estimateId, customerId: a.customerId, vehicleId: a.vehicleId,
-            rescheduleCount: 0, requestKey: a.requestKey))
+        stored.appointments.append(
+            BookedAppointment(
+                id: a.id, status: a.status, start: a.start, durationMinutes: a.durationMinutes,
+                bay: a.bay ?? a.mobileUnit!,
+                mechanic: a.mechanic, estimateId: a.estimateId, customerId: a.customerId, vehicleId: a.vehicleId,
+                rescheduleCount: 0, requestKey: a.requestKey))
         stored.estimates![0].status = "SCHEDULED"
         let retry = try Fixture.book(Fixture.request(), stored)
         #expect(retry.replayOf == a.id)
@@ -105,7 +115,9 @@ struct CreationTests {
     }
 
     struct CountingIDs: BookingIDGenerator {
-        func id(kind: String, requestKey: String, facility: String, index: Int) -> String { "\(kind)/\(requestKey)/\(index)" }
+        func id(kind: String, requestKey: String, facility: String, index: Int) -> String {
+            "\(kind)/\(requestKey)/\(index)"
+        }
     }
 
     @Test func idsComeFromTheInjectedGenerator() throws {

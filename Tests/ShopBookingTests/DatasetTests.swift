@@ -16,8 +16,10 @@ struct DatasetTests {
     }()
 
     func load(_ request: String) throws -> (BookingSnapshot, AppointmentRequest) {
-        let snapshot = try BookingFiles.snapshot(from: BookingFiles.read(Self.folder.appendingPathComponent("snapshot.json").path))
-        let request = try BookingFiles.request(from: BookingFiles.read(Self.folder.appendingPathComponent(request).path))
+        let snapshot = try BookingFiles.snapshot(
+            from: BookingFiles.read(Self.folder.appendingPathComponent("snapshot.json").path))
+        let request = try BookingFiles.request(
+            from: BookingFiles.read(Self.folder.appendingPathComponent(request).path))
         return (snapshot, request)
     }
 
@@ -30,19 +32,24 @@ struct DatasetTests {
         let (snapshot, decision) = try decide("request-created.json")
         #expect(decision.outcome == .created)
         let a = try #require(decision.appointment)
-        let job = ScenarioFile.Job(id: "NEW", durationMinutes: 90, bayTypes: ["GENERAL_SERVICE_BAY", "LIFT_BAY"],
-                                   requiredSkills: ["BRAKES"], preferredSkills: ["ENGINE"], preferredStarts: ["2026-11-23T10:00"])
-        #expect(try IndependentCheck(snapshot: snapshot, job: job).addedCost(start: a.start, bay: a.bay!, mechanic: a.mechanic) == 0)
+        let job = ScenarioFile.Job(
+            id: "NEW", durationMinutes: 90, bayTypes: ["GENERAL_SERVICE_BAY", "LIFT_BAY"],
+            requiredSkills: ["BRAKES"], preferredSkills: ["ENGINE"], preferredStarts: ["2026-11-23T10:00"])
+        #expect(
+            try IndependentCheck(snapshot: snapshot, job: job).addedCost(
+                start: a.start, bay: a.bay!, mechanic: a.mechanic) == 0)
     }
 
     @Test func conflictsExampleAlternativesVerify() throws {
         let (snapshot, decision) = try decide("request-conflicts.json")
         #expect(decision.outcome == .conflicts)
         #expect(decision.alternatives.count == 3)
-        let job = ScenarioFile.Job(id: "NEW", durationMinutes: 60, bayTypes: ["ALIGNMENT_BAY"], requiredSkills: ["ALIGNMENT"],
-                                   preferredStarts: ["2026-11-23T09:00"])
+        let job = ScenarioFile.Job(
+            id: "NEW", durationMinutes: 60, bayTypes: ["ALIGNMENT_BAY"], requiredSkills: ["ALIGNMENT"],
+            preferredStarts: ["2026-11-23T09:00"])
         for alt in decision.alternatives {
-            let cost = try IndependentCheck(snapshot: snapshot, job: job).addedCost(start: alt.start, bay: alt.bay, mechanic: alt.mechanic)
+            let cost = try IndependentCheck(snapshot: snapshot, job: job).addedCost(
+                start: alt.start, bay: alt.bay, mechanic: alt.mechanic)
             #expect(cost == alt.addedCost)
         }
     }
@@ -51,13 +58,17 @@ struct DatasetTests {
         let (snapshot, decision) = try decide("request-moves.json")
         #expect(decision.outcome == .conflicts)
         #expect(!decision.alternativesWithMoves.isEmpty)
-        let job = ScenarioFile.Job(id: "NEW", durationMinutes: 120, bayTypes: ["LIFT_BAY"], requiredSkills: ["ENGINE"],
-                                   preferredStarts: ["2026-11-24T10:00"])
+        let job = ScenarioFile.Job(
+            id: "NEW", durationMinutes: 120, bayTypes: ["LIFT_BAY"], requiredSkills: ["ENGINE"],
+            preferredStarts: ["2026-11-24T10:00"])
         for alt in decision.alternativesWithMoves + decision.alternatives {
             let cost = try IndependentCheck(snapshot: snapshot, job: job)
                 .addedCost(start: alt.start, bay: alt.bay, mechanic: alt.mechanic, moves: alt.moves)
             #expect(cost == alt.addedCost, "\(alt.start)")
-            #expect(alt.moves.allSatisfy { move in snapshot.appointments.first { $0.id == move.appointment }?.status == "SCHEDULED" })
+            #expect(
+                alt.moves.allSatisfy { move in
+                    snapshot.appointments.first { $0.id == move.appointment }?.status == "SCHEDULED"
+                })
         }
     }
 

@@ -20,14 +20,16 @@ struct DurationRuleTests {
 
     @Test func estimateIsTheSumOfItsLines() throws {
         let lines = [Fixture.brakeLine(minutes: 60), Fixture.brakeLine(minutes: 45, type: "ROTORS")]
-        let decision = try Fixture.book(Fixture.request(), Fixture.snapshot(estimates: [Fixture.estimate(lines: lines)]))
+        let decision = try Fixture.book(
+            Fixture.request(), Fixture.snapshot(estimates: [Fixture.estimate(lines: lines)]))
         #expect(decision.appointment?.durationMinutes == 105)
     }
 
     @Test func standardDurationFillsALineWithoutAnEstimate() throws {
         let lines = [Fixture.brakeLine(minutes: 60), Fixture.brakeLine(minutes: nil, type: "ROTORS")]
-        let snapshot = Fixture.snapshot(estimates: [Fixture.estimate(lines: lines)],
-                                        policy: BookingPolicy(standardDurations: ["ROTORS": 75]))
+        let snapshot = Fixture.snapshot(
+            estimates: [Fixture.estimate(lines: lines)],
+            policy: BookingPolicy(standardDurations: ["ROTORS": 75]))
         let decision = try Fixture.book(Fixture.request(), snapshot)
         #expect(decision.appointment?.durationMinutes == 135)
         #expect(decision.audit.first { $0.type == AuditType.durationDecided }?.details["basis"] == "STANDARD")
@@ -48,11 +50,14 @@ struct DurationRuleTests {
         #expect(decision.warnings.map(\.code) == (warns ? ["DURATION_MISMATCH"] : []))
     }
 
-    func bookWithOverride(_ minutes: Int, reason: String? = "customer waits", approve: Bool = false) throws -> BookingDecision {
+    func bookWithOverride(_ minutes: Int, reason: String? = "customer waits", approve: Bool = false) throws
+        -> BookingDecision
+    {
         var grants = Fixture.createOnly
         if approve { grants.append(AppointmentRequest.Grant(.approveDurationOverride, facility: "FAC-1")) }
         let request = Fixture.request(permissions: grants, override: .init(minutes: minutes, reason: reason))
-        return try Fixture.book(request, Fixture.snapshot(estimates: [Fixture.estimate(lines: [Fixture.brakeLine(minutes: 120)])]))
+        return try Fixture.book(
+            request, Fixture.snapshot(estimates: [Fixture.estimate(lines: [Fixture.brakeLine(minutes: 120)])]))
     }
 
     // ±25 % of 120 minutes is 30 minutes: 90 and 150 need only a reason, 89 and 151 also approval.

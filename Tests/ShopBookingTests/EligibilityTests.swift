@@ -51,7 +51,8 @@ struct EligibilityTests {
     }
 
     @Test func sourceWithActiveAppointmentIsDenied() throws {
-        let existing = Fixture.booked("A-1", "2026-11-24T09:00", status: "SCHEDULED", customer: "C-1", estimateId: "E-1")
+        let existing = Fixture.booked(
+            "A-1", "2026-11-24T09:00", status: "SCHEDULED", customer: "C-1", estimateId: "E-1")
         let decision = try Fixture.book(Fixture.request(), Fixture.snapshot(appointments: [existing]))
         #expect(decision.outcome == .denied)
         #expect(decision.denials.map(\.code) == [.alreadyScheduled])
@@ -65,7 +66,8 @@ struct EligibilityTests {
     }
 
     @Test func allowsMultipleAppointmentsLetsASecondOneBook() throws {
-        let existing = Fixture.booked("A-1", "2026-11-24T09:00", status: "SCHEDULED", customer: "C-1", estimateId: "E-1")
+        let existing = Fixture.booked(
+            "A-1", "2026-11-24T09:00", status: "SCHEDULED", customer: "C-1", estimateId: "E-1")
         let snapshot = Fixture.snapshot(appointments: [existing], estimates: [Fixture.estimate(multiple: true)])
         let decision = try Fixture.book(Fixture.request(), snapshot)
         #expect(decision.outcome == .created)
@@ -92,10 +94,13 @@ struct EligibilityTests {
     @Test func everyDenialIsListedAndAudited() throws {
         let snapshot = Fixture.snapshot(estimates: [Fixture.estimate(status: "DRAFT", customer: nil, vehicle: nil)])
         let decision = try Fixture.book(Fixture.request(permissions: []), snapshot)
-        #expect(decision.denials.map(\.code) == [.missingCreatePermission, .estimateNotBookable, .noCustomer, .noVehicle])
+        #expect(
+            decision.denials.map(\.code) == [.missingCreatePermission, .estimateNotBookable, .noCustomer, .noVehicle])
         #expect(decision.audit.map(\.type) == [AuditType.attempted, AuditType.denied])
-        #expect(decision.audit.last?.details["codes"]
-                == "MISSING_PERMISSION_CREATE_APPOINTMENT,ESTIMATE_NOT_BOOKABLE,SOURCE_NOT_LINKED_TO_CUSTOMER,SOURCE_NOT_LINKED_TO_VEHICLE")
+        #expect(
+            decision.audit.last?.details["codes"]
+                == "MISSING_PERMISSION_CREATE_APPOINTMENT,ESTIMATE_NOT_BOOKABLE,SOURCE_NOT_LINKED_TO_CUSTOMER,SOURCE_NOT_LINKED_TO_VEHICLE"
+        )
         #expect(decision.audit.allSatisfy { $0.actor == "advisor-7" && $0.requestId == "REQ-1" })
     }
 }

@@ -12,12 +12,19 @@ import Testing
 @Suite("a generated day")
 struct GeneratedDayTests {
     static func day(seed: UInt64) throws -> BookingSnapshot {
-        let file = try ScenarioGenerator.scenario(GeneratorOptions(seed: seed, jobs: 72, mechanics: 10, bays: 10, days: 1))
+        let file = try ScenarioGenerator.scenario(
+            GeneratorOptions(seed: seed, jobs: 72, mechanics: 10, bays: 10, days: 1))
         let plan = GreedyStrategy().plan(Instance(try Scenario(file: file)), options: PlanOptions()).solutionFile()
         var snapshot = BookingSnapshot(booked: file, plan: plan)
-        snapshot.estimates = [Estimate(id: "E-1", status: "APPROVED", customerId: "C-NEW", vehicleId: "V-NEW", lines: [
-            ServiceLine(serviceType: "BRAKES", estimatedMinutes: 45, requiredSkills: ["BRAKES"],
-                        bayTypes: ["GENERAL_SERVICE_BAY", "LIFT_BAY"])])]
+        snapshot.estimates = [
+            Estimate(
+                id: "E-1", status: "APPROVED", customerId: "C-NEW", vehicleId: "V-NEW",
+                lines: [
+                    ServiceLine(
+                        serviceType: "BRAKES", estimatedMinutes: 45, requiredSkills: ["BRAKES"],
+                        bayTypes: ["GENERAL_SERVICE_BAY", "LIFT_BAY"])
+                ])
+        ]
         return snapshot
     }
 
@@ -35,20 +42,25 @@ struct GeneratedDayTests {
         engine.options.movesTimeLimitSeconds = 20
         let decision = try engine.book(request, in: snapshot)
         #expect(!decision.warnings.contains { $0.code == "MOVES_SEARCH_INCOMPLETE" })
-        let job = ScenarioFile.Job(id: "NEW", durationMinutes: 45, bayTypes: ["GENERAL_SERVICE_BAY", "LIFT_BAY"],
-                                   requiredSkills: ["BRAKES"], preferredStarts: ["2026-11-23T10:00"])
+        let job = ScenarioFile.Job(
+            id: "NEW", durationMinutes: 45, bayTypes: ["GENERAL_SERVICE_BAY", "LIFT_BAY"],
+            requiredSkills: ["BRAKES"], preferredStarts: ["2026-11-23T10:00"])
         let check = IndependentCheck(snapshot: snapshot, job: job)
         // They must come back, each verified below.
-        #expect(decision.alternatives.count + decision.alternativesWithMoves.count == offered,
-                "seed \(seed): \(decision.outcome), \(decision.alternatives.count) plain, \(decision.alternativesWithMoves.count) with moves")
+        #expect(
+            decision.alternatives.count + decision.alternativesWithMoves.count == offered,
+            "seed \(seed): \(decision.outcome), \(decision.alternatives.count) plain, \(decision.alternativesWithMoves.count) with moves"
+        )
         for alt in decision.alternatives + decision.alternativesWithMoves {
             let cost = try check.addedCost(start: alt.start, bay: alt.bay, mechanic: alt.mechanic, moves: alt.moves)
             #expect(cost == alt.addedCost, "seed \(seed) \(alt.start)")
         }
         if let a = decision.appointment, let bay = a.bay {
-            let mechanic = a.mechanic ?? decision.audit.first { $0.type == AuditType.assignmentDecision }?.details["staffedBy"]
+            let mechanic =
+                a.mechanic ?? decision.audit.first { $0.type == AuditType.assignmentDecision }?.details["staffedBy"]
             _ = try check.addedCost(start: a.start, bay: bay, mechanic: mechanic)
-            try Fixture.verifyCreated(a, decision: decision, request: request, snapshot: snapshot, sourceLocation: #_sourceLocation)
+            try Fixture.verifyCreated(
+                a, decision: decision, request: request, snapshot: snapshot, sourceLocation: #_sourceLocation)
         }
     }
 }

@@ -10,10 +10,12 @@ import Testing
 @Suite struct HugeCapacityTests {
     @Test func aHugeMaxConcurrentDecidesEveryBundledRequest() throws {
         let folder = DatasetTests.folder
-        var snapshot = try BookingFiles.snapshot(from: BookingFiles.read(folder.appendingPathComponent("snapshot.json").path))
+        var snapshot = try BookingFiles.snapshot(
+            from: BookingFiles.read(folder.appendingPathComponent("snapshot.json").path))
         snapshot.facility.maxConcurrent = Int.max
         for name in ["conflicts", "created", "moves", "work-order"] {
-            let request = try BookingFiles.request(from: BookingFiles.read(folder.appendingPathComponent("request-\(name).json").path))
+            let request = try BookingFiles.request(
+                from: BookingFiles.read(folder.appendingPathComponent("request-\(name).json").path))
             let decision = try Fixture.book(request, snapshot, now: Fixture.at("2026-11-23T07:30"))
             #expect(decision.requestId == request.requestId, "\(name)")
         }

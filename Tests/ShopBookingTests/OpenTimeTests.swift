@@ -31,10 +31,14 @@ struct BookingOpenTimeTests {
     // that touch at midnight: Monday 23:00–00:30 is bookable.
     @Test func throughMidnightInARoundTheClockShop() throws {
         var snapshot = Fixture.snapshot()
-        for day in ["mon", "tue", "wed", "thu", "fri", "sat", "sun"] { snapshot.facility.operatingHours[day] = [["00:00", "24:00"]] }
+        for day in ["mon", "tue", "wed", "thu", "fri", "sat", "sun"] {
+            snapshot.facility.operatingHours[day] = [["00:00", "24:00"]]
+        }
         for m in 0..<2 {
-            snapshot.mechanics[m].shifts = [.init(start: "2026-11-23T20:00", end: "2026-11-24T00:00"),
-                                            .init(start: "2026-11-24T00:00", end: "2026-11-24T04:00")]
+            snapshot.mechanics[m].shifts = [
+                .init(start: "2026-11-23T20:00", end: "2026-11-24T00:00"),
+                .init(start: "2026-11-24T00:00", end: "2026-11-24T04:00"),
+            ]
         }
         let decision = try Fixture.book(Fixture.request(["2026-11-23T23:00"]), snapshot)
         #expect(decision.outcome == .created)

@@ -7,10 +7,11 @@ import Testing
 struct BookingReviewDefectTests {
     /// What the backend stores of a created appointment.
     static func stored(_ a: CreatedAppointment) -> BookedAppointment {
-        BookedAppointment(id: a.id, status: a.status, start: a.start, durationMinutes: a.durationMinutes,
-                          bay: a.bay ?? a.mobileUnit!, mechanic: a.mechanic, estimateId: a.estimateId,
-                          workOrderId: a.workOrderId, customerId: a.customerId, vehicleId: a.vehicleId,
-                          requestKey: a.requestKey)
+        BookedAppointment(
+            id: a.id, status: a.status, start: a.start, durationMinutes: a.durationMinutes,
+            bay: a.bay ?? a.mobileUnit!, mechanic: a.mechanic, estimateId: a.estimateId,
+            workOrderId: a.workOrderId, customerId: a.customerId, vehicleId: a.vehicleId,
+            requestKey: a.requestKey)
     }
 
     @Test func allowsMultipleAppointmentsBooksASecondOneAfterTheFirstScheduledTheEstimate() throws {
@@ -39,10 +40,12 @@ struct BookingReviewDefectTests {
 
     @Test(arguments: [nil, "deferred"] as [String?])
     func overriddenNoMechanicFreeIsAwaitingManualAssignmentNotDeferred(strategy: String?) throws {
-        let request = Fixture.request(["2026-11-23T09:00"], permissions: Fixture.allPermissions,
-                                      conflictOverride: .init(reason: "tech from the other shop"))
-        let snapshot = Fixture.snapshot(appointments: Self.bothMechanicsBusy,
-                                        policy: strategy.map { BookingPolicy(assignmentStrategy: $0) })
+        let request = Fixture.request(
+            ["2026-11-23T09:00"], permissions: Fixture.allPermissions,
+            conflictOverride: .init(reason: "tech from the other shop"))
+        let snapshot = Fixture.snapshot(
+            appointments: Self.bothMechanicsBusy,
+            policy: strategy.map { BookingPolicy(assignmentStrategy: $0) })
         let decision = try Fixture.book(request, snapshot)
         #expect(decision.outcome == .created)
         let appointment = try #require(decision.appointment)
@@ -61,7 +64,9 @@ struct BookingReviewDefectTests {
         let other = Fixture.request(["2026-11-24T09:00"], source: ("WORK_ORDER", "W-1"))
         do {
             let decision = try Fixture.engine().book(other, in: after)
-            Issue.record("expected an InputError, got \(decision.outcome) with appointment \(decision.appointment?.id ?? "-") replaying \(decision.replayOf ?? "-")")
+            Issue.record(
+                "expected an InputError, got \(decision.outcome) with appointment \(decision.appointment?.id ?? "-") replaying \(decision.replayOf ?? "-")"
+            )
         } catch {
             #expect(error.paths == ["request.requestId"])
             #expect(error.issues.first?.message.contains(first.appointment!.id) == true)

@@ -11,18 +11,24 @@ struct SkillRuleTests {
         let decision = try Fixture.book(Fixture.request(), Fixture.snapshot())
         #expect(decision.appointment?.mechanic == "M-1")
         #expect(decision.appointment?.assignmentStatus == .assigned)
-        let cost = try IndependentCheck(snapshot: Fixture.snapshot(), job: IndependentCheck.brakeJob(starts: ["2026-11-23T09:00"]))
-            .addedCost(start: "2026-11-23T09:00", bay: decision.appointment!.bay!, mechanic: "M-1")
+        let cost = try IndependentCheck(
+            snapshot: Fixture.snapshot(), job: IndependentCheck.brakeJob(starts: ["2026-11-23T09:00"])
+        )
+        .addedCost(start: "2026-11-23T09:00", bay: decision.appointment!.bay!, mechanic: "M-1")
         #expect(cost == 0, "at the preferred start, with every preferred skill")
     }
 
     @Test func busyBestMechanicGivesWayToTheNextQualified() throws {
-        let snapshot = Fixture.snapshot(appointments: [Fixture.booked("A-1", "2026-11-23T09:00", bay: "BAY-2", mechanic: "M-1")])
+        let snapshot = Fixture.snapshot(appointments: [
+            Fixture.booked("A-1", "2026-11-23T09:00", bay: "BAY-2", mechanic: "M-1")
+        ])
         let decision = try Fixture.book(Fixture.request(), snapshot)
         #expect(decision.appointment?.mechanic == "M-2")
         #expect(decision.appointment?.bay == "BAY-1")
-        let cost = try IndependentCheck(snapshot: snapshot, job: IndependentCheck.brakeJob(starts: ["2026-11-23T09:00"]))
-            .addedCost(start: "2026-11-23T09:00", bay: "BAY-1", mechanic: "M-2")
+        let cost = try IndependentCheck(
+            snapshot: snapshot, job: IndependentCheck.brakeJob(starts: ["2026-11-23T09:00"])
+        )
+        .addedCost(start: "2026-11-23T09:00", bay: "BAY-1", mechanic: "M-2")
         #expect(cost == 5, "M-2 lacks the preferred ENGINE: one missingPreferredSkill")
     }
 
@@ -38,10 +44,14 @@ struct SkillRuleTests {
 
     @Test func noQualifiedMechanicCreatesWithSkillResolutionEvent() throws {
         let line = ServiceLine(serviceType: "HVAC", estimatedMinutes: 60, requiredSkills: ["HVAC", "BRAKES"])
-        let decision = try Fixture.book(Fixture.request(), Fixture.snapshot(estimates: [Fixture.estimate(lines: [line])]))
+        let decision = try Fixture.book(
+            Fixture.request(), Fixture.snapshot(estimates: [Fixture.estimate(lines: [line])]))
         #expect(decision.outcome == .created)
         #expect(decision.appointment?.assignmentStatus == .awaitingSkillFulfillment)
-        #expect(decision.events.map(\.type) == [BookingEventType.createdFromEstimate, BookingEventType.needsSkillResolution])
+        #expect(
+            decision.events.map(\.type) == [
+                BookingEventType.createdFromEstimate, BookingEventType.needsSkillResolution,
+            ])
         let event = decision.events[1]
         #expect(event.appointmentId == decision.appointment?.id)
         #expect(event.requiredSkills == ["HVAC", "BRAKES"])

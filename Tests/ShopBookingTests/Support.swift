@@ -23,22 +23,31 @@ enum Fixture {
         }
     }
 
-    static func snapshot(appointments: [BookedAppointment] = [], estimates: [Estimate]? = nil,
-                         workOrders: [WorkOrder]? = nil, policy: BookingPolicy? = nil,
-                         maxConcurrent: Int? = nil) -> BookingSnapshot {
-        let hours = ["mon", "tue", "wed", "thu", "fri"].reduce(into: [String: [[String]]]()) { $0[$1] = [["08:00", "18:00"]] }
-            .merging(["sat": [["09:00", "13:00"]]]) { a, _ in a }
+    static func snapshot(
+        appointments: [BookedAppointment] = [], estimates: [Estimate]? = nil,
+        workOrders: [WorkOrder]? = nil, policy: BookingPolicy? = nil,
+        maxConcurrent: Int? = nil
+    ) -> BookingSnapshot {
+        let hours = ["mon", "tue", "wed", "thu", "fri"].reduce(into: [String: [[String]]]()) {
+            $0[$1] = [["08:00", "18:00"]]
+        }
+        .merging(["sat": [["09:00", "13:00"]]]) { a, _ in a }
         return BookingSnapshot(
-            facility: ScenarioFile.Facility(id: "FAC-1", timeZone: "America/Chicago", slotMinutes: 15,
-                                            horizon: ScenarioFile.Horizon(start: "2026-11-23", days: 7),
-                                            operatingHours: hours, maxConcurrent: maxConcurrent),
-            bays: [ScenarioFile.Bay(id: "BAY-1", type: "GENERAL_SERVICE_BAY"),
-                   ScenarioFile.Bay(id: "BAY-2", type: "LIFT_BAY"),
-                   ScenarioFile.Bay(id: "VAN-1", type: "MOBILE_UNIT")],
+            facility: ScenarioFile.Facility(
+                id: "FAC-1", timeZone: "America/Chicago", slotMinutes: 15,
+                horizon: ScenarioFile.Horizon(start: "2026-11-23", days: 7),
+                operatingHours: hours, maxConcurrent: maxConcurrent),
+            bays: [
+                ScenarioFile.Bay(id: "BAY-1", type: "GENERAL_SERVICE_BAY"),
+                ScenarioFile.Bay(id: "BAY-2", type: "LIFT_BAY"),
+                ScenarioFile.Bay(id: "VAN-1", type: "MOBILE_UNIT"),
+            ],
             mechanics: [
-                BookingSnapshot.Mechanic(id: "M-1", name: "J. Doe", skills: ["BRAKES", "ENGINE"], shifts: weekdayShifts()),
+                BookingSnapshot.Mechanic(
+                    id: "M-1", name: "J. Doe", skills: ["BRAKES", "ENGINE"], shifts: weekdayShifts()),
                 BookingSnapshot.Mechanic(id: "M-2", name: "A. Smith", skills: ["BRAKES"], shifts: weekdayShifts()),
-                BookingSnapshot.Mechanic(id: "M-3", name: "R. Roe", skills: ["EV"], active: false, shifts: weekdayShifts()),
+                BookingSnapshot.Mechanic(
+                    id: "M-3", name: "R. Roe", skills: ["EV"], active: false, shifts: weekdayShifts()),
             ],
             appointments: appointments,
             estimates: estimates ?? [estimate()],
@@ -47,47 +56,60 @@ enum Fixture {
     }
 
     static func brakeLine(minutes: Int? = 90, type: String = "BRAKE_PADS") -> ServiceLine {
-        ServiceLine(serviceType: type, estimatedMinutes: minutes, requiredSkills: ["BRAKES"], preferredSkills: ["ENGINE"],
-                    bayTypes: ["GENERAL_SERVICE_BAY", "LIFT_BAY"])
+        ServiceLine(
+            serviceType: type, estimatedMinutes: minutes, requiredSkills: ["BRAKES"], preferredSkills: ["ENGINE"],
+            bayTypes: ["GENERAL_SERVICE_BAY", "LIFT_BAY"])
     }
 
-    static func estimate(id: String = "E-1", status: String = "APPROVED", customer: String? = "C-1",
-                         vehicle: String? = "V-1", lines: [ServiceLine] = [brakeLine()],
-                         multiple: Bool? = nil) -> Estimate {
-        Estimate(id: id, status: status, customerId: customer, vehicleId: vehicle, lines: lines,
-                 allowsMultipleAppointments: multiple)
+    static func estimate(
+        id: String = "E-1", status: String = "APPROVED", customer: String? = "C-1",
+        vehicle: String? = "V-1", lines: [ServiceLine] = [brakeLine()],
+        multiple: Bool? = nil
+    ) -> Estimate {
+        Estimate(
+            id: id, status: status, customerId: customer, vehicleId: vehicle, lines: lines,
+            allowsMultipleAppointments: multiple)
     }
 
-    static func workOrder(id: String = "W-1", status: String = "OPEN", workExecution: Int? = nil,
-                          lines: [ServiceLine] = [brakeLine()]) -> WorkOrder {
-        WorkOrder(id: id, status: status, customerId: "C-2", vehicleId: "V-2", lines: lines,
-                  workExecutionMinutes: workExecution)
+    static func workOrder(
+        id: String = "W-1", status: String = "OPEN", workExecution: Int? = nil,
+        lines: [ServiceLine] = [brakeLine()]
+    ) -> WorkOrder {
+        WorkOrder(
+            id: id, status: status, customerId: "C-2", vehicleId: "V-2", lines: lines,
+            workExecutionMinutes: workExecution)
     }
 
     static let allPermissions = Permission.allCases.map { AppointmentRequest.Grant($0, facility: "FAC-1") }
     static let createOnly = [AppointmentRequest.Grant(.createAppointment, facility: "FAC-1")]
 
-    static func request(_ starts: [String] = ["2026-11-23T09:00"], source: (String, String) = ("ESTIMATE", "E-1"),
-                        id: String = "REQ-1", permissions: [AppointmentRequest.Grant] = createOnly,
-                        mechanic: String? = nil, override: AppointmentRequest.DurationOverride? = nil,
-                        conflictOverride: AppointmentRequest.ConflictOverride? = nil,
-                        alternatives: Int? = nil, order: [String]? = nil) -> AppointmentRequest {
-        AppointmentRequest(requestId: id, facility: "FAC-1",
-                           source: AppointmentRequest.SourceReference(type: source.0, id: source.1),
-                           preferredStarts: starts, mechanic: mechanic, durationOverride: override,
-                           conflictOverride: conflictOverride,
-                           caller: AppointmentRequest.Caller(id: "advisor-7", permissions: permissions),
-                           alternatives: alternatives, alternativeOrder: order)
+    static func request(
+        _ starts: [String] = ["2026-11-23T09:00"], source: (String, String) = ("ESTIMATE", "E-1"),
+        id: String = "REQ-1", permissions: [AppointmentRequest.Grant] = createOnly,
+        mechanic: String? = nil, override: AppointmentRequest.DurationOverride? = nil,
+        conflictOverride: AppointmentRequest.ConflictOverride? = nil,
+        alternatives: Int? = nil, order: [String]? = nil
+    ) -> AppointmentRequest {
+        AppointmentRequest(
+            requestId: id, facility: "FAC-1",
+            source: AppointmentRequest.SourceReference(type: source.0, id: source.1),
+            preferredStarts: starts, mechanic: mechanic, durationOverride: override,
+            conflictOverride: conflictOverride,
+            caller: AppointmentRequest.Caller(id: "advisor-7", permissions: permissions),
+            alternatives: alternatives, alternativeOrder: order)
     }
 
     /// A booked appointment of someone else's car.
-    static func booked(_ id: String, _ start: String, minutes: Int = 60, bay: String = "BAY-1",
-                       mechanic: String? = "M-1", status: String = "CONFIRMED", customer: String = "C-9",
-                       estimateId: String? = nil, skills: [String]? = ["BRAKES"],
-                       needsMechanic: Bool? = nil) -> BookedAppointment {
-        BookedAppointment(id: id, status: status, start: start, durationMinutes: minutes, bay: bay, mechanic: mechanic,
-                          estimateId: estimateId, customerId: customer, vehicleId: "V-9", requiredSkills: skills,
-                          needsMechanic: needsMechanic)
+    static func booked(
+        _ id: String, _ start: String, minutes: Int = 60, bay: String = "BAY-1",
+        mechanic: String? = "M-1", status: String = "CONFIRMED", customer: String = "C-9",
+        estimateId: String? = nil, skills: [String]? = ["BRAKES"],
+        needsMechanic: Bool? = nil
+    ) -> BookedAppointment {
+        BookedAppointment(
+            id: id, status: status, start: start, durationMinutes: minutes, bay: bay, mechanic: mechanic,
+            estimateId: estimateId, customerId: customer, vehicleId: "V-9", requiredSkills: skills,
+            needsMechanic: needsMechanic)
     }
 
     static func engine(now: LocalDateTime = Fixture.now) -> BookingEngine {
@@ -95,11 +117,14 @@ enum Fixture {
     }
 
     /// Books, and checks every created appointment with the independent verifier.
-    static func book(_ request: AppointmentRequest, _ snapshot: BookingSnapshot, now: LocalDateTime = Fixture.now,
-                     sourceLocation: SourceLocation = #_sourceLocation) throws -> BookingDecision {
+    static func book(
+        _ request: AppointmentRequest, _ snapshot: BookingSnapshot, now: LocalDateTime = Fixture.now,
+        sourceLocation: SourceLocation = #_sourceLocation
+    ) throws -> BookingDecision {
         let decision = try engine(now: now).book(request, in: snapshot)
         if let appointment = decision.appointment {
-            try verifyCreated(appointment, decision: decision, request: request, snapshot: snapshot, sourceLocation: sourceLocation)
+            try verifyCreated(
+                appointment, decision: decision, request: request, snapshot: snapshot, sourceLocation: sourceLocation)
         }
         return decision
     }
@@ -107,18 +132,24 @@ enum Fixture {
     /// The created appointment, added to the booked plan, is feasible under the contract. The job is
     /// stated here from the source's lines: one bay type every line allows, every required skill.
     /// A deferred mechanic is checked through the one the staffing check named (`staffedBy`).
-    static func verifyCreated(_ a: CreatedAppointment, decision: BookingDecision, request: AppointmentRequest,
-                              snapshot: BookingSnapshot, sourceLocation: SourceLocation) throws {
-        let lines = (snapshot.estimates ?? []).first { $0.id == a.estimateId }?.lines
+    static func verifyCreated(
+        _ a: CreatedAppointment, decision: BookingDecision, request: AppointmentRequest,
+        snapshot: BookingSnapshot, sourceLocation: SourceLocation
+    ) throws {
+        let lines =
+            (snapshot.estimates ?? []).first { $0.id == a.estimateId }?.lines
             ?? (snapshot.workOrders ?? []).first { $0.id == a.workOrderId }?.lines ?? []
         let shop = ["GENERAL_SERVICE_BAY", "LIFT_BAY", "ALIGNMENT_BAY", "TIRE_BAY", "INSPECTION_BAY"]
         var types = Set(shop + ["MOBILE_UNIT"])
-        for line in lines { types.formIntersection(Set((line.bayTypes ?? shop) + (line.mobileEligible == true ? ["MOBILE_UNIT"] : []))) }
+        for line in lines {
+            types.formIntersection(Set((line.bayTypes ?? shop) + (line.mobileEligible == true ? ["MOBILE_UNIT"] : [])))
+        }
         let skills = lines.flatMap { $0.requiredSkills ?? [] }
         let staffedBy = decision.audit.first { $0.type == AuditType.assignmentDecision }?.details["staffedBy"] ?? ""
         let mechanic = a.mechanic ?? (staffedBy.isEmpty ? nil : staffedBy)
-        let job = ScenarioFile.Job(id: "NEW", durationMinutes: a.durationMinutes, bayTypes: types.sorted(),
-                                   requiredSkills: skills, mechanic: mechanic == nil ? "none" : "required")
+        let job = ScenarioFile.Job(
+            id: "NEW", durationMinutes: a.durationMinutes, bayTypes: types.sorted(),
+            requiredSkills: skills, mechanic: mechanic == nil ? "none" : "required")
         var booked = snapshot
         booked.appointments.removeAll { $0.requestKey == request.requestId }  // a replay: the stored one is this one
         _ = try IndependentCheck(snapshot: booked, job: job)
@@ -139,58 +170,73 @@ struct IndependentCheck {
 
     func scenario(withRequest: Bool) throws -> Scenario {
         var jobs: [ScenarioFile.Job] = []
-        for a in snapshot.appointments where ["SCHEDULED", "CONFIRMED", "AWAITING_PARTS", "IN_PROGRESS"].contains(a.status) {
+        for a in snapshot.appointments
+        where ["SCHEDULED", "CONFIRMED", "AWAITING_PARTS", "IN_PROGRESS"].contains(a.status) {
             let bayType = snapshot.bays.first { $0.id == a.bay }!.type
             let placement = ScenarioFile.Placement(start: a.start, bay: a.bay, mechanic: a.mechanic)
             let movable = a.status == "SCHEDULED"
-            jobs.append(ScenarioFile.Job(id: a.id, durationMinutes: a.durationMinutes, bayTypes: [bayType],
-                                         requiredSkills: a.requiredSkills ?? [],
-                                         mechanic: a.mechanic == nil ? "none" : "required",
-                                         pinned: movable ? nil : placement, current: movable ? placement : nil))
+            jobs.append(
+                ScenarioFile.Job(
+                    id: a.id, durationMinutes: a.durationMinutes, bayTypes: [bayType],
+                    requiredSkills: a.requiredSkills ?? [],
+                    mechanic: a.mechanic == nil ? "none" : "required",
+                    pinned: movable ? nil : placement, current: movable ? placement : nil))
         }
         if withRequest { jobs.append(job) }
         let mechanics = snapshot.mechanics.map {
             ScenarioFile.Mechanic(id: $0.id, skills: $0.skills, active: $0.active, shifts: $0.shifts)
         }
-        return try Scenario(file: ScenarioFile(facility: snapshot.facility, bays: snapshot.bays, mechanics: mechanics,
-                                               jobs: jobs, weights: snapshot.weights))
+        return try Scenario(
+            file: ScenarioFile(
+                facility: snapshot.facility, bays: snapshot.bays, mechanics: mechanics,
+                jobs: jobs, weights: snapshot.weights))
     }
 
     /// Verifies the plan with the request at `placement` (and `moves` applied);
     /// returns the objective difference against the booked plan without it.
-    func addedCost(start: String, bay: String, mechanic: String?, moves: [Move] = [],
-                   sourceLocation: SourceLocation = #_sourceLocation) throws -> Int {
+    func addedCost(
+        start: String, bay: String, mechanic: String?, moves: [Move] = [],
+        sourceLocation: SourceLocation = #_sourceLocation
+    ) throws -> Int {
         let before = try scenario(withRequest: false), after = try scenario(withRequest: true)
         func assignments(_ scenario: Scenario, applyMoves: Bool) -> [SolutionFile.Assignment] {
-            snapshot.appointments.filter { ["SCHEDULED", "CONFIRMED", "AWAITING_PARTS", "IN_PROGRESS"].contains($0.status) }.map { a in
+            snapshot.appointments.filter {
+                ["SCHEDULED", "CONFIRMED", "AWAITING_PARTS", "IN_PROGRESS"].contains($0.status)
+            }.map { a in
                 var (s, b, m) = (a.start, a.bay, a.mechanic)
                 if applyMoves, let move = moves.first(where: { $0.appointment == a.id }) {
                     (s, b, m) = (move.toStart, move.toBay, move.toMechanic)
                 }
                 let start = LocalDateTime(s)!
                 let slots = (a.durationMinutes + 14) / 15
-                return SolutionFile.Assignment(job: a.id, start: s, end: start.adding(minutes: slots * 15).description,
-                                               bay: b, mechanic: m)
+                return SolutionFile.Assignment(
+                    job: a.id, start: s, end: start.adding(minutes: slots * 15).description,
+                    bay: b, mechanic: m)
             }
         }
         func solution(_ scenario: Scenario, _ list: [SolutionFile.Assignment]) -> SolutionFile {
-            SolutionFile(scenario: scenario.facility.id, strategy: "test", status: "feasible", objective: nil,
-                         bound: nil, seconds: 0, assignments: list, unscheduled: [])
+            SolutionFile(
+                scenario: scenario.facility.id, strategy: "test", status: "feasible", objective: nil,
+                bound: nil, seconds: 0, assignments: list, unscheduled: [])
         }
-        let beforeReport = PlanVerifier.verify(solution(before, assignments(before, applyMoves: false)), against: before)
+        let beforeReport = PlanVerifier.verify(
+            solution(before, assignments(before, applyMoves: false)), against: before)
         #expect(beforeReport.isFeasible, "the booked plan itself: \(beforeReport)", sourceLocation: sourceLocation)
         let slots = (job.durationMinutes + 14) / 15
-        let newOne = SolutionFile.Assignment(job: job.id, start: start,
-                                             end: LocalDateTime(start)!.adding(minutes: slots * 15).description,
-                                             bay: bay, mechanic: mechanic)
-        let afterReport = PlanVerifier.verify(solution(after, assignments(after, applyMoves: true) + [newOne]), against: after)
+        let newOne = SolutionFile.Assignment(
+            job: job.id, start: start,
+            end: LocalDateTime(start)!.adding(minutes: slots * 15).description,
+            bay: bay, mechanic: mechanic)
+        let afterReport = PlanVerifier.verify(
+            solution(after, assignments(after, applyMoves: true) + [newOne]), against: after)
         #expect(afterReport.isFeasible, "with the request: \(afterReport)", sourceLocation: sourceLocation)
         return afterReport.objective - beforeReport.objective
     }
 
     /// The brake job of ``Fixture/estimate`` as the contract sees it.
     static func brakeJob(minutes: Int = 90, starts: [String], mode: String = "required") -> ScenarioFile.Job {
-        ScenarioFile.Job(id: "NEW", durationMinutes: minutes, bayTypes: ["GENERAL_SERVICE_BAY", "LIFT_BAY"],
-                         requiredSkills: ["BRAKES"], preferredSkills: ["ENGINE"], mechanic: mode, preferredStarts: starts)
+        ScenarioFile.Job(
+            id: "NEW", durationMinutes: minutes, bayTypes: ["GENERAL_SERVICE_BAY", "LIFT_BAY"],
+            requiredSkills: ["BRAKES"], preferredSkills: ["ENGINE"], mechanic: mode, preferredStarts: starts)
     }
 }

@@ -49,8 +49,10 @@ struct DefaultsTests {
     @Test func halfWindowKeepsOtherEnd() throws {
         var file = try Sample.minimalFile()
         file.jobs[0].window = .init(earliest: "2026-11-24T10:00")
-        file.jobs.append(.init(id: "J2", durationMinutes: 30, bayTypes: ["GENERAL_SERVICE_BAY"],
-                               window: .init(latest: "2026-11-23T12:00")))
+        file.jobs.append(
+            .init(
+                id: "J2", durationMinutes: 30, bayTypes: ["GENERAL_SERVICE_BAY"],
+                window: .init(latest: "2026-11-23T12:00")))
         file.jobs.append(.init(id: "J3", durationMinutes: 30, bayTypes: ["GENERAL_SERVICE_BAY"], window: .init()))
         let jobs = try Scenario(file: file).jobs
         #expect(jobs[0].earliest == LocalDateTime("2026-11-24T10:00"))
@@ -92,11 +94,14 @@ struct DefaultsTests {
     // Each weight key is read into its own weight (no two fields crossed).
     @Test func everyWeightIsRead() throws {
         var file = try Sample.minimalFile()
-        file.weights = .init(unscheduled: 11, startDeviationPerSlot: 12, missingPreferredSkill: 13,
-                             unassignedMechanic: 14, moved: 15, changedBay: 16, changedMechanic: 17, mechanicUsed: 18)
+        file.weights = .init(
+            unscheduled: 11, startDeviationPerSlot: 12, missingPreferredSkill: 13,
+            unassignedMechanic: 14, moved: 15, changedBay: 16, changedMechanic: 17, mechanicUsed: 18)
         let w = try Scenario(file: file).weights
-        let read: [Int] = [w.unscheduled, w.startDeviationPerSlot, w.missingPreferredSkill, w.unassignedMechanic,
-                           w.moved, w.changedBay, w.changedMechanic, w.mechanicUsed]
+        let read: [Int] = [
+            w.unscheduled, w.startDeviationPerSlot, w.missingPreferredSkill, w.unassignedMechanic,
+            w.moved, w.changedBay, w.changedMechanic, w.mechanicUsed,
+        ]
         #expect(read == [11, 12, 13, 14, 15, 16, 17, 18])
     }
 

@@ -10,14 +10,16 @@ struct HostileInputTests {
     // "slotMinutes": 0, "slotMinutes": 15 read as 0. Every duplicate is
     // rejected with its path, whatever the values.
     @Test func duplicateKeyIsRejectedWithItsPath() throws {
-        let text = try Sample.fullJSON(replacing: "\"slotMinutes\": 15", with: "\"slotMinutes\": 0, \"slotMinutes\": 15")
+        let text = try Sample.fullJSON(
+            replacing: "\"slotMinutes\": 15", with: "\"slotMinutes\": 0, \"slotMinutes\": 15")
         let issues = Sample.issues(json: text)
         #expect(issues.map(\.path) == ["facility.slotMinutes"])
         #expect(issues.first?.message.hasPrefix("duplicate key \"slotMinutes\"") == true, "\(issues)")
         // The same value twice, deeper down, and in a solution file.
         let nested = try Sample.fullJSON(replacing: "\"priority\": 2,", with: "\"priority\": 2, \"priority\": 2,")
         #expect(Sample.issues(json: nested).map(\.path) == ["jobs[0].priority"])
-        let solution = Sample.solutionJSON.replacingOccurrences(of: "\"seconds\": 0.42", with: "\"seconds\": 0.42, \"seconds\": 1")
+        let solution = Sample.solutionJSON.replacingOccurrences(
+            of: "\"seconds\": 0.42", with: "\"seconds\": 0.42, \"seconds\": 1")
         #expect(throws: InputError.self) { try SolutionFile.load(from: Data(solution.utf8)) }
     }
 
@@ -42,18 +44,23 @@ struct HostileInputTests {
         let issues = Sample.issues(json: deep)
         #expect(issues.count == 1)
         #expect(issues.first?.message.contains("nested deeper than \(JSONShape.maxNestingDepth)") == true, "\(issues)")
-        let fine = String(repeating: "[", count: JSONShape.maxNestingDepth) + String(repeating: "]", count: JSONShape.maxNestingDepth)
+        let fine =
+            String(repeating: "[", count: JSONShape.maxNestingDepth)
+            + String(repeating: "]", count: JSONShape.maxNestingDepth)
         #expect(throws: Never.self) { try JSONShape.check(Data(fine.utf8)) }
     }
 
     // Why (W8): an out-of-range number and a lone surrogate name the field and the problem.
     @Test func hugeNumberAndLoneSurrogateNameTheField() throws {
-        let huge = Sample.issues(json: try Sample.fullJSON(replacing: "\"durationMinutes\": 90", with: "\"durationMinutes\": 1e400"))
+        let huge = Sample.issues(
+            json: try Sample.fullJSON(replacing: "\"durationMinutes\": 90", with: "\"durationMinutes\": 1e400"))
         #expect(huge.map(\.path) == ["jobs[0].durationMinutes"])
         #expect(huge.first?.message.contains("1e400 is too large") == true, "\(huge)")
         let lone = Sample.issues(json: try Sample.fullJSON(replacing: "\"id\": \"FAC-1\"", with: "\"id\": \"\\ud800\""))
         #expect(lone.map(\.path) == ["facility.id"])
-        #expect(lone.first?.message.contains("line 4, column") == true && lone.first?.message.contains("surrogate") == true, "\(lone)")
+        #expect(
+            lone.first?.message.contains("line 4, column") == true && lone.first?.message.contains("surrogate") == true,
+            "\(lone)")
         let low = Sample.issues(json: "{\"format\": \"\\udc00\"}")
         #expect(low.first?.message.contains("surrogate") == true)
         // A proper pair is fine.
@@ -82,8 +89,12 @@ struct HostileInputTests {
 
     // Why: 10,000 duplicate ids printed 10,000 lines; after 20 of a kind the rest is one line.
     @Test func issuesOfOneKindAreCapped() {
-        let many = InputError((0..<10_000).map { ValidationIssue(path: "jobs[\($0 + 1)].id", message: "duplicate job id \"J-\($0)\" (first used at index 0)") }
-            + [ValidationIssue(path: "facility.slotMinutes", message: "7 does not divide a day")])
+        let many = InputError(
+            (0..<10_000).map {
+                ValidationIssue(
+                    path: "jobs[\($0 + 1)].id", message: "duplicate job id \"J-\($0)\" (first used at index 0)")
+            }
+                + [ValidationIssue(path: "facility.slotMinutes", message: "7 does not divide a day")])
         let lines = many.reportLines
         #expect(lines.count == InputError.issuesShownPerKind + 2)
         #expect(lines[InputError.issuesShownPerKind] == "… and 9,980 more of this kind")

@@ -16,9 +16,11 @@ struct LocalTimeTests {
     }
 
     // Anything other than YYYY-MM-DD with a real day is refused.
-    @Test(arguments: ["2026-1-23", "26-11-23", "2026/11/23", "2026-11-23 ", " 2026-11-23", "2026-11-2a",
-                      "2026-13-01", "2026-00-10", "2026-11-00", "2026-11-31", "2026-04-31", "0000-01-01",
-                      "+026-11-23", "-026-11-23", "2026-11-23T00:00", "", "２０２６-11-23", "20261123"])
+    @Test(arguments: [
+        "2026-1-23", "26-11-23", "2026/11/23", "2026-11-23 ", " 2026-11-23", "2026-11-2a",
+        "2026-13-01", "2026-00-10", "2026-11-00", "2026-11-31", "2026-04-31", "0000-01-01",
+        "+026-11-23", "-026-11-23", "2026-11-23T00:00", "", "２０２６-11-23", "20261123",
+    ])
     func rejectDate(text: String) {
         #expect(LocalDate(text) == nil)
     }
@@ -78,7 +80,8 @@ struct LocalTimeTests {
         for number in first...last {
             let date = LocalDate(dayNumber: number)
             let valid = LocalDate(year: date.year, month: date.month, day: date.day)
-            let successor = LocalDate(year: previous.year, month: previous.month, day: previous.day + 1)
+            let successor =
+                LocalDate(year: previous.year, month: previous.month, day: previous.day + 1)
                 ?? LocalDate(year: previous.year, month: previous.month + 1, day: 1)
                 ?? LocalDate(year: previous.year + 1, month: 1, day: 1)
             if valid != date || date.dayNumber != number || successor != date || !(previous < date) { failures += 1 }
@@ -109,7 +112,8 @@ struct LocalTimeTests {
             let parts = calendar.dateComponents([.year, .month, .day, .weekday], from: moment)
             // Foundation: 1 = Sunday … 7 = Saturday.
             let weekday: Weekday = [.sun, .mon, .tue, .wed, .thu, .fri, .sat][parts.weekday! - 1]
-            if parts.year != date.year || parts.month != date.month || parts.day != date.day || weekday != date.weekday {
+            if parts.year != date.year || parts.month != date.month || parts.day != date.day || weekday != date.weekday
+            {
                 failures.append(date.description)
             }
         }
@@ -146,8 +150,10 @@ struct LocalTimeTests {
         #expect(ClockTime("07:05")?.description == "07:05")
     }
 
-    @Test(arguments: ["24:01", "25:00", "09:60", "9:00", "09:5", "0900", "09-00", "-1:00", "ab:cd", "", "09:00 ",
-                      "+9:00", "09:00:00"])
+    @Test(arguments: [
+        "24:01", "25:00", "09:60", "9:00", "09:5", "0900", "09-00", "-1:00", "ab:cd", "", "09:00 ",
+        "+9:00", "09:00:00",
+    ])
     func rejectClock(text: String) {
         #expect(ClockTime(text) == nil)
     }
@@ -174,9 +180,11 @@ struct LocalTimeTests {
     }
 
     // 24:00 is a closing time only; a moment is written as the next day's 00:00.
-    @Test(arguments: ["2026-11-23T24:00", "2026-11-23 09:00", "2026-11-23t09:00", "2026-11-23T09:00Z",
-                      "2026-11-23T09:00:00", "2026-11-23T", "T09:00", "2026-11-23T09:00T", "2026-02-30T10:00",
-                      "2026-11-23T25:00", "2026-11-23T09:60", "2026-11-23TT09:00", ""])
+    @Test(arguments: [
+        "2026-11-23T24:00", "2026-11-23 09:00", "2026-11-23t09:00", "2026-11-23T09:00Z",
+        "2026-11-23T09:00:00", "2026-11-23T", "T09:00", "2026-11-23T09:00T", "2026-02-30T10:00",
+        "2026-11-23T25:00", "2026-11-23T09:60", "2026-11-23TT09:00", "",
+    ])
     func rejectDateTime(text: String) {
         #expect(LocalDateTime(text) == nil)
     }

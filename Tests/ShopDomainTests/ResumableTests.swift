@@ -10,8 +10,9 @@ struct ResumableTests {
         file.jobs[1].resumable = true
         let issues = Sample.issues(file)
         #expect(issues.map(\.path) == ["jobs[1].resumable"])
-        #expect(issues.first?.message
-            == "resumable jobs (work that pauses over closed time) are not supported by this version yet")
+        #expect(
+            issues.first?.message
+                == "resumable jobs (work that pauses over closed time) are not supported by this version yet")
     }
 
     @Test func resumableFalseAndAbsentAreAccepted() throws {
@@ -22,12 +23,15 @@ struct ResumableTests {
     // Read from JSON, the field is decoded (not ignored) and its path is the JSON path.
     @Test func resumableFromJSON() throws {
         let anchor = #"{ "id": "J-2", "durationMinutes": 30,"#
-        let yes = try Sample.fullJSON(replacing: anchor, with: #"{ "id": "J-2", "resumable": true, "durationMinutes": 30,"#)
+        let yes = try Sample.fullJSON(
+            replacing: anchor, with: #"{ "id": "J-2", "resumable": true, "durationMinutes": 30,"#)
         #expect(Sample.issues(json: yes).map(\.path) == ["jobs[1].resumable"])
-        let no = try Sample.fullJSON(replacing: anchor, with: #"{ "id": "J-2", "resumable": false, "durationMinutes": 30,"#)
+        let no = try Sample.fullJSON(
+            replacing: anchor, with: #"{ "id": "J-2", "resumable": false, "durationMinutes": 30,"#)
         #expect(Sample.issues(json: no) == [])
         // A wrong JSON type is a parse error at the same path.
-        let text = try Sample.fullJSON(replacing: anchor, with: #"{ "id": "J-2", "resumable": "yes", "durationMinutes": 30,"#)
+        let text = try Sample.fullJSON(
+            replacing: anchor, with: #"{ "id": "J-2", "resumable": "yes", "durationMinutes": 30,"#)
         #expect(Sample.issues(json: text).map(\.path) == ["jobs[1].resumable"])
     }
 

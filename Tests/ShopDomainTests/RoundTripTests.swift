@@ -50,9 +50,14 @@ struct RoundTripTests {
         let encoded = JSONFiles.encode(file)
         #expect(try JSONFiles.decode(ScenarioFile.self, from: encoded) == file)
         let keys = try Sample.allKeys(encoded)
-        #expect(keys.isDisjoint(with: Sample.optionalKeys), "optional keys written: \(keys.intersection(Sample.optionalKeys))")
+        #expect(
+            keys.isDisjoint(with: Sample.optionalKeys),
+            "optional keys written: \(keys.intersection(Sample.optionalKeys))")
         // Sanity: the key walk does see the required keys.
-        #expect(keys.isSuperset(of: ["format", "facility", "horizon", "operatingHours", "bays", "shifts", "durationMinutes"]))
+        #expect(
+            keys.isSuperset(of: [
+                "format", "facility", "horizon", "operatingHours", "bays", "shifts", "durationMinutes",
+            ]))
         // And the minimal file is a valid scenario.
         #expect(Sample.issues(file).isEmpty)
     }
@@ -85,10 +90,10 @@ struct RoundTripTests {
     // A solution with no plan: objective and bound absent, problems given; mechanic may be absent.
     @Test func solutionWithoutPlan() throws {
         let text = """
-        { "format": "shopsched.solution/1", "scenario": "F", "strategy": "milp", "status": "infeasible",
-          "seconds": 0, "assignments": [ { "job": "J", "start": "2026-11-23T09:00", "end": "2026-11-23T09:30", "bay": "B" } ],
-          "unscheduled": [], "problems": ["pins of J-1 and J-2 clash on BAY-1"] }
-        """
+            { "format": "shopsched.solution/1", "scenario": "F", "strategy": "milp", "status": "infeasible",
+              "seconds": 0, "assignments": [ { "job": "J", "start": "2026-11-23T09:00", "end": "2026-11-23T09:30", "bay": "B" } ],
+              "unscheduled": [], "problems": ["pins of J-1 and J-2 clash on BAY-1"] }
+            """
         let solution = try SolutionFile.load(from: Data(text.utf8))
         #expect(solution.objective == nil && solution.bound == nil)
         #expect(solution.assignments[0].mechanic == nil)

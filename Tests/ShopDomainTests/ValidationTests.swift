@@ -40,9 +40,10 @@ struct ValidationTests {
     @Test func unknownIdsInCurrent() throws {
         #expect(try Sample.paths { $0.jobs[0].current?.bay = "BAY-2" } == ["jobs[0].current.bay"])
         #expect(try Sample.paths { $0.jobs[0].current?.mechanic = "M-2" } == ["jobs[0].current.mechanic"])
-        #expect(try Sample.paths {
-            $0.jobs[1].current = .init(start: "2026-11-23T10:00", bay: "X", mechanic: "Y")
-        } == ["jobs[1].current.bay", "jobs[1].current.mechanic"])
+        #expect(
+            try Sample.paths {
+                $0.jobs[1].current = .init(start: "2026-11-23T10:00", bay: "X", mechanic: "Y")
+            } == ["jobs[1].current.bay", "jobs[1].current.mechanic"])
     }
 
     // Ids are unique per kind; the second use is the one reported.
@@ -72,7 +73,8 @@ struct ValidationTests {
     @Test(arguments: ["2026-11-23T08:00", "2026-11-23T07:45"])
     func rangeEndNotAfterStart(end: String) throws {
         #expect(try Sample.paths { $0.mechanics[0].shifts![0].end = end } == ["mechanics[0].shifts[0].end"])
-        #expect(try Sample.paths { $0.bays[0].outOfService = [.init(start: "2026-11-23T08:00", end: end)] }
+        #expect(
+            try Sample.paths { $0.bays[0].outOfService = [.init(start: "2026-11-23T08:00", end: end)] }
                 == ["bays[0].outOfService[0].end"])
         #expect(try Sample.paths { $0.jobs[0].window?.latest = end } == ["jobs[0].window.latest"])
     }
@@ -85,14 +87,17 @@ struct ValidationTests {
     // Operating hours must close after they open.
     @Test(arguments: [["08:00", "08:00"], ["18:00", "08:00"]])
     func closeNotAfterOpen(range: [String]) throws {
-        #expect(try Sample.paths { $0.facility.operatingHours["mon"] = [range] } == ["facility.operatingHours.mon[0][1]"])
+        #expect(
+            try Sample.paths { $0.facility.operatingHours["mon"] = [range] } == ["facility.operatingHours.mon[0][1]"])
     }
 
     // MARK: Times
 
     // Malformed or impossible date-times are rejected wherever a date-time is expected.
-    @Test(arguments: ["2026-11-23 09:00", "2026-02-30T10:00", "2026-11-23T25:00", "2026-11-23T09:60",
-                      "2026-11-23T24:00", "2026-11-23T9:00", "2026-11-23", "", "2026-11-23T09:00Z"])
+    @Test(arguments: [
+        "2026-11-23 09:00", "2026-02-30T10:00", "2026-11-23T25:00", "2026-11-23T09:60",
+        "2026-11-23T24:00", "2026-11-23T9:00", "2026-11-23", "", "2026-11-23T09:00Z",
+    ])
     func badDateTime(text: String) throws {
         #expect(try Sample.paths { $0.mechanics[0].shifts![0].start = text } == ["mechanics[0].shifts[0].start"])
         #expect(try Sample.paths { $0.bays[0].outOfService![0].end = text } == ["bays[0].outOfService[0].end"])
@@ -105,7 +110,8 @@ struct ValidationTests {
     // An opening time must be 00:00–23:59: 24:00 may only close a day.
     @Test(arguments: ["24:00", "25:00", "09:60", "9:00", "noon"])
     func badOpeningTime(text: String) throws {
-        #expect(try Sample.paths { $0.facility.operatingHours["mon"] = [[text, "24:00"]] }
+        #expect(
+            try Sample.paths { $0.facility.operatingHours["mon"] = [[text, "24:00"]] }
                 == ["facility.operatingHours.mon[0][0]"])
     }
 
@@ -113,21 +119,27 @@ struct ValidationTests {
     @Test func closingTimes() throws {
         #expect(try Sample.paths { $0.facility.operatingHours["mon"] = [["08:00", "24:00"]] } == [])
         for text in ["24:01", "25:00", "09:60", "18"] {
-            #expect(try Sample.paths { $0.facility.operatingHours["mon"] = [["08:00", text]] }
+            #expect(
+                try Sample.paths { $0.facility.operatingHours["mon"] = [["08:00", text]] }
                     == ["facility.operatingHours.mon[0][1]"], "closing time \(text)")
         }
     }
 
     // An operating-hours range is a pair.
     @Test func rangeNotAPair() throws {
-        #expect(try Sample.paths { $0.facility.operatingHours["tue"] = [["08:00"]] } == ["facility.operatingHours.tue[0]"])
-        #expect(try Sample.paths { $0.facility.operatingHours["tue"] = [["08:00", "12:00"], ["13:00", "14:00", "15:00"]] }
+        #expect(
+            try Sample.paths { $0.facility.operatingHours["tue"] = [["08:00"]] } == ["facility.operatingHours.tue[0]"])
+        #expect(
+            try Sample.paths {
+                $0.facility.operatingHours["tue"] = [["08:00", "12:00"], ["13:00", "14:00", "15:00"]]
+            }
                 == ["facility.operatingHours.tue[1]"])
     }
 
     // Weekday keys are exactly mon…sun; a missing key or [] is a closed day and fine.
     @Test func weekdayKeys() throws {
-        #expect(try Sample.paths { $0.facility.operatingHours["monday"] = [["08:00", "12:00"]] }
+        #expect(
+            try Sample.paths { $0.facility.operatingHours["monday"] = [["08:00", "12:00"]] }
                 == ["facility.operatingHours.monday"])
         #expect(try Sample.paths { $0.facility.operatingHours["Mon"] = [] } == ["facility.operatingHours.Mon"])
         #expect(try Sample.paths { $0.facility.operatingHours["sun"] = [] } == [])
@@ -137,11 +149,16 @@ struct ValidationTests {
     // Open time is the union of the ranges (contract §4), so ranges of one day may
     // overlap or touch, in any order; a bad range among them is still named.
     @Test func overlappingRangesAreAUnion() throws {
-        #expect(try Sample.paths { $0.facility.operatingHours["mon"] = [["08:00", "12:00"], ["11:00", "14:00"]] } == [])
-        #expect(try Sample.paths { $0.facility.operatingHours["mon"] = [["11:00", "14:00"], ["08:00", "12:00"]] } == [])
-        #expect(try Sample.paths { $0.facility.operatingHours["mon"] = [["08:00", "18:00"], ["09:00", "10:00"]] } == [])
-        #expect(try Sample.paths { $0.facility.operatingHours["mon"] = [["08:00", "12:00"], ["12:00", "14:00"]] } == [])
-        #expect(try Sample.paths { $0.facility.operatingHours["mon"] = [["08:00", "12:00"], ["14:00", "11:00"]] }
+        #expect(
+            try Sample.paths { $0.facility.operatingHours["mon"] = [["08:00", "12:00"], ["11:00", "14:00"]] } == [])
+        #expect(
+            try Sample.paths { $0.facility.operatingHours["mon"] = [["11:00", "14:00"], ["08:00", "12:00"]] } == [])
+        #expect(
+            try Sample.paths { $0.facility.operatingHours["mon"] = [["08:00", "18:00"], ["09:00", "10:00"]] } == [])
+        #expect(
+            try Sample.paths { $0.facility.operatingHours["mon"] = [["08:00", "12:00"], ["12:00", "14:00"]] } == [])
+        #expect(
+            try Sample.paths { $0.facility.operatingHours["mon"] = [["08:00", "12:00"], ["14:00", "11:00"]] }
                 == ["facility.operatingHours.mon[1][1]"])
     }
 
@@ -180,7 +197,8 @@ struct ValidationTests {
 
     // Closed dates are dates; maxConcurrent is not negative (0 is allowed: nothing runs).
     @Test func closedDatesAndCapacity() throws {
-        #expect(try Sample.paths { $0.facility.closedDates = ["2026-11-26", "2026-02-29"] } == ["facility.closedDates[1]"])
+        #expect(
+            try Sample.paths { $0.facility.closedDates = ["2026-11-26", "2026-02-29"] } == ["facility.closedDates[1]"])
         #expect(try Sample.paths { $0.facility.maxConcurrent = -1 } == ["facility.maxConcurrent"])
         #expect(try Sample.paths { $0.facility.maxConcurrent = 0 } == [])
     }
@@ -192,19 +210,26 @@ struct ValidationTests {
         #expect(try Sample.paths { $0.jobs[0].pinned?.start = "2026-11-23T09:05" } == ["jobs[0].pinned.start"])
         #expect(try Sample.paths { $0.jobs[0].current?.start = "2026-11-23T09:10" } == ["jobs[0].current.start"])
         // Other times off the grid are fine.
-        #expect(try Sample.paths {
-            $0.jobs[0].window = .init(earliest: "2026-11-23T08:07", latest: "2026-11-23T17:52")
-            $0.jobs[0].preferredStarts = ["2026-11-23T09:07"]
-            $0.mechanics[0].shifts = [.init(start: "2026-11-23T08:05", end: "2026-11-23T16:10")]
-        } == [])
+        #expect(
+            try Sample.paths {
+                $0.jobs[0].window = .init(earliest: "2026-11-23T08:07", latest: "2026-11-23T17:52")
+                $0.jobs[0].preferredStarts = ["2026-11-23T09:07"]
+                $0.mechanics[0].shifts = [.init(start: "2026-11-23T08:05", end: "2026-11-23T16:10")]
+            } == [])
     }
 
     // The slot boundary follows slotMinutes: 09:30 is on a 30-minute grid, 09:15 is not.
     @Test func boundaryFollowsSlotSize() throws {
-        #expect(try Sample.paths { $0.facility.slotMinutes = 30; $0.jobs[0].pinned?.start = "2026-11-23T09:30"
-            $0.jobs[0].current?.start = "2026-11-23T10:00" } == [])
-        #expect(try Sample.paths { $0.facility.slotMinutes = 30; $0.jobs[0].pinned?.start = "2026-11-23T09:15"
-            $0.jobs[0].current?.start = "2026-11-23T10:00" } == ["jobs[0].pinned.start"])
+        #expect(
+            try Sample.paths {
+                $0.facility.slotMinutes = 30; $0.jobs[0].pinned?.start = "2026-11-23T09:30"
+                $0.jobs[0].current?.start = "2026-11-23T10:00"
+            } == [])
+        #expect(
+            try Sample.paths {
+                $0.facility.slotMinutes = 30; $0.jobs[0].pinned?.start = "2026-11-23T09:15"
+                $0.jobs[0].current?.start = "2026-11-23T10:00"
+            } == ["jobs[0].pinned.start"])
     }
 
     // Mechanic mode is required, optional or none, spelled exactly.
@@ -236,11 +261,12 @@ struct ValidationTests {
 
     // Large but sensible numbers stay valid (a bound must not be too tight).
     @Test func largeSensibleNumbers() throws {
-        #expect(try Sample.paths {
-            $0.jobs[0].durationMinutes = 366 * 1440
-            $0.jobs[0].priority = 1000
-            $0.weights?.unscheduled = 1_000_000
-        } == [])
+        #expect(
+            try Sample.paths {
+                $0.jobs[0].durationMinutes = 366 * 1440
+                $0.jobs[0].priority = 1000
+                $0.weights?.unscheduled = 1_000_000
+            } == [])
     }
 
     // MARK: Weights and format
@@ -248,7 +274,8 @@ struct ValidationTests {
     // Weights are 0 or more; each negative one is reported at its own key.
     @Test func negativeWeights() throws {
         #expect(try Sample.paths { $0.weights?.moved = -1 } == ["weights.moved"])
-        #expect(try Sample.paths { $0.weights = .init(startDeviationPerSlot: -1, mechanicUsed: -5) }
+        #expect(
+            try Sample.paths { $0.weights = .init(startDeviationPerSlot: -1, mechanicUsed: -5) }
                 == ["weights.startDeviationPerSlot", "weights.mechanicUsed"])
         #expect(try Sample.paths { $0.weights = .init(unscheduled: 0) } == [])
     }
@@ -276,8 +303,10 @@ struct ValidationTests {
         ]
         file.facility.closedDates = ["2026-02-29"]
         file.bays[0].type = "LIFT"
-        file.bays.append(.init(id: "BAY-1", type: "TIRE_BAY",
-                               outOfService: [.init(start: "2026-11-23T12:00", end: "2026-11-23T11:00")]))
+        file.bays.append(
+            .init(
+                id: "BAY-1", type: "TIRE_BAY",
+                outOfService: [.init(start: "2026-11-23T12:00", end: "2026-11-23T11:00")]))
         file.mechanics[0].shifts![0].start = "2026-11-23 08:00"
         file.mechanics.append(.init(id: "M-1", skills: []))
         file.jobs[0].durationMinutes = -5
@@ -331,47 +360,59 @@ struct ValidationTests {
 
     // A wrong JSON type names the field's path like any other issue.
     @Test func typeErrorHasPath() throws {
-        let issues = Sample.issues(json: try Sample.fullJSON(replacing: "\"durationMinutes\": 90",
-                                                              with: "\"durationMinutes\": \"90\""))
+        let issues = Sample.issues(
+            json: try Sample.fullJSON(
+                replacing: "\"durationMinutes\": 90",
+                with: "\"durationMinutes\": \"90\""))
         #expect(issues.map(\.path) == ["jobs[0].durationMinutes"])
         #expect(issues.first?.message.contains("whole number") == true)
     }
 
     // Deeper type errors too: a list where an object belongs, a number where a string belongs.
     @Test func nestedTypeErrors() throws {
-        let window = Sample.issues(json: try Sample.fullJSON(
-            replacing: "\"window\": { \"earliest\": \"2026-11-23T10:00\" }", with: "\"window\": []"))
+        let window = Sample.issues(
+            json: try Sample.fullJSON(
+                replacing: "\"window\": { \"earliest\": \"2026-11-23T10:00\" }", with: "\"window\": []"))
         #expect(window.map(\.path) == ["jobs[1].window"])
-        let skill = Sample.issues(json: try Sample.fullJSON(replacing: "\"requiredSkills\": [\"BRAKES\"]",
-                                                             with: "\"requiredSkills\": [\"BRAKES\", 7]"))
+        let skill = Sample.issues(
+            json: try Sample.fullJSON(
+                replacing: "\"requiredSkills\": [\"BRAKES\"]",
+                with: "\"requiredSkills\": [\"BRAKES\", 7]"))
         #expect(skill.map(\.path) == ["jobs[0].requiredSkills[1]"])
     }
 
     // A fraction where a whole number belongs is a type error at that field: the file is valid JSON.
     @Test
     func fractionalNumberHasPath() throws {
-        let slot = Sample.issues(json: try Sample.fullJSON(replacing: "\"slotMinutes\": 15", with: "\"slotMinutes\": 15.5"))
+        let slot = Sample.issues(
+            json: try Sample.fullJSON(replacing: "\"slotMinutes\": 15", with: "\"slotMinutes\": 15.5"))
         #expect(slot.map(\.path) == ["facility.slotMinutes"])
         #expect(slot.first?.message.hasPrefix("not valid JSON") == false)
-        let duration = Sample.issues(json: try Sample.fullJSON(replacing: "\"durationMinutes\": 90",
-                                                                with: "\"durationMinutes\": 90.5"))
+        let duration = Sample.issues(
+            json: try Sample.fullJSON(
+                replacing: "\"durationMinutes\": 90",
+                with: "\"durationMinutes\": 90.5"))
         #expect(duration.map(\.path) == ["jobs[0].durationMinutes"])
     }
 
     // A missing required field and a null required field name the field.
     @Test func missingAndNullRequiredFields() throws {
-        let missing = Sample.issues(json: try Sample.fullJSON(replacing: "\"bayTypes\": [\"LIFT_BAY\", \"TIRE_BAY\"],", with: ""))
+        let missing = Sample.issues(
+            json: try Sample.fullJSON(replacing: "\"bayTypes\": [\"LIFT_BAY\", \"TIRE_BAY\"],", with: ""))
         #expect(missing.map(\.path) == ["jobs[1].bayTypes"])
         #expect(missing.first?.message == "required field is missing")
-        let null = Sample.issues(json: try Sample.fullJSON(replacing: "\"durationMinutes\": 30", with: "\"durationMinutes\": null"))
+        let null = Sample.issues(
+            json: try Sample.fullJSON(replacing: "\"durationMinutes\": 30", with: "\"durationMinutes\": null"))
         #expect(null.map(\.path) == ["jobs[1].durationMinutes"])
     }
 
     // Text that is not JSON gives one clear issue, with the line and column
     // where it stops being JSON and the field it was in, if any.
-    @Test(arguments: [("{ \"format\": ", "format", "line 1, column 13"), ("", "", "line 1, column 1"),
-                      ("not json", "", "line 1, column 1"), ("{ \"a\": 1, }x", "", "line 1, column 11"),
-                      ("{\n  \"a\": [1,\n  2 x", "a[1]", "line 3, column 5")])
+    @Test(arguments: [
+        ("{ \"format\": ", "format", "line 1, column 13"), ("", "", "line 1, column 1"),
+        ("not json", "", "line 1, column 1"), ("{ \"a\": 1, }x", "", "line 1, column 11"),
+        ("{\n  \"a\": [1,\n  2 x", "a[1]", "line 3, column 5"),
+    ])
     func malformedJSON(text: String, path: String, place: String) throws {
         let issues = Sample.issues(json: text)
         #expect(issues.count == 1)

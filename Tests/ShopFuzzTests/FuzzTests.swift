@@ -1,10 +1,12 @@
 import Foundation
 import ShopDomain
-@testable import ShopFuzz
 import Testing
 
+@testable import ShopFuzz
+
 /// The repository, found from this file (Tests/ShopFuzzTests/FuzzTests.swift).
-let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+    .deletingLastPathComponent()
 
 func makeDrivers() throws -> FuzzDrivers {
     let work = FileManager.default.temporaryDirectory.appendingPathComponent("shopfuzz-tests-\(getpid())")
@@ -41,7 +43,8 @@ func makeDrivers() throws -> FuzzDrivers {
         var random = FuzzRandom(seed: 5)
         var strings = Set<[Int]>()
         for _ in 0..<200 {
-            let path = try #require(tree.randomPath(random: &random) { node, _, _ in if case .string = node { true } else { false } })
+            let path = try #require(
+                tree.randomPath(random: &random) { node, _, _ in if case .string = node { true } else { false } })
             guard case .string = tree[path] else { Issue.record("\(path) is no string"); continue }
             strings.insert(path)
         }
@@ -86,12 +89,15 @@ func makeDrivers() throws -> FuzzDrivers {
         let drivers = try makeDrivers()
         var entries: [String: FuzzStats.EntryCounts] = [:]
         // The booking snapshot feeds the four booking requests written for it.
-        #expect(drivers.run(.bookingSnapshot, drivers.seeds.seeds[.bookingSnapshot]![0], entryPoints: &entries) == .result)
+        #expect(
+            drivers.run(.bookingSnapshot, drivers.seeds.seeds[.bookingSnapshot]![0], entryPoints: &entries) == .result)
         #expect(entries["read"] == FuzzStats.EntryCounts(results: 1, inputErrors: 0))
         #expect(entries["book"] == FuzzStats.EntryCounts(results: 4, inputErrors: 0))
         #expect(entries["reschedule"] == nil)
         // The reschedule snapshot feeds its two reschedule requests and the disruption.
-        #expect(drivers.run(.rescheduleSnapshot, drivers.seeds.seeds[.rescheduleSnapshot]![0], entryPoints: &entries) == .result)
+        #expect(
+            drivers.run(.rescheduleSnapshot, drivers.seeds.seeds[.rescheduleSnapshot]![0], entryPoints: &entries)
+                == .result)
         #expect(entries["reschedule"] == FuzzStats.EntryCounts(results: 2, inputErrors: 0))
         #expect(entries["replan"] == FuzzStats.EntryCounts(results: 1, inputErrors: 0))
     }
@@ -109,7 +115,9 @@ func makeDrivers() throws -> FuzzDrivers {
         _ = none.step("book") { () throws(InputError) -> Int in throw refused }
         #expect(none.outcome == .inputError(pathless: false))
         var unread = FuzzDrivers.Tally()
-        _ = unread.step { () throws(InputError) -> Int in throw InputError([ValidationIssue(path: "", message: "not JSON")]) }
+        _ = unread.step { () throws(InputError) -> Int in
+            throw InputError([ValidationIssue(path: "", message: "not JSON")])
+        }
         #expect(unread.outcome == .inputError(pathless: true))
     }
 
@@ -130,7 +138,8 @@ func makeDrivers() throws -> FuzzDrivers {
         var tree = try JSONParser.parse(drivers.seeds.seeds[.scenario]![0])
         // facility.slotMinutes = "fifteen": a type error at a known path.
         guard case .object(var members) = tree, let f = members.firstIndex(where: { $0.key == "facility" }),
-              case .object(var facility) = members[f].value, let s = facility.firstIndex(where: { $0.key == "slotMinutes" })
+            case .object(var facility) = members[f].value,
+            let s = facility.firstIndex(where: { $0.key == "slotMinutes" })
         else { Issue.record("seed without facility.slotMinutes"); return }
         facility[s].value = .string("fifteen")
         members[f].value = .object(facility)
@@ -148,8 +157,9 @@ func makeDrivers() throws -> FuzzDrivers {
     @Test func regressionsAreResultsOrInputErrors() throws {
         let drivers = try makeDrivers()
         // A hang ends the test process too (exit status 124), naming the input on standard error.
-        let watchdog = Watchdog(hangSeconds: 30, maxResidentBytes: 2 << 30,
-                                report: FileManager.default.temporaryDirectory.appendingPathComponent("shopfuzz-regressions-watchdog.txt"))
+        let watchdog = Watchdog(
+            hangSeconds: 30, maxResidentBytes: 2 << 30,
+            report: FileManager.default.temporaryDirectory.appendingPathComponent("shopfuzz-regressions-watchdog.txt"))
         let folder = repository.appendingPathComponent("fuzz/regressions")
         var replayed = 0
         for format in FuzzFormat.allCases {

@@ -108,11 +108,13 @@ struct PTaskImporterTests {
     @Test(.enabled(if: PTaskData.fullSet != nil, PTaskData.howToGet))
     func everyPublishedInstanceImports() throws {
         let folder = try #require(PTaskData.fullSet)
-        let names = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".dat") }.sorted()
+        let names = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".dat") }
+            .sorted()
         #expect(names.count == 137)
         for name in names {
             let parts = name.dropLast(4).split(separator: "_")  // data_<id>_<workers>_<jobs>_<multi>
-            let instance = try PTaskImporter.parse(String(decoding: try Data(contentsOf: folder.appendingPathComponent(name)), as: UTF8.self))
+            let instance = try PTaskImporter.parse(
+                String(decoding: try Data(contentsOf: folder.appendingPathComponent(name)), as: UTF8.self))
             #expect(instance.qualifications.count == Int(parts[2]), "\(name)")
             #expect(instance.jobs.count == Int(parts[3]), "\(name)")
             #expect(instance.largestOverlap <= instance.qualifications.count, "\(name)")

@@ -16,7 +16,8 @@ func randomScenario(seed: UInt64) throws -> Scenario {
     let types: [BayType] = [.generalService, .lift]
     let bayCount = random.int(1...2)
     for i in 1...bayCount {
-        let oos: [(String, String)] = random.chance(25) ? [("09:\(random.pick(["00", "10", "30"]))", "10:\(random.pick(["00", "20"]))")] : []
+        let oos: [(String, String)] =
+            random.chance(25) ? [("09:\(random.pick(["00", "10", "30"]))", "10:\(random.pick(["00", "20"]))")] : []
         shop.bay("BAY-\(i)", random.pick(types), outOfService: oos)
     }
     let skills = ["A", "B"]
@@ -33,29 +34,37 @@ func randomScenario(seed: UInt64) throws -> Scenario {
     shop.weights = weights
     let jobCount = random.int(2...3)
     for i in 1...jobCount {
-        let minutes = random.pick([slot / 2 + 5, slot, 2 * slot, 60, 90]) // some not a slot multiple
+        let minutes = random.pick([slot / 2 + 5, slot, 2 * slot, 60, 90])  // some not a slot multiple
         let modes: [MechanicMode?] = [nil, .required, .optional, MechanicMode.none]
         let mode = random.pick(modes)
         var window: (String, String)? = nil
-        if random.chance(30) { window = (random.pick(["08:00", "08:40", "09:00"]), random.pick(["10:00", "11:20", "12:00"])) }
-        let preferred: [String]? = random.chance(60) ? [random.pick(["08:00", "08:15", "09:45", "11:00", "10:05"])] : nil
+        if random.chance(30) {
+            window = (random.pick(["08:00", "08:40", "09:00"]), random.pick(["10:00", "11:20", "12:00"]))
+        }
+        let preferred: [String]? =
+            random.chance(60) ? [random.pick(["08:00", "08:15", "09:45", "11:00", "10:05"])] : nil
         var current: (String, String, String?)? = nil
         if random.chance(30) {
-            current = ("0\(random.int(8...9)):00", "BAY-\(random.int(1...bayCount))",
-                       random.chance(70) ? "M-\(random.int(1...shop.mechanics.count))" : nil)
+            current = (
+                "0\(random.int(8...9)):00", "BAY-\(random.int(1...bayCount))",
+                random.chance(70) ? "M-\(random.int(1...shop.mechanics.count))" : nil
+            )
         }
         var pinned: (String, String, String?)? = nil
         if random.chance(12) {
-            pinned = ("0\(random.int(8...9)):00", "BAY-\(random.int(1...bayCount))",
-                      random.chance(70) ? "M-\(random.int(1...shop.mechanics.count))" : nil)
+            pinned = (
+                "0\(random.int(8...9)):00", "BAY-\(random.int(1...bayCount))",
+                random.chance(70) ? "M-\(random.int(1...shop.mechanics.count))" : nil
+            )
         }
-        shop.jobs.append(job(
-            "J-\(i)", minutes: minutes,
-            bays: random.chance(70) ? [random.pick(types)] : types,
-            skills: skills.filter { _ in random.chance(30) },
-            preferredSkills: random.chance(40) ? [random.pick(skills)] : nil,
-            mode: mode, priority: random.int(1...3), window: window, preferred: preferred,
-            pinned: pinned, current: current))
+        shop.jobs.append(
+            job(
+                "J-\(i)", minutes: minutes,
+                bays: random.chance(70) ? [random.pick(types)] : types,
+                skills: skills.filter { _ in random.chance(30) },
+                preferredSkills: random.chance(40) ? [random.pick(skills)] : nil,
+                mode: mode, priority: random.int(1...3), window: window, preferred: preferred,
+                pinned: pinned, current: current))
     }
     return try shop.scenario()
 }
@@ -166,27 +175,35 @@ func randomJoinedScenario(seed: UInt64) throws -> (scenario: Scenario, crossing:
         shop.slotMinutes = 60
         shop.hours = [["00:00", "02:00"], ["20:00", "24:00"]]
         times = (
-            shifts: [[("2026-11-23T20:00", "2026-11-24T00:00"), ("2026-11-24T00:00", "2026-11-24T02:00")],
-                     [("2026-11-23T21:00", "2026-11-24T01:00")],
-                     [("2026-11-23T00:00", "2026-11-23T02:00"), ("2026-11-23T22:00", "2026-11-24T02:00")],
-                     [("2026-11-23T20:00", "2026-11-23T23:00"), ("2026-11-24T00:00", "2026-11-24T02:00")],
-                     [("2026-11-23T20:00", "2026-11-24T01:00"), ("2026-11-23T23:00", "2026-11-24T02:00")]],
+            shifts: [
+                [("2026-11-23T20:00", "2026-11-24T00:00"), ("2026-11-24T00:00", "2026-11-24T02:00")],
+                [("2026-11-23T21:00", "2026-11-24T01:00")],
+                [("2026-11-23T00:00", "2026-11-23T02:00"), ("2026-11-23T22:00", "2026-11-24T02:00")],
+                [("2026-11-23T20:00", "2026-11-23T23:00"), ("2026-11-24T00:00", "2026-11-24T02:00")],
+                [("2026-11-23T20:00", "2026-11-24T01:00"), ("2026-11-23T23:00", "2026-11-24T02:00")],
+            ],
             windowStarts: ["2026-11-23T00:00", "2026-11-23T21:00", "2026-11-23T22:30"],
             windowEnds: ["2026-11-24T01:00", "2026-11-24T02:00", "2026-11-25T00:00"],
-            starts: ["2026-11-23T20:00", "2026-11-23T22:00", "2026-11-23T23:00", "2026-11-24T00:00"])
+            starts: ["2026-11-23T20:00", "2026-11-23T22:00", "2026-11-23T23:00", "2026-11-24T00:00"]
+        )
     } else {
         let slot = random.pick([30, 60])
         shop.slotMinutes = slot
-        shop.hours = random.chance(70) ? [["08:00", "10:00"], ["10:00", "12:00"]]
+        shop.hours =
+            random.chance(70)
+            ? [["08:00", "10:00"], ["10:00", "12:00"]]
             : [["08:00", "10:00"], ["10:00", "11:00"], ["11:30", "12:30"]]
         times = (
-            shifts: [[("08:00", "10:00"), ("10:00", "12:00")], [("08:00", "12:00")],
-                     [("09:00", "10:00"), ("10:00", "11:30")], [("08:00", "10:30"), ("09:30", "12:00")],
-                     [("08:00", "10:00"), ("10:30", "12:00")]],
+            shifts: [
+                [("08:00", "10:00"), ("10:00", "12:00")], [("08:00", "12:00")],
+                [("09:00", "10:00"), ("10:00", "11:30")], [("08:00", "10:30"), ("09:30", "12:00")],
+                [("08:00", "10:00"), ("10:30", "12:00")],
+            ],
             windowStarts: ["08:00", "08:40", "09:00"],
             windowEnds: ["11:00", "11:20", "12:30"],
             // Pins and current starts must lie on the grid.
-            starts: ["08:00", "09:00", slot == 30 ? "09:30" : "11:00", "10:00"])
+            starts: ["08:00", "09:00", slot == 30 ? "09:30" : "11:00", "10:00"]
+        )
     }
     let slot = shop.slotMinutes
     shop.maxConcurrent = random.chance(25) ? 1 : nil
@@ -195,13 +212,15 @@ func randomJoinedScenario(seed: UInt64) throws -> (scenario: Scenario, crossing:
     // Three jobs on two bays would make enumeration slow; one bay then.
     let bayCount = jobCount == 3 ? 1 : random.int(1...2)
     for i in 1...bayCount {
-        let oos: [(String, String)] = random.chance(15) ? [(random.pick(times.starts), random.pick(times.windowEnds))] : []
+        let oos: [(String, String)] =
+            random.chance(15) ? [(random.pick(times.starts), random.pick(times.windowEnds))] : []
         shop.bay("BAY-\(i)", random.pick(types), outOfService: oos.filter { at($0.0) < at($0.1) })
     }
     let skills = ["A", "B"]
     for i in 1...random.int(1...2) {
-        shop.mechanic("M-\(i)", skills: skills.filter { _ in random.chance(60) }, shifts: random.pick(times.shifts),
-                      active: random.chance(90))
+        shop.mechanic(
+            "M-\(i)", skills: skills.filter { _ in random.chance(60) }, shifts: random.pick(times.shifts),
+            active: random.chance(90))
     }
     var weights = ScenarioFile.Weights(
         unscheduled: random.int(3...40), startDeviationPerSlot: random.int(0...3),
@@ -217,25 +236,30 @@ func randomJoinedScenario(seed: UInt64) throws -> (scenario: Scenario, crossing:
         let preferred: [String]? = random.chance(60) ? [random.pick(times.starts)] : nil
         var current: (String, String, String?)? = nil
         if random.chance(25) {
-            current = (random.pick(times.starts), "BAY-\(random.int(1...bayCount))",
-                       random.chance(70) ? "M-\(random.int(1...shop.mechanics.count))" : nil)
+            current = (
+                random.pick(times.starts), "BAY-\(random.int(1...bayCount))",
+                random.chance(70) ? "M-\(random.int(1...shop.mechanics.count))" : nil
+            )
         }
         var pinned: (String, String, String?)? = nil
         if random.chance(10) {
-            pinned = (random.pick(times.starts), "BAY-\(random.int(1...bayCount))",
-                      random.chance(70) ? "M-\(random.int(1...shop.mechanics.count))" : nil)
+            pinned = (
+                random.pick(times.starts), "BAY-\(random.int(1...bayCount))",
+                random.chance(70) ? "M-\(random.int(1...shop.mechanics.count))" : nil
+            )
             // A short pinned job that suits its pin's bay and mechanic (which may still be
             // inactive or off shift), so that most scenarios have plans.
             minutes = slot
             mode = pinned!.2 == nil ? .optional : nil
         }
         let anyBay = pinned != nil || random.chance(30)
-        shop.jobs.append(job(
-            "J-\(i)", minutes: minutes, bays: anyBay ? types : [random.pick(types)],
-            skills: pinned != nil ? [] : skills.filter { _ in random.chance(25) },
-            preferredSkills: random.chance(30) ? [random.pick(skills)] : nil,
-            mode: mode, priority: random.int(1...3), window: window, preferred: preferred,
-            pinned: pinned, current: current))
+        shop.jobs.append(
+            job(
+                "J-\(i)", minutes: minutes, bays: anyBay ? types : [random.pick(types)],
+                skills: pinned != nil ? [] : skills.filter { _ in random.chance(25) },
+                preferredSkills: random.chance(30) ? [random.pick(skills)] : nil,
+                mode: mode, priority: random.int(1...3), window: window, preferred: preferred,
+                pinned: pinned, current: current))
     }
     let crossing = LocalDateTime(midnight ? "2026-11-24T00:00" : at("10:00"))!
     return (try shop.scenario(), crossing)
@@ -259,7 +283,9 @@ struct JoinedOpenTimeBruteForceTests {
                 continue
             }
             crossings += milp.solutionFile().assignments.count { assignment in
-                guard let start = LocalDateTime(assignment.start), let end = LocalDateTime(assignment.end) else { return false }
+                guard let start = LocalDateTime(assignment.start), let end = LocalDateTime(assignment.end) else {
+                    return false
+                }
                 return start < crossing && crossing < end
             }
         }
@@ -272,8 +298,10 @@ struct JoinedOpenTimeBruteForceTests {
 /// are verified (inside `planAndVerify`); when enumeration finds no plan both
 /// say `infeasible`; otherwise the MILP proves enumeration's optimum, and
 /// greedy's plan is no better than it and its bound no higher.
-func expectMILPEqualsEnumeration(_ scenario: Scenario, seed: UInt64,
-                                 sourceLocation: SourceLocation = #_sourceLocation) -> (optimum: Int?, milp: PlanResult) {
+func expectMILPEqualsEnumeration(
+    _ scenario: Scenario, seed: UInt64,
+    sourceLocation: SourceLocation = #_sourceLocation
+) -> (optimum: Int?, milp: PlanResult) {
     let optimum = bruteForceOptimum(scenario)
     let (milp, _) = planAndVerify(scenario, sourceLocation: sourceLocation)
     let (greedy, _) = planAndVerify(scenario, GreedyStrategy(), sourceLocation: sourceLocation)

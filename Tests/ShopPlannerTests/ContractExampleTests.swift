@@ -11,12 +11,15 @@ import Testing
 struct ContractExampleTests {
     func check(_ name: String, status: PlanStatus) throws {
         let scenario = try Scenario.load(path: Repository.dataset("contract/\(name).scenario.json"))
-        let shown = try SolutionFile.load(from: try Data(contentsOf: URL(fileURLWithPath: Repository.dataset("contract/\(name).solution.json"))))
+        let shown = try SolutionFile.load(
+            from: try Data(contentsOf: URL(fileURLWithPath: Repository.dataset("contract/\(name).solution.json"))))
         let (result, _) = planAndVerify(scenario)
         #expect(result.status == status)
         var written = result.solutionFile()
         written.seconds = shown.seconds
-        #expect(written == shown, "shopsched solve now writes \(String(decoding: JSONFiles.encode(written), as: UTF8.self))")
+        #expect(
+            written == shown, "shopsched solve now writes \(String(decoding: JSONFiles.encode(written), as: UTF8.self))"
+        )
     }
 
     @Test func workedExample() throws { try check("example", status: .optimal) }

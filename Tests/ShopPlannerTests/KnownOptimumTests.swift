@@ -8,7 +8,9 @@ import Testing
 /// stay feasible and never beat the optimum.
 @Suite("Known optima")
 struct KnownOptimumTests {
-    func expectOptimum(_ builder: ShopBuilder, _ optimum: Int, sourceLocation: SourceLocation = #_sourceLocation) throws -> PlanResult {
+    func expectOptimum(_ builder: ShopBuilder, _ optimum: Int, sourceLocation: SourceLocation = #_sourceLocation) throws
+        -> PlanResult
+    {
         let scenario = try builder.scenario()
         let (result, _) = planAndVerify(scenario, sourceLocation: sourceLocation)
         #expect(result.status == .optimal, sourceLocation: sourceLocation)
@@ -59,8 +61,10 @@ struct KnownOptimumTests {
         var shop = ShopBuilder()
         shop.bay("BAY-1")
         shop.mechanic("M-1")
-        shop.jobs = [job("J-1", minutes: 60, window: ("09:10", "11:20"), preferred: ["08:00"]),
-                     job("J-2", minutes: 60, window: ("09:10", "11:20"), preferred: ["11:00"])]
+        shop.jobs = [
+            job("J-1", minutes: 60, window: ("09:10", "11:20"), preferred: ["08:00"]),
+            job("J-2", minutes: 60, window: ("09:10", "11:20"), preferred: ["11:00"]),
+        ]
         // J-2 prefers 11:00 but must end by 11:15: starts 10:15, 3 slots. Both
         // on one bay do not overlap (09:15–10:15, 10:15–11:15). Total 5 + 3.
         _ = try expectOptimum(shop, 8)
@@ -124,8 +128,10 @@ struct KnownOptimumTests {
         shop.bay("BAY-2")
         shop.bay("BAY-3", .inspection)
         shop.mechanic("M-1")
-        shop.jobs = [job("J-1", minutes: 240), job("J-2", minutes: 240, mode: .optional),
-                     job("J-3", minutes: 60, bays: [.inspection], mode: MechanicMode.none)]
+        shop.jobs = [
+            job("J-1", minutes: 240), job("J-2", minutes: 240, mode: .optional),
+            job("J-3", minutes: 60, bays: [.inspection], mode: MechanicMode.none),
+        ]
         let result = try expectOptimum(shop, 200)
         #expect(result.assignment("J-1")?.mechanic == "M-1")
         #expect(result.assignment("J-2")?.mechanic == nil)
@@ -175,8 +181,10 @@ struct KnownOptimumTests {
         var shop = ShopBuilder()
         shop.bay("BAY-1")
         shop.mechanic("M-1")
-        shop.jobs = [job("J-1", minutes: 120, preferred: ["08:00"], pinned: ("10:00", "BAY-1", "M-1")),
-                     job("J-2", minutes: 120, preferred: ["10:00"])]
+        shop.jobs = [
+            job("J-1", minutes: 120, preferred: ["08:00"], pinned: ("10:00", "BAY-1", "M-1")),
+            job("J-2", minutes: 120, preferred: ["10:00"]),
+        ]
         let result = try expectOptimum(shop, 16)
         #expect(result.assignment("J-1")?.start == at("10:00"))
         #expect(result.assignment("J-2")?.start == at("08:00"))
@@ -188,9 +196,11 @@ struct KnownOptimumTests {
         shop.bay("BAY-1")
         shop.mechanic("M-1")
         shop.mechanic("M-2")
-        shop.jobs = [job("J-1", minutes: 120, pinned: ("08:00", "BAY-1", "M-1")),
-                     job("J-2", minutes: 60, pinned: ("09:00", "BAY-1", "M-2")),
-                     job("J-3", minutes: 60, mode: .required, pinned: ("11:00", "BAY-1", nil))]
+        shop.jobs = [
+            job("J-1", minutes: 120, pinned: ("08:00", "BAY-1", "M-1")),
+            job("J-2", minutes: 60, pinned: ("09:00", "BAY-1", "M-2")),
+            job("J-3", minutes: 60, mode: .required, pinned: ("11:00", "BAY-1", nil)),
+        ]
         let scenario = try shop.scenario()
         for strategy in [MILPStrategy(), GreedyStrategy()] as [any PlanningStrategy] {
             let (result, _) = planAndVerify(scenario, strategy)
@@ -224,8 +234,10 @@ struct KnownOptimumTests {
         shop.bay("BAY-2")
         shop.mechanic("M-1", active: false)
         shop.mechanic("M-2")
-        shop.jobs = [job("J-1", minutes: 60, current: ("08:00", "BAY-1", "M-1")),
-                     job("J-2", minutes: 60, mode: .optional, current: ("09:00", "BAY-2", nil))]
+        shop.jobs = [
+            job("J-1", minutes: 60, current: ("08:00", "BAY-1", "M-1")),
+            job("J-2", minutes: 60, mode: .optional, current: ("09:00", "BAY-2", nil)),
+        ]
         let result = try expectOptimum(shop, 50)
         #expect(result.assignment("J-1")?.start == at("08:00"))
         #expect(result.assignment("J-2")?.mechanic == "M-2")
@@ -265,8 +277,10 @@ struct KnownOptimumTests {
         shop.closedDates = ["2026-11-24"]
         shop.bay("BAY-1")
         shop.mechanic("M-1", shifts: [("2026-11-23T08:00", "2026-11-24T18:00")])
-        shop.jobs = [job("J-1", minutes: 60, window: ("2026-11-24T08:00", "2026-11-24T12:00")),
-                     job("J-2", minutes: 60, preferred: ["2026-11-24T08:00"])]
+        shop.jobs = [
+            job("J-1", minutes: 60, window: ("2026-11-24T08:00", "2026-11-24T12:00")),
+            job("J-2", minutes: 60, preferred: ["2026-11-24T08:00"]),
+        ]
         // J-2 runs Monday 11:00 at the latest: 21:00 slots away? Monday 11:00 to
         // Tuesday 08:00 is 21 hours = 84 slots.
         let result = try expectOptimum(shop, 1000 + 84)

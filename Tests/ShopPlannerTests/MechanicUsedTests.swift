@@ -1,9 +1,10 @@
 import MILP
 import ShopDomain
-@testable import ShopPlanner
 import ShopTestSupport
 import ShopVerifier
 import Testing
+
+@testable import ShopPlanner
 
 /// Fixed-time jobs (window exactly the job) with `mechanicUsed` weighted:
 /// shift minimisation inside the shop problem.
@@ -20,16 +21,20 @@ func fixedTimeScenario(seed: UInt64) throws -> Scenario {
         let shift = random.pick([("08:00", "13:00"), ("08:00", "11:00"), ("10:00", "13:00")])
         shop.mechanic("M-\(i)", skills: skills.filter { _ in random.chance(60) }, shifts: [shift])
     }
-    shop.weights = .init(unscheduled: random.int(2...30), startDeviationPerSlot: random.int(0...2),
-                         missingPreferredSkill: random.int(0...3), mechanicUsed: random.int(1...10))
+    shop.weights = .init(
+        unscheduled: random.int(2...30), startDeviationPerSlot: random.int(0...2),
+        missingPreferredSkill: random.int(0...3), mechanicUsed: random.int(1...10))
     for i in 1...random.int(3...4) {
         let start = random.int(8...11), hours = random.int(1...2)
         let window = (String(format: "%02d:00", start), String(format: "%02d:00", min(13, start + hours)))
         var pinned: (String, String, String?)? = nil
         if random.chance(10) { pinned = (window.0, "BAY-\(i % 3 + 1)", "M-1") }
-        shop.jobs.append(job("J-\(i)", minutes: 60 * (min(13, start + hours) - start), skills: skills.filter { _ in random.chance(35) },
-                             preferredSkills: random.chance(40) ? [random.pick(skills)] : nil,
-                             mode: random.chance(80) ? .required : .optional, window: window, pinned: pinned))
+        shop.jobs.append(
+            job(
+                "J-\(i)", minutes: 60 * (min(13, start + hours) - start),
+                skills: skills.filter { _ in random.chance(35) },
+                preferredSkills: random.chance(40) ? [random.pick(skills)] : nil,
+                mode: random.chance(80) ? .required : .optional, window: window, pinned: pinned))
     }
     return try shop.scenario()
 }
@@ -62,11 +67,15 @@ struct MechanicUsedTests {
         shop.slotMinutes = 30
         for i in 1...3 { shop.bay("BAY-\(i)") }
         for i in 1...4 { shop.mechanic("M-\(i)") }
-        shop.weights = .init(unscheduled: 100, startDeviationPerSlot: 0, missingPreferredSkill: 0,
-                             unassignedMechanic: 0, mechanicUsed: 1)
+        shop.weights = .init(
+            unscheduled: 100, startDeviationPerSlot: 0, missingPreferredSkill: 0,
+            unassignedMechanic: 0, mechanicUsed: 1)
         // 08:00–09:00, 08:30–10:00, 09:30–11:00, 10:00–11:00: at most two at once.
-        for (i, (from, to)) in [("08:00", "09:00"), ("08:30", "10:00"), ("09:30", "11:00"), ("10:00", "11:00")].enumerated() {
-            let minutes = (Int(to.prefix(2))! * 60 + Int(to.suffix(2))!) - (Int(from.prefix(2))! * 60 + Int(from.suffix(2))!)
+        for (i, (from, to)) in [("08:00", "09:00"), ("08:30", "10:00"), ("09:30", "11:00"), ("10:00", "11:00")]
+            .enumerated()
+        {
+            let minutes =
+                (Int(to.prefix(2))! * 60 + Int(to.suffix(2))!) - (Int(from.prefix(2))! * 60 + Int(from.suffix(2))!)
             shop.jobs.append(job("J-\(i + 1)", minutes: minutes, mode: .required, window: (from, to)))
         }
         let instance = Instance(try shop.scenario())
@@ -83,14 +92,18 @@ struct MechanicUsedTests {
         for i in 1...2 { shop.bay("BAY-\(i)") }
         for i in 1...3 { shop.mechanic("M-\(i)") }
         shop.weights = .init(unscheduled: 50, mechanicUsed: 5)
-        shop.jobs = [job("J-1", minutes: 60, mode: .required, window: ("08:00", "09:00")),
-                     job("J-2", minutes: 60, mode: .required, window: ("09:00", "10:00")),
-                     job("J-3", minutes: 120, mode: .required, window: ("08:00", "10:00"))]
+        shop.jobs = [
+            job("J-1", minutes: 60, mode: .required, window: ("08:00", "09:00")),
+            job("J-2", minutes: 60, mode: .required, window: ("09:00", "10:00")),
+            job("J-3", minutes: 120, mode: .required, window: ("08:00", "10:00")),
+        ]
         let instance = Instance(try shop.scenario())
         // Three mechanics for three jobs: valid, and wasteful.
-        let spread: [SlotPlacement?] = [SlotPlacement(start: 8, bay: 0, mechanic: 0),
-                                        SlotPlacement(start: 9, bay: 0, mechanic: 1),
-                                        SlotPlacement(start: 8, bay: 1, mechanic: 2)]
+        let spread: [SlotPlacement?] = [
+            SlotPlacement(start: 8, bay: 0, mechanic: 0),
+            SlotPlacement(start: 9, bay: 0, mechanic: 1),
+            SlotPlacement(start: 8, bay: 1, mechanic: 2),
+        ]
         let improved = MechanicConsolidation.improve(instance, spread, jobs: [0, 1, 2])
         #expect(Set(improved.compactMap { $0?.mechanic }).count == 2)
         #expect(instance.objective(of: improved) == instance.objective(of: spread) - 5)
@@ -107,9 +120,10 @@ struct MechanicUsedTests {
             let greedy = GreedyStrategy.greedyPlan(instance)
             let improved = MechanicConsolidation.improve(instance, greedy, jobs: Array(instance.jobs.indices))
             #expect(instance.objective(of: improved) <= instance.objective(of: greedy), "seed \(seed)")
-            let result = PlanResult(strategy: "test", status: .feasible, placements: improved,
-                                    objective: instance.objective(of: improved), bound: 0, seconds: 0,
-                                    reasons: GreedyStrategy.reasons(instance, improved), problems: [], instance: instance)
+            let result = PlanResult(
+                strategy: "test", status: .feasible, placements: improved,
+                objective: instance.objective(of: improved), bound: 0, seconds: 0,
+                reasons: GreedyStrategy.reasons(instance, improved), problems: [], instance: instance)
             let report = PlanVerifier(scenario: scenario).verify(result.solutionFile())
             #expect(report.violations == [], "seed \(seed): \(report)")
             #expect(report.objective == instance.objective(of: improved), "seed \(seed)")

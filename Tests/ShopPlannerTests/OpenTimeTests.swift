@@ -30,8 +30,9 @@ struct OpenTimeTests {
         let scenario = try shop.scenario()
         let instance = Instance(scenario)
         #expect(instance.openIntervals == [32..<68])  // 08:00–17:00 in 15-minute slots
-        #expect(PlanVerifier(scenario: scenario).openIntervals
-            == [LocalRange(start: LocalDateTime(at("08:00"))!, end: LocalDateTime(at("17:00"))!)])
+        #expect(
+            PlanVerifier(scenario: scenario).openIntervals
+                == [LocalRange(start: LocalDateTime(at("08:00"))!, end: LocalDateTime(at("17:00"))!)])
 
         let (result, report) = planAndVerify(scenario)
         #expect(result.status == .optimal)
@@ -56,8 +57,9 @@ struct OpenTimeTests {
         shop.jobs = [job("J-1", minutes: 360)]
         let scenario = try shop.scenario()
         #expect(Instance(scenario).openIntervals == [32..<68])
-        #expect(PlanVerifier(scenario: scenario).openIntervals
-            == [LocalRange(start: LocalDateTime(at("08:00"))!, end: LocalDateTime(at("17:00"))!)])
+        #expect(
+            PlanVerifier(scenario: scenario).openIntervals
+                == [LocalRange(start: LocalDateTime(at("08:00"))!, end: LocalDateTime(at("17:00"))!)])
         let (result, report) = planAndVerify(scenario)
         #expect(result.status == .optimal && report.objective == 0)
         #expect(result.assignment("J-1") != nil)
@@ -90,8 +92,11 @@ struct OpenTimeTests {
         shop.hours = [["00:00", "24:00"]]
         shop.bay("BAY-1")
         shop.mechanic("M-1", shifts: [("2026-11-23T18:00", "2026-11-24T08:00")])
-        shop.jobs = [job("J-1", minutes: 600, window: ("2026-11-23T20:00", "2026-11-24T08:00"),
-                         preferred: ["2026-11-23T21:00"])]
+        shop.jobs = [
+            job(
+                "J-1", minutes: 600, window: ("2026-11-23T20:00", "2026-11-24T08:00"),
+                preferred: ["2026-11-23T21:00"])
+        ]
         let scenario = try shop.scenario()
         #expect(Instance(scenario).openIntervals == [0..<192])
         let (result, report) = planAndVerify(scenario)
@@ -109,7 +114,8 @@ struct OpenTimeTests {
         var shop = ShopBuilder()
         shop.days = 2
         shop.bay("BAY-1")
-        shop.mechanic("M-1", shifts: [("2026-11-23T20:00", "2026-11-24T00:00"), ("2026-11-24T00:00", "2026-11-24T06:00")])
+        shop.mechanic(
+            "M-1", shifts: [("2026-11-23T20:00", "2026-11-24T00:00"), ("2026-11-24T00:00", "2026-11-24T06:00")])
         shop.jobs = [job("J-1", minutes: 600, preferred: ["2026-11-23T22:00"])]
         let scenario = try Self.scenario(shop, hours: ["mon": [["20:00", "24:00"]], "tue": [["00:00", "06:00"]]])
         let instance = Instance(scenario)

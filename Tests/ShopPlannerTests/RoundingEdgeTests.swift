@@ -8,8 +8,10 @@ import Testing
 /// engine plans around them instead of trapping on an inverted range.
 @Suite struct RoundingEdgeTests {
     /// A one-bay shop with mechanic M-1 on `shift` only and one 30-minute job.
-    static func shop(slot: Int, shift: (String, String), window: (String, String)? = nil,
-                     pinned: (String, String, String?)? = nil, hours: [[String]] = [["08:00", "18:00"]]) throws -> Scenario {
+    static func shop(
+        slot: Int, shift: (String, String), window: (String, String)? = nil,
+        pinned: (String, String, String?)? = nil, hours: [[String]] = [["08:00", "18:00"]]
+    ) throws -> Scenario {
         var shop = ShopBuilder()
         shop.slotMinutes = slot
         shop.hours = hours

@@ -1,9 +1,10 @@
 import MILP
 import ShopDomain
-@testable import ShopPlanner
 import ShopTestSupport
 import ShopVerifier
 import Testing
+
+@testable import ShopPlanner
 
 /// The formulation's speed-ups keep the optimum: grouped bays and mechanics,
 /// independent parts, pricing, threads.
@@ -34,8 +35,10 @@ struct SpeedUpTests {
         shop.mechanic("M-3", skills: ["A", "B"])  // B matters: J-2 prefers it
         shop.mechanic("M-4", skills: ["A"])
         shop.mechanic("M-5", skills: ["A", "C"])  // C matters to no job: alike
-        shop.jobs = [job("J-1", minutes: 60, skills: ["A"], current: ("08:00", "BAY-3", "M-4")),
-                     job("J-2", minutes: 60, preferredSkills: ["B"])]
+        shop.jobs = [
+            job("J-1", minutes: 60, skills: ["A"], current: ("08:00", "BAY-3", "M-4")),
+            job("J-2", minutes: 60, preferredSkills: ["B"]),
+        ]
         let instance = Instance(try shop.scenario())
         let bays = instance.bayGroups(aggregate: true)
         bays.checkInvariants()
@@ -54,7 +57,8 @@ struct SpeedUpTests {
         for i in 1...4 { shop.mechanic("M-\(i)", skills: ["A"], shifts: [("08:00", "12:00")]) }
         shop.weights = .init(mechanicUsed: mechanicUsed)
         shop.jobs = (1...9).map { i in
-            job("J-\(i)", minutes: [60, 90, 120][i % 3], skills: ["A"], preferred: [["08:00", "09:00", "10:30"][i % 3]])
+            job(
+                "J-\(i)", minutes: [60, 90, 120][i % 3], skills: ["A"], preferred: [["08:00", "09:00", "10:30"][i % 3]])
         }
         let scenario = try shop.scenario()
         let (grouped, _) = planAndVerify(scenario, StrategyCatalog.strategy(named: "milp")!)
@@ -79,8 +83,9 @@ struct SpeedUpTests {
         }
         func parts() throws -> [[Int]] {
             let instance = Instance(try shop.scenario())
-            return IndependentParts.parts(of: instance, bayGroups: instance.bayGroups(aggregate: true),
-                                          mechanicGroups: instance.mechanicGroups(aggregate: true))
+            return IndependentParts.parts(
+                of: instance, bayGroups: instance.bayGroups(aggregate: true),
+                mechanicGroups: instance.mechanicGroups(aggregate: true))
         }
         #expect(try parts() == [[0, 1], [2, 3], [4, 5]])
         shop.jobs.append(job("J-6", minutes: 60, window: ("2026-11-23T08:00", "2026-11-24T12:00")))

@@ -13,9 +13,12 @@ import Testing
 struct ReplanTests {
     static let now = "2026-11-23T11:30"
 
-    static func replan(_ events: [DisruptionEvent], _ snapshot: BookingSnapshot, now: String = ReplanTests.now,
-                       policy: ReplanPolicy? = nil, sourceLocation: SourceLocation = #_sourceLocation) throws -> ReplanResult {
-        let disruption = Disruption(requestId: "DIS-1", facility: "FAC-1", reportedBy: "dispatch-1", events: events, policy: policy)
+    static func replan(
+        _ events: [DisruptionEvent], _ snapshot: BookingSnapshot, now: String = ReplanTests.now,
+        policy: ReplanPolicy? = nil, sourceLocation: SourceLocation = #_sourceLocation
+    ) throws -> ReplanResult {
+        let disruption = Disruption(
+            requestId: "DIS-1", facility: "FAC-1", reportedBy: "dispatch-1", events: events, policy: policy)
         let result = try ReplanEngine(clock: FixedClock(Shop.at(now))).replan(disruption, in: snapshot)
         try verify(result, snapshot, sourceLocation: sourceLocation)
         return result
@@ -39,7 +42,9 @@ struct ReplanTests {
                 #expect(same, "started \(a.id) never moves", sourceLocation: sourceLocation)
             }
             let changed = !(same && (p?.mechanic == a.mechanic || a.mechanic == nil || started))
-            #expect(result.changes.contains { $0.appointment == a.id } == changed, "\(a.id) in changes", sourceLocation: sourceLocation)
+            #expect(
+                result.changes.contains { $0.appointment == a.id } == changed, "\(a.id) in changes",
+                sourceLocation: sourceLocation)
         }
     }
 
@@ -47,10 +52,13 @@ struct ReplanTests {
     /// S-1 IN_PROGRESS 10:00–12:00 BAY-1 M-1 (started); A-2 SCHEDULED 12:30–13:30 BAY-1 M-1;
     /// A-3 SCHEDULED 14:00–15:00 BAY-2 M-1; C-4 CONFIRMED 13:00–14:00 BAY-2 M-2.
     static let day = Shop.snapshot([
-        Shop.appointment("S-1", "2026-11-23T10:00", minutes: 120, bay: "BAY-1", mechanic: "M-1", status: "IN_PROGRESS", customer: "C-1"),
+        Shop.appointment(
+            "S-1", "2026-11-23T10:00", minutes: 120, bay: "BAY-1", mechanic: "M-1", status: "IN_PROGRESS",
+            customer: "C-1"),
         Shop.appointment("A-2", "2026-11-23T12:30", bay: "BAY-1", mechanic: "M-1", customer: "C-2"),
         Shop.appointment("A-3", "2026-11-23T14:00", bay: "BAY-2", mechanic: "M-1", customer: "C-3"),
-        Shop.appointment("C-4", "2026-11-23T13:00", bay: "BAY-2", mechanic: "M-2", status: "CONFIRMED", customer: "C-4"),
+        Shop.appointment(
+            "C-4", "2026-11-23T13:00", bay: "BAY-2", mechanic: "M-2", status: "CONFIRMED", customer: "C-4"),
     ])
     static let sick = DisruptionEvent(type: .mechanicUnavailable, mechanic: "M-1", from: "2026-11-23T12:00")
 
@@ -73,7 +81,10 @@ struct ReplanTests {
         #expect(result.events[0].reason == "MECHANIC_UNAVAILABLE" && result.events[0].newStart == "2026-11-23T12:00")
         // A-2's customer (time changed, same day: mandatory); M-1 taken off both, M-2 given both; A-3's customer not bothered.
         let outbox = result.outbox.entries.map { "\($0.appointmentId) \($0.recipientKind.rawValue) \($0.recipientId)" }
-        #expect(outbox == ["A-2 CUSTOMER C-2", "A-2 MECHANIC M-1", "A-2 MECHANIC M-2", "A-3 MECHANIC M-1", "A-3 MECHANIC M-2"])
+        #expect(
+            outbox == [
+                "A-2 CUSTOMER C-2", "A-2 MECHANIC M-1", "A-2 MECHANIC M-2", "A-3 MECHANIC M-1", "A-3 MECHANIC M-2",
+            ])
         #expect(result.outbox.entries[0].mandatory && result.outbox.entries[0].calendar != nil)
         #expect(result.audit.last?.type == RescheduleAuditType.replanned)
     }
@@ -95,12 +106,17 @@ struct ReplanTests {
     }
 
     @Test func bayOutageMovesItsJobs() throws {
-        let result = try Self.replan([DisruptionEvent(type: .bayOutOfService, bay: "BAY-2", from: "2026-11-23T13:30",
-                                                      until: "2026-11-23T15:00")], Self.day)
+        let result = try Self.replan(
+            [
+                DisruptionEvent(
+                    type: .bayOutOfService, bay: "BAY-2", from: "2026-11-23T13:30",
+                    until: "2026-11-23T15:00")
+            ], Self.day)
         // C-4 (confirmed, 13:00–14:00) has no place where it is: it moves although confirmed; A-3 too.
         let moved = Dictionary(uniqueKeysWithValues: result.changes.map { ($0.appointment, $0) })
         #expect(Set(moved.keys) == ["A-3", "C-4"])
-        #expect(moved.values.allSatisfy { $0.reason == "EQUIPMENT_ISSUE" && $0.why == "BAY-2 out of service 13:30–15:00" })
+        #expect(
+            moved.values.allSatisfy { $0.reason == "EQUIPMENT_ISSUE" && $0.why == "BAY-2 out of service 13:30–15:00" })
     }
 
     @Test func confirmedStayUnlessThePolicySaysSo() throws {
@@ -113,13 +129,16 @@ struct ReplanTests {
         // (4 hours from 12:00) fits M-2's afternoon only if C-4 (confirmed, 13:00–14:00 with M-2) moves.
         let tight = Shop.snapshot([
             Shop.appointment("A-2", "2026-11-23T12:00", minutes: 240, bay: "BAY-1", mechanic: "M-1", customer: "C-2"),
-            Shop.appointment("C-4", "2026-11-23T13:00", bay: "BAY-2", mechanic: "M-2", status: "CONFIRMED", customer: "C-4"),
+            Shop.appointment(
+                "C-4", "2026-11-23T13:00", bay: "BAY-2", mechanic: "M-2", status: "CONFIRMED", customer: "C-4"),
         ])
         let moved = try Self.replan([Self.sick], tight, policy: ReplanPolicy(moveConfirmed: true))
         #expect(moved.changes.contains { $0.appointment == "C-4" }, "the policy lets C-4 move")
         #expect(moved.changes.first { $0.appointment == "A-2" }.map { $0.kind != .unscheduled } == true)
         let kept = try Self.replan([Self.sick], tight)
-        #expect(!kept.changes.contains { $0.appointment == "C-4" }, "without the policy C-4 stays although moving it is cheaper")
+        #expect(
+            !kept.changes.contains { $0.appointment == "C-4" },
+            "without the policy C-4 stays although moving it is cheaper")
         #expect(kept.changes.first { $0.appointment == "A-2" }?.kind == .unscheduled)
         #expect(moved.objective! < kept.objective!)
     }
@@ -133,22 +152,28 @@ struct ReplanTests {
     }
 
     @Test func startedJobWhoseMechanicLeavesStaysAndIsFlagged() throws {
-        let result = try Self.replan([DisruptionEvent(type: .mechanicUnavailable, mechanic: "M-1", from: "2026-11-23T11:30")], Self.day)
+        let result = try Self.replan(
+            [DisruptionEvent(type: .mechanicUnavailable, mechanic: "M-1", from: "2026-11-23T11:30")], Self.day)
         #expect(!result.changes.contains { $0.appointment == "S-1" })
         #expect(result.atRisk.contains { $0.appointment == "S-1" && $0.why.contains("hand it over") })
     }
 
     @Test func badDisruptionNamesEveryField() throws {
-        let disruption = Disruption(requestId: "", facility: "FAC-9", events: [
-            DisruptionEvent(type: .mechanicUnavailable, mechanic: "M-9", from: "noon"),
-            DisruptionEvent(type: .jobOverrun, appointment: "A-2", minutes: 0),
-        ])
+        let disruption = Disruption(
+            requestId: "", facility: "FAC-9",
+            events: [
+                DisruptionEvent(type: .mechanicUnavailable, mechanic: "M-9", from: "noon"),
+                DisruptionEvent(type: .jobOverrun, appointment: "A-2", minutes: 0),
+            ])
         do {
             _ = try ReplanEngine(clock: FixedClock(Shop.at(Self.now))).replan(disruption, in: Self.day)
             Issue.record("expected an InputError")
         } catch {
-            #expect(error.paths == ["disruption.requestId", "disruption.facility", "disruption.events[0].from",
-                                    "disruption.events[0].mechanic", "disruption.events[1].minutes"])
+            #expect(
+                error.paths == [
+                    "disruption.requestId", "disruption.facility", "disruption.events[0].from",
+                    "disruption.events[0].mechanic", "disruption.events[1].minutes",
+                ])
         }
     }
 
@@ -156,13 +181,16 @@ struct ReplanTests {
     /// mechanic with the most work after 12:00 goes home at 12:00. (The benchmark's day has 60;
     /// the test uses 30, to stay fast.)
     static func sickDay(booked: Int = 30) throws -> (BookingSnapshot, Disruption, String) {
-        let file = try ScenarioGenerator.scenario(GeneratorOptions(seed: 1, jobs: booked * 4 / 3, mechanics: booked / 6,
-                                                                   bays: booked / 6, days: 1))
+        let file = try ScenarioGenerator.scenario(
+            GeneratorOptions(
+                seed: 1, jobs: booked * 4 / 3, mechanics: booked / 6,
+                bays: booked / 6, days: 1))
         var plan = GreedyStrategy().plan(Instance(try Scenario(file: file)), options: PlanOptions()).solutionFile()
         plan.assignments = Array(plan.assignments.prefix(booked))
         let snapshot = BookingSnapshot(booked: file, plan: plan)
         let date = file.facility.horizon.start
-        let disruption = try #require(Disruption.sickMechanic(in: snapshot, from: Shop.at("\(date)T12:00"), requestId: "SICK-1"))
+        let disruption = try #require(
+            Disruption.sickMechanic(in: snapshot, from: Shop.at("\(date)T12:00"), requestId: "SICK-1"))
         return (snapshot, disruption, "\(date)T11:00")
     }
 
@@ -198,8 +226,10 @@ struct ReplanTests {
             dir = dir.deletingLastPathComponent()
         }
         let folder = dir.appendingPathComponent("datasets/reschedule")
-        let snapshot = try BookingFiles.snapshot(from: BookingFiles.read(folder.appendingPathComponent("snapshot.json").path))
-        let disruption = try RescheduleFiles.disruption(from: BookingFiles.read(folder.appendingPathComponent("disruption.json").path))
+        let snapshot = try BookingFiles.snapshot(
+            from: BookingFiles.read(folder.appendingPathComponent("snapshot.json").path))
+        let disruption = try RescheduleFiles.disruption(
+            from: BookingFiles.read(folder.appendingPathComponent("disruption.json").path))
         let result = try ReplanEngine(clock: FixedClock(Shop.at("2026-11-23T11:00"))).replan(disruption, in: snapshot)
         try Self.verify(result, snapshot, sourceLocation: #_sourceLocation)
         #expect(result.changes.map(\.appointment) == ["APT-4", "APT-5"])

@@ -19,15 +19,19 @@ import Testing
 
     @Test func replanRefusesAHugeRescheduleCount() throws {
         let folder = Self.repository().appendingPathComponent("datasets/reschedule")
-        var snapshot = try BookingFiles.snapshot(from: BookingFiles.read(folder.appendingPathComponent("snapshot.json").path))
-        let disruption = try RescheduleFiles.disruption(from: BookingFiles.read(folder.appendingPathComponent("disruption.json").path))
+        var snapshot = try BookingFiles.snapshot(
+            from: BookingFiles.read(folder.appendingPathComponent("snapshot.json").path))
+        let disruption = try RescheduleFiles.disruption(
+            from: BookingFiles.read(folder.appendingPathComponent("disruption.json").path))
         // APT-4 is one the bundled disruption moves.
         let i = try #require(snapshot.appointments.firstIndex { $0.id == "APT-4" })
         snapshot.appointments[i].rescheduleCount = Int.max
         #expect {
             _ = try ReplanEngine(clock: FixedClock(Shop.at("2026-11-23T11:00"))).replan(disruption, in: snapshot)
         } throws: { error in
-            (error as? InputError)?.issues.contains { $0.path == "appointments[\(i)].rescheduleCount" && $0.message.contains("at most") } == true
+            (error as? InputError)?.issues.contains {
+                $0.path == "appointments[\(i)].rescheduleCount" && $0.message.contains("at most")
+            } == true
         }
     }
 

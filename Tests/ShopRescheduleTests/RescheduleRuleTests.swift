@@ -64,28 +64,35 @@ struct RescheduleRuleTests {
     }
 
     @Test func reschedulePermissionForAnotherFacilityIsDenied() throws {
-        let decision = try Shop.reschedule(Shop.request(permissions: Shop.grants([.rescheduleAppointment], facility: "FAC-2")), Self.day)
+        let decision = try Shop.reschedule(
+            Shop.request(permissions: Shop.grants([.rescheduleAppointment], facility: "FAC-2")), Self.day)
         #expect(decision.denials.map(\.code) == [.missingReschedulePermission])
     }
 
     // AC3 (rule 2): reasons from the enum; notes for OTHER and for any override.
     @Test func reasonOtherNeedsNotes() throws {
         #expect(try Shop.reschedule(Shop.request(reason: .other), Self.day).denials.map(\.code) == [.notesRequired])
-        #expect(try Shop.reschedule(Shop.request(reason: .other, notes: "customer's car is stuck abroad"), Self.day).outcome == .rescheduled)
+        #expect(
+            try Shop.reschedule(Shop.request(reason: .other, notes: "customer's car is stuck abroad"), Self.day).outcome
+                == .rescheduled)
     }
 
     @Test func approvalOrConflictOverrideNeedsNotes() throws {
         let approval = try Shop.reschedule(Shop.request(reason: .shopCapacity, manager: Shop.manager), Self.day)
         #expect(approval.denials.map(\.code) == [.notesRequired])
-        let override = try Shop.reschedule(Shop.request(reason: .shopCapacity, permissions: Shop.everything,
-                                                        conflictOverride: "loaner tech"), Self.day)
+        let override = try Shop.reschedule(
+            Shop.request(
+                reason: .shopCapacity, permissions: Shop.everything,
+                conflictOverride: "loaner tech"), Self.day)
         #expect(override.denials.map(\.code) == [.notesRequired])
     }
 
     @Test func unknownReasonIsBadInputNamingTheField() throws {
         var request = Shop.request()
         request.reason = "BORED"
-        #expect(throws: InputError.self) { try RescheduleEngine(clock: FixedClock(Shop.at("2026-11-23T09:00"))).reschedule(request, in: Self.day) }
+        #expect(throws: InputError.self) {
+            try RescheduleEngine(clock: FixedClock(Shop.at("2026-11-23T09:00"))).reschedule(request, in: Self.day)
+        }
         do {
             _ = try RescheduleEngine(clock: FixedClock(Shop.at("2026-11-23T09:00"))).reschedule(request, in: Self.day)
         } catch {
@@ -103,10 +110,12 @@ struct RescheduleRuleTests {
     @Test func underTwentyFourHoursNeedsApprovePermissionOrAManager() throws {
         let denied = try Shop.reschedule(Shop.request(), Self.day, now: "2026-11-23T10:01")
         #expect(denied.denials.map(\.code) == [.shortNoticeNotApproved])
-        let permitted = try Shop.reschedule(Shop.request(permissions: Shop.grants([.rescheduleAppointment, .approveReschedule])),
-                                            Self.day, now: "2026-11-23T10:01")
+        let permitted = try Shop.reschedule(
+            Shop.request(permissions: Shop.grants([.rescheduleAppointment, .approveReschedule])),
+            Self.day, now: "2026-11-23T10:01")
         #expect(permitted.outcome == .rescheduled && permitted.update?.notice == .short)
-        let managed = try Shop.reschedule(Shop.request(notes: "manager agreed", manager: Shop.manager), Self.day, now: "2026-11-23T10:01")
+        let managed = try Shop.reschedule(
+            Shop.request(notes: "manager agreed", manager: Shop.manager), Self.day, now: "2026-11-23T10:01")
         #expect(managed.outcome == .rescheduled && managed.update?.approvedBy == "mgr-1")
     }
 
@@ -120,8 +129,9 @@ struct RescheduleRuleTests {
     // AC5 (rule 3): under 4 h is an emergency: a Shop Manager's approval and the customer's confirmation.
     @Test func exactlyFourHoursIsShortNoticeNotAnEmergency() throws {
         let snapshot = Shop.snapshot([Shop.appointment("A-1", "2026-11-23T14:00")])
-        let decision = try Shop.reschedule(Shop.request("2026-11-24T14:00", permissions: Shop.grants([.rescheduleAppointment, .approveReschedule])),
-                                           snapshot, now: "2026-11-23T10:00")
+        let decision = try Shop.reschedule(
+            Shop.request("2026-11-24T14:00", permissions: Shop.grants([.rescheduleAppointment, .approveReschedule])),
+            snapshot, now: "2026-11-23T10:00")
         #expect(decision.outcome == .rescheduled)
         #expect(decision.update?.notice == .short && decision.update?.noticeMinutes == 240)
     }
@@ -129,17 +139,23 @@ struct RescheduleRuleTests {
     @Test func underFourHoursNeedsAManagerAndTheCustomersConfirmation() throws {
         let snapshot = Shop.snapshot([Shop.appointment("A-1", "2026-11-23T14:00")])
         let approver = Shop.grants([.rescheduleAppointment, .approveReschedule])
-        let bare = try Shop.reschedule(Shop.request("2026-11-24T14:00", permissions: approver), snapshot, now: "2026-11-23T10:01")
+        let bare = try Shop.reschedule(
+            Shop.request("2026-11-24T14:00", permissions: approver), snapshot, now: "2026-11-23T10:01")
         #expect(bare.denials.map(\.code) == [.managerApprovalRequired, .customerConfirmationRequired])
-        let noCustomer = try Shop.reschedule(Shop.request("2026-11-24T14:00", notes: "flood", manager: Shop.manager),
-                                             snapshot, now: "2026-11-23T10:01")
+        let noCustomer = try Shop.reschedule(
+            Shop.request("2026-11-24T14:00", notes: "flood", manager: Shop.manager),
+            snapshot, now: "2026-11-23T10:01")
         #expect(noCustomer.denials.map(\.code) == [.customerConfirmationRequired])
-        let notManager = try Shop.reschedule(Shop.request("2026-11-24T14:00", notes: "flood",
-                                                          manager: ManagerApproval(approvedBy: "adv-2", role: "SERVICE_ADVISOR"),
-                                                          confirmation: Shop.phone), snapshot, now: "2026-11-23T10:01")
+        let notManager = try Shop.reschedule(
+            Shop.request(
+                "2026-11-24T14:00", notes: "flood",
+                manager: ManagerApproval(approvedBy: "adv-2", role: "SERVICE_ADVISOR"),
+                confirmation: Shop.phone), snapshot, now: "2026-11-23T10:01")
         #expect(notManager.denials.map(\.code) == [.managerApprovalInvalid, .managerApprovalRequired])
-        let both = try Shop.reschedule(Shop.request("2026-11-24T14:00", reason: .emergency, notes: "flood", manager: Shop.manager,
-                                                    confirmation: Shop.phone), snapshot, now: "2026-11-23T10:01")
+        let both = try Shop.reschedule(
+            Shop.request(
+                "2026-11-24T14:00", reason: .emergency, notes: "flood", manager: Shop.manager,
+                confirmation: Shop.phone), snapshot, now: "2026-11-23T10:01")
         #expect(both.outcome == .rescheduled && both.update?.notice == .emergency)
         #expect(both.update?.customerConfirmation?.channel == "PHONE")
         let approval = try #require(both.audit.first { $0.type == RescheduleAuditType.approval })
@@ -153,16 +169,19 @@ struct RescheduleRuleTests {
         let third = try Shop.reschedule(Shop.request(), Shop.snapshot([Shop.appointment(count: 2)]))
         #expect(third.denials.map(\.code) == [.rescheduleLimitReached])
         #expect(third.denials.first?.message.contains("reschedule 3") == true)
-        let approved = try Shop.reschedule(Shop.request(notes: "VIP", manager: Shop.manager), Shop.snapshot([Shop.appointment(count: 2)]))
+        let approved = try Shop.reschedule(
+            Shop.request(notes: "VIP", manager: Shop.manager), Shop.snapshot([Shop.appointment(count: 2)]))
         #expect(approved.outcome == .rescheduled && approved.appointment?.rescheduleCount == 3)
     }
 
     // AC7 (rule 5): conflicts as in booking: hard, overridable (with permission and reason), soft; alternatives.
     @Test func hardConflictOffersRankedAlternatives() throws {
         // Wednesday 10:00: both bays taken.
-        let snapshot = Shop.snapshot([Shop.appointment(),
-                                      Shop.appointment("B-1", "2026-11-25T09:00", minutes: 180, bay: "BAY-1", mechanic: nil, customer: "C-2"),
-                                      Shop.appointment("B-2", "2026-11-25T09:00", minutes: 180, bay: "BAY-2", mechanic: nil, customer: "C-3")])
+        let snapshot = Shop.snapshot([
+            Shop.appointment(),
+            Shop.appointment("B-1", "2026-11-25T09:00", minutes: 180, bay: "BAY-1", mechanic: nil, customer: "C-2"),
+            Shop.appointment("B-2", "2026-11-25T09:00", minutes: 180, bay: "BAY-2", mechanic: nil, customer: "C-3"),
+        ])
         let decision = try Shop.reschedule(Shop.request(), snapshot)
         #expect(decision.outcome == .conflicts)
         #expect(decision.conflicts.map(\.code) == [.noEligibleBay])
@@ -174,9 +193,11 @@ struct RescheduleRuleTests {
 
     @Test func alternativesNeverOfferTheTimeItHasNow() throws {
         // Both bays taken Tuesday 11:00–13:00; A-1 asks for 11:15. Its own 10:00 would be nearest.
-        let snapshot = Shop.snapshot([Shop.appointment(),
-                                      Shop.appointment("B-1", "2026-11-24T11:00", minutes: 120, bay: "BAY-1", mechanic: nil, customer: "C-2"),
-                                      Shop.appointment("B-2", "2026-11-24T11:00", minutes: 120, bay: "BAY-2", mechanic: nil, customer: "C-3")])
+        let snapshot = Shop.snapshot([
+            Shop.appointment(),
+            Shop.appointment("B-1", "2026-11-24T11:00", minutes: 120, bay: "BAY-1", mechanic: nil, customer: "C-2"),
+            Shop.appointment("B-2", "2026-11-24T11:00", minutes: 120, bay: "BAY-2", mechanic: nil, customer: "C-3"),
+        ])
         let decision = try Shop.reschedule(Shop.request("2026-11-24T11:15"), snapshot)
         #expect(decision.outcome == .conflicts)
         #expect(decision.alternatives.first?.start == "2026-11-24T09:45")
@@ -185,26 +206,35 @@ struct RescheduleRuleTests {
 
     @Test func overridableConflictNeedsPermissionAndReason() throws {
         // Wednesday 10:00: M-1 busy on another car in BAY-2, M-2 off all week; BAY-1 free.
-        var snapshot = Shop.snapshot([Shop.appointment(),
-                                      Shop.appointment("B-1", "2026-11-25T10:00", bay: "BAY-2", mechanic: "M-1", customer: "C-2")])
+        var snapshot = Shop.snapshot([
+            Shop.appointment(),
+            Shop.appointment("B-1", "2026-11-25T10:00", bay: "BAY-2", mechanic: "M-1", customer: "C-2"),
+        ])
         snapshot.mechanics[1].shifts = []
         let plain = try Shop.reschedule(Shop.request(), snapshot)
         #expect(plain.outcome == .conflicts && plain.conflicts.map(\.code).contains(.noMechanicFree))
         let refused = try Shop.reschedule(Shop.request(notes: "x", conflictOverride: "loaner tech"), snapshot)
         #expect(refused.denials.map(\.code) == [.conflictOverrideNotPermitted])
-        let noReason = try Shop.reschedule(Shop.request(notes: "x", permissions: Shop.everything, conflictOverride: " "), snapshot)
+        let noReason = try Shop.reschedule(
+            Shop.request(notes: "x", permissions: Shop.everything, conflictOverride: " "), snapshot)
         #expect(noReason.denials.map(\.code) == [.conflictOverrideReasonMissing])
-        let overridden = try Shop.reschedule(Shop.request(notes: "x", permissions: Shop.everything, conflictOverride: "loaner tech"), snapshot)
+        let overridden = try Shop.reschedule(
+            Shop.request(notes: "x", permissions: Shop.everything, conflictOverride: "loaner tech"), snapshot)
         #expect(overridden.outcome == .rescheduled)
         #expect(overridden.conflicts.filter(\.overridden).map(\.code) == [.noMechanicFree])
         #expect(overridden.update?.conflictOverride == "loaner tech")
-        #expect(overridden.audit.contains { $0.type == AuditType.conflictOverridden && $0.details["reason"] == "loaner tech" })
+        #expect(
+            overridden.audit.contains {
+                $0.type == AuditType.conflictOverridden && $0.details["reason"] == "loaner tech"
+            })
     }
 
     @Test func softConflictOnlyWarns() throws {
         // M-1 (its mechanic) is busy Wednesday 10:00; M-2 is free: a soft "preferred mechanic unavailable".
-        let snapshot = Shop.snapshot([Shop.appointment(),
-                                      Shop.appointment("B-1", "2026-11-25T10:00", bay: "BAY-2", mechanic: "M-1", customer: "C-2")])
+        let snapshot = Shop.snapshot([
+            Shop.appointment(),
+            Shop.appointment("B-1", "2026-11-25T10:00", bay: "BAY-2", mechanic: "M-1", customer: "C-2"),
+        ])
         let decision = try Shop.reschedule(Shop.request(), snapshot)
         #expect(decision.outcome == .rescheduled)
         #expect(decision.conflicts.map(\.code) == [.preferredMechanicUnavailable])
@@ -214,19 +244,26 @@ struct RescheduleRuleTests {
     // AC8 (rule 6): PRESERVED, CLEARED (flagged), REASSIGNED (policy auto).
     @Test func freeBayAndMechanicArePreserved() throws {
         let update = try #require(try Shop.reschedule(Shop.request(), Self.day).update)
-        #expect(update.assignment == .preserved && update.bayAssignment == .preserved && update.mechanicAssignment == .preserved)
+        #expect(
+            update.assignment == .preserved && update.bayAssignment == .preserved
+                && update.mechanicAssignment == .preserved)
         #expect(!update.dispatcherFollowUp)
     }
 
-    static let mechanicBusyWednesday = Shop.snapshot([
-        Shop.appointment(), Shop.appointment("B-1", "2026-11-25T10:00", bay: "BAY-2", mechanic: "M-1", customer: "C-2"),
-    ], policy: BookingPolicy(assignmentStrategy: "manual"))
+    static let mechanicBusyWednesday = Shop.snapshot(
+        [
+            Shop.appointment(),
+            Shop.appointment("B-1", "2026-11-25T10:00", bay: "BAY-2", mechanic: "M-1", customer: "C-2"),
+        ], policy: BookingPolicy(assignmentStrategy: "manual"))
 
     @Test func busyMechanicIsClearedForTheDispatcher() throws {
         let decision = try Shop.reschedule(Shop.request(), Self.mechanicBusyWednesday)
         let update = try #require(decision.update)
-        #expect(update.assignment == .cleared && update.mechanicAssignment == .cleared && update.bayAssignment == .preserved)
-        #expect(update.dispatcherFollowUp && decision.appointment?.mechanic == nil && decision.appointment?.bay == "BAY-1")
+        #expect(
+            update.assignment == .cleared && update.mechanicAssignment == .cleared && update.bayAssignment == .preserved
+        )
+        #expect(
+            update.dispatcherFollowUp && decision.appointment?.mechanic == nil && decision.appointment?.bay == "BAY-1")
         #expect(decision.warnings.map(\.code).contains("MECHANIC_CLEARED"))
         // M-1 is told the job is no longer theirs.
         #expect(decision.outbox.entries.contains { $0.recipientId == "M-1" && $0.subject == "Job taken off your list" })
@@ -237,21 +274,31 @@ struct RescheduleRuleTests {
         snapshot.policy = BookingPolicy(assignmentStrategy: "auto")
         let decision = try Shop.reschedule(Shop.request(), snapshot)
         let update = try #require(decision.update)
-        #expect(update.assignment == .reassigned && update.mechanicAssignment == .reassigned && update.toMechanic == "M-2")
+        #expect(
+            update.assignment == .reassigned && update.mechanicAssignment == .reassigned && update.toMechanic == "M-2")
         #expect(!update.dispatcherFollowUp)
         #expect(decision.outbox.entries.filter { $0.recipientKind == .mechanic }.map(\.recipientId) == ["M-1", "M-2"])
     }
 
     @Test func busyBayIsReassignedToAFreeOne() throws {
         // A-1's estimate allows a general or a lift bay; BAY-1 is taken Wednesday 10:00.
-        var snapshot = Shop.snapshot([Shop.appointment(estimate: "E-1"),
-                                      Shop.appointment("B-1", "2026-11-25T10:00", bay: "BAY-1", mechanic: nil, customer: "C-2")])
-        snapshot.estimates = [Estimate(id: "E-1", status: "SCHEDULED", customerId: "C-1", vehicleId: "V-C-1", lines: [
-            ServiceLine(serviceType: "BRAKE_PADS", estimatedMinutes: 60, requiredSkills: ["BRAKES"],
-                        bayTypes: ["GENERAL_SERVICE_BAY", "LIFT_BAY"])])]
+        var snapshot = Shop.snapshot([
+            Shop.appointment(estimate: "E-1"),
+            Shop.appointment("B-1", "2026-11-25T10:00", bay: "BAY-1", mechanic: nil, customer: "C-2"),
+        ])
+        snapshot.estimates = [
+            Estimate(
+                id: "E-1", status: "SCHEDULED", customerId: "C-1", vehicleId: "V-C-1",
+                lines: [
+                    ServiceLine(
+                        serviceType: "BRAKE_PADS", estimatedMinutes: 60, requiredSkills: ["BRAKES"],
+                        bayTypes: ["GENERAL_SERVICE_BAY", "LIFT_BAY"])
+                ])
+        ]
         let decision = try Shop.reschedule(Shop.request(), snapshot)
         let update = try #require(decision.update)
-        #expect(update.bayAssignment == .reassigned && update.toBay == "BAY-2" && update.mechanicAssignment == .preserved)
+        #expect(
+            update.bayAssignment == .reassigned && update.toBay == "BAY-2" && update.mechanicAssignment == .preserved)
         #expect(update.assignment == .reassigned)
     }
 
@@ -292,7 +339,10 @@ struct RescheduleRuleTests {
         #expect(entries.map(\.recipientId) == ["C-1", "M-1"])
         for entry in entries {
             #expect(entry.channel == .sms && entry.attempt == 1 && entry.status == .pending)
-            #expect(entry.channels == [ChannelPolicy(channel: .sms, retries: 1), ChannelPolicy(channel: .email, retries: 2)])
+            #expect(
+                entry.channels == [
+                    ChannelPolicy(channel: .sms, retries: 1), ChannelPolicy(channel: .email, retries: 2),
+                ])
         }
         #expect(entries[0].mandatory, "customer-initiated")
         #expect(entries[0].text.contains("2026-11-25 10:00"))
@@ -311,12 +361,15 @@ struct RescheduleRuleTests {
         let optOut = try Shop.reschedule(Shop.request(reason: .shopCapacity, notifyCustomer: false), Self.day)
         #expect(optOut.outbox.entries.map(\.recipientKind) == [.mechanic])
         let byDefault = try Shop.reschedule(Shop.request(reason: .shopCapacity), Self.day)
-        #expect(byDefault.outbox.entries.first?.recipientKind == .customer && byDefault.outbox.entries.first?.mandatory == false)
+        #expect(
+            byDefault.outbox.entries.first?.recipientKind == .customer
+                && byDefault.outbox.entries.first?.mandatory == false)
         let customer = try Shop.reschedule(Shop.request(reason: .customerRequest, notifyCustomer: false), Self.day)
         #expect(customer.outbox.entries.first?.recipientKind == .customer)
         #expect(customer.warnings.map(\.code) == ["CUSTOMER_NOTIFICATION_MANDATORY"])
-        let soon = try Shop.reschedule(Shop.request(reason: .shopCapacity, permissions: Shop.everything, notifyCustomer: false),
-                                       Self.day, now: "2026-11-23T12:00")
+        let soon = try Shop.reschedule(
+            Shop.request(reason: .shopCapacity, permissions: Shop.everything, notifyCustomer: false),
+            Self.day, now: "2026-11-23T12:00")
         #expect(soon.outbox.entries.first?.recipientKind == .customer && soon.outbox.entries.first?.mandatory == true)
     }
 
@@ -324,8 +377,9 @@ struct RescheduleRuleTests {
     @Test func deliveredOutcomeClosesTheEntry() throws {
         let outbox = try Shop.reschedule(Shop.request(), Self.day).outbox
         let id = outbox.entries[0].notificationId
-        let update = outbox.applying([DeliveryOutcome(notificationId: id, channel: .sms, attempt: 1, result: .delivered)],
-                                     at: Shop.at("2026-11-23T09:01"), facility: "FAC-1")
+        let update = outbox.applying(
+            [DeliveryOutcome(notificationId: id, channel: .sms, attempt: 1, result: .delivered)],
+            at: Shop.at("2026-11-23T09:01"), facility: "FAC-1")
         #expect(update.outbox.entries[0].status == .delivered && update.outbox.entries[0].attempts.count == 1)
         #expect(update.events.isEmpty && update.followUps.isEmpty)
         #expect(update.outbox.entries[1] == outbox.entries[1])
@@ -339,9 +393,11 @@ struct RescheduleRuleTests {
         let steps: [(Channel, Int)] = [(.sms, 1), (.sms, 2), (.email, 1), (.email, 2), (.email, 3)]
         var failed: DeliveryUpdate?
         for (n, step) in steps.enumerated() {
-            #expect(outbox.entries[0].channel == step.0 && outbox.entries[0].attempt == step.1, "before failure \(n + 1)")
-            let update = outbox.applying([DeliveryOutcome(notificationId: id, channel: step.0, attempt: step.1, result: .failed)],
-                                         at: at, facility: "FAC-1")
+            #expect(
+                outbox.entries[0].channel == step.0 && outbox.entries[0].attempt == step.1, "before failure \(n + 1)")
+            let update = outbox.applying(
+                [DeliveryOutcome(notificationId: id, channel: step.0, attempt: step.1, result: .failed)],
+                at: at, facility: "FAC-1")
             outbox = update.outbox
             if n < steps.count - 1 {
                 #expect(update.events.isEmpty && outbox.entries[0].status == .pending)
@@ -350,11 +406,14 @@ struct RescheduleRuleTests {
         }
         #expect(outbox.entries[0].status == .failed && outbox.entries[0].attempts.count == 5)
         let event = try #require(failed?.events.first)
-        #expect(event.type == "NotificationFailed" && event.appointmentId == "A-1" && event.recipientId == "C-1" && event.attempts == 5)
+        #expect(
+            event.type == "NotificationFailed" && event.appointmentId == "A-1" && event.recipientId == "C-1"
+                && event.attempts == 5)
         #expect(failed?.followUps.map(\.appointmentId) == ["A-1"])
         // Fed again, the same outcome changes nothing.
-        let again = outbox.applying([DeliveryOutcome(notificationId: id, channel: .email, attempt: 3, result: .failed)],
-                                    at: at, facility: "FAC-1")
+        let again = outbox.applying(
+            [DeliveryOutcome(notificationId: id, channel: .email, attempt: 3, result: .failed)],
+            at: at, facility: "FAC-1")
         #expect(again.outbox == outbox && again.events.isEmpty && again.ignored.count == 1)
     }
 
@@ -393,7 +452,9 @@ struct DaylightSavingTests {
         #expect(decision.audit.first?.details["noticeMinutes"] == "1380")
         // The week after, the same wall-clock times give 24 hours.
         let normal = Shop.snapshot([Shop.appointment("A-1", "2026-03-15T10:00")], start: "2026-03-14", days: 4)
-        #expect(try Shop.reschedule(Shop.request("2026-03-16T10:00"), normal, now: "2026-03-14T10:00").outcome == .rescheduled)
+        #expect(
+            try Shop.reschedule(Shop.request("2026-03-16T10:00"), normal, now: "2026-03-14T10:00").outcome
+                == .rescheduled)
     }
 
     /// Saturday 11:00 to Sunday 2026-11-01 10:00 is 23 hours on the wall clock but 24 real hours.
@@ -410,7 +471,8 @@ struct DaylightSavingTests {
         // 2026-03-07 10:00 CST is 16:00 UTC.
         let instant = Date(timeIntervalSince1970: 1_772_899_200)
         #expect(FacilityTime.local(instant, timeZone: "America/Chicago") == Shop.at("2026-03-07T10:00"))
-        let decision = try RescheduleEngine(clock: InstantClock(instant)).reschedule(Shop.request("2026-03-09T10:00"), in: snapshot)
+        let decision = try RescheduleEngine(clock: InstantClock(instant)).reschedule(
+            Shop.request("2026-03-09T10:00"), in: snapshot)
         #expect(decision.audit.first?.details["noticeMinutes"] == "1380")
     }
 }

@@ -15,25 +15,33 @@ struct RescheduleReviewDefectTests {
 
     @Test func inviteSequenceGrowsAcrossRescheduleReplanReschedule() throws {
         // A-1 Tuesday 10:00 → Wednesday 10:00 (a reschedule).
-        var snapshot = Shop.snapshot([Shop.appointment(),
-                                      Shop.appointment("B-1", "2026-11-25T10:00", bay: "BAY-2", mechanic: "M-2",
-                                                       status: "CONFIRMED", customer: "C-2")])
+        var snapshot = Shop.snapshot([
+            Shop.appointment(),
+            Shop.appointment(
+                "B-1", "2026-11-25T10:00", bay: "BAY-2", mechanic: "M-2",
+                status: "CONFIRMED", customer: "C-2"),
+        ])
         let first = try Shop.reschedule(Shop.request(), snapshot)
         snapshot.appointments[0] = try #require(first.appointment)
         // Wednesday 08:00: M-1 is out until noon and M-2 busy at 10:00, so the replan moves A-1.
-        let sick = DisruptionEvent(type: .mechanicUnavailable, mechanic: "M-1", from: "2026-11-25T08:00",
-                                   until: "2026-11-25T12:00")
+        let sick = DisruptionEvent(
+            type: .mechanicUnavailable, mechanic: "M-1", from: "2026-11-25T08:00",
+            until: "2026-11-25T12:00")
         let replan = try ReplanTests.replan([sick], snapshot, now: "2026-11-25T08:00")
         let moved = try #require(replan.appointments.first { $0.id == "A-1" })
         #expect(moved.start != "2026-11-25T10:00")
         snapshot.appointments[0] = moved
         // Then the customer moves it again, to Thursday (within hours of its start: an emergency).
-        let third = try Shop.reschedule(Shop.request("2026-11-26T10:00", notes: "asked by phone", id: "RS-2",
-                                                     manager: Shop.manager, confirmation: Shop.phone),
-                                        snapshot, now: "2026-11-25T08:00")
+        let third = try Shop.reschedule(
+            Shop.request(
+                "2026-11-26T10:00", notes: "asked by phone", id: "RS-2",
+                manager: Shop.manager, confirmation: Shop.phone),
+            snapshot, now: "2026-11-25T08:00")
         #expect(third.outcome == .rescheduled, "\(third.denials.map(\.message))")
-        let sequences = try [first.outbox.entries, replan.outbox.entries.filter { $0.appointmentId == "A-1" },
-                             third.outbox.entries].map(Self.sequence)
+        let sequences = try [
+            first.outbox.entries, replan.outbox.entries.filter { $0.appointmentId == "A-1" },
+            third.outbox.entries,
+        ].map(Self.sequence)
         #expect(zip(sequences, sequences.dropFirst()).allSatisfy { $0 < $1 }, "SEQUENCE \(sequences)")
         // Both paths count the change in the appointment's version.
         #expect([first.appointment?.version, moved.version, third.appointment?.version] == [2, 3, 4])
@@ -72,25 +80,31 @@ struct RescheduleReviewDefectTests {
 
     @Test func alternativesOfAnAppointmentThatNeedsNoMechanicIgnoreMechanics() throws {
         // A-1 needs no mechanic and nobody is on shift; the wanted Wednesday 10:00 has no free bay.
-        var snapshot = Shop.snapshot([Shop.appointment(mechanic: nil),
-                                      Shop.appointment("B-1", "2026-11-25T09:00", minutes: 180, bay: "BAY-1", mechanic: nil, customer: "C-2"),
-                                      Shop.appointment("B-2", "2026-11-25T09:00", minutes: 180, bay: "BAY-2", mechanic: nil, customer: "C-3")])
+        var snapshot = Shop.snapshot([
+            Shop.appointment(mechanic: nil),
+            Shop.appointment("B-1", "2026-11-25T09:00", minutes: 180, bay: "BAY-1", mechanic: nil, customer: "C-2"),
+            Shop.appointment("B-2", "2026-11-25T09:00", minutes: 180, bay: "BAY-2", mechanic: nil, customer: "C-3"),
+        ])
         for m in snapshot.mechanics.indices { snapshot.mechanics[m].shifts = [] }
         let decision = try Shop.reschedule(Shop.request(), snapshot)
         #expect(decision.conflicts.map(\.code) == [.noEligibleBay])
         #expect(decision.alternatives.map(\.start) == ["2026-11-25T08:00", "2026-11-25T12:00", "2026-11-25T13:00"])
         for alternative in decision.alternatives {
             let taken = try Shop.reschedule(Shop.request(alternative.start), snapshot)
-            #expect(taken.outcome == .rescheduled, "\(alternative.start): \(taken.conflicts.map(\.code)) \(taken.denials.map(\.code))")
+            #expect(
+                taken.outcome == .rescheduled,
+                "\(alternative.start): \(taken.conflicts.map(\.code)) \(taken.denials.map(\.code))")
         }
     }
 
     @Test func alternativesRespectTheNoticeRules() throws {
         // A-1 is on Thursday; Tuesday 10:00 (25 h ahead) has no free bay. Tuesday 08:00 would be
         // the nearest start, but only 23 h ahead: short notice, which this caller may not approve.
-        let snapshot = Shop.snapshot([Shop.appointment("A-1", "2026-11-26T10:00"),
-                                      Shop.appointment("B-1", "2026-11-24T09:00", minutes: 180, bay: "BAY-1", mechanic: nil, customer: "C-2"),
-                                      Shop.appointment("B-2", "2026-11-24T09:00", minutes: 180, bay: "BAY-2", mechanic: nil, customer: "C-3")])
+        let snapshot = Shop.snapshot([
+            Shop.appointment("A-1", "2026-11-26T10:00"),
+            Shop.appointment("B-1", "2026-11-24T09:00", minutes: 180, bay: "BAY-1", mechanic: nil, customer: "C-2"),
+            Shop.appointment("B-2", "2026-11-24T09:00", minutes: 180, bay: "BAY-2", mechanic: nil, customer: "C-3"),
+        ])
         let decision = try Shop.reschedule(Shop.request("2026-11-24T10:00"), snapshot)
         #expect(decision.outcome == .conflicts)
         #expect(decision.alternatives.count == 3)

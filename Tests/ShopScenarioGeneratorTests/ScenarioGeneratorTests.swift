@@ -7,19 +7,24 @@ import ShopVerifier
 import Testing
 
 /// Options in one line: `opts(7, jobs: 40, pinned: 0.3, disrupted: true)`.
-func opts(_ seed: UInt64, jobs: Int = 40, mechanics: Int = 6, bays: Int = 6, days: Int = 1, pinned: Double = 0,
-          disrupted: Bool = false, start: String = "2026-11-23", slot: Int = 15) -> GeneratorOptions {
-    GeneratorOptions(seed: seed, jobs: jobs, mechanics: mechanics, bays: bays, days: days, pinnedFraction: pinned,
-                     disrupted: disrupted, startDate: LocalDate(start)!, slotMinutes: slot)
+func opts(
+    _ seed: UInt64, jobs: Int = 40, mechanics: Int = 6, bays: Int = 6, days: Int = 1, pinned: Double = 0,
+    disrupted: Bool = false, start: String = "2026-11-23", slot: Int = 15
+) -> GeneratorOptions {
+    GeneratorOptions(
+        seed: seed, jobs: jobs, mechanics: mechanics, bays: bays, days: days, pinnedFraction: pinned,
+        disrupted: disrupted, startDate: LocalDate(start)!, slotMinutes: slot)
 }
 
 /// The greedy plan of a scenario, checked by the independent verifier:
 /// feasible, and the objective the planner claims is the contract's sum.
 @discardableResult
 func greedyAndVerify(_ scenario: Scenario, sourceLocation: SourceLocation = #_sourceLocation) -> PlanResult {
-    let (result, report) = planAndVerify(scenario, GreedyStrategy(), timeLimit: PlanOptions().timeLimitSeconds,
-                                         sourceLocation: sourceLocation)
-    #expect(result.status == .optimal || result.status == .feasible, "\(result.problems)", sourceLocation: sourceLocation)
+    let (result, report) = planAndVerify(
+        scenario, GreedyStrategy(), timeLimit: PlanOptions().timeLimitSeconds,
+        sourceLocation: sourceLocation)
+    #expect(
+        result.status == .optimal || result.status == .feasible, "\(result.problems)", sourceLocation: sourceLocation)
     #expect(result.objective == report.objective, sourceLocation: sourceLocation)
     return result
 }
@@ -30,7 +35,9 @@ struct ScenarioGeneratorTests {
 
     // Why: benchmarks and backends' tests name a scenario by its options; the
     // same options must give the same bytes, pins and disruption included.
-    @Test(arguments: [opts(1), opts(42, jobs: 80, days: 3, pinned: 0.4), opts(9, jobs: 60, days: 2, pinned: 0.2, disrupted: true)])
+    @Test(arguments: [
+        opts(1), opts(42, jobs: 80, days: 3, pinned: 0.4), opts(9, jobs: 60, days: 2, pinned: 0.2, disrupted: true),
+    ])
     func sameOptionsGiveIdenticalBytes(options: GeneratorOptions) throws {
         let first = try ScenarioGenerator.json(options)
         let second = try ScenarioGenerator.json(options)
@@ -53,7 +60,9 @@ struct ScenarioGeneratorTests {
     // replanning day keeps the shop and its jobs of the same seed.
     @Test func pinsAndDisruptionKeepTheBaseScenario() throws {
         let base = try ScenarioGenerator.scenario(opts(5, jobs: 60, days: 2))
-        for options in [opts(5, jobs: 60, days: 2, pinned: 0.5), opts(5, jobs: 60, days: 2, pinned: 0.3, disrupted: true)] {
+        for options in [
+            opts(5, jobs: 60, days: 2, pinned: 0.5), opts(5, jobs: 60, days: 2, pinned: 0.3, disrupted: true),
+        ] {
             var file = try ScenarioGenerator.scenario(options)
             #expect(file.facility == base.facility)
             #expect(file.jobs.map(\.id) == base.jobs.map(\.id))
@@ -120,8 +129,10 @@ struct ScenarioGeneratorTests {
 
     // Why: `--pinned F` pins round(F × scheduled) jobs exactly where one greedy plan
     // of the same shop put them (start, bay, mechanic or none).
-    @Test(arguments: [opts(21, jobs: 40, pinned: 0.25), opts(22, jobs: 80, mechanics: 8, bays: 8, days: 2, pinned: 0.5),
-                      opts(23, jobs: 25, mechanics: 4, bays: 4, pinned: 1)])
+    @Test(arguments: [
+        opts(21, jobs: 40, pinned: 0.25), opts(22, jobs: 80, mechanics: 8, bays: 8, days: 2, pinned: 0.5),
+        opts(23, jobs: 25, mechanics: 4, bays: 4, pinned: 1),
+    ])
     func pinsAreAFractionOfOneGreedyPlan(options: GeneratorOptions) throws {
         var baseOptions = options
         baseOptions.pinnedFraction = 0
@@ -139,10 +150,13 @@ struct ScenarioGeneratorTests {
     // Why: a replanning scenario must carry the plan being repaired (`current`)
     // and must actually be broken: some current placement no longer holds
     // because its mechanic went home; pins sit only on placements that still hold.
-    @Test(arguments: [opts(7, jobs: 40, pinned: 0.3, disrupted: true)] + (31...46).map {
-        opts(UInt64($0), jobs: 30 + 5 * ($0 % 7), mechanics: 3 + $0 % 6, bays: 3 + $0 % 8, days: 1 + $0 % 3,
-             pinned: $0 % 2 == 0 ? 0.4 : 0, disrupted: true)
-    })
+    @Test(
+        arguments: [opts(7, jobs: 40, pinned: 0.3, disrupted: true)]
+            + (31...46).map {
+                opts(
+                    UInt64($0), jobs: 30 + 5 * ($0 % 7), mechanics: 3 + $0 % 6, bays: 3 + $0 % 8, days: 1 + $0 % 3,
+                    pinned: $0 % 2 == 0 ? 0.4 : 0, disrupted: true)
+            })
     func disruptedScenariosAreBroken(options: GeneratorOptions) throws {
         let scenario = try Scenario(file: ScenarioGenerator.scenario(options))
         let instance = Instance(scenario)
@@ -203,8 +217,11 @@ struct ScenarioGeneratorTests {
         // Jobs spread evenly: 60 per weekday, 30 on the half-day Saturday.
         var perDay: [String: Int] = [:]
         for job in file.jobs { perDay[String(try #require(job.window?.earliest).prefix(10)), default: 0] += 1 }
-        #expect(perDay == ["2026-11-23": 60, "2026-11-24": 60, "2026-11-25": 60, "2026-11-26": 60,
-                           "2026-11-27": 60, "2026-11-28": 30])
+        #expect(
+            perDay == [
+                "2026-11-23": 60, "2026-11-24": 60, "2026-11-25": 60, "2026-11-26": 60,
+                "2026-11-27": 60, "2026-11-28": 30,
+            ])
 
         let jobs = file.jobs
         #expect(jobs.contains { $0.durationMinutes % 15 != 0 }, "some durations are off the slot grid")
@@ -228,10 +245,14 @@ struct ScenarioGeneratorTests {
         // some, not all, work Saturday 09:00–14:00; nobody works Sunday.
         let counts = file.mechanics.map { $0.skills!.count }
         #expect(counts.contains { $0 >= 5 } && counts.contains { $0 <= 2 })
-        let weekdayStarts = Set(file.mechanics.flatMap { $0.shifts! }.filter { !$0.start.hasPrefix("2026-11-28") }
-            .map { String($0.start.suffix(5)) + "-" + String($0.end.suffix(5)) })
-        #expect(weekdayStarts.isSubset(of: ["08:00-17:00", "07:30-16:00", "09:30-18:00", "08:00-12:00", "13:00-18:00"]))
-        let saturday = file.mechanics.filter { $0.shifts!.contains { $0.start == "2026-11-28T09:00" && $0.end == "2026-11-28T14:00" } }
+        let weekdayStarts = Set(
+            file.mechanics.flatMap { $0.shifts! }.filter { !$0.start.hasPrefix("2026-11-28") }
+                .map { String($0.start.suffix(5)) + "-" + String($0.end.suffix(5)) })
+        #expect(
+            weekdayStarts.isSubset(of: ["08:00-17:00", "07:30-16:00", "09:30-18:00", "08:00-12:00", "13:00-18:00"]))
+        let saturday = file.mechanics.filter {
+            $0.shifts!.contains { $0.start == "2026-11-28T09:00" && $0.end == "2026-11-28T14:00" }
+        }
         #expect(!saturday.isEmpty && saturday.count < file.mechanics.count)
         for mechanic in file.mechanics {
             #expect(mechanic.shifts!.filter { !$0.start.hasPrefix("2026-11-28") }.count == 5)
@@ -239,8 +260,10 @@ struct ScenarioGeneratorTests {
     }
 
     // Why: the bay mix follows the documented shares with deterministic rounding.
-    @Test(arguments: [(1, [1, 0, 0, 0, 0, 0]), (2, [1, 1, 0, 0, 0, 0]), (6, [2, 2, 1, 0, 0, 1]),
-                      (10, [3, 3, 1, 1, 1, 1]), (20, [7, 6, 2, 2, 2, 1]), (100, [37, 31, 10, 10, 10, 2])])
+    @Test(arguments: [
+        (1, [1, 0, 0, 0, 0, 0]), (2, [1, 1, 0, 0, 0, 0]), (6, [2, 2, 1, 0, 0, 1]),
+        (10, [3, 3, 1, 1, 1, 1]), (20, [7, 6, 2, 2, 2, 1]), (100, [37, 31, 10, 10, 10, 2]),
+    ])
     func bayMix(bays: Int, expected: [Int]) throws {
         let file = try ScenarioGenerator.scenario(opts(1, jobs: 1, bays: bays))
         let counts = BayType.allCases.map { type in file.bays.filter { $0.type == type.rawValue }.count }
@@ -282,11 +305,13 @@ struct ScenarioGeneratorTests {
     }
 
     @Test func everyBadOptionIsReportedAtOnce() {
-        #expect(throws: InputError([
-            ValidationIssue(path: "--jobs", message: "must be from 1 to 5000, not 0"),
-            ValidationIssue(path: "--days", message: "must be from 1 to 28, not 40"),
-            ValidationIssue(path: "--pinned", message: "must be a fraction from 0 to 1, not 2.0"),
-        ])) { try opts(1, jobs: 0, days: 40, pinned: 2).validate() }
+        #expect(
+            throws: InputError([
+                ValidationIssue(path: "--jobs", message: "must be from 1 to 5000, not 0"),
+                ValidationIssue(path: "--days", message: "must be from 1 to 28, not 40"),
+                ValidationIssue(path: "--pinned", message: "must be a fraction from 0 to 1, not 2.0"),
+            ])
+        ) { try opts(1, jobs: 0, days: 40, pinned: 2).validate() }
     }
 
     @Test func extremesAreAccepted() throws {
@@ -303,7 +328,8 @@ struct ScenarioGeneratorTests {
         #expect(String(decoding: data, as: UTF8.self).contains(#""startDate" : "2027-01-04""#))
         #expect(try JSONDecoder().decode(GeneratorOptions.self, from: data) == options)
         let minimal = #"{ "seed": 3, "jobs": 10, "mechanics": 2, "bays": 2, "days": 1 }"#
-        #expect(try JSONDecoder().decode(GeneratorOptions.self, from: Data(minimal.utf8))
+        #expect(
+            try JSONDecoder().decode(GeneratorOptions.self, from: Data(minimal.utf8))
                 == GeneratorOptions(seed: 3, jobs: 10, mechanics: 2, bays: 2, days: 1))
         #expect(GeneratorOptions.defaultStartDate.description == "2026-11-23")
         #expect(GeneratorOptions.defaultStartDate.weekday == .mon)

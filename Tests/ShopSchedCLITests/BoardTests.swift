@@ -36,8 +36,9 @@ struct BoardTests {
     // Why: the page must open offline: no scripts, nothing fetched, a Gantt with a "now" line.
     @Test func htmlIsSelfContained() async throws {
         let box = try Sandbox()
-        let result = try await box.run("board", "--snapshot", snapshot, "--now", "2026-03-02T09:15", "--format", "html",
-                                       "--output", "board.html")
+        let result = try await box.run(
+            "board", "--snapshot", snapshot, "--now", "2026-03-02T09:15", "--format", "html",
+            "--output", "board.html")
         #expect(result.status == 0)
         let page = String(decoding: try #require(box.contents("board.html")), as: UTF8.self)
         #expect(page.hasPrefix("<!DOCTYPE html>"))
@@ -49,7 +50,8 @@ struct BoardTests {
     @Test func callerScopesTheBoard() async throws {
         let box = try Sandbox()
         let advisor = CLI.dataset("board/advisor.json")
-        let result = try await box.run("board", "--snapshot", snapshot, "--now", "2026-03-02T09:15", "--caller", advisor)
+        let result = try await box.run(
+            "board", "--snapshot", snapshot, "--now", "2026-03-02T09:15", "--caller", advisor)
         #expect(result.status == 0)
         #expect(result.stdout.contains("(MAIN)") && !result.stdout.contains("(LAKE)"))
     }

@@ -13,8 +13,9 @@ struct BookTests {
 
     @Test func createdExitsZeroWithTheAppointment() async throws {
         let box = try Sandbox()
-        let result = try await box.run("book", "--snapshot", Self.booking("snapshot.json"),
-                                       "--request", Self.booking("request-created.json"), "--now", "2026-11-23T07:30")
+        let result = try await box.run(
+            "book", "--snapshot", Self.booking("snapshot.json"),
+            "--request", Self.booking("request-created.json"), "--now", "2026-11-23T07:30")
         #expect(result.status == 0, "stderr: \(result.stderr)")
         let decision = try json(result.stdoutData)
         #expect(decision["format"] as? String == "shopsched.booking-decision/1")
@@ -28,8 +29,9 @@ struct BookTests {
 
     @Test func conflictsExitThreeWithAlternatives() async throws {
         let box = try Sandbox()
-        let result = try await box.run("book", "--snapshot", Self.booking("snapshot.json"),
-                                       "--request", Self.booking("request-conflicts.json"), "--now", "2026-11-23T07:30")
+        let result = try await box.run(
+            "book", "--snapshot", Self.booking("snapshot.json"),
+            "--request", Self.booking("request-conflicts.json"), "--now", "2026-11-23T07:30")
         #expect(result.status == 3)
         let decision = try json(result.stdoutData)
         #expect(decision["outcome"] as? String == "conflicts")
@@ -40,8 +42,9 @@ struct BookTests {
 
     @Test func fullDayOffersAlternativesWithMoves() async throws {
         let box = try Sandbox()
-        let result = try await box.run("book", "--snapshot", Self.booking("snapshot.json"),
-                                       "--request", Self.booking("request-moves.json"), "--now", "2026-11-23T07:30")
+        let result = try await box.run(
+            "book", "--snapshot", Self.booking("snapshot.json"),
+            "--request", Self.booking("request-moves.json"), "--now", "2026-11-23T07:30")
         #expect(result.status == 3)
         let moves = try #require(try json(result.stdoutData)["alternativesWithMoves"] as? [[String: Any]])
         #expect(!moves.isEmpty)
@@ -50,8 +53,10 @@ struct BookTests {
 
     @Test func sameRequestTwiceGivesTheSameBytes() async throws {
         let box = try Sandbox()
-        let args = ["book", "--snapshot", Self.booking("snapshot.json"), "--request", Self.booking("request-work-order.json"),
-                    "--now", "2026-11-23T07:30"]
+        let args = [
+            "book", "--snapshot", Self.booking("snapshot.json"), "--request", Self.booking("request-work-order.json"),
+            "--now", "2026-11-23T07:30",
+        ]
         let first = try await CLI.run(args, in: box.url), second = try await CLI.run(args, in: box.url)
         #expect(first.status == 0, "stderr: \(first.stderr)")
         #expect(first.stdoutData == second.stdoutData)
@@ -59,9 +64,10 @@ struct BookTests {
 
     @Test func tableFormatIsReadable() async throws {
         let box = try Sandbox()
-        let result = try await box.run("book", "--snapshot", Self.booking("snapshot.json"),
-                                       "--request", Self.booking("request-conflicts.json"), "--now", "2026-11-23T07:30",
-                                       "--format", "table")
+        let result = try await box.run(
+            "book", "--snapshot", Self.booking("snapshot.json"),
+            "--request", Self.booking("request-conflicts.json"), "--now", "2026-11-23T07:30",
+            "--format", "table")
         #expect(result.status == 3)
         #expect(result.stdout.hasPrefix("Request REQ-1002: CONFLICTS"))
         #expect(result.stdout.contains("NO_ELIGIBLE_BAY"))
@@ -70,39 +76,48 @@ struct BookTests {
 
     @Test func badRequestExitsTwoNamingFileAndFieldAndWritesNothing() async throws {
         let box = try Sandbox()
-        let request = try box.write("request.json", """
+        let request = try box.write(
+            "request.json",
+            """
             {"requestId": "R-1", "facility": "DOWNTOWN", "source": {"type": "ESTIMATE", "id": "E-101"},
              "preferredStarts": ["2026-11-23T10:05"], "caller": {"id": "a", "permissions": []}}
             """)
         try box.write("out.json", "yesterday\n")
-        let result = try await box.run("book", "--snapshot", Self.booking("snapshot.json"), "--request", request,
-                                       "--now", "2026-11-23T07:30", "--output", "out.json")
+        let result = try await box.run(
+            "book", "--snapshot", Self.booking("snapshot.json"), "--request", request,
+            "--now", "2026-11-23T07:30", "--output", "out.json")
         #expect(result.status == 2)
-        #expect(result.stderrLines == ["\(request): preferredStarts[0]: 2026-11-23T10:05 is not on a 15-minute slot boundary"])
+        #expect(
+            result.stderrLines == [
+                "\(request): preferredStarts[0]: 2026-11-23T10:05 is not on a 15-minute slot boundary"
+            ])
         #expect(box.contents("out.json") == Data("yesterday\n".utf8))
     }
 
     @Test func badSnapshotTypeExitsTwo() async throws {
         let box = try Sandbox()
         let snapshot = try box.write("snapshot.json", #"{"format": "shopsched.booking-snapshot/1", "facility": 3}"#)
-        let result = try await box.run("book", "--snapshot", snapshot, "--request", Self.booking("request-created.json"))
+        let result = try await box.run(
+            "book", "--snapshot", snapshot, "--request", Self.booking("request-created.json"))
         #expect(result.status == 2)
         #expect(result.stderrLines.first?.hasPrefix("\(snapshot): facility:") == true, "\(result.stderr)")
     }
 
     @Test func badNowExitsTwo() async throws {
         let box = try Sandbox()
-        let result = try await box.run("book", "--snapshot", Self.booking("snapshot.json"),
-                                       "--request", Self.booking("request-created.json"), "--now", "tomorrow")
+        let result = try await box.run(
+            "book", "--snapshot", Self.booking("snapshot.json"),
+            "--request", Self.booking("request-created.json"), "--now", "tomorrow")
         #expect(result.status == 2)
         #expect(result.stderr.contains("--now"))
     }
 
     @Test func outputIsWrittenToTheFile() async throws {
         let box = try Sandbox()
-        let result = try await box.run("book", "--snapshot", Self.booking("snapshot.json"),
-                                       "--request", Self.booking("request-created.json"), "--now", "2026-11-23T07:30",
-                                       "--output", "decision.json")
+        let result = try await box.run(
+            "book", "--snapshot", Self.booking("snapshot.json"),
+            "--request", Self.booking("request-created.json"), "--now", "2026-11-23T07:30",
+            "--output", "decision.json")
         #expect(result.status == 0)
         #expect(result.stdout.isEmpty)
         let decision = try json(try #require(box.contents("decision.json")))

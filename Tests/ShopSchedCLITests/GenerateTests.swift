@@ -32,8 +32,9 @@ struct GenerateTests {
         #expect(result.status == 0, "stderr: \(result.stderr)")
         let validated = try await box.run("validate", "default.json")
         #expect(validated.stdout.contains("valid (40 jobs, 6 bays, 6 mechanics, 1 day(s))"), "\(validated.stdout)")
-        let again = try await box.run("generate", "--seed", "1", "--jobs", "40", "--mechanics", "6", "--bays", "6",
-                                      "--days", "1", "--start-date", "2026-11-23")
+        let again = try await box.run(
+            "generate", "--seed", "1", "--jobs", "40", "--mechanics", "6", "--bays", "6",
+            "--days", "1", "--start-date", "2026-11-23")
         #expect(again.stdoutData == box.contents("default.json"))
     }
 
@@ -41,13 +42,15 @@ struct GenerateTests {
     // (exit 0: the pins hold), and the independent verifier accepts the plan.
     @Test func pinnedReplanningDaySolvesAndVerifies() async throws {
         let box = try Sandbox()
-        let generated = try await box.run("generate", "--seed", "11", "--jobs", "40", "--days", "2", "--pinned", "0.3",
-                                          "--disrupted", "--output", "replan.json")
+        let generated = try await box.run(
+            "generate", "--seed", "11", "--jobs", "40", "--days", "2", "--pinned", "0.3",
+            "--disrupted", "--output", "replan.json")
         #expect(generated.status == 0, "stderr: \(generated.stderr)")
         let text = String(decoding: try #require(box.contents("replan.json")), as: UTF8.self)
         #expect(text.contains(#""current""#) && text.contains(#""pinned""#))
-        let solved = try await box.run("solve", "replan.json", "--strategy", "greedy", "--format", "json",
-                                       "--output", "plan.json")
+        let solved = try await box.run(
+            "solve", "replan.json", "--strategy", "greedy", "--format", "json",
+            "--output", "plan.json")
         #expect(solved.status == 0, "stderr: \(solved.stderr)")
         let verified = try await box.run("verify", "replan.json", "plan.json")
         #expect(verified.status == 0, "stdout: \(verified.stdout)\nstderr: \(verified.stderr)")

@@ -48,21 +48,27 @@ struct HostileInputCLITests {
         try err.close()
         // sh reports a child killed by a signal as 128 + the signal.
         let status = process.terminationStatus
-        return (status, status > 128 || process.terminationReason == .uncaughtSignal,
-                String(decoding: try Data(contentsOf: errURL), as: UTF8.self))
+        return (
+            status, status > 128 || process.terminationReason == .uncaughtSignal,
+            String(decoding: try Data(contentsOf: errURL), as: UTF8.self)
+        )
     }
 
     // Why (C1): a shift that holds no whole slot once rounded trapped every planning
     // command ("Range requires lowerBound <= upperBound"); it is no availability.
-    @Test(arguments: [("2026-11-23T08:05", "2026-11-23T08:10", 15), ("2026-11-23T08:10", "2026-11-23T08:50", 60),
-                      ("2026-11-23T08:00", "2026-11-23T16:30", 1440)])
+    @Test(arguments: [
+        ("2026-11-23T08:05", "2026-11-23T08:10", 15), ("2026-11-23T08:10", "2026-11-23T08:50", 60),
+        ("2026-11-23T08:00", "2026-11-23T16:30", 1440),
+    ])
     func subSlotShiftPlansAndVerifies(from: String, to: String, slot: Int) async throws {
         let box = try Sandbox()
-        let scenario = try Self.write(try Self.withSubSlotShift("small-shop-day.json", from: from, to: to, slot: slot),
-                                      "scenario.json", in: box)
+        let scenario = try Self.write(
+            try Self.withSubSlotShift("small-shop-day.json", from: from, to: to, slot: slot),
+            "scenario.json", in: box)
         for strategy in ["milp", "greedy"] {
-            let result = try await box.run("solve", scenario, "--strategy", strategy, "--format", "json",
-                                           "--time-limit", "10", "--output", "plan-\(strategy).json")
+            let result = try await box.run(
+                "solve", scenario, "--strategy", strategy, "--format", "json",
+                "--time-limit", "10", "--output", "plan-\(strategy).json")
             #expect(!result.crashed && result.status == 0, "\(strategy): \(result.stderr)")
             let verify = try await box.run("verify", scenario, "plan-\(strategy).json")
             #expect(verify.status == 0, "\(verify.stdout)\(verify.stderr)")
@@ -72,18 +78,25 @@ struct HostileInputCLITests {
     // Why (C1): the same sub-slot shift in a snapshot took down book, reschedule and replan.
     @Test func subSlotShiftInSnapshotsIsNoAvailability() async throws {
         let box = try Sandbox()
-        let booking = try Self.write(try Self.withSubSlotShift("booking/snapshot.json", from: "2026-11-23T07:05",
-                                                               to: "2026-11-23T07:10"), "booking.json", in: box)
-        let book = try await box.run("book", "--snapshot", booking, "--request", CLI.dataset("booking/request-created.json"),
-                                     "--now", "2026-11-23T07:30")
+        let booking = try Self.write(
+            try Self.withSubSlotShift(
+                "booking/snapshot.json", from: "2026-11-23T07:05",
+                to: "2026-11-23T07:10"), "booking.json", in: box)
+        let book = try await box.run(
+            "book", "--snapshot", booking, "--request", CLI.dataset("booking/request-created.json"),
+            "--now", "2026-11-23T07:30")
         #expect(!book.crashed && book.status == 0, "\(book.stderr)")
-        let day = try Self.write(try Self.withSubSlotShift("reschedule/snapshot.json", from: "2026-11-23T07:05",
-                                                           to: "2026-11-23T07:10"), "day.json", in: box)
-        let move = try await box.run("reschedule", "--snapshot", day, "--request", CLI.dataset("reschedule/request-moved.json"),
-                                     "--now", "2026-11-23T06:30")
+        let day = try Self.write(
+            try Self.withSubSlotShift(
+                "reschedule/snapshot.json", from: "2026-11-23T07:05",
+                to: "2026-11-23T07:10"), "day.json", in: box)
+        let move = try await box.run(
+            "reschedule", "--snapshot", day, "--request", CLI.dataset("reschedule/request-moved.json"),
+            "--now", "2026-11-23T06:30")
         #expect(!move.crashed && [0, 3].contains(move.status), "\(move.stderr)")
-        let replan = try await box.run("replan", "--snapshot", day, "--disruption", CLI.dataset("reschedule/disruption.json"),
-                                       "--now", "2026-11-23T11:00")
+        let replan = try await box.run(
+            "replan", "--snapshot", day, "--disruption", CLI.dataset("reschedule/disruption.json"),
+            "--now", "2026-11-23T11:00")
         #expect(!replan.crashed && [0, 3].contains(replan.status), "\(replan.stderr)")
     }
 
@@ -122,9 +135,10 @@ struct HostileInputCLITests {
     @Test func numericOptionsAreCheckedAlike() async throws {
         let box = try Sandbox()
         let scenario = try box.write("tiny.json", Scenarios.tinyShop)
-        let replan = try await box.run("replan", "--snapshot", CLI.dataset("reschedule/snapshot.json"),
-                                       "--disruption", CLI.dataset("reschedule/disruption.json"),
-                                       "--now", "2026-11-23T11:00", "--threads", "0")
+        let replan = try await box.run(
+            "replan", "--snapshot", CLI.dataset("reschedule/snapshot.json"),
+            "--disruption", CLI.dataset("reschedule/disruption.json"),
+            "--now", "2026-11-23T11:00", "--threads", "0")
         #expect(replan.status == 2 && replan.stderr.contains("--threads must be from 1 to"), "\(replan.stderr)")
         let solve = try await box.run("solve", scenario, "--threads", "0")
         #expect(solve.status == 2 && solve.stderr.contains("--threads must be from 1 to"), "\(solve.stderr)")
@@ -176,20 +190,25 @@ struct HostileInputCLITests {
         let box = try Sandbox()
         var caller = try Self.dataset("board/advisor.json")
         caller["role"] = "BOSS"
-        let result = try await box.run("board", "--snapshot", CLI.dataset("board/snapshot.json"),
-                                       "--now", "2026-03-02T09:15", "--caller", try Self.write(caller, "boss.json", in: box))
+        let result = try await box.run(
+            "board", "--snapshot", CLI.dataset("board/snapshot.json"),
+            "--now", "2026-03-02T09:15", "--caller", try Self.write(caller, "boss.json", in: box))
         #expect(result.status == 2)
-        #expect(result.stderr.contains("role: unknown value \"BOSS\"; use one of DISPATCHER, SERVICE_ADVISOR"), "\(result.stderr)")
+        #expect(
+            result.stderr.contains("role: unknown value \"BOSS\"; use one of DISPATCHER, SERVICE_ADVISOR"),
+            "\(result.stderr)")
     }
 
     // Why (W8): a duplicated key is refused in every JSON input, a snapshot as much as a scenario.
     @Test func duplicateKeyInASnapshotIsBadInput() async throws {
         let box = try Sandbox()
         let text = try String(contentsOfFile: CLI.dataset("booking/snapshot.json"), encoding: .utf8)
-        let doubled = text.replacingOccurrences(of: "\"slotMinutes\": 15", with: "\"slotMinutes\": 15, \"slotMinutes\": 7")
+        let doubled = text.replacingOccurrences(
+            of: "\"slotMinutes\": 15", with: "\"slotMinutes\": 15, \"slotMinutes\": 7")
         #expect(doubled != text)
-        let result = try await box.run("book", "--snapshot", try box.write("snap.json", doubled),
-                                       "--request", CLI.dataset("booking/request-created.json"), "--now", "2026-11-23T07:30")
+        let result = try await box.run(
+            "book", "--snapshot", try box.write("snap.json", doubled),
+            "--request", CLI.dataset("booking/request-created.json"), "--now", "2026-11-23T07:30")
         #expect(result.status == 2)
         #expect(result.stderr.contains("facility.slotMinutes: duplicate key \"slotMinutes\""), "\(result.stderr)")
     }

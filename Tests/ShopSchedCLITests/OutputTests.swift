@@ -21,7 +21,8 @@ struct OutputTests {
         let scenario = CLI.dataset("small-shop-day.json")
         let printed = try await box.run("solve", scenario, "--strategy", strategy, "--format", "json")
         #expect(printed.status == 0, "stderr: \(printed.stderr)")
-        let written = try await box.run("solve", scenario, "--strategy", strategy, "--format", "json", "--output", "plan.json")
+        let written = try await box.run(
+            "solve", scenario, "--strategy", strategy, "--format", "json", "--output", "plan.json")
         #expect(written.status == 0, "stderr: \(written.stderr)")
         #expect(written.stdout.isEmpty, "--output sends nothing to stdout")
         let file = try #require(box.contents("plan.json"))
@@ -56,8 +57,10 @@ struct OutputTests {
     func repeatedSolvesAreIdentical(strategy: String) async throws {
         let box = try Sandbox()
         let scenario = CLI.dataset("small-shop-day.json")
-        let first = try Solution.decode(try await box.run("solve", scenario, "--strategy", strategy, "--format", "json").stdoutData)
-        let second = try Solution.decode(try await box.run("solve", scenario, "--strategy", strategy, "--format", "json").stdoutData)
+        let first = try Solution.decode(
+            try await box.run("solve", scenario, "--strategy", strategy, "--format", "json").stdoutData)
+        let second = try Solution.decode(
+            try await box.run("solve", scenario, "--strategy", strategy, "--format", "json").stdoutData)
         #expect(first.assignments == second.assignments)
         #expect(first.unscheduled == second.unscheduled)
         #expect(first.objective == second.objective)

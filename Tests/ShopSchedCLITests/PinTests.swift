@@ -25,9 +25,14 @@ struct PinTests {
     @Test(arguments: ["milp", "greedy"])
     func overlappingPinsOnOneBay(strategy: String) async throws {
         let box = try Sandbox()
-        let scenario = try box.write("clash.json", Scenarios.make(
-            bays: Self.bays, mechanics: Self.mechanics,
-            jobs: [Self.pinned("J-ONE", "09:00", "BAY-A", "M-1"), Self.pinned("J-TWO", "09:30", "BAY-A", "M-2"), Self.free]))
+        let scenario = try box.write(
+            "clash.json",
+            Scenarios.make(
+                bays: Self.bays, mechanics: Self.mechanics,
+                jobs: [
+                    Self.pinned("J-ONE", "09:00", "BAY-A", "M-1"), Self.pinned("J-TWO", "09:30", "BAY-A", "M-2"),
+                    Self.free,
+                ]))
         let result = try await box.run("solve", scenario, "--strategy", strategy, "--format", "json")
         #expect(result.status == 1, "stderr: \(result.stderr)")
         #expect(!result.crashed)
@@ -44,9 +49,11 @@ struct PinTests {
     // Why: the same holds for one mechanic pinned to two bays at once.
     @Test func overlappingPinsForOneMechanic() async throws {
         let box = try Sandbox()
-        let scenario = try box.write("clash.json", Scenarios.make(
-            bays: Self.bays, mechanics: Self.mechanics,
-            jobs: [Self.pinned("J-ONE", "09:00", "BAY-A", "M-1"), Self.pinned("J-TWO", "09:45", "BAY-B", "M-1")]))
+        let scenario = try box.write(
+            "clash.json",
+            Scenarios.make(
+                bays: Self.bays, mechanics: Self.mechanics,
+                jobs: [Self.pinned("J-ONE", "09:00", "BAY-A", "M-1"), Self.pinned("J-TWO", "09:45", "BAY-B", "M-1")]))
         let result = try await box.run("solve", scenario)
         #expect(result.status == 1)
         #expect(result.stderr.contains("J-ONE") && result.stderr.contains("J-TWO"), "stderr: \(result.stderr)")
@@ -56,9 +63,11 @@ struct PinTests {
     // Why: a pin before opening time breaks the hours rule on its own; only that job is named.
     @Test func pinOutsideOperatingHours() async throws {
         let box = try Sandbox()
-        let scenario = try box.write("early.json", Scenarios.make(
-            bays: Self.bays, mechanics: Self.mechanics,
-            jobs: [Self.pinned("J-ONE", "09:00", "BAY-A", "M-1"), Self.pinned("J-TWO", "07:00", "BAY-B", "M-2")]))
+        let scenario = try box.write(
+            "early.json",
+            Scenarios.make(
+                bays: Self.bays, mechanics: Self.mechanics,
+                jobs: [Self.pinned("J-ONE", "09:00", "BAY-A", "M-1"), Self.pinned("J-TWO", "07:00", "BAY-B", "M-2")]))
         let result = try await box.run("solve", scenario)
         #expect(result.status == 1, "stderr: \(result.stderr)")
         #expect(result.stderr.contains("J-TWO"), "stderr: \(result.stderr)")
@@ -68,13 +77,24 @@ struct PinTests {
     // Why: a scenario whose pins do hold must solve normally (exit 0) with the pins kept.
     @Test func compatiblePinsAreKept() async throws {
         let box = try Sandbox()
-        let scenario = try box.write("ok.json", Scenarios.make(
-            bays: Self.bays, mechanics: Self.mechanics,
-            jobs: [Self.pinned("J-ONE", "09:00", "BAY-A", "M-1"), Self.pinned("J-TWO", "09:30", "BAY-B", "M-2"), Self.free]))
+        let scenario = try box.write(
+            "ok.json",
+            Scenarios.make(
+                bays: Self.bays, mechanics: Self.mechanics,
+                jobs: [
+                    Self.pinned("J-ONE", "09:00", "BAY-A", "M-1"), Self.pinned("J-TWO", "09:30", "BAY-B", "M-2"),
+                    Self.free,
+                ]))
         let result = try await box.run("solve", scenario, "--format", "json")
         #expect(result.status == 0, "stderr: \(result.stderr)")
         let solution = try Solution.decode(result.stdoutData)
-        #expect(solution.assignment("J-ONE") == .init(job: "J-ONE", start: "2026-11-23T09:00", end: "2026-11-23T10:00", bay: "BAY-A", mechanic: "M-1"))
-        #expect(solution.assignment("J-TWO") == .init(job: "J-TWO", start: "2026-11-23T09:30", end: "2026-11-23T10:30", bay: "BAY-B", mechanic: "M-2"))
+        #expect(
+            solution.assignment("J-ONE")
+                == .init(
+                    job: "J-ONE", start: "2026-11-23T09:00", end: "2026-11-23T10:00", bay: "BAY-A", mechanic: "M-1"))
+        #expect(
+            solution.assignment("J-TWO")
+                == .init(
+                    job: "J-TWO", start: "2026-11-23T09:30", end: "2026-11-23T10:30", bay: "BAY-B", mechanic: "M-2"))
     }
 }

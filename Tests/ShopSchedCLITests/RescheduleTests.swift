@@ -13,8 +13,9 @@ struct RescheduleCLITests {
 
     @Test func rescheduledExitsZeroWithTheUpdate() async throws {
         let box = try Sandbox()
-        let result = try await box.run("reschedule", "--snapshot", Self.file("snapshot.json"),
-                                       "--request", Self.file("request-moved.json"), "--now", "2026-11-23T09:30")
+        let result = try await box.run(
+            "reschedule", "--snapshot", Self.file("snapshot.json"),
+            "--request", Self.file("request-moved.json"), "--now", "2026-11-23T09:30")
         #expect(result.status == 0, "stderr: \(result.stderr)")
         let decision = try json(result.stdoutData)
         #expect(decision["format"] as? String == "shopsched.reschedule-decision/1")
@@ -27,9 +28,10 @@ struct RescheduleCLITests {
 
     @Test func shortNoticeWithoutApprovalExitsThree() async throws {
         let box = try Sandbox()
-        let result = try await box.run("reschedule", "--snapshot", Self.file("snapshot.json"),
-                                       "--request", Self.file("request-short-notice.json"), "--now", "2026-11-23T09:30",
-                                       "--format", "table")
+        let result = try await box.run(
+            "reschedule", "--snapshot", Self.file("snapshot.json"),
+            "--request", Self.file("request-short-notice.json"), "--now", "2026-11-23T09:30",
+            "--format", "table")
         #expect(result.status == 3)
         #expect(result.stdout.hasPrefix("Request RS-1002: DENIED"))
         #expect(result.stdout.contains("MISSING_PERMISSION_APPROVE_RESCHEDULE"))
@@ -37,24 +39,30 @@ struct RescheduleCLITests {
 
     @Test func badRequestExitsTwoNamingFileAndFieldAndWritesNothing() async throws {
         let box = try Sandbox()
-        let request = try box.write("request.json", """
+        let request = try box.write(
+            "request.json",
+            """
             {"requestId": "R-1", "facility": "RIVERSIDE", "appointmentId": "APT-7", "newStart": "2026-11-25T09:00",
              "reason": "BORED", "caller": {"id": "a", "permissions": []}}
             """)
         try box.write("out.json", "yesterday\n")
-        let result = try await box.run("reschedule", "--snapshot", Self.file("snapshot.json"), "--request", request,
-                                       "--now", "2026-11-23T09:30", "--output", "out.json")
+        let result = try await box.run(
+            "reschedule", "--snapshot", Self.file("snapshot.json"), "--request", request,
+            "--now", "2026-11-23T09:30", "--output", "out.json")
         #expect(result.status == 2)
         #expect(result.stderrLines.count == 1)
-        #expect(result.stderrLines.first?.hasPrefix("\(request): reason: unknown reason \"BORED\"") == true, "\(result.stderr)")
+        #expect(
+            result.stderrLines.first?.hasPrefix("\(request): reason: unknown reason \"BORED\"") == true,
+            "\(result.stderr)")
         #expect(box.contents("out.json") == Data("yesterday\n".utf8))
     }
 
     @Test func replanExitsZeroWithChangesAndRisks() async throws {
         let box = try Sandbox()
-        let result = try await box.run("replan", "--snapshot", Self.file("snapshot.json"),
-                                       "--disruption", Self.file("disruption.json"), "--now", "2026-11-23T11:00",
-                                       "--output", "replan.json")
+        let result = try await box.run(
+            "replan", "--snapshot", Self.file("snapshot.json"),
+            "--disruption", Self.file("disruption.json"), "--now", "2026-11-23T11:00",
+            "--output", "replan.json")
         #expect(result.status == 0, "stderr: \(result.stderr)")
         #expect(result.stdout.isEmpty)
         let replan = try json(try #require(box.contents("replan.json")))
@@ -68,9 +76,10 @@ struct RescheduleCLITests {
 
     @Test func replanTableIsReadable() async throws {
         let box = try Sandbox()
-        let result = try await box.run("replan", "--snapshot", Self.file("snapshot.json"),
-                                       "--disruption", Self.file("disruption.json"), "--now", "2026-11-23T11:00",
-                                       "--format", "table")
+        let result = try await box.run(
+            "replan", "--snapshot", Self.file("snapshot.json"),
+            "--disruption", Self.file("disruption.json"), "--now", "2026-11-23T11:00",
+            "--format", "table")
         #expect(result.status == 0)
         #expect(result.stdout.hasPrefix("Replan DIS-2026-11-23-1 of 2026-11-23 at 2026-11-23T11:00: OPTIMAL"))
         #expect(result.stdout.contains("APT-4  REASSIGNED"))
@@ -79,11 +88,14 @@ struct RescheduleCLITests {
 
     @Test func badDisruptionExitsTwoNamingFileAndField() async throws {
         let box = try Sandbox()
-        let disruption = try box.write("disruption.json", """
+        let disruption = try box.write(
+            "disruption.json",
+            """
             {"requestId": "D-1", "facility": "RIVERSIDE", "events": [{"type": "MECHANIC_UNAVAILABLE", "mechanic": "M-9"}]}
             """)
-        let result = try await box.run("replan", "--snapshot", Self.file("snapshot.json"), "--disruption", disruption,
-                                       "--now", "2026-11-23T11:00", "--output", "out.json")
+        let result = try await box.run(
+            "replan", "--snapshot", Self.file("snapshot.json"), "--disruption", disruption,
+            "--now", "2026-11-23T11:00", "--output", "out.json")
         #expect(result.status == 2)
         #expect(result.stderrLines == ["\(disruption): events[0].mechanic: unknown mechanic id \"M-9\""])
         #expect(!box.exists("out.json"))
@@ -93,27 +105,38 @@ struct RescheduleCLITests {
     /// an event of another day was dropped ("optimal, 0 changes").
     @Test func disruptionProblemsAreTheDisruptionFilesOwn() async throws {
         let box = try Sandbox()
-        let urgent = try box.write("urgent.json", """
+        let urgent = try box.write(
+            "urgent.json",
+            """
             {"requestId": "D-1", "facility": "RIVERSIDE", "day": "2026-11-23", "events": [{"type": "URGENT_JOB",
              "job": {"id": "U-1", "durationMinutes": 60, "bayTypes": ["GENERAL_SERVICE_BAY"], "priority": 2000000}}]}
             """)
-        let result = try await box.run("replan", "--snapshot", Self.file("snapshot.json"), "--disruption", urgent,
-                                       "--now", "2026-11-23T11:00")
+        let result = try await box.run(
+            "replan", "--snapshot", Self.file("snapshot.json"), "--disruption", urgent,
+            "--now", "2026-11-23T11:00")
         #expect(result.status == 2)
-        #expect(result.stderrLines == ["\(urgent): events[0].job.priority: must be a whole number from 1 to 1000000, not 2000000"])
-        let tomorrow = try box.write("tomorrow.json", """
+        #expect(
+            result.stderrLines == [
+                "\(urgent): events[0].job.priority: must be a whole number from 1 to 1000000, not 2000000"
+            ])
+        let tomorrow = try box.write(
+            "tomorrow.json",
+            """
             {"requestId": "D-2", "facility": "RIVERSIDE", "day": "2026-11-24",
              "events": [{"type": "MECHANIC_UNAVAILABLE", "mechanic": "M-1", "from": "2026-11-25T10:00"}]}
             """)
-        let off = try await box.run("replan", "--snapshot", Self.file("snapshot.json"), "--disruption", tomorrow,
-                                    "--now", "2026-11-23T11:00")
+        let off = try await box.run(
+            "replan", "--snapshot", Self.file("snapshot.json"), "--disruption", tomorrow,
+            "--now", "2026-11-23T11:00")
         #expect(off.status == 2)
-        #expect(off.stderrLines == ["\(tomorrow): events[0].from: 2026-11-25T10:00 is not on the replan day 2026-11-24"])
+        #expect(
+            off.stderrLines == ["\(tomorrow): events[0].from: 2026-11-25T10:00 is not on the replan day 2026-11-24"])
     }
 
     @Test func replanWithoutNowIsBadInput() async throws {
         let box = try Sandbox()
-        let result = try await box.run("replan", "--snapshot", Self.file("snapshot.json"), "--disruption", Self.file("disruption.json"))
+        let result = try await box.run(
+            "replan", "--snapshot", Self.file("snapshot.json"), "--disruption", Self.file("disruption.json"))
         #expect(result.status == 2)
         #expect(result.stderr.contains("--now"))
     }

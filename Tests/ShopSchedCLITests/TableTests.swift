@@ -10,7 +10,9 @@ struct TableTests {
 
     /// Splits the table into bay sections (`BAY-ID (TYPE)` headers, job rows
     /// `HH:MM–HH:MM  JOB  MECHANIC` under them), the Unscheduled section, and the last line.
-    static func parse(_ text: String) -> (bays: [String: [Row]], bayOrder: [String], unscheduled: [String: String], last: String) {
+    static func parse(_ text: String) -> (
+        bays: [String: [Row]], bayOrder: [String], unscheduled: [String: String], last: String
+    ) {
         var bays: [String: [Row]] = [:], order: [String] = [], unscheduled: [String: String] = [:]
         var section: String?
         var inUnscheduled = false
@@ -30,7 +32,8 @@ struct TableTests {
                 let parts = line.trimmingCharacters(in: .whitespaces).split(separator: " ", maxSplits: 1)
                 unscheduled[String(parts[0])] = parts.count > 1 ? parts[1].trimmingCharacters(in: .whitespaces) : ""
             } else if let bay = section, let m = line.wholeMatch(of: row) {
-                bays[bay, default: []].append(Row(from: String(m.1), to: String(m.2), job: String(m.3), mechanic: String(m.4)))
+                bays[bay, default: []].append(
+                    Row(from: String(m.1), to: String(m.2), job: String(m.3), mechanic: String(m.4)))
             } else if line.isEmpty {
                 inUnscheduled = false
             }
@@ -64,8 +67,9 @@ struct TableTests {
 
         #expect(table.unscheduled == ["J-4": "NO_QUALIFIED_MECHANIC"], "Unscheduled section:\n\(result.stdout)")
 
-        let summary = try #require(table.last.wholeMatch(
-            of: /status (\w+)\s+objective (\S+)\s+bound (\S+)\s+time ([0-9.]+) s.*/), "last line: \(table.last)")
+        let summary = try #require(
+            table.last.wholeMatch(
+                of: /status (\w+)\s+objective (\S+)\s+bound (\S+)\s+time ([0-9.]+) s.*/), "last line: \(table.last)")
         #expect(summary.1 == "optimal")
         #expect(summary.2 == "1000")
         #expect(summary.3 == "1000")

@@ -8,7 +8,9 @@ struct WhatIfCLITests {
     /// variant whose slot length does not divide the day (invalid, solved alone).
     func batch(_ box: Sandbox) throws -> String {
         try FileManager.default.copyItem(atPath: CLI.dataset("small-shop-day.json"), toPath: box.path("base.json"))
-        return try box.write("batch.json", """
+        return try box.write(
+            "batch.json",
+            """
             { "format": "shopsched.whatif/1", "base": "base.json",
               "variants": [ { "name": "extra-lift", "edits": [ { "edit": "addBays", "type": "LIFT_BAY", "count": 1 } ] },
                             { "name": "odd-slots", "edits": [ { "edit": "setSlotMinutes", "minutes": 7 } ] } ],
@@ -24,9 +26,11 @@ struct WhatIfCLITests {
         #expect(first.stdout.contains("extra-lift") && first.stdout.contains("invalid"))
         #expect(first.stderr.contains("odd-slots: invalid: facility.slotMinutes"))
         #expect(first.stderr.contains("5 variant(s): 5 solved, 0 already in out"))
-        for name in ["summary.csv", "report.txt", "report.html", "solutions/base.json", "solutions/extra-lift.json",
-                     "scenarios/cap_maxConcurrent=2.json",
-                     "results/odd-slots.json"] {
+        for name in [
+            "summary.csv", "report.txt", "report.html", "solutions/base.json", "solutions/extra-lift.json",
+            "scenarios/cap_maxConcurrent=2.json",
+            "results/odd-slots.json",
+        ] {
             #expect(FileManager.default.fileExists(atPath: box.path("out/" + name)), "\(name)")
         }
         // Each stored plan passes the verifier.
@@ -41,8 +45,9 @@ struct WhatIfCLITests {
         #expect(again.stdout.split(separator: "\n").count == 6)
 
         for shard in 1...2 {
-            let run = try await box.run("whatif", file, "--shard", "\(shard)/2", "--jobs", "1", "--time-limit", "10",
-                                        "--out", "shard-\(shard)", "--format", "none")
+            let run = try await box.run(
+                "whatif", file, "--shard", "\(shard)/2", "--jobs", "1", "--time-limit", "10",
+                "--out", "shard-\(shard)", "--format", "none")
             #expect(run.status == 0, "\(run.stderr)")
         }
         let merged = try await box.run("whatif-merge", "shard-1", "shard-2", "--out", "merged", "--format", "none")
@@ -78,7 +83,9 @@ struct WhatIfCLITests {
     @Test func badVariantFilesExitTwoNamingTheField() async throws {
         let box = try Sandbox()
         try FileManager.default.copyItem(atPath: CLI.dataset("small-shop-day.json"), toPath: box.path("base.json"))
-        let file = try box.write("bad.yaml", """
+        let file = try box.write(
+            "bad.yaml",
+            """
             format: shopsched.whatif/1
             base: base.json
             variants:
@@ -103,24 +110,41 @@ struct WhatIfCLITests {
     @Test func hostileVariantFilesExitTwoWithoutCrashing() async throws {
         let box = try Sandbox()
         try FileManager.default.copyItem(atPath: CLI.dataset("small-shop-day.json"), toPath: box.path("base.json"))
-        let deep = try box.write("deep.yaml", "format: shopsched.whatif/1\nbase: base.json\nvariants: "
-                                 + String(repeating: "[", count: 10_000) + String(repeating: "]", count: 10_000) + "\n")
+        let deep = try box.write(
+            "deep.yaml",
+            "format: shopsched.whatif/1\nbase: base.json\nvariants: "
+                + String(repeating: "[", count: 10_000) + String(repeating: "]", count: 10_000) + "\n")
         let nested = try await box.run("whatif", deep, "--out", "out")
         #expect(!nested.crashed && nested.status == 2, "\(nested.stderr.prefix(500))")
-        #expect(nested.stderrLines == ["\(deep): line 3: nested deeper than 64 levels (indentation, '- ' entries and [ ] { } brackets together); a what-if file nests at most 64 deep"])
-        let bays = try box.write("bays.json", """
+        #expect(
+            nested.stderrLines == [
+                "\(deep): line 3: nested deeper than 64 levels (indentation, '- ' entries and [ ] { } brackets together); a what-if file nests at most 64 deep"
+            ])
+        let bays = try box.write(
+            "bays.json",
+            """
             { "format": "shopsched.whatif/1", "base": "base.json",
               "variants": [ { "name": "huge", "edits": [ { "edit": "addBays", "type": "LIFT_BAY", "count": 1000000000 } ] } ] }
             """)
         let huge = try await box.run("whatif", bays, "--out", "out")
-        #expect(huge.status == 2 && huge.stderrLines == ["\(bays): variants[0].edits[0].count: 1000000000 bays in one edit; at most 1000"])
+        #expect(
+            huge.status == 2
+                && huge.stderrLines == [
+                    "\(bays): variants[0].edits[0].count: 1000000000 bays in one edit; at most 1000"
+                ])
         let values = (0..<1000).map(String.init).joined(separator: ",")
-        let grid = try box.write("grid.json", """
+        let grid = try box.write(
+            "grid.json",
+            """
             { "format": "shopsched.whatif/1", "base": "base.json",
               "grids": [ { "name": "g", "axes": [ { "set": "maxConcurrent", "values": [\(values)] }, { "set": "slotMinutes", "values": [\(values)] } ] } ] }
             """)
         let cells = try await box.run("whatif", grid, "--out", "out")
-        #expect(cells.status == 2 && cells.stderrLines == ["\(grid): grids[0].axes: 1000 × 1000 = 1000000 combinations; a batch has at most 10000 variants"])
+        #expect(
+            cells.status == 2
+                && cells.stderrLines == [
+                    "\(grid): grids[0].axes: 1000 × 1000 = 1000000 combinations; a batch has at most 10000 variants"
+                ])
         #expect(!FileManager.default.fileExists(atPath: box.path("out")))
     }
 }

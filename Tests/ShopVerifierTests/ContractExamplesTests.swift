@@ -40,7 +40,9 @@ struct ContractExamplesTests {
         var i = 0
         while i < lines.count {
             let line = lines[i].trimmingCharacters(in: .whitespaces)
-            if let file = marker(line), !(i + 1 < lines.count && lines[i + 1].trimmingCharacters(in: .whitespaces) == "```json") {
+            if let file = marker(line),
+                !(i + 1 < lines.count && lines[i + 1].trimmingCharacters(in: .whitespaces) == "```json")
+            {
                 problems.append("line \(i + 1): the marker for \(file) is not directly above a ```json block")
             }
             guard line == "```json" else {
@@ -64,7 +66,9 @@ struct ContractExamplesTests {
     /// The path in `<!-- example: PATH -->`, or `nil` when the line is no marker.
     static func marker(_ line: String) -> String? {
         let prefix = "<!-- example: ", suffix = " -->"
-        guard line.hasPrefix(prefix), line.hasSuffix(suffix), line.count > prefix.count + suffix.count else { return nil }
+        guard line.hasPrefix(prefix), line.hasSuffix(suffix), line.count > prefix.count + suffix.count else {
+            return nil
+        }
         return String(line.dropFirst(prefix.count).dropLast(suffix.count)).trimmingCharacters(in: .whitespaces)
     }
 
@@ -80,13 +84,21 @@ struct ContractExamplesTests {
 
         init(from decoder: any Decoder) throws {
             let container = try decoder.singleValueContainer()
-            if container.decodeNil() { self = .null }
-            else if let value = try? container.decode(Bool.self) { self = .bool(value) }
-            else if let value = try? container.decode(Int.self) { self = .integer(value) }
-            else if let value = try? container.decode(Double.self) { self = .number(value) }
-            else if let value = try? container.decode(String.self) { self = .string(value) }
-            else if let value = try? container.decode([JSON].self) { self = .array(value) }
-            else { self = .object(try container.decode([String: JSON].self)) }
+            if container.decodeNil() {
+                self = .null
+            } else if let value = try? container.decode(Bool.self) {
+                self = .bool(value)
+            } else if let value = try? container.decode(Int.self) {
+                self = .integer(value)
+            } else if let value = try? container.decode(Double.self) {
+                self = .number(value)
+            } else if let value = try? container.decode(String.self) {
+                self = .string(value)
+            } else if let value = try? container.decode([JSON].self) {
+                self = .array(value)
+            } else {
+                self = .object(try container.decode([String: JSON].self))
+            }
         }
 
         static func parse(_ text: String) throws -> JSON { try JSONDecoder().decode(JSON.self, from: Data(text.utf8)) }
@@ -105,11 +117,14 @@ struct ContractExamplesTests {
         #expect(blocks.count >= 4)
         for block in blocks {
             guard let file = block.file else {
-                Issue.record("\(Self.documentPath) line \(block.line): a ```json block without <!-- example: \(Self.examplesFolder)/NAME.json --> on the line above")
+                Issue.record(
+                    "\(Self.documentPath) line \(block.line): a ```json block without <!-- example: \(Self.examplesFolder)/NAME.json --> on the line above"
+                )
                 continue
             }
             #expect(file.hasPrefix(Self.examplesFolder + "/") && file.hasSuffix(".json"), "line \(block.line): \(file)")
-            let shown = try #require(try? JSON.parse(block.body), "line \(block.line): the block for \(file) is not valid JSON")
+            let shown = try #require(
+                try? JSON.parse(block.body), "line \(block.line): the block for \(file) is not valid JSON")
             let stored = try #require(try? JSON.parse(try Self.text(file)), "\(file) is missing or not valid JSON")
             let same = shown == stored  // compared outside #expect, which would print both documents
             #expect(same, "line \(block.line): the block differs from \(file)")
@@ -150,8 +165,11 @@ struct ContractExamplesTests {
         #expect(problems.count == 2)
         #expect(try JSON.parse(blocks[0].body) == .object(["a": .integer(1)]))
         // Meaning, not bytes: spacing and key order do not matter, values do.
-        #expect(try JSON.parse(#"{"x": [1, 2.5, "s", true, null], "y": {}}"#) == JSON.parse(#"{ "y" : { }, "x" : [1,2.5,"s",true,null] }"#))
-        #expect(try JSON.parse(#"{"x": [1, 2.5, "s", true, null]}"#) != JSON.parse(#"{"x": [1, 2.5, "s", false, null]}"#))
+        #expect(
+            try JSON.parse(#"{"x": [1, 2.5, "s", true, null], "y": {}}"#)
+                == JSON.parse(#"{ "y" : { }, "x" : [1,2.5,"s",true,null] }"#))
+        #expect(
+            try JSON.parse(#"{"x": [1, 2.5, "s", true, null]}"#) != JSON.parse(#"{"x": [1, 2.5, "s", false, null]}"#))
         #expect(try JSON.parse("[1]") != JSON.parse("[1.5]"))
     }
 
@@ -161,7 +179,9 @@ struct ContractExamplesTests {
         let files = try Self.exampleFiles(suffix: ".scenario.json")
         #expect(files.count >= 3)
         for file in files {
-            #expect(throws: Never.self, "\(file)") { _ = try Scenario.load(path: Self.root.appendingPathComponent(file).path) }
+            #expect(throws: Never.self, "\(file)") {
+                _ = try Scenario.load(path: Self.root.appendingPathComponent(file).path)
+            }
         }
     }
 
@@ -185,12 +205,16 @@ struct ContractExamplesTests {
 
     /// The worked example's table in §12 of the document, term by term.
     @Test func workedExampleObjectiveTerms() throws {
-        let scenario = try Scenario.load(path: Self.root.appendingPathComponent("datasets/contract/example.scenario.json").path)
+        let scenario = try Scenario.load(
+            path: Self.root.appendingPathComponent("datasets/contract/example.scenario.json").path)
         let solution = try SolutionFile.load(from: Data(try Self.text("datasets/contract/example.solution.json").utf8))
         let report = PlanVerifier.verify(solution, against: scenario)
-        #expect(report.terms == ObjectiveTerms(unscheduled: 2000, startDeviation: 2, missingPreferredSkills: 5,
-                                               unassignedMechanic: 200, moved: 0, changedBay: 10, changedMechanic: 20,
-                                               mechanicUsed: 6))
+        #expect(
+            report.terms
+                == ObjectiveTerms(
+                    unscheduled: 2000, startDeviation: 2, missingPreferredSkills: 5,
+                    unassignedMechanic: 200, moved: 0, changedBay: 10, changedMechanic: 20,
+                    mechanicUsed: 6))
         #expect(report.objective == 2243)
         #expect(try Self.text(Self.documentPath).contains("**2243**"))
     }
@@ -198,7 +222,8 @@ struct ContractExamplesTests {
     /// An example that stops being right is caught: a plan that breaks a rule, a
     /// claimed objective that is off, a scenario that no longer validates.
     @Test func brokenExamplesAreCaught() throws {
-        let scenario = try Scenario.load(path: Self.root.appendingPathComponent("datasets/contract/example.scenario.json").path)
+        let scenario = try Scenario.load(
+            path: Self.root.appendingPathComponent("datasets/contract/example.scenario.json").path)
         let solution = try SolutionFile.load(from: Data(try Self.text("datasets/contract/example.solution.json").utf8))
 
         var intoBreakdown = solution  // J-1 at 09:00 meets the lift's out-of-service time

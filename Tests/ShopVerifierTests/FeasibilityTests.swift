@@ -25,7 +25,9 @@ struct FeasibilityTests {
         // J-3 left BAY-G: 10; M-1 and M-2 used: 2 × 7. Total 1 + 10 + 10 + 14 = 35.
         let report = F.verify(scenario, F.basePlan)
         #expect(report.violations == [])
-        #expect(report.terms == ObjectiveTerms(startDeviation: 1, missingPreferredSkills: 10, changedBay: 10, mechanicUsed: 14))
+        #expect(
+            report.terms
+                == ObjectiveTerms(startDeviation: 1, missingPreferredSkills: 10, changedBay: 10, mechanicUsed: 14))
         #expect(report.objective == 35)
 
         // The same plan claiming its objective and a matching bound is consistent.
@@ -56,9 +58,13 @@ struct FeasibilityTests {
     @Test func openIntervalsRoundOpeningUpAndClosingDown() throws {
         let scenario = try F.scenario { $0.facility.operatingHours["tue"] = [["08:10", "17:50"]] }
         let verifier = PlanVerifier(scenario: scenario)
-        let expected = [("2026-11-23T08:00", "2026-11-23T12:00"), ("2026-11-23T13:00", "2026-11-23T18:00"),
-                        ("2026-11-24T08:15", "2026-11-24T17:45")]
-        #expect(verifier.openIntervals == expected.map { LocalRange(start: LocalDateTime($0.0)!, end: LocalDateTime($0.1)!) })
+        let expected = [
+            ("2026-11-23T08:00", "2026-11-23T12:00"), ("2026-11-23T13:00", "2026-11-23T18:00"),
+            ("2026-11-24T08:15", "2026-11-24T17:45"),
+        ]
+        #expect(
+            verifier.openIntervals
+                == expected.map { LocalRange(start: LocalDateTime($0.0)!, end: LocalDateTime($0.1)!) })
         #expect(F.verify(scenario, F.plan(["J-3": F.place("2026-11-24T08:00", "BAY-A", nil)])).rules == [.hours])
         #expect(F.verify(scenario, F.plan(["J-3": F.place("2026-11-24T08:15", "BAY-A", nil)])).rules == [])
         #expect(F.verify(scenario, F.plan(["J-3": F.place("2026-11-24T17:15", "BAY-A", nil)])).rules == [])
@@ -101,7 +107,9 @@ struct FeasibilityTests {
 
     @Test func outOfServiceRoundedOutwardAndHalfOpen() throws {
         let scenario = try F.scenario()
-        let at = { (time: String, mechanic: String) in F.verify(scenario, F.plan(["J-1": F.place(time, "BAY-L", mechanic)])) }
+        let at = { (time: String, mechanic: String) in
+            F.verify(scenario, F.plan(["J-1": F.place(time, "BAY-L", mechanic)]))
+        }
         // 13:30–15:00 ends where the rounded range 15:00–16:00 begins.
         #expect(at("2026-11-23T13:30", "M-1").rules == [])
         let early = at("2026-11-23T13:45", "M-1")
@@ -116,8 +124,12 @@ struct FeasibilityTests {
 
     @Test func bayOverlap() throws {
         let scenario = try F.scenario()
-        let report = F.verify(scenario, F.plan(["J-3": F.place("2026-11-23T13:00", "BAY-G", nil),
-                                                "J-2": F.place("2026-11-23T13:15", "BAY-G", "M-2")]))
+        let report = F.verify(
+            scenario,
+            F.plan([
+                "J-3": F.place("2026-11-23T13:00", "BAY-G", nil),
+                "J-2": F.place("2026-11-23T13:15", "BAY-G", "M-2"),
+            ]))
         #expect(report.rules == [.bayOverlap])
         #expect(report.violations.first?.job == "J-3")
         // Back to back is not an overlap.
@@ -147,7 +159,9 @@ struct FeasibilityTests {
 
     @Test func shiftRoundsStartUpAndEndDown() throws {
         // On the grid M-2 works 12:15 to 17:45.
-        let scenario = try F.scenario { $0.mechanics[1].shifts = [.init(start: "2026-11-23T12:10", end: "2026-11-23T17:50")] }
+        let scenario = try F.scenario {
+            $0.mechanics[1].shifts = [.init(start: "2026-11-23T12:10", end: "2026-11-23T17:50")]
+        }
         let at = { (time: String) in F.verify(scenario, F.plan(["J-2": F.place(time, "BAY-G", "M-2")])).rules }
         #expect(at("2026-11-23T16:45") == [])
         #expect(at("2026-11-23T17:00") == [.mechanic])

@@ -33,8 +33,10 @@ struct FileTests {
 
     @Test func unknownJobs() throws {
         let report = F.verify(try F.scenario()) { solution in
-            solution.assignments.append(.init(job: "J-9", start: "2026-11-23T09:00", end: "2026-11-23T09:30",
-                                              bay: "BAY-G", mechanic: nil))
+            solution.assignments.append(
+                .init(
+                    job: "J-9", start: "2026-11-23T09:00", end: "2026-11-23T09:30",
+                    bay: "BAY-G", mechanic: nil))
             solution.unscheduled.append(.init(job: "J-8", reasons: []))
         }
         #expect(report.rules == [.completeness, .completeness])
@@ -104,10 +106,19 @@ struct FileTests {
         let scenario = try F.scenario()
         #expect(F.verify(scenario) { $0.objective = 0 }.rules == [])
         #expect(F.verify(scenario) { $0.objective = 1 }.rules == [.objective])
-        #expect(F.verify(scenario) { $0.status = "optimal"; $0.objective = 1 }.rules == [.objective])
+        #expect(
+            F.verify(scenario) {
+                $0.status = "optimal"; $0.objective = 1
+            }.rules == [.objective])
         // An optimal plan must state its objective; a feasible one may leave it out.
-        #expect(F.verify(scenario) { $0.status = "optimal"; $0.objective = nil }.rules == [.objective])
-        #expect(F.verify(scenario) { $0.status = "feasible"; $0.objective = nil }.rules == [])
+        #expect(
+            F.verify(scenario) {
+                $0.status = "optimal"; $0.objective = nil
+            }.rules == [.objective])
+        #expect(
+            F.verify(scenario) {
+                $0.status = "feasible"; $0.objective = nil
+            }.rules == [])
         #expect(F.verify(scenario) { $0.bound = 0 }.rules == [])
         #expect(F.verify(scenario) { $0.bound = 1 }.rules == [.bound])
         // J-2 unscheduled: objective 1000, so a bound of 1000 holds and 1001 does not.
@@ -121,7 +132,8 @@ struct FileTests {
 
     @Test func planHelperListsUnplacedAndUnknownJobs() throws {
         let scenario = try F.scenario()
-        let solution = SolutionFile.plan(for: scenario, placements: F.plan(["J-2": nil, "J-7": F.place("2026-11-23T09:00", "BAY-G", nil)]))
+        let solution = SolutionFile.plan(
+            for: scenario, placements: F.plan(["J-2": nil, "J-7": F.place("2026-11-23T09:00", "BAY-G", nil)]))
         #expect(solution.assignments.map(\.job) == ["J-1", "J-3", "J-7"])
         #expect(solution.assignments[0].end == "2026-11-23T10:30")
         #expect(solution.assignments[2].end == solution.assignments[2].start)

@@ -65,8 +65,9 @@ struct ObjectiveTests {
 
     @Test func unassignedMechanicOnlyForOptionalMode() throws {
         let scenario = try F.scenario()
-        #expect(F.verify(scenario, F.plan(["J-2": F.place("2026-11-23T13:00", "BAY-G", nil)])).terms
-            == ObjectiveTerms(unassignedMechanic: 200))
+        #expect(
+            F.verify(scenario, F.plan(["J-2": F.place("2026-11-23T13:00", "BAY-G", nil)])).terms
+                == ObjectiveTerms(unassignedMechanic: 200))
         // J-3 (mode none) never has one and pays nothing for it.
         #expect(F.verify(scenario, F.basePlan).terms == ObjectiveTerms())
     }
@@ -80,7 +81,9 @@ struct ObjectiveTests {
         }
         // J-2 moves to 16:00 to leave M-2 free for J-1.
         let at = { (start: String, bay: String, mechanic: String?) in
-            F.verify(scenario, F.plan(["J-1": F.place(start, bay, mechanic), "J-2": F.place("2026-11-23T16:00", "BAY-G", "M-2")]))
+            F.verify(
+                scenario,
+                F.plan(["J-1": F.place(start, bay, mechanic), "J-2": F.place("2026-11-23T16:00", "BAY-G", "M-2")]))
         }
         let same = at("2026-11-23T13:00", "BAY-L", "M-2")
         #expect(same.rules == [])
@@ -94,7 +97,9 @@ struct ObjectiveTests {
         let changed = at("2026-11-23T13:00", "BAY-L", "M-1")
         #expect(changed.rules == [])
         #expect(changed.terms == ObjectiveTerms(changedMechanic: 20))
-        #expect(at("2026-11-23T09:00", "BAY-L2", "M-1").terms == ObjectiveTerms(moved: 50, changedBay: 10, changedMechanic: 20))
+        #expect(
+            at("2026-11-23T09:00", "BAY-L2", "M-1").terms
+                == ObjectiveTerms(moved: 50, changedBay: 10, changedMechanic: 20))
     }
 
     @Test func currentWithNullMechanic() throws {
@@ -104,8 +109,9 @@ struct ObjectiveTests {
         // None before, M-2 now: a change.
         #expect(F.verify(scenario, F.basePlan).terms == ObjectiveTerms(changedMechanic: 20))
         // None before and now: no change, but optional mode without a mechanic costs.
-        #expect(F.verify(scenario, F.plan(["J-2": F.place("2026-11-23T13:00", "BAY-G", nil)])).terms
-            == ObjectiveTerms(unassignedMechanic: 200))
+        #expect(
+            F.verify(scenario, F.plan(["J-2": F.place("2026-11-23T13:00", "BAY-G", nil)])).terms
+                == ObjectiveTerms(unassignedMechanic: 200))
     }
 
     @Test func currentMechanicDroppedIsAChange() throws {
@@ -133,7 +139,8 @@ struct ObjectiveTests {
         let report = F.verify(scenario, F.plan(["J-2": F.place("2026-11-23T13:00", "BAY-G", "M-1")]))
         #expect(report.rules == [])
         #expect(report.terms == ObjectiveTerms(mechanicUsed: 7))
-        #expect(PlanVerifier(scenario: scenario).objectiveTerms(for: SolutionFile.plan(for: scenario, placements: [:]))
-            == ObjectiveTerms(unscheduled: 3000))
+        #expect(
+            PlanVerifier(scenario: scenario).objectiveTerms(for: SolutionFile.plan(for: scenario, placements: [:]))
+                == ObjectiveTerms(unscheduled: 3000))
     }
 }

@@ -19,9 +19,15 @@ struct VerifierOpenTimeTests {
     // fixture's lunch closing 12:00–13:00 it is not.
     @Test func touchingBoundaryAcceptedRealGapRejected() throws {
         let overNoon = F.plan(["J-1": F.place("2026-11-23T11:30", "BAY-L", "M-1")])
-        let touching = try F.scenario { $0.facility.operatingHours["mon"] = [["08:00", "12:00"], ["12:00", "18:00"]] }
-        #expect(PlanVerifier(scenario: touching).openIntervals
-            == [Self.range("2026-11-23T08:00", "2026-11-23T18:00"), Self.range("2026-11-24T08:00", "2026-11-24T18:00")])
+        let touching = try F.scenario {
+            $0.facility.operatingHours["mon"] = [["08:00", "12:00"], ["12:00", "18:00"]]
+        }
+        #expect(
+            PlanVerifier(scenario: touching).openIntervals
+                == [
+                    Self.range("2026-11-23T08:00", "2026-11-23T18:00"),
+                    Self.range("2026-11-24T08:00", "2026-11-24T18:00"),
+                ])
         #expect(F.verify(touching, overNoon).violations == [])
         #expect(F.verify(try F.scenario(), overNoon).rules == [.hours])
     }
@@ -63,7 +69,8 @@ struct VerifierOpenTimeTests {
             }
         }
         #expect(F.verify(try scenario([("08:00", "12:00"), ("12:00", "16:00")]), overNoon).violations == [])
-        #expect(F.verify(try scenario([("12:00", "16:00"), ("08:00", "12:00")]), overNoon).violations == [])  // any order
+        // In any order.
+        #expect(F.verify(try scenario([("12:00", "16:00"), ("08:00", "12:00")]), overNoon).violations == [])
         let gap = F.verify(try scenario([("08:00", "12:00"), ("12:15", "16:00")]), overNoon)
         #expect(gap.rules == [.mechanic])
         #expect(gap.violations.first?.message.contains("2026-11-23 08:00–12:00, 2026-11-23 12:15–16:00") == true)
@@ -77,8 +84,10 @@ struct VerifierOpenTimeTests {
         let lateNight = F.plan(["J-1": F.place("2026-11-23T23:30", "BAY-L", "M-1")])
         let scenario = try F.scenario { file in
             file.facility.operatingHours = ["mon": [["08:00", "24:00"]], "tue": [["00:00", "18:00"]]]
-            file.mechanics[0].shifts = [.init(start: "2026-11-23T20:00", end: "2026-11-24T00:00"),
-                                        .init(start: "2026-11-24T00:00", end: "2026-11-24T04:00")]
+            file.mechanics[0].shifts = [
+                .init(start: "2026-11-23T20:00", end: "2026-11-24T00:00"),
+                .init(start: "2026-11-24T00:00", end: "2026-11-24T04:00"),
+            ]
         }
         #expect(F.verify(scenario, lateNight).violations == [])
     }

@@ -1,6 +1,7 @@
 import ShopBooking
 import ShopDomain
 import Testing
+
 @testable import ShopViews
 
 @Suite("Assignment view")
@@ -9,14 +10,19 @@ struct AssignmentViewTests {
 
     @Test("the list summary reads bay or mobile unit, then the mechanic's short name")
     func summaries() throws {
-        let floor = try Fixture.floor(Fixture.location(appointments: [
-            Fixture.appointment("A1", bay: "B3", mechanic: "jane"),
-            Fixture.appointment("A2", start: "10:00", bay: nil, mobile: "M2", mechanic: "alex"),
-            Fixture.appointment("A3", start: "11:00", bay: nil, mechanic: nil),
-            Fixture.appointment("A4", start: "12:00", bay: "B1", mechanic: nil),
-        ], positions: [.init(unit: "M2", latitude: 41.9, longitude: -87.6, at: "2026-03-02T08:50")]))
+        let floor = try Fixture.floor(
+            Fixture.location(
+                appointments: [
+                    Fixture.appointment("A1", bay: "B3", mechanic: "jane"),
+                    Fixture.appointment("A2", start: "10:00", bay: nil, mobile: "M2", mechanic: "alex"),
+                    Fixture.appointment("A3", start: "11:00", bay: nil, mechanic: nil),
+                    Fixture.appointment("A4", start: "12:00", bay: "B1", mechanic: nil),
+                ], positions: [.init(unit: "M2", latitude: 41.9, longitude: -87.6, at: "2026-03-02T08:50")]))
         let board = try AssignmentViews.board(floor, for: viewer, now: Fixture.at("09:00"))
-        #expect(board.assignments.map(\.summary) == ["Bay 3 - J. Doe", "Mobile 2 - A. Ruiz", "Unassigned", "Bay 1 - Unassigned"])
+        #expect(
+            board.assignments.map(\.summary) == [
+                "Bay 3 - J. Doe", "Mobile 2 - A. Ruiz", "Unassigned", "Bay 1 - Unassigned",
+            ])
         let jane = try #require(board.assignments[0].mechanic)
         #expect(jane.name == "Jane Doe" && jane.certifications == ["ASE-A1", "ASE-A5"])
         #expect(board.assignments[1].place?.kind == .mobileUnit)
@@ -38,16 +44,19 @@ struct AssignmentViewTests {
         }
     }
 
-    @Test("GPS: over 30 minutes old is stale, over 60 unavailable; exactly 30 and 60 are not yet", arguments: [
-        (30, MobileUnitFix.fresh), (31, .stale), (60, .stale), (61, .unavailable),
-    ])
+    @Test(
+        "GPS: over 30 minutes old is stale, over 60 unavailable; exactly 30 and 60 are not yet",
+        arguments: [
+            (30, MobileUnitFix.fresh), (31, .stale), (60, .stale), (61, .unavailable),
+        ])
     func gpsEdges(age: Int, fix: MobileUnitFix) throws {
         let now = Fixture.at("10:00")
         let taken = now.adding(minutes: -age)
         #expect(MobileUnitFix.of(positionAt: taken, now: now) == fix)
-        let floor = try Fixture.floor(Fixture.location(
-            appointments: [Fixture.appointment("A1", bay: nil, mobile: "M2", mechanic: "alex")],
-            positions: [.init(unit: "M2", latitude: 41.9, longitude: -87.6, at: taken.description)]))
+        let floor = try Fixture.floor(
+            Fixture.location(
+                appointments: [Fixture.appointment("A1", bay: nil, mobile: "M2", mechanic: "alex")],
+                positions: [.init(unit: "M2", latitude: 41.9, longitude: -87.6, at: taken.description)]))
         let view = try #require(try AssignmentViews.board(floor, for: viewer, now: now).assignments.first)
         let position = try #require(view.place?.position)
         #expect(position.fix == fix)
@@ -57,9 +66,11 @@ struct AssignmentViewTests {
 
     @Test("a mobile unit with no position at all cannot be located")
     func noPosition() throws {
-        let floor = try Fixture.floor(Fixture.location(
-            appointments: [Fixture.appointment("A1", bay: nil, mobile: "M4", mechanic: "alex")]))
-        let view = try #require(try AssignmentViews.board(floor, for: viewer, now: Fixture.at("10:00")).assignments.first)
+        let floor = try Fixture.floor(
+            Fixture.location(
+                appointments: [Fixture.appointment("A1", bay: nil, mobile: "M4", mechanic: "alex")]))
+        let view = try #require(
+            try AssignmentViews.board(floor, for: viewer, now: Fixture.at("10:00")).assignments.first)
         #expect(view.place?.position?.fix == .unknown && view.place?.position?.available == false)
     }
 
@@ -84,15 +95,19 @@ struct AssignmentViewTests {
         #expect(try AssignmentViews.view(of: "B1", in: floor, for: viewer, now: Fixture.at("09:00")) == nil)
     }
 
-    @Test("shown states are SCHEDULED, CONFIRMED, IN_PROGRESS, AWAITING_PARTS, READY; cancelled only with its permission")
+    @Test(
+        "shown states are SCHEDULED, CONFIRMED, IN_PROGRESS, AWAITING_PARTS, READY; cancelled only with its permission")
     func statesAndCancelled() throws {
         let statuses = ["SCHEDULED", "CONFIRMED", "IN_PROGRESS", "AWAITING_PARTS", "READY", "COMPLETED", "CANCELLED"]
-        let floor = try Fixture.floor(Fixture.location(appointments: statuses.enumerated().map { i, status in
-            Fixture.appointment("A\(i)", status: status, start: "0\(i + 8):00".suffix(5).description)
-        }))
+        let floor = try Fixture.floor(
+            Fixture.location(
+                appointments: statuses.enumerated().map { i, status in
+                    Fixture.appointment("A\(i)", status: status, start: "0\(i + 8):00".suffix(5).description)
+                }))
         let now = Fixture.at("07:00")
-        #expect(try AssignmentViews.board(floor, for: viewer, now: now).assignments.map(\.status.rawValue)
-            == Array(statuses.prefix(5)))
+        #expect(
+            try AssignmentViews.board(floor, for: viewer, now: now).assignments.map(\.status.rawValue)
+                == Array(statuses.prefix(5)))
         #expect(throws: ViewDenied.self) {
             try AssignmentViews.board(floor, for: viewer, now: now, includeCancelled: true)
         }
@@ -103,9 +118,11 @@ struct AssignmentViewTests {
 
     @Test("cached People or assignment data are named with their age")
     func degradedData() throws {
-        let floor = try Fixture.floor(Fixture.location(
-            appointments: [Fixture.appointment("A1")],
-            dataSources: .init(people: .init(cached: true, asOf: "2026-03-02T08:48"), assignments: .init(cached: false))))
+        let floor = try Fixture.floor(
+            Fixture.location(
+                appointments: [Fixture.appointment("A1")],
+                dataSources: .init(
+                    people: .init(cached: true, asOf: "2026-03-02T08:48"), assignments: .init(cached: false))))
         let board = try AssignmentViews.board(floor, for: viewer, now: Fixture.at("09:00"))
         #expect(board.dataNotices == ["SHOP-1: People data served from a cache taken 12 min ago (2026-03-02T08:48)"])
     }
@@ -138,7 +155,8 @@ struct AssignmentNotesTests {
         #expect(first.notesHistory?.last?.by == "u-1" && first.notesHistory?.last?.at == "2026-03-02T09:30")
         var snapshot = floor.snapshot
         snapshot.locations[0].appointments[0] = first
-        let second = try AssignmentNotes.edit("A1", in: ShopFloor(snapshot), to: "Done", by: editor, at: Fixture.at("10:00"))
+        let second = try AssignmentNotes.edit(
+            "A1", in: ShopFloor(snapshot), to: "Done", by: editor, at: Fixture.at("10:00"))
         #expect(second.notesHistory?.map(\.version) == [1, 2, 3])
         #expect(second.notes == "Done" && second.lastUpdatedAt == "2026-03-02T10:00")
     }
@@ -146,14 +164,16 @@ struct AssignmentNotesTests {
     @Test("editing needs EDIT_ASSIGNMENT_NOTES and the appointment's facility")
     func denials() throws {
         #expect(throws: AssignmentNotes.Refusal.self) {
-            try AssignmentNotes.edit("A1", in: floor, to: "x", by: Fixture.caller(.viewAssignments), at: Fixture.at("09:30"))
+            try AssignmentNotes.edit(
+                "A1", in: floor, to: "x", by: Fixture.caller(.viewAssignments), at: Fixture.at("09:30"))
         }
         let elsewhere = Fixture.caller(.editAssignmentNotes, facility: "SHOP-9")
         #expect(throws: AssignmentNotes.Refusal.self) {
             try AssignmentNotes.edit("A1", in: floor, to: "x", by: elsewhere, at: Fixture.at("09:30"))
         }
         #expect(throws: AssignmentNotes.Refusal.unknownAppointment("NOPE")) {
-            try AssignmentNotes.edit("NOPE", in: floor, to: "x", by: Fixture.caller(.editAssignmentNotes), at: Fixture.at("09:30"))
+            try AssignmentNotes.edit(
+                "NOPE", in: floor, to: "x", by: Fixture.caller(.editAssignmentNotes), at: Fixture.at("09:30"))
         }
     }
 }
@@ -162,24 +182,33 @@ struct AssignmentNotesTests {
 struct ChangeDetectionTests {
     @Test("an appointment moved to another bay and mechanic gives one AssignmentUpdated with old and new")
     func assignmentUpdated() throws {
-        let before = BoardSnapshot(locations: [Fixture.location(appointments: [
-            Fixture.appointment("A1", bay: "B1", mechanic: "jane"), Fixture.appointment("A2", start: "10:00")])])
+        let before = BoardSnapshot(locations: [
+            Fixture.location(appointments: [
+                Fixture.appointment("A1", bay: "B1", mechanic: "jane"), Fixture.appointment("A2", start: "10:00"),
+            ])
+        ])
         var after = before
         after.locations[0].appointments[0].bay = "B3"
         after.locations[0].appointments[0].mechanic = "alex"
         let events = ChangeDetection.assignmentEvents(from: before, to: after)
         #expect(events.count == 1)
         #expect(events[0].appointmentId == "A1")
-        #expect(events[0].changes == [FieldChange(field: "bay", old: "B1", new: "B3"),
-                                      FieldChange(field: "mechanic", old: "jane", new: "alex")])
+        #expect(
+            events[0].changes == [
+                FieldChange(field: "bay", old: "B1", new: "B3"),
+                FieldChange(field: "mechanic", old: "jane", new: "alex"),
+            ])
         #expect(ChangeDetection.assignmentEvents(from: before, to: after) == events)
         #expect(ChangeDetection.assignmentEvents(from: before, to: before).isEmpty)
     }
 
     @Test("a work order whose status changed gives WorkorderStatusChanged with every changed field")
     func statusChanged() throws {
-        let before = BoardSnapshot(locations: [Fixture.location(workOrders: [
-            Fixture.workOrder("W1", status: "IN_PROGRESS", remaining: 60), Fixture.workOrder("W2", remaining: 30)])])
+        let before = BoardSnapshot(locations: [
+            Fixture.location(workOrders: [
+                Fixture.workOrder("W1", status: "IN_PROGRESS", remaining: 60), Fixture.workOrder("W2", remaining: 30),
+            ])
+        ])
         var after = before
         after.locations[0].workOrders[0].status = "AWAITING_PARTS"
         after.locations[0].workOrders[0].parts = [.init(partNumber: "P-1", expectedAt: "2026-03-02T13:00")]

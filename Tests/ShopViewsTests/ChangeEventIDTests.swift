@@ -37,10 +37,14 @@ struct ChangeEventIDTests {
             order.statusHistory = history.enumerated().map { .init(status: $1, at: "\(Fixture.monday)T0\($0 + 8):00") }
             return BoardSnapshot(locations: [Fixture.location(workOrders: [order])])
         }
-        let states = [board("IN_PROGRESS", ["IN_PROGRESS"]), board("AWAITING_PARTS", ["IN_PROGRESS", "AWAITING_PARTS"]),
-                      board("IN_PROGRESS", ["IN_PROGRESS", "AWAITING_PARTS", "IN_PROGRESS"]),
-                      board("AWAITING_PARTS", ["IN_PROGRESS", "AWAITING_PARTS", "IN_PROGRESS", "AWAITING_PARTS"])]
-        let ids = (1..<states.count).compactMap { ChangeDetection.workOrderEvents(from: states[$0 - 1], to: states[$0]).first?.eventId }
+        let states = [
+            board("IN_PROGRESS", ["IN_PROGRESS"]), board("AWAITING_PARTS", ["IN_PROGRESS", "AWAITING_PARTS"]),
+            board("IN_PROGRESS", ["IN_PROGRESS", "AWAITING_PARTS", "IN_PROGRESS"]),
+            board("AWAITING_PARTS", ["IN_PROGRESS", "AWAITING_PARTS", "IN_PROGRESS", "AWAITING_PARTS"]),
+        ]
+        let ids = (1..<states.count).compactMap {
+            ChangeDetection.workOrderEvents(from: states[$0 - 1], to: states[$0]).first?.eventId
+        }
         #expect(ids.count == 3 && Set(ids).count == 3, "\(ids)")
         #expect(ChangeDetection.workOrderEvents(from: states[2], to: states[3]).first?.eventId == ids[2])
     }

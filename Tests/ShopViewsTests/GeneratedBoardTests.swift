@@ -1,12 +1,15 @@
 import ShopBooking
 import ShopDomain
 import Testing
+
 @testable import ShopViews
 
 /// Properties of the plan behind the board, on generated busy shops.
 @Suite("Generated boards")
 struct GeneratedBoardTests {
-    @Test("no mechanic and no bay holds two jobs at once, and each job gets its remaining minutes", arguments: [1, 2, 3] as [UInt64])
+    @Test(
+        "no mechanic and no bay holds two jobs at once, and each job gets its remaining minutes",
+        arguments: [1, 2, 3] as [UInt64])
     func planIsConsistent(seed: UInt64) throws {
         let floor = try ShopFloor(BoardGenerator.snapshot(seed: seed, workOrders: 200))
         let location = floor.locations[0]
@@ -16,7 +19,8 @@ struct GeneratedBoardTests {
         var estimated = 0
         for (w, estimate) in plan.forecasts.enumerated() {
             guard let estimate, let start = estimate.start, let end = estimate.completion,
-                  location.workOrders[w].state != .readyForPickup else { continue }
+                location.workOrders[w].state != .readyForPickup
+            else { continue }
             estimated += 1
             #expect(start >= now)
             #expect(end.absoluteMinutes - start.absoluteMinutes >= location.workOrders[w].file.remainingMinutes)
@@ -35,11 +39,14 @@ struct GeneratedBoardTests {
     func deterministic() throws {
         let caller = ViewCaller(id: "x", facilityId: "GEN-7", permissions: [Permission.viewAssignments.rawValue])
         let now = LocalDateTime("2026-03-02T10:00")!
-        let a = try ShopFloorBoard.build(ShopFloor(BoardGenerator.snapshot(seed: 7, workOrders: 200)), for: caller, now: now)
-        let b = try ShopFloorBoard.build(ShopFloor(BoardGenerator.snapshot(seed: 7, workOrders: 200)), for: caller, now: now)
+        let a = try ShopFloorBoard.build(
+            ShopFloor(BoardGenerator.snapshot(seed: 7, workOrders: 200)), for: caller, now: now)
+        let b = try ShopFloorBoard.build(
+            ShopFloor(BoardGenerator.snapshot(seed: 7, workOrders: 200)), for: caller, now: now)
         #expect(a == b)
         #expect(a.html() == b.html())
-        let c = try ShopFloorBoard.build(ShopFloor(BoardGenerator.snapshot(seed: 8, workOrders: 200)), for: caller, now: now)
+        let c = try ShopFloorBoard.build(
+            ShopFloor(BoardGenerator.snapshot(seed: 8, workOrders: 200)), for: caller, now: now)
         #expect(a != c)
     }
 }

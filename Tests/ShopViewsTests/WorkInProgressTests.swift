@@ -1,5 +1,6 @@
 import ShopBooking
 import Testing
+
 @testable import ShopViews
 
 /// Monday 09:00. Hand-computed plan (the shop is open 08:00–17:00; Jane works
@@ -16,22 +17,29 @@ import Testing
 @Suite("Work-in-progress view")
 struct WorkInProgressTests {
     static let appointments = [
-        Fixture.appointment("A1", status: "IN_PROGRESS", start: "08:00", minutes: 180, bay: "B1", mechanic: "jane", workOrder: "W1"),
+        Fixture.appointment(
+            "A1", status: "IN_PROGRESS", start: "08:00", minutes: 180, bay: "B1", mechanic: "jane", workOrder: "W1"),
         Fixture.appointment("A2", start: "10:00", minutes: 90, bay: "B3", mechanic: "jane", workOrder: "W2"),
         Fixture.appointment("A3", start: "14:00", minutes: 300, bay: "B1", mechanic: "jane", workOrder: "W3"),
-        Fixture.appointment("A4", status: "AWAITING_PARTS", start: "09:00", minutes: 60, bay: nil, mobile: "M2",
-                            mechanic: "alex", workOrder: "W4"),
+        Fixture.appointment(
+            "A4", status: "AWAITING_PARTS", start: "09:00", minutes: 60, bay: nil, mobile: "M2",
+            mechanic: "alex", workOrder: "W4"),
     ]
     static let workOrders = [
-        Fixture.workOrder("W1", status: "IN_PROGRESS", appointment: "A1", remaining: 120, promised: "11:00", customer: "C1"),
+        Fixture.workOrder(
+            "W1", status: "IN_PROGRESS", appointment: "A1", remaining: 120, promised: "11:00", customer: "C1"),
         Fixture.workOrder("W2", appointment: "A2", remaining: 90, promised: "12:00", customer: "C2"),
         Fixture.workOrder("W3", appointment: "A3", remaining: 300, promised: "17:00", customer: "C1", vehicle: "V3"),
-        Fixture.workOrder("W4", status: "AWAITING_PARTS", appointment: "A4", remaining: 60, promised: "12:00", customer: "C4",
-                          parts: [.init(partNumber: "P-1", expectedAt: "2026-03-02T11:30"),
-                                  .init(partNumber: "P-2", expectedAt: "2026-03-02T10:00")]),
+        Fixture.workOrder(
+            "W4", status: "AWAITING_PARTS", appointment: "A4", remaining: 60, promised: "12:00", customer: "C4",
+            parts: [
+                .init(partNumber: "P-1", expectedAt: "2026-03-02T11:30"),
+                .init(partNumber: "P-2", expectedAt: "2026-03-02T10:00"),
+            ]),
         Fixture.workOrder("W5", status: "WAITING", remaining: 90, skills: ["TIRES"], customer: "C5"),
-        Fixture.workOrder("W6", status: "WAITING", remaining: 30, skills: ["BRAKES"], preferred: ["ENGINE", "HYBRID"],
-                          priority: 2, customer: "C6"),
+        Fixture.workOrder(
+            "W6", status: "WAITING", remaining: 30, skills: ["BRAKES"], preferred: ["ENGINE", "HYBRID"],
+            priority: 2, customer: "C6"),
         Fixture.workOrder("W7", status: "COMPLETED", remaining: 0, customer: "C7"),
     ]
     let floor: ShopFloor
@@ -67,8 +75,12 @@ struct WorkInProgressTests {
         #expect(w6.queuePosition == 1)
         #expect(w6.expectedAssignmentAt == "2026-03-02T12:30")
         #expect(w6.estimatedWaitMinutes == 210)
-        #expect(w6.qualifiedMechanics == [.init(mechanicId: "jane", name: "Jane Doe", hasAllRequired: true,
-                                                preferredHeld: ["ENGINE"], preferredMissing: ["HYBRID"])])
+        #expect(
+            w6.qualifiedMechanics == [
+                .init(
+                    mechanicId: "jane", name: "Jane Doe", hasAllRequired: true,
+                    preferredHeld: ["ENGINE"], preferredMissing: ["HYBRID"])
+            ])
         #expect(rows["W6"]?.label == "Not yet assigned")
         let w5 = try #require(rows["W5"]?.waiting)
         #expect(w5.queuePosition == 2)
@@ -85,7 +97,9 @@ struct WorkInProgressTests {
         #expect(moved?.estimatedCompletion == "2026-03-02T13:00")
         orders[3].parts![0].expectedAt = nil
         let unknown = try Fixture.floor(Fixture.location(appointments: Self.appointments, workOrders: orders))
-        let blocked = try WorkInProgressViews.board(unknown, for: advisor, now: now).rows.first { $0.workOrderId == "W4" }
+        let blocked = try WorkInProgressViews.board(unknown, for: advisor, now: now).rows.first {
+            $0.workOrderId == "W4"
+        }
         #expect(blocked?.estimatedCompletion == nil)
         #expect(blocked?.blocked == "waiting for part P-1 with no expected arrival")
         #expect(blocked?.risk?.minutesLate == nil && blocked?.parts.count == 2)
@@ -109,13 +123,18 @@ struct WorkInProgressTests {
     func shiftEnd() throws {
         // Jane: 60 min before Monday's closing, 60 more from 08:00 Tuesday.
         // Alex works only until 13:00 on Monday and has no later shift.
-        let floor = try Fixture.floor(Fixture.location(
-            appointments: [
-                Fixture.appointment("A8", start: "16:00", minutes: 120, bay: "B1", mechanic: "jane", workOrder: "W8"),
-                Fixture.appointment("A9", start: "12:00", minutes: 120, bay: "B3", mechanic: "alex", workOrder: "W9"),
-            ],
-            workOrders: [Fixture.workOrder("W8", appointment: "A8", remaining: 120),
-                         Fixture.workOrder("W9", appointment: "A9", remaining: 120)]))
+        let floor = try Fixture.floor(
+            Fixture.location(
+                appointments: [
+                    Fixture.appointment(
+                        "A8", start: "16:00", minutes: 120, bay: "B1", mechanic: "jane", workOrder: "W8"),
+                    Fixture.appointment(
+                        "A9", start: "12:00", minutes: 120, bay: "B3", mechanic: "alex", workOrder: "W9"),
+                ],
+                workOrders: [
+                    Fixture.workOrder("W8", appointment: "A8", remaining: 120),
+                    Fixture.workOrder("W9", appointment: "A9", remaining: 120),
+                ]))
         let rows = try WorkInProgressViews.board(floor, for: advisor, now: now).rows
         let jane = try #require(rows.first { $0.workOrderId == "W8" })
         #expect(jane.estimatedCompletion == "2026-03-03T09:00")
@@ -159,9 +178,11 @@ struct WorkInProgressTests {
             try WorkInProgressViews.board(two, for: self.advisor, now: self.now, query: .init(locations: ["SHOP-2"]))
         }
         let regional = Fixture.caller(.viewAllLocations)
-        #expect(try WorkInProgressViews.board(two, for: regional, now: now, query: .init(locations: ["*"])).totalCount == 7)
-        #expect(try WorkInProgressViews.board(two, for: regional, now: now, query: .init(locations: ["SHOP-2"]))
-            .rows.map(\.workOrderId) == ["X1"])
+        #expect(
+            try WorkInProgressViews.board(two, for: regional, now: now, query: .init(locations: ["*"])).totalCount == 7)
+        #expect(
+            try WorkInProgressViews.board(two, for: regional, now: now, query: .init(locations: ["SHOP-2"]))
+                .rows.map(\.workOrderId) == ["X1"])
     }
 
     @Test("the board of two locations with the same work order ids keeps each location's at-risk order")
@@ -186,15 +207,19 @@ struct WorkInProgressTests {
         let lead = Fixture.caller(.reassignMechanic, .editAssignmentNotes, .updateWorkOrderStatus)
         let board = try WorkInProgressViews.board(floor, for: lead, now: now)
         let w5 = try #require(board.rows.first { $0.workOrderId == "W5" })
-        #expect(w5.actions.first { $0.name == "editNotes" } == .init(name: "editNotes", enabled: false, reason: "no appointment to note on"))
+        #expect(
+            w5.actions.first { $0.name == "editNotes" }
+                == .init(name: "editNotes", enabled: false, reason: "no appointment to note on"))
         #expect(w5.actions.first { $0.name == "reassignMechanic" }?.enabled == true)
     }
 
     @Test("status history comes in time order")
     func statusHistory() throws {
         var order = Fixture.workOrder("W1", status: "IN_PROGRESS", remaining: 10)
-        order.statusHistory = [.init(status: "IN_PROGRESS", at: "2026-03-02T08:30", by: "jane"),
-                               .init(status: "SCHEDULED", at: "2026-02-27T16:00")]
+        order.statusHistory = [
+            .init(status: "IN_PROGRESS", at: "2026-03-02T08:30", by: "jane"),
+            .init(status: "SCHEDULED", at: "2026-02-27T16:00"),
+        ]
         let floor = try Fixture.floor(Fixture.location(workOrders: [order]))
         let row = try #require(try WorkInProgressViews.board(floor, for: advisor, now: now).rows.first)
         #expect(row.statusHistory.map(\.status) == ["SCHEDULED", "IN_PROGRESS"])

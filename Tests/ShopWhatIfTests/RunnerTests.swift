@@ -11,13 +11,27 @@ import Testing
     /// (pin off a 9-minute grid) and clash (the pinned mechanic leaves).
     func batch(extra: [VariantFile.Variant] = []) throws -> WhatIfBatch {
         func variant(_ name: String, _ edits: [Edit]) -> VariantFile.Variant { .init(name: name, edits: edits) }
-        let file = VariantFile(format: VariantFile.formatName, base: "unused", variants: [
-            variant("extra-lift", [edit(.addBays) { $0.type = "LIFT_BAY"; $0.count = 1 }]),
-            variant("off-grid", [edit(.setSlotMinutes) { $0.minutes = 9 }]),
-            variant("pin-clash", [edit(.removeMechanic) { $0.id = "M-1" }]),
-            variant("short-day", [edit(.setHours) { $0.day = "mon"; $0.hours = ["08:00-12:00"] }]),
-            variant("cap-3", [edit(.setMaxConcurrent) { $0.value = 3 }]),
-        ] + extra, grids: nil)
+        let file = VariantFile(
+            format: VariantFile.formatName, base: "unused",
+            variants: [
+                variant(
+                    "extra-lift",
+                    [
+                        edit(.addBays) {
+                            $0.type = "LIFT_BAY"; $0.count = 1
+                        }
+                    ]),
+                variant("off-grid", [edit(.setSlotMinutes) { $0.minutes = 9 }]),
+                variant("pin-clash", [edit(.removeMechanic) { $0.id = "M-1" }]),
+                variant(
+                    "short-day",
+                    [
+                        edit(.setHours) {
+                            $0.day = "mon"; $0.hours = ["08:00-12:00"]
+                        }
+                    ]),
+                variant("cap-3", [edit(.setMaxConcurrent) { $0.value = 3 }]),
+            ] + extra, grids: nil)
         return try WhatIfBatch(file: file, base: Datasets.smallShopWithPin())
     }
 
@@ -55,7 +69,9 @@ import Testing
         #expect(rows["pin-clash"]?.status == "infeasible")
         #expect(rows["pin-clash"]?.problems.contains { $0.contains("J-1") } == true)
         for name in ["base", "extra-lift", "short-day", "cap-3"] {
-            #expect(rows[name]?.hasPlan == true && rows[name]?.verified == true, "\(name): \(String(describing: rows[name]))")
+            #expect(
+                rows[name]?.hasPlan == true && rows[name]?.verified == true,
+                "\(name): \(String(describing: rows[name]))")
         }
         #expect(rows["extra-lift"]!.objective! <= rows["base"]!.objective!)
         #expect(rows["short-day"]!.scheduled < rows["base"]!.scheduled)
@@ -79,9 +95,19 @@ import Testing
 
         // One changed variant, one new, one result lost: exactly those three are solved.
         var changed = try self.batch(extra: [.init(name: "new", edits: [edit(.setMaxConcurrent) { $0.value = 4 }])])
-        changed = try WhatIfBatch(file: .init(format: VariantFile.formatName, base: "", variants: [
-            .init(name: "extra-lift", edits: [edit(.addBays) { $0.type = "LIFT_BAY"; $0.count = 2 }]),
-        ] + changed.variants.dropFirst(2).map { .init(name: $0.name, edits: $0.edits) }, grids: nil), base: changed.base)
+        changed = try WhatIfBatch(
+            file: .init(
+                format: VariantFile.formatName, base: "",
+                variants: [
+                    .init(
+                        name: "extra-lift",
+                        edits: [
+                            edit(.addBays) {
+                                $0.type = "LIFT_BAY"; $0.count = 2
+                            }
+                        ])
+                ] + changed.variants.dropFirst(2).map { .init(name: $0.name, edits: $0.edits) }, grids: nil),
+            base: changed.base)
         try FileManager.default.removeItem(atPath: ResultFolder(path: out).resultPath("cap-3"))
         let third = CountingStrategy(GreedyStrategy())
         let resumed = try WhatIfRunner(batch: changed, folder: ResultFolder(path: out), options: options(third)).run()
@@ -148,8 +174,9 @@ import Testing
             forged.assignments = []
             try ResultFolder.write(JSONFiles.encode(forged), to: folder.solutionPath(name))
             var result = try #require(folder.result(name))
-            result.row = ComparisonRow(index: result.row.index, name: result.row.name, edits: result.row.edits,
-                                       scenario: try Scenario(file: file), solution: forged)
+            result.row = ComparisonRow(
+                index: result.row.index, name: result.row.name, edits: result.row.edits,
+                scenario: try Scenario(file: file), solution: forged)
             try ResultFolder.write(JSONFiles.encode(result), to: folder.resultPath(name))
         }
         let again = CountingStrategy(GreedyStrategy())
@@ -165,7 +192,16 @@ import Testing
     }
 
     @Test func shardsMergeIntoTheSingleMachineReport() throws {
-        let batch = try batch(extra: (1...6).map { k in .init(name: "demand-\(k)", edits: [edit(.scaleDemand) { $0.factor = 1 + Double(k) / 10; $0.seed = UInt64(k) }]) })
+        let batch = try batch(
+            extra: (1...6).map { k in
+                .init(
+                    name: "demand-\(k)",
+                    edits: [
+                        edit(.scaleDemand) {
+                            $0.factor = 1 + Double(k) / 10; $0.seed = UInt64(k)
+                        }
+                    ])
+            })
         #expect(batch.variants.count == 12)
         // Greedy is deterministic, so the plans (and every measure but time) must agree.
         let single = try temporaryFolder()
@@ -183,7 +219,10 @@ import Testing
         let alone = try WhatIfResults.gather([single])
         #expect(merged.missing.isEmpty && merged.batchSize == 12)
         func timeless(_ report: ComparisonReport) -> ComparisonReport {
-            ComparisonReport(rows: report.rows.map { var row = $0; row.seconds = 0; return row })
+            ComparisonReport(
+                rows: report.rows.map {
+                    var row = $0; row.seconds = 0; return row
+                })
         }
         #expect(timeless(merged.report) == timeless(alone.report))
         #expect(timeless(merged.report).csv() == timeless(alone.report).csv())
@@ -193,13 +232,24 @@ import Testing
         // A shard missing is reported; folders of another batch are refused.
         #expect(try WhatIfResults.gather(Array(shards.prefix(2))).missing == [2, 5, 8, 11])
         let other = try temporaryFolder("other")
-        _ = try WhatIfRunner(batch: try self.batch(), folder: ResultFolder(path: other), options: options(GreedyStrategy())).run()
+        _ = try WhatIfRunner(
+            batch: try self.batch(), folder: ResultFolder(path: other), options: options(GreedyStrategy())
+        ).run()
         #expect(throws: InputError.self) { try WhatIfResults.gather([single, other]) }
     }
 
     @Test func parallelSolvesAgreeWithOneByOne() throws {
         // GLPK in several threads of one process: the same optimal objectives, all verified.
-        let batch = try batch(extra: (1...4).map { k in .init(name: "demand-\(k)", edits: [edit(.scaleDemand) { $0.factor = 1 + Double(k) / 8; $0.seed = UInt64(k) }]) })
+        let batch = try batch(
+            extra: (1...4).map { k in
+                .init(
+                    name: "demand-\(k)",
+                    edits: [
+                        edit(.scaleDemand) {
+                            $0.factor = 1 + Double(k) / 8; $0.seed = UInt64(k)
+                        }
+                    ])
+            })
         let one = try temporaryFolder("one"), two = try temporaryFolder("two")
         _ = try WhatIfRunner(batch: batch, folder: ResultFolder(path: one), options: options(jobs: 1)).run()
         _ = try WhatIfRunner(batch: batch, folder: ResultFolder(path: two), options: options(jobs: 4)).run()
@@ -211,8 +261,12 @@ import Testing
         for (x, y) in zip(a, b) {
             switch (x.status == "optimal", y.status == "optimal") {
             case (true, true): #expect(x.objective == y.objective, "\(x.name)")
-            case (true, false): #expect(y.objective.map { $0 >= x.objective! } ?? true && (y.bound ?? Int.min) <= x.objective!, "\(x.name)")
-            case (false, true): #expect(x.objective.map { $0 >= y.objective! } ?? true && (x.bound ?? Int.min) <= y.objective!, "\(x.name)")
+            case (true, false):
+                #expect(
+                    y.objective.map { $0 >= x.objective! } ?? true && (y.bound ?? Int.min) <= x.objective!, "\(x.name)")
+            case (false, true):
+                #expect(
+                    x.objective.map { $0 >= y.objective! } ?? true && (x.bound ?? Int.min) <= y.objective!, "\(x.name)")
             case (false, false): break
             }
         }

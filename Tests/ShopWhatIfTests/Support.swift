@@ -26,10 +26,13 @@ enum Datasets {
 
 /// Solves a scenario file with the MILP (short limit, one thread) and checks
 /// the plan with the independent verifier; returns the plan and its report.
-func solveAndVerify(_ file: ScenarioFile, limit: Double = 20,
-                    sourceLocation: SourceLocation = #_sourceLocation) throws -> (SolutionFile, VerificationReport, Scenario) {
+func solveAndVerify(
+    _ file: ScenarioFile, limit: Double = 20,
+    sourceLocation: SourceLocation = #_sourceLocation
+) throws -> (SolutionFile, VerificationReport, Scenario) {
     let scenario = try Scenario(file: file)
-    let (result, report) = planAndVerify(scenario, MILPStrategy(), timeLimit: limit, threads: 1, sourceLocation: sourceLocation)
+    let (result, report) = planAndVerify(
+        scenario, MILPStrategy(), timeLimit: limit, threads: 1, sourceLocation: sourceLocation)
     let solution = result.solutionFile()
     #expect(report.isFeasible, "\(report)", sourceLocation: sourceLocation)
     #expect(report.objective == solution.objective, sourceLocation: sourceLocation)
@@ -45,7 +48,9 @@ func edit(_ kind: Edit.Kind, _ set: (inout Edit) -> Void = { _ in }) -> Edit {
 /// A fresh, empty temporary folder.
 func temporaryFolder(_ name: String = #function) throws -> String {
     let path = FileManager.default.temporaryDirectory
-        .appendingPathComponent("whatif-tests-\(ProcessInfo.processInfo.processIdentifier)-\(name.filter(\.isLetter))-\(UUID().uuidString.prefix(8))").path
+        .appendingPathComponent(
+            "whatif-tests-\(ProcessInfo.processInfo.processIdentifier)-\(name.filter(\.isLetter))-\(UUID().uuidString.prefix(8))"
+        ).path
     try? FileManager.default.removeItem(atPath: path)
     try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
     return path

@@ -22,7 +22,8 @@ import Testing
     }
 
     @Test func gridExpandsIntoEveryCombinationInOrder() throws {
-        let batch = try load("""
+        let batch = try load(
+            """
             { "format": "shopsched.whatif/1", "base": "base.json",
               "variants": [ { "name": "one-lift-more", "edits": [ { "edit": "addBays", "type": "LIFT_BAY", "count": 1 } ] } ],
               "grids": [ { "name": "g", "axes": [
@@ -51,12 +52,14 @@ import Testing
     }
 
     @Test func yamlGivesTheSameBatchAsJSON() throws {
-        let json = try load("""
+        let json = try load(
+            """
             { "format": "shopsched.whatif/1", "base": "base.json",
               "grids": [ { "name": "g", "axes": [ { "set": "maxConcurrent", "values": [2, "unlimited"] },
                                                   { "set": "demand", "values": [0.5, 1.5] } ] } ] }
             """)
-        let yaml = try load("""
+        let yaml = try load(
+            """
             format: shopsched.whatif/1
             base: base.json
             grids:
@@ -67,45 +70,75 @@ import Testing
             """, yaml: true)
         #expect(json.variants.map(\.name) == yaml.variants.map(\.name))
         #expect(json.id == yaml.id)
-        #expect(try json.variants.map { try json.scenarioFile(of: $0) } == yaml.variants.map { try yaml.scenarioFile(of: $0) })
+        #expect(
+            try json.variants.map { try json.scenarioFile(of: $0) }
+                == yaml.variants.map { try yaml.scenarioFile(of: $0) })
         #expect(try json.scenarioFile(of: json.variants[3]).facility.maxConcurrent == nil)
     }
 
     @Test func badFieldsAreNamedByPath() throws {
         let head = "\"format\": \"shopsched.whatif/1\", \"base\": \"base.json\""
-        #expect(try paths("{ \(head), \"variants\": [ { \"name\": \"a\", \"edits\": [] }, { \"name\": \"b\", \"edits\": [ { \"edit\": \"addBays\", \"type\": \"LIFT_BAY\", \"cout\": 1 } ] } ] }")
+        #expect(
+            try paths(
+                "{ \(head), \"variants\": [ { \"name\": \"a\", \"edits\": [] }, { \"name\": \"b\", \"edits\": [ { \"edit\": \"addBays\", \"type\": \"LIFT_BAY\", \"cout\": 1 } ] } ] }"
+            )
                 == ["variants[1].edits[0].cout"])
-        #expect(try paths("{ \(head), \"variants\": [ { \"name\": \"a\", \"edits\": [ { \"edit\": \"addBay\" } ] } ] }")
+        #expect(
+            try paths("{ \(head), \"variants\": [ { \"name\": \"a\", \"edits\": [ { \"edit\": \"addBay\" } ] } ] }")
                 == ["variants[0].edits[0].edit"])
-        #expect(try paths("{ \(head), \"variants\": [ { \"name\": \"a\", \"edits\": [ { \"edit\": \"addBays\", \"type\": \"LIFT_BAY\" } ] } ] }")
+        #expect(
+            try paths(
+                "{ \(head), \"variants\": [ { \"name\": \"a\", \"edits\": [ { \"edit\": \"addBays\", \"type\": \"LIFT_BAY\" } ] } ] }"
+            )
                 == ["variants[0].edits[0].count"])
-        #expect(try paths("{ \(head), \"variants\": [ { \"name\": \"a\", \"edits\": [ { \"edit\": \"addBays\", \"type\": \"LIFT_BAY\", \"count\": \"two\" } ] } ] }")
+        #expect(
+            try paths(
+                "{ \(head), \"variants\": [ { \"name\": \"a\", \"edits\": [ { \"edit\": \"addBays\", \"type\": \"LIFT_BAY\", \"count\": \"two\" } ] } ] }"
+            )
                 == ["variants[0].edits[0].count"])
-        #expect(try paths("{ \(head), \"variants\": [ { \"name\": \"a\", \"edits\": [ { \"edit\": \"setSkills\", \"mechanic\": \"M-42\", \"skills\": [] } ] } ] }")
+        #expect(
+            try paths(
+                "{ \(head), \"variants\": [ { \"name\": \"a\", \"edits\": [ { \"edit\": \"setSkills\", \"mechanic\": \"M-42\", \"skills\": [] } ] } ] }"
+            )
                 == ["variants[0].edits[0].mechanic"])
-        #expect(try paths("{ \(head), \"variants\": [ { \"name\": \"a\", \"edits\": [] }, { \"name\": \"a\", \"edits\": [] } ] }")
+        #expect(
+            try paths(
+                "{ \(head), \"variants\": [ { \"name\": \"a\", \"edits\": [] }, { \"name\": \"a\", \"edits\": [] } ] }")
                 == ["variants[1].name"])
-        #expect(try paths("{ \(head), \"variants\": [ { \"name\": \"base\", \"edits\": [] } ] }") == ["variants[0].name"])
-        #expect(try paths("{ \(head), \"grids\": [ { \"name\": \"g\", \"axes\": [ { \"set\": \"bays.LIFT\", \"values\": [1] } ] } ] }")
+        #expect(
+            try paths("{ \(head), \"variants\": [ { \"name\": \"base\", \"edits\": [] } ] }") == ["variants[0].name"])
+        #expect(
+            try paths(
+                "{ \(head), \"grids\": [ { \"name\": \"g\", \"axes\": [ { \"set\": \"bays.LIFT\", \"values\": [1] } ] } ] }"
+            )
                 == ["grids[0].axes[0].values[0].type"])
-        #expect(try paths("{ \(head), \"grids\": [ { \"name\": \"g\", \"axes\": [ { \"set\": \"lifts\", \"values\": [1] } ] } ] }")
+        #expect(
+            try paths(
+                "{ \(head), \"grids\": [ { \"name\": \"g\", \"axes\": [ { \"set\": \"lifts\", \"values\": [1] } ] } ] }"
+            )
                 == ["grids[0].axes[0].set"])
-        #expect(try paths("{ \(head), \"grids\": [ { \"name\": \"g\", \"axes\": [ { \"set\": \"hours.sat\", \"values\": [\"closed\", 9] } ] } ] }")
+        #expect(
+            try paths(
+                "{ \(head), \"grids\": [ { \"name\": \"g\", \"axes\": [ { \"set\": \"hours.sat\", \"values\": [\"closed\", 9] } ] } ] }"
+            )
                 == ["grids[0].axes[0].values[1]"])
         #expect(try paths("{ \"format\": \"shopsched.whatif/2\", \"base\": \"base.json\" }") == ["format"])
         #expect(try paths("{ \"format\": \"shopsched.whatif/1\", \"base\": \"nowhere.json\" }") == ["base"])
-        #expect(try paths("""
-            format: shopsched.whatif/1
-            base: base.json
-            variants:
-              - name: a
-                edits:
-                  - { edit: setHours, day: mon, hours: [9-17] }
-            """, yaml: true) == ["variants[0].edits[0].hours[0]"])
+        #expect(
+            try paths(
+                """
+                format: shopsched.whatif/1
+                base: base.json
+                variants:
+                  - name: a
+                    edits:
+                      - { edit: setHours, day: mon, hours: [9-17] }
+                """, yaml: true) == ["variants[0].edits[0].hours[0]"])
     }
 
     @Test func shardsPartitionTheVariantsExactly() throws {
-        let batch = try load("""
+        let batch = try load(
+            """
             { "format": "shopsched.whatif/1", "base": "base.json",
               "grids": [ { "name": "g", "axes": [ { "set": "demand", "values": [0.5, 0.75, 1, 1.25, 1.5, 2] },
                                                   { "set": "maxConcurrent", "values": [1, 2, 3] } ] } ] }

@@ -9,11 +9,13 @@ import Foundation
 import ShopScheduler
 
 let benchmarks: @Sendable () -> Void = {
-    Benchmark.defaultConfiguration = .init(metrics: [.wallClock, .peakMemoryResident], maxDuration: .seconds(5), maxIterations: 200).smokeAware
+    Benchmark.defaultConfiguration =
+        .init(metrics: [.wallClock, .peakMemoryResident], maxDuration: .seconds(5), maxIterations: 200).smokeAware
     let snapshot = BoardGenerator.snapshot(seed: 1, workOrders: 200)
     let now = LocalDateTime("2026-03-02T10:00")!
-    let caller = ViewCaller(id: "bench", role: .dispatcher, facilityId: snapshot.locations[0].facility.id,
-                            permissions: Set(Permission.allCases.map(\.rawValue)))
+    let caller = ViewCaller(
+        id: "bench", role: .dispatcher, facilityId: snapshot.locations[0].facility.id,
+        permissions: Set(Permission.allCases.map(\.rawValue)))
     guard let floor = try? ShopFloor(snapshot) else { fatalError("the generated snapshot must be valid") }
 
     Benchmark("views/both-200") { benchmark in

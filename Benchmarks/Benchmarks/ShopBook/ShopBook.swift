@@ -52,14 +52,23 @@ func findCase(withMoves: Bool) throws -> Case {
     for minutes in [240, 180, 120, 90, 60, 45, 30] {
         for bayType in BayType.allCases where bayType != .mobileUnit {
             for hour in [10, 9, 11, 14, 8] {
-                snapshot.estimates = [Estimate(id: "E-1", status: "APPROVED", customerId: "C-NEW", vehicleId: "V-NEW", lines: [
-                    ServiceLine(serviceType: "REPAIR", estimatedMinutes: minutes, bayTypes: [bayType.rawValue])])]
+                snapshot.estimates = [
+                    Estimate(
+                        id: "E-1", status: "APPROVED", customerId: "C-NEW", vehicleId: "V-NEW",
+                        lines: [
+                            ServiceLine(serviceType: "REPAIR", estimatedMinutes: minutes, bayTypes: [bayType.rawValue])
+                        ])
+                ]
                 let request = AppointmentRequest(
                     requestId: "BENCH-1", facility: snapshot.facility.id, source: .init(type: "ESTIMATE", id: "E-1"),
                     preferredStarts: ["\(date)T\(hour < 10 ? "0" : "")\(hour):00"],
                     caller: .init(id: "bench", permissions: [.init(.createAppointment)]))
-                guard let decision = try? engine.book(request, in: snapshot), decision.outcome == .conflicts else { continue }
-                let found = withMoves ? !decision.alternativesWithMoves.isEmpty
+                guard let decision = try? engine.book(request, in: snapshot), decision.outcome == .conflicts else {
+                    continue
+                }
+                let found =
+                    withMoves
+                    ? !decision.alternativesWithMoves.isEmpty
                     : decision.alternatives.count == 3 && decision.alternatives.allSatisfy { $0.start.hasPrefix(date) }
                 if found {
                     return Case(engine: engine, snapshot: snapshot, request: request)
@@ -67,15 +76,19 @@ func findCase(withMoves: Bool) throws -> Case {
             }
         }
     }
-    throw SetupError(description: "no request into the generated day gives a \(withMoves ? "with-moves" : "plain") case")
+    throw SetupError(
+        description: "no request into the generated day gives a \(withMoves ? "with-moves" : "plain") case")
 }
 
 let benchmarks: @Sendable () -> Void = {
     let configuration = Benchmark.Configuration(
         metrics: [.wallClock, .peakMemoryResident], timeUnits: .milliseconds,
-        warmupIterations: 3, maxDuration: .seconds(10), maxIterations: 200).smokeAware
-    for (name, withMoves, count) in [("book/plain-60", false, 3), ("book/with-moves-60", true, 3),
-                                     ("book/with-moves-60-one", true, 1)] {
+        warmupIterations: 3, maxDuration: .seconds(10), maxIterations: 200
+    ).smokeAware
+    for (name, withMoves, count) in [
+        ("book/plain-60", false, 3), ("book/with-moves-60", true, 3),
+        ("book/with-moves-60-one", true, 1),
+    ] {
         Benchmark(name, configuration: configuration) { (benchmark: Benchmark, prepared: Case) in
             for _ in benchmark.scaledIterations {
                 benchmark.startMeasurement()

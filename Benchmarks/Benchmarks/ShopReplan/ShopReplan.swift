@@ -32,8 +32,10 @@ struct Case: @unchecked Sendable {
 /// The same day as the tests' `ReplanTests.sickDay(booked: 60)`.
 func sickDay() throws -> Case {
     let booked = 60
-    let file = try ScenarioGenerator.scenario(GeneratorOptions(seed: 1, jobs: booked * 4 / 3, mechanics: booked / 6,
-                                                               bays: booked / 6, days: 1))
+    let file = try ScenarioGenerator.scenario(
+        GeneratorOptions(
+            seed: 1, jobs: booked * 4 / 3, mechanics: booked / 6,
+            bays: booked / 6, days: 1))
     var plan = GreedyStrategy().plan(Instance(try Scenario(file: file)), options: PlanOptions()).solutionFile()
     guard plan.assignments.count >= booked else {
         throw SetupError(description: "the generated day books only \(plan.assignments.count) appointments")
@@ -41,8 +43,11 @@ func sickDay() throws -> Case {
     plan.assignments = Array(plan.assignments.prefix(booked))
     let snapshot = BookingSnapshot(booked: file, plan: plan)
     let date = file.facility.horizon.start
-    guard let disruption = Disruption.sickMechanic(in: snapshot, from: LocalDateTime("\(date)T12:00")!, requestId: "SICK-1",
-                                                   policy: ReplanPolicy(timeLimitSeconds: 10)) else {
+    guard
+        let disruption = Disruption.sickMechanic(
+            in: snapshot, from: LocalDateTime("\(date)T12:00")!, requestId: "SICK-1",
+            policy: ReplanPolicy(timeLimitSeconds: 10))
+    else {
         throw SetupError(description: "nobody has work after 12:00")
     }
     let engine = ReplanEngine(clock: FixedClock(LocalDateTime("\(date)T11:00")!), threads: 1)
@@ -56,7 +61,8 @@ func sickDay() throws -> Case {
 let benchmarks: @Sendable () -> Void = {
     let configuration = Benchmark.Configuration(
         metrics: [.wallClock, .peakMemoryResident], timeUnits: .milliseconds,
-        warmupIterations: 1, maxDuration: .seconds(20), maxIterations: 20).smokeAware
+        warmupIterations: 1, maxDuration: .seconds(20), maxIterations: 20
+    ).smokeAware
     Benchmark("replan/sick-mechanic-60", configuration: configuration) { (benchmark: Benchmark, prepared: Case) in
         for _ in benchmark.scaledIterations {
             benchmark.startMeasurement()
@@ -68,7 +74,8 @@ let benchmarks: @Sendable () -> Void = {
         try sickDay()
     }
     for (name, strategy) in [("default", MILPStrategy()), ("replan", ReplanEngine.strategy)] {
-        Benchmark("replan/solve-60-\(name)", configuration: configuration) { (benchmark: Benchmark, instance: Instance) in
+        Benchmark("replan/solve-60-\(name)", configuration: configuration) {
+            (benchmark: Benchmark, instance: Instance) in
             var options = PlanOptions()
             options.threads = 1
             options.timeLimitSeconds = 10

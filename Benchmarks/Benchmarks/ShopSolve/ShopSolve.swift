@@ -23,7 +23,8 @@ import ShopScheduler
 /// Seconds per solve; `SHOPSCHED_BENCH_TIME_LIMIT` overrides.
 let timeLimitSeconds: Double = {
     if let text = ProcessInfo.processInfo.environment["SHOPSCHED_BENCH_TIME_LIMIT"],
-       let value = Double(text), value > 0, value.isFinite {
+        let value = Double(text), value > 0, value.isFinite
+    {
         return value
     }
     return 10
@@ -73,8 +74,10 @@ func datasetsDirectory() throws -> URL {
     ]
     for candidate in candidates {
         var isDirectory: ObjCBool = false
-        if fileManager.fileExists(atPath: candidate.appendingPathComponent("busy-day.json").path,
-                                  isDirectory: &isDirectory), !isDirectory.boolValue {
+        if fileManager.fileExists(
+            atPath: candidate.appendingPathComponent("busy-day.json").path,
+            isDirectory: &isDirectory), !isDirectory.boolValue
+        {
             return candidate.standardizedFileURL
         }
     }
@@ -89,11 +92,14 @@ func dataset(_ name: String, jobs: Int) -> ScenarioSource {
 }
 
 /// A generated scenario, the same as `make-families.sh` writes for seed 1.
-func family(_ name: String, jobs: Int, mechanics: Int, bays: Int, days: Int,
-            disrupted: Bool = false, pinned: Double = 0) -> ScenarioSource {
+func family(
+    _ name: String, jobs: Int, mechanics: Int, bays: Int, days: Int,
+    disrupted: Bool = false, pinned: Double = 0
+) -> ScenarioSource {
     ScenarioSource(name: name, jobs: jobs) {
-        let options = GeneratorOptions(seed: 1, jobs: jobs, mechanics: mechanics, bays: bays, days: days,
-                                       pinnedFraction: pinned, disrupted: disrupted)
+        let options = GeneratorOptions(
+            seed: 1, jobs: jobs, mechanics: mechanics, bays: bays, days: days,
+            pinnedFraction: pinned, disrupted: disrupted)
         return try Scenario(file: ScenarioGenerator.scenario(options))
     }
 }
@@ -140,7 +146,9 @@ func record(_ result: PlanResult, of prepared: Prepared, in benchmark: Benchmark
     if verify {
         let report = prepared.verifier.verify(result.solutionFile())
         guard report.isFeasible, report.objective == objective else {
-            benchmark.error("the verifier rejects the plan (objective \(objective), verifier \(String(describing: report.objective)))")
+            benchmark.error(
+                "the verifier rejects the plan (objective \(objective), verifier \(String(describing: report.objective)))"
+            )
             return
         }
     }
@@ -149,13 +157,16 @@ func record(_ result: PlanResult, of prepared: Prepared, in benchmark: Benchmark
     benchmark.measurement(ShopMetric.objective, objective)
     benchmark.measurement(ShopMetric.proven, result.status == .optimal ? 1 : 0)
     benchmark.measurement(ShopMetric.gap, gap)
-    benchmark.measurement(ShopMetric.gapBasisPoints,
-                          objective == 0 ? (gap == 0 ? 0 : 10_000) : Int((Double(gap) * 10_000 / Double(abs(objective))).rounded()))
+    benchmark.measurement(
+        ShopMetric.gapBasisPoints,
+        objective == 0 ? (gap == 0 ? 0 : 10_000) : Int((Double(gap) * 10_000 / Double(abs(objective))).rounded()))
 }
 
 /// One solve per iteration; only `plan` is inside the measured region.
-func solveBenchmark(_ name: String, strategy: String, scenario: ScenarioSource,
-                    configuration: Benchmark.Configuration) {
+func solveBenchmark(
+    _ name: String, strategy: String, scenario: ScenarioSource,
+    configuration: Benchmark.Configuration
+) {
     Benchmark(name, configuration: configuration) { benchmark, prepared in
         for _ in benchmark.scaledIterations {
             benchmark.startMeasurement()
@@ -180,27 +191,33 @@ let benchmarks: @Sendable () -> Void = {
     let milpConfiguration = Benchmark.Configuration(
         metrics: [.wallClock, .peakMemoryResident] + ShopMetric.all,
         timeUnits: .milliseconds, units: units,
-        warmupIterations: 0, maxDuration: .seconds(5), maxIterations: 5).smokeAware
+        warmupIterations: 0, maxDuration: .seconds(5), maxIterations: 5
+    ).smokeAware
     // Greedy: milliseconds per solve, so more iterations.
     let greedyConfiguration = Benchmark.Configuration(
         metrics: [.wallClock, .peakMemoryResident] + ShopMetric.all,
         timeUnits: .microseconds, units: units,
-        warmupIterations: 2, maxDuration: .seconds(2), maxIterations: 50).smokeAware
+        warmupIterations: 2, maxDuration: .seconds(2), maxIterations: 50
+    ).smokeAware
 
     for strategy in StrategyCatalog.names {
         for scenario in scenarios {
-            solveBenchmark("\(strategy)/\(scenario.name)", strategy: strategy, scenario: scenario,
-                           configuration: strategy == "greedy" ? greedyConfiguration : milpConfiguration)
+            solveBenchmark(
+                "\(strategy)/\(scenario.name)", strategy: strategy, scenario: scenario,
+                configuration: strategy == "greedy" ? greedyConfiguration : milpConfiguration)
         }
     }
 
     // Greedy on the 40-job day alone, enough iterations for a stable p50
     // (target: under 5 ms). The plan is verified once, on the first iteration.
     let dayForty = scenarios.first { $0.name == "day-40" }!
-    Benchmark("latency/greedy/day-40",
-              configuration: Benchmark.Configuration(
-                  metrics: [.wallClock, .throughput, ShopMetric.objective], timeUnits: .microseconds, units: units,
-                  warmupIterations: 20, maxDuration: .seconds(5), maxIterations: 2_000).smokeAware) { (benchmark: Benchmark, prepared: Prepared) in
+    Benchmark(
+        "latency/greedy/day-40",
+        configuration: Benchmark.Configuration(
+            metrics: [.wallClock, .throughput, ShopMetric.objective], timeUnits: .microseconds, units: units,
+            warmupIterations: 20, maxDuration: .seconds(5), maxIterations: 2_000
+        ).smokeAware
+    ) { (benchmark: Benchmark, prepared: Prepared) in
         for _ in benchmark.scaledIterations {
             benchmark.startMeasurement()
             let result = prepared.strategy.plan(prepared.instance, options: planOptions)
@@ -214,8 +231,11 @@ let benchmarks: @Sendable () -> Void = {
         }
     } setup: { () throws -> Prepared in
         let prepared = try prepare(dayForty, strategy: "greedy")
-        let report = prepared.verifier.verify(prepared.strategy.plan(prepared.instance, options: planOptions).solutionFile())
-        guard report.isFeasible else { throw BenchmarkSetupError(description: "greedy's day-40 plan fails verification") }
+        let report = prepared.verifier.verify(
+            prepared.strategy.plan(prepared.instance, options: planOptions).solutionFile())
+        guard report.isFeasible else {
+            throw BenchmarkSetupError(description: "greedy's day-40 plan fails verification")
+        }
         return prepared
     }
 }

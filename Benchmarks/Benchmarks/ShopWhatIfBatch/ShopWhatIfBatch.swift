@@ -11,17 +11,23 @@ import Foundation
 import ShopScheduler
 
 let benchmarks: @Sendable () -> Void = {
-    Benchmark.defaultConfiguration = .init(metrics: [.wallClock, .peakMemoryResident], warmupIterations: 0,
-                                           maxDuration: .seconds(600), maxIterations: 3).smokeAware
+    Benchmark.defaultConfiguration =
+        .init(
+            metrics: [.wallClock, .peakMemoryResident], warmupIterations: 0,
+            maxDuration: .seconds(600), maxIterations: 3
+        ).smokeAware
     let path = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("datasets/whatif/busy-day-100.json").path
+        .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent(
+            "datasets/whatif/busy-day-100.json"
+        ).path
     guard let batch = try? WhatIfBatch.load(path: path) else { fatalError("cannot read \(path)") }
     let first = 10
 
     for jobs in [1, 2] {
         Benchmark("whatif/\(first)-variants-jobs\(jobs)") { benchmark in
             for _ in benchmark.scaledIterations {
-                let folder = FileManager.default.temporaryDirectory.appendingPathComponent("whatif-bench-\(UUID().uuidString)")
+                let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+                    "whatif-bench-\(UUID().uuidString)")
                 defer { try? FileManager.default.removeItem(at: folder) }
                 var options = WhatIfRunner.Options()
                 options.jobs = jobs

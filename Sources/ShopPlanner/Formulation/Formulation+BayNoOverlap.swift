@@ -10,8 +10,9 @@ extension ShopFormulation {
         var covers = Array(repeating: SlotCovers(), count: bayGroups.count)
         for j in jobs {
             for x in placements[j] {
-                covers[x.bayGroup].add(start: x.start, end: x.start + instance.jobs[j].length,
-                                       term: Model.Term(x.variable), job: j)
+                covers[x.bayGroup].add(
+                    start: x.start, end: x.start + instance.jobs[j].length,
+                    term: Model.Term(x.variable), job: j)
             }
         }
         for g in 0..<bayGroups.count {

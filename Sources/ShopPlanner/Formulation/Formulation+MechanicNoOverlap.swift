@@ -16,8 +16,9 @@ extension ShopFormulation {
         var covers = Array(repeating: SlotCovers(), count: mechanicGroups.count)
         for j in jobs {
             for u in staffing[j] {
-                covers[u.mechanicGroup].add(start: u.start, end: u.start + instance.jobs[j].length,
-                                            term: Model.Term(u.variable), job: j)
+                covers[u.mechanicGroup].add(
+                    start: u.start, end: u.start + instance.jobs[j].length,
+                    term: Model.Term(u.variable), job: j)
             }
         }
         for k in 0..<mechanicGroups.count {
@@ -25,11 +26,13 @@ extension ShopFormulation {
             let size = mechanicGroups.size(k)
             let name = groupName(mechanic: k)
             if usedWeight > 0, !rows.isEmpty {
-                let n = model.addVariable(size == 1 ? .binary : .integer, upper: Double(size),
-                                          cost: Double(usedWeight), name: "n[\(name)]")
+                let n = model.addVariable(
+                    size == 1 ? .binary : .integer, upper: Double(size),
+                    cost: Double(usedWeight), name: "n[\(name)]")
                 mechanicsUsed[k] = n
                 for row in rows {
-                    model.addConstraint(row.terms + [Model.Term(n, -1)], upper: 0, name: "mechanic[\(name),\(row.slot)]")
+                    model.addConstraint(
+                        row.terms + [Model.Term(n, -1)], upper: 0, name: "mechanic[\(name),\(row.slot)]")
                 }
             } else {
                 for row in rows where row.terms.count > size {

@@ -15,12 +15,14 @@ extension ShopFormulation {
             let terms = placements[j].map { Model.Term($0.variable) }
             let lower: Double = job.pinned == nil ? 0 : 1
             if options.jobIndicators {
-                let z = model.addVariable(.binary, lower: lower, cost: -Double(instance.unscheduledCost(job: j)),
-                                          name: "z[\(job.id)]")
+                let z = model.addVariable(
+                    .binary, lower: lower, cost: -Double(instance.unscheduledCost(job: j)),
+                    name: "z[\(job.id)]")
                 scheduled[j] = z
                 model.addConstraint(terms + [Model.Term(z, -1)], lower: 0, upper: 0, name: "place[\(job.id)]")
             } else {
-                model.addConstraint(terms, lower: job.pinned == nil ? -.infinity : 1, upper: 1, name: "place[\(job.id)]")
+                model.addConstraint(
+                    terms, lower: job.pinned == nil ? -.infinity : 1, upper: 1, name: "place[\(job.id)]")
             }
         }
     }

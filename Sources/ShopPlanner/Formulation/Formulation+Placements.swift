@@ -25,7 +25,9 @@ extension ShopFormulation {
 
             let candidates: [(start: Int, bays: [Int], mechanics: [Int])]
             if let pin = job.pinned {
-                candidates = [(pin.start, [bayGroups.groupOf[pin.bay]], pin.mechanic.map { [mechanicGroups.groupOf[$0]] } ?? [])]
+                candidates = [
+                    (pin.start, [bayGroups.groupOf[pin.bay]], pin.mechanic.map { [mechanicGroups.groupOf[$0]] } ?? [])
+                ]
             } else {
                 candidates = job.starts.compactMap { s in
                     let bays = bayOptions.filter {
@@ -45,32 +47,39 @@ extension ShopFormulation {
                 let s = candidate.start
                 let startCost = instance.startCost(job: j, start: s)
                 var mechanics = candidate.mechanics
-                var mechanicCosts = mechanics.map { instance.mechanicCost(job: j, mechanic: mechanicGroups.representative($0)) }
+                var mechanicCosts = mechanics.map {
+                    instance.mechanicCost(job: j, mechanic: mechanicGroups.representative($0))
+                }
                 var bays = candidate.bays
                 var bayCosts = bays.map { instance.bayCost(job: j, bay: bayGroups.representative($0)) }
 
                 if job.pinned == nil {
-                    let cheapestMechanic = job.mode == .required
+                    let cheapestMechanic =
+                        job.mode == .required
                         ? mechanicCosts.min()! : min(noMechanicCost, mechanicCosts.min() ?? noMechanicCost)
                     let cheapestBay = bayCosts.min()!
                     if startCost + cheapestBay + cheapestMechanic >= unscheduled { continue }
                     let keepBays = bayCosts.indices.filter { startCost + bayCosts[$0] + cheapestMechanic < unscheduled }
                     bays = keepBays.map { bays[$0] }
                     bayCosts = keepBays.map { bayCosts[$0] }
-                    let keepMechanics = mechanicCosts.indices.filter { startCost + cheapestBay + mechanicCosts[$0] < unscheduled }
+                    let keepMechanics = mechanicCosts.indices.filter {
+                        startCost + cheapestBay + mechanicCosts[$0] < unscheduled
+                    }
                     mechanics = keepMechanics.map { mechanics[$0] }
                     mechanicCosts = keepMechanics.map { mechanicCosts[$0] }
                 }
 
                 for (g, bayCost) in zip(bays, bayCosts) {
                     let cost = startCost + bayCost + noMechanicCost - earned
-                    let x = model.addVariable(.binary, cost: Double(cost), name: "x[\(job.id),\(groupName(bay: g)),\(s)]")
+                    let x = model.addVariable(
+                        .binary, cost: Double(cost), name: "x[\(job.id),\(groupName(bay: g)),\(s)]")
                     placements[j].append(PlacementVariable(job: j, bayGroup: g, start: s, variable: x))
                 }
                 guard job.mode != .none else { continue }
                 for (k, mechanicCost) in zip(mechanics, mechanicCosts) {
                     let cost = mechanicCost - noMechanicCost
-                    let u = model.addVariable(.binary, cost: Double(cost), name: "u[\(job.id),\(groupName(mechanic: k)),\(s)]")
+                    let u = model.addVariable(
+                        .binary, cost: Double(cost), name: "u[\(job.id),\(groupName(mechanic: k)),\(s)]")
                     staffing[j].append(StaffingVariable(job: j, mechanicGroup: k, start: s, variable: u))
                 }
             }

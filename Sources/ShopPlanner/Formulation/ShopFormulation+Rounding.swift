@@ -28,15 +28,21 @@ extension ShopFormulation {
         for j in order {
             let length = instance.jobs[j].length
             let choices = placements[j].filter { values[$0.variable.index] > 1e-6 }
-                .sorted { (-values[$0.variable.index], $0.start, $0.bayGroup) < (-values[$1.variable.index], $1.start, $1.bayGroup) }
+                .sorted {
+                    (-values[$0.variable.index], $0.start, $0.bayGroup) < (
+                        -values[$1.variable.index], $1.start, $1.bayGroup
+                    )
+                }
             var chosen: SlotPlacement?
             for x in choices {
                 let range = x.start..<(x.start + length)
                 guard occupancy.hasCapacity(range),
-                      let bay = bayGroups.members[x.bayGroup].first(where: { occupancy.isBayFree($0, range) })
+                    let bay = bayGroups.members[x.bayGroup].first(where: { occupancy.isBayFree($0, range) })
                 else { continue }
                 let crews = staffing[j].filter { $0.start == x.start }
-                    .sorted { (-values[$0.variable.index], $0.mechanicGroup) < (-values[$1.variable.index], $1.mechanicGroup) }
+                    .sorted {
+                        (-values[$0.variable.index], $0.mechanicGroup) < (-values[$1.variable.index], $1.mechanicGroup)
+                    }
                 var mechanic: Int?
                 for u in crews {
                     let free = mechanicGroups.members[u.mechanicGroup].filter { occupancy.isMechanicFree($0, range) }
@@ -50,8 +56,10 @@ extension ShopFormulation {
                 chosen = SlotPlacement(start: x.start, bay: bay, mechanic: mechanic)
                 break
             }
-            if chosen == nil, let (placement, cost) = GreedyStrategy.cheapestFreePlacement(instance, job: j, occupancy: occupancy),
-               cost < instance.unscheduledCost(job: j) {
+            if chosen == nil,
+                let (placement, cost) = GreedyStrategy.cheapestFreePlacement(instance, job: j, occupancy: occupancy),
+                cost < instance.unscheduledCost(job: j)
+            {
                 chosen = placement
             }
             if let chosen {

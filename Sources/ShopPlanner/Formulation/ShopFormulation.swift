@@ -86,9 +86,11 @@ public struct ShopFormulation: Sendable {
     ///   - mechanicGroups: mechanic groups to use, likewise.
     ///   - deadline: when given and passed while building, the build stops
     ///     and ``isComplete`` is `false`: such a model must not be solved.
-    public init(_ instance: Instance, jobs: [Int]? = nil, options: Options = Options(),
-                bayGroups: ResourceGroups? = nil, mechanicGroups: ResourceGroups? = nil,
-                deadline: ContinuousClock.Instant? = nil) {
+    public init(
+        _ instance: Instance, jobs: [Int]? = nil, options: Options = Options(),
+        bayGroups: ResourceGroups? = nil, mechanicGroups: ResourceGroups? = nil,
+        deadline: ContinuousClock.Instant? = nil
+    ) {
         self.deadline = deadline
         self.instance = instance
         self.options = options
@@ -140,17 +142,20 @@ public struct ShopFormulation: Sendable {
         for g in 0..<bayGroups.count {
             let here = chosen.filter { $0.bayGroup == g }
             guard !here.isEmpty else { continue }
-            guard let named = IntervalColouring.assign(
-                here.map { ($0.job, $0.start, $0.start + instance.jobs[$0.job].length) }, members: bayGroups.members[g])
+            guard
+                let named = IntervalColouring.assign(
+                    here.map { ($0.job, $0.start, $0.start + instance.jobs[$0.job].length) },
+                    members: bayGroups.members[g])
             else { return nil }
             for (c, b) in zip(here, named) { bayOf[c.job] = b }
         }
         for k in 0..<mechanicGroups.count {
             let here = chosen.filter { $0.mechanicGroup == k }
             guard !here.isEmpty else { continue }
-            guard let named = IntervalColouring.assign(
-                here.map { ($0.job, $0.start, $0.start + instance.jobs[$0.job].length) },
-                members: mechanicGroups.members[k])
+            guard
+                let named = IntervalColouring.assign(
+                    here.map { ($0.job, $0.start, $0.start + instance.jobs[$0.job].length) },
+                    members: mechanicGroups.members[k])
             else { return nil }
             for (c, m) in zip(here, named) { mechanicOf[c.job] = m }
         }
@@ -180,7 +185,9 @@ public struct ShopFormulation: Sendable {
                 }
                 values[u.variable.index] = 1
                 used.insert(m)
-                for t in placement.start..<(placement.start + instance.jobs[j].length) { busy[k, default: [:]][t, default: 0] += 1 }
+                for t in placement.start..<(placement.start + instance.jobs[j].length) {
+                    busy[k, default: [:]][t, default: 0] += 1
+                }
             }
         }
         for (k, n) in mechanicsUsed.enumerated() {

@@ -73,10 +73,13 @@ enum CLI {
     /// Runs `shopsched arguments…` in `directory`, capturing both streams (through files,
     /// so a large output cannot block on a full pipe). A run that takes longer than
     /// `timeout` seconds is killed and recorded as a failure.
-    static func run(_ arguments: [String], in directory: URL, timeout: Double = 120,
-                    sourceLocation: SourceLocation = #_sourceLocation) async throws -> RunResult {
-        let binary = try #require(CLI.binary, "cannot find the shopsched executable; set SHOPSCHED_BIN",
-                                  sourceLocation: sourceLocation)
+    static func run(
+        _ arguments: [String], in directory: URL, timeout: Double = 120,
+        sourceLocation: SourceLocation = #_sourceLocation
+    ) async throws -> RunResult {
+        let binary = try #require(
+            CLI.binary, "cannot find the shopsched executable; set SHOPSCHED_BIN",
+            sourceLocation: sourceLocation)
         let io = FileManager.default.temporaryDirectory.appendingPathComponent("shopsched-io-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: io, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: io) }
@@ -107,8 +110,9 @@ enum CLI {
         process.waitUntilExit()
         try out.close()
         try err.close()
-        #expect(!timedOut, "shopsched \(arguments.joined(separator: " ")) took more than \(timeout) s",
-                sourceLocation: sourceLocation)
+        #expect(
+            !timedOut, "shopsched \(arguments.joined(separator: " ")) took more than \(timeout) s",
+            sourceLocation: sourceLocation)
         return RunResult(
             status: process.terminationStatus,
             crashed: process.terminationReason == .uncaughtSignal,

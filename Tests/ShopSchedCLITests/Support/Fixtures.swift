@@ -30,8 +30,9 @@ struct Solution: Decodable, Equatable {
         do {
             return try JSONDecoder().decode(Solution.self, from: data)
         } catch {
-            Issue.record("not a solution file: \(error)\n\(String(decoding: data, as: UTF8.self))",
-                         sourceLocation: sourceLocation)
+            Issue.record(
+                "not a solution file: \(error)\n\(String(decoding: data, as: UTF8.self))",
+                sourceLocation: sourceLocation)
             throw error
         }
     }
@@ -47,8 +48,10 @@ struct Solution: Decodable, Equatable {
 enum Scenarios {
     static let day = "2026-11-23"  // a Monday
 
-    static func make(id: String = "FAC-T", hours: String = #"{ "mon": [["08:00", "12:00"]] }"#,
-                     bays: [String], mechanics: [String], jobs: [String], extraFacility: String = "") -> String {
+    static func make(
+        id: String = "FAC-T", hours: String = #"{ "mon": [["08:00", "12:00"]] }"#,
+        bays: [String], mechanics: [String], jobs: [String], extraFacility: String = ""
+    ) -> String {
         """
         {
           "format": "shopsched.scenario/1",
@@ -67,7 +70,8 @@ enum Scenarios {
     /// A mechanic with one shift on the Monday.
     static func mechanic(_ id: String, _ skills: [String], from: String = "08:00", to: String = "12:00") -> String {
         let list = skills.map { "\"\($0)\"" }.joined(separator: ", ")
-        return #"{ "id": "\#(id)", "skills": [\#(list)], "shifts": [{ "start": "\#(day)T\#(from)", "end": "\#(day)T\#(to)" }] }"#
+        return
+            #"{ "id": "\#(id)", "skills": [\#(list)], "shifts": [{ "start": "\#(day)T\#(from)", "end": "\#(day)T\#(to)" }] }"#
     }
 
     /// Mon 08:00–12:00, a general bay and a lift, M-1 (BRAKES) and M-2 (TIRES).
