@@ -22,6 +22,12 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
     ],
     targets: [
+        // What every benchmark target shares: the smoke mode of scripts/bench-smoke.sh.
+        .target(
+            name: "BenchmarkSmoke",
+            dependencies: [.product(name: "Benchmark", package: "benchmark")],
+            path: "Support/BenchmarkSmoke"
+        ),
         // The published shift minimisation benchmark (see README):
         //   swift run -c release ptask-bench "$SHOPSCHED_PTASK_DIR"
         .executableTarget(
@@ -37,6 +43,7 @@ let package = Package(
             dependencies: [
                 .product(name: "ShopScheduler", package: "ShopScheduler"),
                 .product(name: "Benchmark", package: "benchmark"),
+                "BenchmarkSmoke",
             ],
             path: "Benchmarks/ShopSolve",
             plugins: [
@@ -49,6 +56,7 @@ let package = Package(
             dependencies: [
                 .product(name: "ShopScheduler", package: "ShopScheduler"),
                 .product(name: "Benchmark", package: "benchmark"),
+                "BenchmarkSmoke",
             ],
             path: "Benchmarks/ShopBook",
             plugins: [
@@ -61,6 +69,7 @@ let package = Package(
             dependencies: [
                 .product(name: "ShopScheduler", package: "ShopScheduler"),
                 .product(name: "Benchmark", package: "benchmark"),
+                "BenchmarkSmoke",
             ],
             path: "Benchmarks/ShopBoard",
             plugins: [
@@ -73,6 +82,7 @@ let package = Package(
             dependencies: [
                 .product(name: "ShopScheduler", package: "ShopScheduler"),
                 .product(name: "Benchmark", package: "benchmark"),
+                "BenchmarkSmoke",
             ],
             path: "Benchmarks/ShopWhatIfBatch",
             plugins: [
@@ -85,6 +95,7 @@ let package = Package(
             dependencies: [
                 .product(name: "ShopScheduler", package: "ShopScheduler"),
                 .product(name: "Benchmark", package: "benchmark"),
+                "BenchmarkSmoke",
             ],
             path: "Benchmarks/ShopReplan",
             plugins: [

@@ -5,6 +5,7 @@
 //   views/validate-200   reading the snapshot into a ShopFloor (validation)
 
 import Benchmark
+import BenchmarkSmoke
 import Foundation
 import ShopScheduler
 
@@ -33,21 +34,5 @@ let benchmarks: @Sendable () -> Void = {
         for _ in benchmark.scaledIterations {
             blackHole(try ShopFloor(snapshot))
         }
-    }
-}
-
-/// Smoke mode (`scripts/bench-smoke.sh`, in CI): every benchmark runs once, untimed, so a
-/// broken setup or body fails the run. (Each target repeats these lines: they share no module.)
-let smokeMode = ProcessInfo.processInfo.environment["SHOPSCHED_BENCH_SMOKE"] == "1"
-
-extension Benchmark.Configuration {
-    /// This configuration, or in smoke mode one iteration without warm-up.
-    var smokeAware: Self {
-        var configuration = self
-        if smokeMode {
-            configuration.warmupIterations = 0
-            configuration.maxIterations = 1
-        }
-        return configuration
     }
 }

@@ -14,6 +14,7 @@
 // (`Tests/ShopBookingTests/GeneratedDayTests.swift`).
 
 import Benchmark
+import BenchmarkSmoke
 import Foundation
 import ShopScheduler
 
@@ -102,21 +103,5 @@ let benchmarks: @Sendable () -> Void = {
             request.alternatives = count
             return Case(engine: found.engine, snapshot: found.snapshot, request: request)
         }
-    }
-}
-
-/// Smoke mode (`scripts/bench-smoke.sh`, in CI): every benchmark runs once, untimed, so a
-/// broken setup or body fails the run. (Each target repeats these lines: they share no module.)
-let smokeMode = ProcessInfo.processInfo.environment["SHOPSCHED_BENCH_SMOKE"] == "1"
-
-extension Benchmark.Configuration {
-    /// This configuration, or in smoke mode one iteration without warm-up.
-    var smokeAware: Self {
-        var configuration = self
-        if smokeMode {
-            configuration.warmupIterations = 0
-            configuration.maxIterations = 1
-        }
-        return configuration
     }
 }

@@ -16,6 +16,7 @@
 // (`Tests/ShopRescheduleTests/ReplanTests.swift`).
 
 import Benchmark
+import BenchmarkSmoke
 import Foundation
 import ShopScheduler
 
@@ -90,21 +91,5 @@ let benchmarks: @Sendable () -> Void = {
             let result = try day.engine.replan(day.disruption, in: day.snapshot)
             return Instance(try Scenario(file: result.scenario))
         }
-    }
-}
-
-/// Smoke mode (`scripts/bench-smoke.sh`, in CI): every benchmark runs once, untimed, so a
-/// broken setup or body fails the run. (Each target repeats these lines: they share no module.)
-let smokeMode = ProcessInfo.processInfo.environment["SHOPSCHED_BENCH_SMOKE"] == "1"
-
-extension Benchmark.Configuration {
-    /// This configuration, or in smoke mode one iteration without warm-up.
-    var smokeAware: Self {
-        var configuration = self
-        if smokeMode {
-            configuration.warmupIterations = 0
-            configuration.maxIterations = 1
-        }
-        return configuration
     }
 }

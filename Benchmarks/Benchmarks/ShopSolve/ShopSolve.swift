@@ -15,6 +15,7 @@
 // Environment: SHOPSCHED_BENCH_TIME_LIMIT (seconds per solve, default 10).
 
 import Benchmark
+import BenchmarkSmoke
 import Foundation
 import ShopScheduler
 
@@ -237,21 +238,5 @@ let benchmarks: @Sendable () -> Void = {
             throw BenchmarkSetupError(description: "greedy's day-40 plan fails verification")
         }
         return prepared
-    }
-}
-
-/// Smoke mode (`scripts/bench-smoke.sh`, in CI): every benchmark runs once, untimed, so a
-/// broken setup or body fails the run. (Each target repeats these lines: they share no module.)
-let smokeMode = ProcessInfo.processInfo.environment["SHOPSCHED_BENCH_SMOKE"] == "1"
-
-extension Benchmark.Configuration {
-    /// This configuration, or in smoke mode one iteration without warm-up.
-    var smokeAware: Self {
-        var configuration = self
-        if smokeMode {
-            configuration.warmupIterations = 0
-            configuration.maxIterations = 1
-        }
-        return configuration
     }
 }

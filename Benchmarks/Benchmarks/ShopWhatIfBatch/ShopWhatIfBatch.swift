@@ -7,6 +7,7 @@
 // Benchmarks/whatif-speed.sh runs the whole 100-variant batch through the CLI.
 
 import Benchmark
+import BenchmarkSmoke
 import Foundation
 import ShopScheduler
 
@@ -38,21 +39,5 @@ let benchmarks: @Sendable () -> Void = {
                 blackHole(try runner.run())
             }
         }
-    }
-}
-
-/// Smoke mode (`scripts/bench-smoke.sh`, in CI): every benchmark runs once, untimed, so a
-/// broken setup or body fails the run. (Each target repeats these lines: they share no module.)
-let smokeMode = ProcessInfo.processInfo.environment["SHOPSCHED_BENCH_SMOKE"] == "1"
-
-extension Benchmark.Configuration {
-    /// This configuration, or in smoke mode one iteration without warm-up.
-    var smokeAware: Self {
-        var configuration = self
-        if smokeMode {
-            configuration.warmupIterations = 0
-            configuration.maxIterations = 1
-        }
-        return configuration
     }
 }
