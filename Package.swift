@@ -27,7 +27,8 @@ import PackageDescription
 //   ShopFuzz (mutators and drivers of the fuzz campaign)
 //       -> ShopDomain, ShopVerifier, ShopPlanner, ShopImport, ShopBooking, ShopReschedule, ShopViews, ShopWhatIf, Yams
 //   shopsched-fuzz (the campaign's runner) -> ShopDomain, ShopFuzz, ArgumentParser
-//   ShopTestSupport (for test targets only: shops, fixture, checked planning) -> ShopDomain, ShopPlanner, ShopVerifier
+//   ShopTestSupport (for test targets only: shops, fixture, the booking and board shops, checked planning and
+//       checked booked plans) -> ShopDomain, ShopPlanner, ShopVerifier, ShopOperations, ShopViews
 // ShopWhatIf also uses Yams. Test targets depend on the modules they test and, most, on ShopTestSupport.
 let package = Package(
     name: "ShopScheduler",
@@ -104,9 +105,12 @@ let package = Package(
                 "ShopDomain", "ShopFuzz", .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        // What the test targets share: hand-made shops, the fixture shop, the
-        // repository's files, and planning checked by the verifier.
-        .target(name: "ShopTestSupport", dependencies: ["ShopDomain", "ShopPlanner", "ShopVerifier"]),
+        // What the test targets share: hand-made shops, the fixture shop, the booking and board
+        // shops, the repository's files, and planning and booked plans checked by the verifier.
+        .target(
+            name: "ShopTestSupport",
+            dependencies: ["ShopDomain", "ShopPlanner", "ShopVerifier", "ShopOperations", "ShopViews"]
+        ),
         .testTarget(name: "ShopFuzzTests", dependencies: ["ShopFuzz", "ShopDomain"]),
         .testTarget(name: "MILPTests", dependencies: ["MILP"]),
         .testTarget(name: "ShopDomainTests", dependencies: ["ShopDomain"]),
@@ -122,7 +126,9 @@ let package = Package(
         ),
         .testTarget(
             name: "ShopImportTests", dependencies: ["ShopImport", "ShopDomain", "ShopPlanner", "ShopVerifier"]),
-        .testTarget(name: "ShopViewsTests", dependencies: ["ShopViews", "ShopBooking", "ShopDomain"]),
+        .testTarget(
+            name: "ShopViewsTests", dependencies: ["ShopViews", "ShopBooking", "ShopDomain", "ShopTestSupport"]
+        ),
         .testTarget(
             name: "ShopWhatIfTests",
             dependencies: ["ShopWhatIf", "ShopPlanner", "ShopVerifier", "ShopDomain", "ShopTestSupport"]
@@ -131,12 +137,15 @@ let package = Package(
         .testTarget(name: "ShopSchedulerTests", dependencies: ["ShopScheduler"]),
         .testTarget(
             name: "ShopBookingTests",
-            dependencies: ["ShopBooking", "ShopVerifier", "ShopDomain", "ShopPlanner", "ShopScenarioGenerator"]
+            dependencies: [
+                "ShopBooking", "ShopVerifier", "ShopDomain", "ShopPlanner", "ShopScenarioGenerator", "ShopTestSupport",
+            ]
         ),
         .testTarget(
             name: "ShopRescheduleTests",
             dependencies: [
                 "ShopReschedule", "ShopBooking", "ShopVerifier", "ShopDomain", "ShopPlanner", "ShopScenarioGenerator",
+                "ShopTestSupport",
             ]
         ),
     ]

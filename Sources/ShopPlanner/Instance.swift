@@ -79,6 +79,21 @@ public struct Instance: Sendable {
     }
 
     public init(_ scenario: Scenario) {
+        // Open time is the union of the days' rounded ranges; an open interval
+        // is a maximal run of it, so ranges that touch (12:00 close, 12:00
+        // open; 24:00 close, next day 00:00 open) make one interval.
+        self.init(scenario, openIntervals: OpenTime.runs(OpenTime.openSlots(scenario.facility)))
+    }
+
+    /// `scenario` compiled on the open time of `grid`, whose facility it shares (a
+    /// day whose jobs or outages were changed after it was compiled): the open
+    /// intervals are not worked out again.
+    public init(_ scenario: Scenario, onGridOf grid: Instance) {
+        precondition(scenario.facility == grid.scenario.facility, "the grid of another facility")
+        self.init(scenario, openIntervals: grid.openIntervals)
+    }
+
+    private init(_ scenario: Scenario, openIntervals intervals: [Range<Int>]) {
         let facility = scenario.facility
         let slot = facility.slotMinutes
         let perDay = 1440 / slot
@@ -101,10 +116,6 @@ public struct Instance: Sendable {
             return lower < upper ? lower..<upper : nil
         }
 
-        // Open time is the union of the days' rounded ranges; an open interval
-        // is a maximal run of it, so ranges that touch (12:00 close, 12:00
-        // open; 24:00 close, next day 00:00 open) make one interval.
-        let intervals = OpenTime.runs(OpenTime.openSlots(facility))
         openIntervals = intervals
         var intervalEnd = [Int](repeating: -1, count: count)
         for interval in intervals { for t in interval { intervalEnd[t] = interval.upperBound } }

@@ -74,6 +74,18 @@ public struct AtRisk: Codable, Hashable, Sendable {
     public var why: String
 }
 
+extension AtRisk {
+    /// A job that ends `expectedEnd`, after its `promisedEnd`; `why` is told the delay in minutes.
+    static func late(
+        _ appointment: String, promisedEnd: LocalDateTime, expectedEnd: LocalDateTime, why: (Int) -> String
+    ) -> AtRisk {
+        let delay = expectedEnd.absoluteMinutes - promisedEnd.absoluteMinutes
+        return AtRisk(
+            appointment: appointment, promisedEnd: promisedEnd.description, expectedEnd: expectedEnd.description,
+            delayMinutes: delay, why: why(delay))
+    }
+}
+
 /// Replans a day after a disruption, moving as little as possible: a pure
 /// function of a snapshot, a ``Disruption`` and the injected clock.
 ///
@@ -186,11 +198,7 @@ struct ReplanReport {
                         !out.atRisk.contains(where: { $0.appointment == booked.id && $0.expectedEnd != nil })
                     {
                         out.atRisk.append(
-                            AtRisk(
-                                appointment: booked.id, promisedEnd: promisedEnd.description,
-                                expectedEnd: end.description,
-                                delayMinutes: end.absoluteMinutes - promisedEnd.absoluteMinutes,
-                                why: "runs \(end.absoluteMinutes - promisedEnd.absoluteMinutes) min over"))
+                            .late(booked.id, promisedEnd: promisedEnd, expectedEnd: end) { "runs \($0) min over" })
                     }
                 }
                 continue
@@ -221,11 +229,7 @@ struct ReplanReport {
                 let end = to.start.adding(minutes: day.scenario.jobs[j].durationMinutes)
                 if end > promisedEnd {
                     out.atRisk.append(
-                        AtRisk(
-                            appointment: booked.id, promisedEnd: promisedEnd.description,
-                            expectedEnd: end.description,
-                            delayMinutes: end.absoluteMinutes - promisedEnd.absoluteMinutes,
-                            why: "moved later: \(why)"))
+                        .late(booked.id, promisedEnd: promisedEnd, expectedEnd: end) { _ in "moved later: \(why)" })
                 }
             } else {
                 out.atRisk.append(

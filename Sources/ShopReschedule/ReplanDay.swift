@@ -141,8 +141,17 @@ struct ReplanDay {
         func time(_ text: String?, _ fallback: LocalDateTime) -> LocalDateTime {
             text.flatMap(LocalDateTime.init) ?? fallback
         }
-        func text(_ from: LocalDateTime, _ until: LocalDateTime) -> String {
-            until >= dayEnd ? "from \(from.minuteOfDayText)" : "\(from.minuteOfDayText)–\(until.minuteOfDayText)"
+        /// An outage event of `resource`, clipped to the day: one "until tomorrow noon" holds
+        /// to midnight here, and one without `from` on a later day begins when that day does.
+        func clippedOutage(
+            _ event: DisruptionEvent, of resource: String
+        ) -> (outage: Outage, from: LocalDateTime, until: LocalDateTime) {
+            let from = max(time(event.from, now), dayStart), until = min(time(event.until, dayEnd), dayEnd)
+            let text =
+                until >= dayEnd ? "from \(from.minuteOfDayText)" : "\(from.minuteOfDayText)–\(until.minuteOfDayText)"
+            return (
+                Outage(resource: resource, range: from.absoluteMinutes..<until.absoluteMinutes, text: text), from, until
+            )
         }
 
         // Facility, bays and mechanics with the disruption applied.
@@ -173,22 +182,12 @@ struct ReplanDay {
         for event in disruption.events {
             switch DisruptionType(rawValue: event.type)! {
             case .mechanicUnavailable:
-                // Clipped to the day: an outage "until tomorrow noon" holds to midnight here,
-                // and one without `from` on a later day begins when that day does.
-                let from = max(time(event.from, now), dayStart), until = min(time(event.until, dayEnd), dayEnd)
-                mechanicOutages.append(
-                    Outage(
-                        resource: event.mechanic!, range: from.absoluteMinutes..<until.absoluteMinutes,
-                        text: text(from, until)))
+                let (outage, from, until) = clippedOutage(event, of: event.mechanic!)
+                mechanicOutages.append(outage)
                 parts.cutShifts(parts.mechanics.firstIndex { $0.id == event.mechanic }!, from, until)
             case .bayOutOfService:
-                // Clipped to the day: an outage "until tomorrow noon" holds to midnight here,
-                // and one without `from` on a later day begins when that day does.
-                let from = max(time(event.from, now), dayStart), until = min(time(event.until, dayEnd), dayEnd)
-                bayOutages.append(
-                    Outage(
-                        resource: event.bay!, range: from.absoluteMinutes..<until.absoluteMinutes,
-                        text: text(from, until)))
+                let (outage, from, until) = clippedOutage(event, of: event.bay!)
+                bayOutages.append(outage)
                 parts.addOutage(parts.bays.firstIndex { $0.id == event.bay }!, from, until)
             case .jobOverrun:
                 overrunMinutes[event.appointment!, default: 0] += event.minutes!
@@ -260,8 +259,10 @@ struct ReplanDay {
         instance = Instance(scenario)
         file = ScenarioFile(facility: fileFacility, bays: [], mechanics: [], jobs: [], weights: snapshot.weights)
         if try repairPins(&parts) {
+            // The repairs change jobs and bay outages, never the facility: the day's open
+            // time is the one already worked out.
             scenario = try parts.scenario()
-            instance = Instance(scenario)
+            instance = Instance(scenario, onGridOf: instance)
         }
         file.bays = parts.fileBays
         file.mechanics = parts.fileMechanics

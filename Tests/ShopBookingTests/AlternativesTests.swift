@@ -1,5 +1,6 @@
 import ShopBooking
 import ShopDomain
+import ShopTestSupport
 import Testing
 
 /// Ranked alternatives: each one, applied, is a feasible plan whose cost
@@ -20,7 +21,7 @@ struct AlternativesTests {
         #expect(decision.outcome == .conflicts)
         #expect(decision.conflicts.map(\.code) == [.noEligibleBay])
         #expect(decision.alternatives.count == 3)
-        let check = IndependentCheck(snapshot: snapshot, job: IndependentCheck.brakeJob(starts: ["2026-11-23T10:00"]))
+        let check = BookedPlanCheck(snapshot: snapshot, job: BookedPlanCheck.brakeJob(starts: ["2026-11-23T10:00"]))
         let best = decision.alternatives[0].addedCost
         for (i, alternative) in decision.alternatives.enumerated() {
             #expect(alternative.rank == i + 1)
@@ -112,7 +113,7 @@ struct AlternativesTests {
         #expect(decision.outcome == .created)
         #expect(decision.alternatives.count == 3)
         #expect(!decision.alternatives.contains { $0.start == decision.appointment?.start }, "never the booked start")
-        let check = IndependentCheck(snapshot: snapshot, job: IndependentCheck.brakeJob(starts: ["2026-11-23T12:00"]))
+        let check = BookedPlanCheck(snapshot: snapshot, job: BookedPlanCheck.brakeJob(starts: ["2026-11-23T12:00"]))
         for alt in decision.alternatives {
             #expect(try check.addedCost(start: alt.start, bay: alt.bay, mechanic: alt.mechanic) == alt.addedCost)
         }

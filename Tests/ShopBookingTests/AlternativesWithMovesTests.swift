@@ -1,5 +1,6 @@
 import ShopBooking
 import ShopDomain
+import ShopTestSupport
 import Testing
 
 /// Alternatives that move not-yet-confirmed appointments: solved with the
@@ -27,7 +28,7 @@ struct AlternativesWithMovesTests {
         // Deviation 2, 3, 4 slots plus one move (50) each.
         #expect(withMoves.map(\.addedCost) == [52, 53, 54])
         #expect(withMoves.map(\.costDifference) == [0, 1, 2])
-        let check = IndependentCheck(snapshot: snapshot, job: IndependentCheck.brakeJob(starts: ["2026-11-23T10:00"]))
+        let check = BookedPlanCheck(snapshot: snapshot, job: BookedPlanCheck.brakeJob(starts: ["2026-11-23T10:00"]))
         for alternative in withMoves {
             #expect(alternative.moves.map(\.appointment) == ["A-1"], "only the SCHEDULED one moves")
             #expect(alternative.disruptionCost == 50)

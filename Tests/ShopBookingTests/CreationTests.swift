@@ -1,6 +1,7 @@
 import Foundation
 import ShopBooking
 import ShopDomain
+import ShopTestSupport
 import Testing
 
 /// Rule 6: what a created appointment carries, the events and audit records,
@@ -20,8 +21,8 @@ struct CreationTests {
         #expect(appointment.createdAt == "2026-11-23T07:00")
         #expect(decision.sourceUpdate?.type == .estimate && decision.sourceUpdate?.id == "E-1")
         #expect(decision.sourceUpdate?.status == "SCHEDULED")
-        let cost = try IndependentCheck(
-            snapshot: Fixture.snapshot(), job: IndependentCheck.brakeJob(starts: [appointment.start])
+        let cost = try BookedPlanCheck(
+            snapshot: Fixture.snapshot(), job: BookedPlanCheck.brakeJob(starts: [appointment.start])
         )
         .addedCost(start: appointment.start, bay: appointment.bay!, mechanic: appointment.mechanic)
         #expect(cost == 0)

@@ -1,6 +1,7 @@
 import Foundation
 import ShopBooking
 import ShopDomain
+import ShopTestSupport
 import Testing
 
 /// The bundled examples in `datasets/booking/` decide as `datasets/README.md`
@@ -36,7 +37,7 @@ struct DatasetTests {
             id: "NEW", durationMinutes: 90, bayTypes: ["GENERAL_SERVICE_BAY", "LIFT_BAY"],
             requiredSkills: ["BRAKES"], preferredSkills: ["ENGINE"], preferredStarts: ["2026-11-23T10:00"])
         #expect(
-            try IndependentCheck(snapshot: snapshot, job: job).addedCost(
+            try BookedPlanCheck(snapshot: snapshot, job: job).addedCost(
                 start: a.start, bay: a.bay!, mechanic: a.mechanic) == 0)
     }
 
@@ -48,7 +49,7 @@ struct DatasetTests {
             id: "NEW", durationMinutes: 60, bayTypes: ["ALIGNMENT_BAY"], requiredSkills: ["ALIGNMENT"],
             preferredStarts: ["2026-11-23T09:00"])
         for alt in decision.alternatives {
-            let cost = try IndependentCheck(snapshot: snapshot, job: job).addedCost(
+            let cost = try BookedPlanCheck(snapshot: snapshot, job: job).addedCost(
                 start: alt.start, bay: alt.bay, mechanic: alt.mechanic)
             #expect(cost == alt.addedCost)
         }
@@ -62,7 +63,7 @@ struct DatasetTests {
             id: "NEW", durationMinutes: 120, bayTypes: ["LIFT_BAY"], requiredSkills: ["ENGINE"],
             preferredStarts: ["2026-11-24T10:00"])
         for alt in decision.alternativesWithMoves + decision.alternatives {
-            let cost = try IndependentCheck(snapshot: snapshot, job: job)
+            let cost = try BookedPlanCheck(snapshot: snapshot, job: job)
                 .addedCost(start: alt.start, bay: alt.bay, mechanic: alt.mechanic, moves: alt.moves)
             #expect(cost == alt.addedCost, "\(alt.start)")
             #expect(

@@ -2,6 +2,7 @@ import ShopBooking
 import ShopDomain
 import ShopPlanner
 import ShopScenarioGenerator
+import ShopTestSupport
 import Testing
 
 /// One request into a generated, planned day of about 60 booked appointments
@@ -45,7 +46,7 @@ struct GeneratedDayTests {
         let job = ScenarioFile.Job(
             id: "NEW", durationMinutes: 45, bayTypes: ["GENERAL_SERVICE_BAY", "LIFT_BAY"],
             requiredSkills: ["BRAKES"], preferredStarts: ["2026-11-23T10:00"])
-        let check = IndependentCheck(snapshot: snapshot, job: job)
+        let check = BookedPlanCheck(snapshot: snapshot, job: job)
         // They must come back, each verified below.
         #expect(
             decision.alternatives.count + decision.alternativesWithMoves.count == offered,

@@ -1,5 +1,6 @@
 import ShopBooking
 import ShopDomain
+import ShopTestSupport
 import Testing
 
 /// Rule 3: required skills, active, on shift; preferred skills rank; nobody
@@ -11,8 +12,8 @@ struct SkillRuleTests {
         let decision = try Fixture.book(Fixture.request(), Fixture.snapshot())
         #expect(decision.appointment?.mechanic == "M-1")
         #expect(decision.appointment?.assignmentStatus == .assigned)
-        let cost = try IndependentCheck(
-            snapshot: Fixture.snapshot(), job: IndependentCheck.brakeJob(starts: ["2026-11-23T09:00"])
+        let cost = try BookedPlanCheck(
+            snapshot: Fixture.snapshot(), job: BookedPlanCheck.brakeJob(starts: ["2026-11-23T09:00"])
         )
         .addedCost(start: "2026-11-23T09:00", bay: decision.appointment!.bay!, mechanic: "M-1")
         #expect(cost == 0, "at the preferred start, with every preferred skill")
@@ -25,8 +26,8 @@ struct SkillRuleTests {
         let decision = try Fixture.book(Fixture.request(), snapshot)
         #expect(decision.appointment?.mechanic == "M-2")
         #expect(decision.appointment?.bay == "BAY-1")
-        let cost = try IndependentCheck(
-            snapshot: snapshot, job: IndependentCheck.brakeJob(starts: ["2026-11-23T09:00"])
+        let cost = try BookedPlanCheck(
+            snapshot: snapshot, job: BookedPlanCheck.brakeJob(starts: ["2026-11-23T09:00"])
         )
         .addedCost(start: "2026-11-23T09:00", bay: "BAY-1", mechanic: "M-2")
         #expect(cost == 5, "M-2 lacks the preferred ENGINE: one missingPreferredSkill")

@@ -1,7 +1,7 @@
 import Foundation
 import ShopBooking
 import ShopDomain
-import ShopVerifier
+import ShopTestSupport
 import Testing
 
 /// A small shop, Mon 2026-11-23 to Sun 2026-11-29, 15-minute slots:
@@ -16,43 +16,16 @@ enum Fixture {
     /// Monday 07:00, before opening.
     static let now = at("2026-11-23T07:00")
 
-    static func weekdayShifts() -> [ScenarioFile.TimeRange] {
-        (0..<5).map { day in
-            let date = monday.adding(days: day)
-            return ScenarioFile.TimeRange(start: "\(date)T08:00", end: "\(date)T17:00")
-        }
-    }
-
+    /// The booking variant of the shared shop (``BookingShop/booking``), with the estimate
+    /// E-1 and the work order W-1 unless the test gives others.
     static func snapshot(
         appointments: [BookedAppointment] = [], estimates: [Estimate]? = nil,
         workOrders: [WorkOrder]? = nil, policy: BookingPolicy? = nil,
         maxConcurrent: Int? = nil
     ) -> BookingSnapshot {
-        let hours = ["mon", "tue", "wed", "thu", "fri"].reduce(into: [String: [[String]]]()) {
-            $0[$1] = [["08:00", "18:00"]]
-        }
-        .merging(["sat": [["09:00", "13:00"]]]) { a, _ in a }
-        return BookingSnapshot(
-            facility: ScenarioFile.Facility(
-                id: "FAC-1", timeZone: "America/Chicago", slotMinutes: 15,
-                horizon: ScenarioFile.Horizon(start: "2026-11-23", days: 7),
-                operatingHours: hours, maxConcurrent: maxConcurrent),
-            bays: [
-                ScenarioFile.Bay(id: "BAY-1", type: "GENERAL_SERVICE_BAY"),
-                ScenarioFile.Bay(id: "BAY-2", type: "LIFT_BAY"),
-                ScenarioFile.Bay(id: "VAN-1", type: "MOBILE_UNIT"),
-            ],
-            mechanics: [
-                BookingSnapshot.Mechanic(
-                    id: "M-1", name: "J. Doe", skills: ["BRAKES", "ENGINE"], shifts: weekdayShifts()),
-                BookingSnapshot.Mechanic(id: "M-2", name: "A. Smith", skills: ["BRAKES"], shifts: weekdayShifts()),
-                BookingSnapshot.Mechanic(
-                    id: "M-3", name: "R. Roe", skills: ["EV"], active: false, shifts: weekdayShifts()),
-            ],
-            appointments: appointments,
-            estimates: estimates ?? [estimate()],
-            workOrders: workOrders ?? [workOrder()],
-            policy: policy)
+        BookingShop.booking.snapshot(
+            appointments: appointments, estimates: estimates ?? [estimate()], workOrders: workOrders ?? [workOrder()],
+            policy: policy, maxConcurrent: maxConcurrent)
     }
 
     static func brakeLine(minutes: Int? = 90, type: String = "BRAKE_PADS") -> ServiceLine {
@@ -152,87 +125,12 @@ enum Fixture {
             requiredSkills: skills, mechanic: mechanic == nil ? "none" : "required")
         var booked = snapshot
         booked.appointments.removeAll { $0.requestKey == request.requestId }  // a replay: the stored one is this one
-        _ = try IndependentCheck(snapshot: booked, job: job)
+        _ = try BookedPlanCheck(snapshot: booked, job: job)
             .addedCost(start: a.start, bay: a.bay ?? a.mobileUnit!, mechanic: mechanic, sourceLocation: sourceLocation)
     }
 }
 
-/// An independent check of a placement, written from the contract and the
-/// snapshot here (not from the code under test): the snapshot's active
-/// appointments become jobs (not-yet-confirmed ones with `current`, the rest
-/// pinned), the request one more job; the plan keeps every appointment where
-/// it is unless moved, and `PlanVerifier` checks feasibility and recomputes
-/// the objective with and without the request.
-struct IndependentCheck {
-    var snapshot: BookingSnapshot
-    /// The request as a contract job (the test states what it should be).
-    var job: ScenarioFile.Job
-
-    func scenario(withRequest: Bool) throws -> Scenario {
-        var jobs: [ScenarioFile.Job] = []
-        for a in snapshot.appointments
-        where ["SCHEDULED", "CONFIRMED", "AWAITING_PARTS", "IN_PROGRESS"].contains(a.status) {
-            let bayType = snapshot.bays.first { $0.id == a.bay }!.type
-            let placement = ScenarioFile.Placement(start: a.start, bay: a.bay, mechanic: a.mechanic)
-            let movable = a.status == "SCHEDULED"
-            jobs.append(
-                ScenarioFile.Job(
-                    id: a.id, durationMinutes: a.durationMinutes, bayTypes: [bayType],
-                    requiredSkills: a.requiredSkills ?? [],
-                    mechanic: a.mechanic == nil ? "none" : "required",
-                    pinned: movable ? nil : placement, current: movable ? placement : nil))
-        }
-        if withRequest { jobs.append(job) }
-        let mechanics = snapshot.mechanics.map {
-            ScenarioFile.Mechanic(id: $0.id, skills: $0.skills, active: $0.active, shifts: $0.shifts)
-        }
-        return try Scenario(
-            file: ScenarioFile(
-                facility: snapshot.facility, bays: snapshot.bays, mechanics: mechanics,
-                jobs: jobs, weights: snapshot.weights))
-    }
-
-    /// Verifies the plan with the request at `placement` (and `moves` applied);
-    /// returns the objective difference against the booked plan without it.
-    func addedCost(
-        start: String, bay: String, mechanic: String?, moves: [Move] = [],
-        sourceLocation: SourceLocation = #_sourceLocation
-    ) throws -> Int {
-        let before = try scenario(withRequest: false), after = try scenario(withRequest: true)
-        func assignments(_ scenario: Scenario, applyMoves: Bool) -> [SolutionFile.Assignment] {
-            snapshot.appointments.filter {
-                ["SCHEDULED", "CONFIRMED", "AWAITING_PARTS", "IN_PROGRESS"].contains($0.status)
-            }.map { a in
-                var (s, b, m) = (a.start, a.bay, a.mechanic)
-                if applyMoves, let move = moves.first(where: { $0.appointment == a.id }) {
-                    (s, b, m) = (move.toStart, move.toBay, move.toMechanic)
-                }
-                let start = LocalDateTime(s)!
-                let slots = (a.durationMinutes + 14) / 15
-                return SolutionFile.Assignment(
-                    job: a.id, start: s, end: start.adding(minutes: slots * 15).description,
-                    bay: b, mechanic: m)
-            }
-        }
-        func solution(_ scenario: Scenario, _ list: [SolutionFile.Assignment]) -> SolutionFile {
-            SolutionFile(
-                scenario: scenario.facility.id, strategy: "test", status: "feasible", objective: nil,
-                bound: nil, seconds: 0, assignments: list, unscheduled: [])
-        }
-        let beforeReport = PlanVerifier.verify(
-            solution(before, assignments(before, applyMoves: false)), against: before)
-        #expect(beforeReport.isFeasible, "the booked plan itself: \(beforeReport)", sourceLocation: sourceLocation)
-        let slots = (job.durationMinutes + 14) / 15
-        let newOne = SolutionFile.Assignment(
-            job: job.id, start: start,
-            end: LocalDateTime(start)!.adding(minutes: slots * 15).description,
-            bay: bay, mechanic: mechanic)
-        let afterReport = PlanVerifier.verify(
-            solution(after, assignments(after, applyMoves: true) + [newOne]), against: after)
-        #expect(afterReport.isFeasible, "with the request: \(afterReport)", sourceLocation: sourceLocation)
-        return afterReport.objective - beforeReport.objective
-    }
-
+extension BookedPlanCheck {
     /// The brake job of ``Fixture/estimate`` as the contract sees it.
     static func brakeJob(minutes: Int = 90, starts: [String], mode: String = "required") -> ScenarioFile.Job {
         ScenarioFile.Job(

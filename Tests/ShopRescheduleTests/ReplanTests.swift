@@ -4,6 +4,7 @@ import ShopDomain
 import ShopPlanner
 import ShopReschedule
 import ShopScenarioGenerator
+import ShopTestSupport
 import ShopVerifier
 import Testing
 
@@ -34,7 +35,8 @@ struct ReplanTests {
         #expect(report.objective == result.objective, sourceLocation: sourceLocation)
         let placed = Dictionary(uniqueKeysWithValues: result.plan.assignments.map { ($0.job, $0) })
         let now = Shop.at(result.now)
-        for a in snapshot.appointments where PlanCheck.active.contains(a.status) && a.start.hasPrefix(result.day) {
+        for a in snapshot.appointments where BookedPlanCheck.active.contains(a.status) && a.start.hasPrefix(result.day)
+        {
             let started = a.status == "IN_PROGRESS" || Shop.at(a.start) < now
             let p = placed[a.id]
             let same = p?.start == a.start && p?.bay == a.bay

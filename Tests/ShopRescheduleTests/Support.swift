@@ -2,7 +2,7 @@ import Foundation
 import ShopBooking
 import ShopDomain
 import ShopReschedule
-import ShopVerifier
+import ShopTestSupport
 import Testing
 
 /// A small shop in America/Chicago, 15-minute slots, open 08:00–18:00 every day
@@ -11,30 +11,13 @@ import Testing
 enum Shop {
     static func at(_ text: String) -> LocalDateTime { LocalDateTime(text)! }
 
+    /// The every-day variant of the shared shop (``BookingShop/everyDay``).
     static func snapshot(
         _ appointments: [BookedAppointment], start: String = "2026-11-23", days: Int = 7,
         policy: BookingPolicy? = nil, mechanics: [BookingSnapshot.Mechanic]? = nil
     ) -> BookingSnapshot {
-        let first = LocalDate(start)!
-        let shifts = (0..<days).map { d in
-            ScenarioFile.TimeRange(start: "\(first.adding(days: d))T08:00", end: "\(first.adding(days: d))T17:00")
-        }
-        let hours = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"].reduce(into: [String: [[String]]]()) {
-            $0[$1] = [["08:00", "18:00"]]
-        }
-        return BookingSnapshot(
-            facility: ScenarioFile.Facility(
-                id: "FAC-1", timeZone: "America/Chicago", slotMinutes: 15,
-                horizon: ScenarioFile.Horizon(start: start, days: days), operatingHours: hours),
-            bays: [
-                ScenarioFile.Bay(id: "BAY-1", type: "GENERAL_SERVICE_BAY"),
-                ScenarioFile.Bay(id: "BAY-2", type: "LIFT_BAY"),
-            ],
-            mechanics: mechanics ?? [
-                BookingSnapshot.Mechanic(id: "M-1", name: "J. Doe", skills: ["BRAKES", "ENGINE"], shifts: shifts),
-                BookingSnapshot.Mechanic(id: "M-2", name: "A. Smith", skills: ["BRAKES"], shifts: shifts),
-            ],
-            appointments: appointments, policy: policy)
+        BookingShop.everyDay.snapshot(
+            start: start, days: days, appointments: appointments, policy: policy, mechanics: mechanics)
     }
 
     static func appointment(
@@ -83,47 +66,9 @@ enum Shop {
         if let moved = decision.appointment {
             var after = snapshot
             after.appointments = after.appointments.map { $0.id == moved.id ? moved : $0 }
-            let report = PlanCheck.verify(after)
+            let report = try BookedPlanCheck(snapshot: after).verify()
             #expect(report.isFeasible, "the snapshot after the move: \(report)", sourceLocation: sourceLocation)
         }
         return decision
-    }
-}
-
-/// The snapshot's booked plan, stated from the contract here (not from the code
-/// under test): every active appointment a job pinned where it is (its bay's
-/// type, its skills, a mechanic when it has one), checked by `PlanVerifier`.
-enum PlanCheck {
-    static let active = ["SCHEDULED", "CONFIRMED", "AWAITING_PARTS", "IN_PROGRESS"]
-
-    static func verify(_ snapshot: BookingSnapshot) -> VerificationReport {
-        let booked = snapshot.appointments.filter { active.contains($0.status) }
-        var jobs: [ScenarioFile.Job] = []
-        var assignments: [SolutionFile.Assignment] = []
-        for a in booked {
-            let type = snapshot.bays.first { $0.id == a.bay }!.type
-            jobs.append(
-                ScenarioFile.Job(
-                    id: a.id, durationMinutes: a.durationMinutes, bayTypes: [type],
-                    requiredSkills: a.requiredSkills ?? [], mechanic: a.mechanic == nil ? "none" : "required"))
-            let slots = (a.durationMinutes + snapshot.facility.slotMinutes - 1) / snapshot.facility.slotMinutes
-            assignments.append(
-                SolutionFile.Assignment(
-                    job: a.id, start: a.start,
-                    end: LocalDateTime(a.start)!.adding(minutes: slots * snapshot.facility.slotMinutes).description,
-                    bay: a.bay, mechanic: a.mechanic))
-        }
-        let mechanics = snapshot.mechanics.map {
-            ScenarioFile.Mechanic(id: $0.id, skills: $0.skills, active: $0.active, shifts: $0.shifts)
-        }
-        let scenario = try! Scenario(
-            file: ScenarioFile(
-                facility: snapshot.facility, bays: snapshot.bays, mechanics: mechanics,
-                jobs: jobs, weights: snapshot.weights))
-        return PlanVerifier.verify(
-            SolutionFile(
-                scenario: scenario.facility.id, strategy: "test", status: "feasible",
-                objective: nil, bound: nil, seconds: 0, assignments: assignments,
-                unscheduled: []), against: scenario)
     }
 }

@@ -1,24 +1,25 @@
 import ShopBooking
 import ShopDomain
+import ShopTestSupport
 import Testing
 
 @testable import ShopViews
 
 @Suite("Assignment view")
 struct AssignmentViewTests {
-    let viewer = Fixture.caller(.viewAssignments)
+    let viewer = BoardShop.caller(.viewAssignments)
 
     @Test("the list summary reads bay or mobile unit, then the mechanic's short name")
     func summaries() throws {
-        let floor = try Fixture.floor(
-            Fixture.location(
+        let floor = try BoardShop.floor(
+            BoardShop.location(
                 appointments: [
-                    Fixture.appointment("A1", bay: "B3", mechanic: "jane"),
-                    Fixture.appointment("A2", start: "10:00", bay: nil, mobile: "M2", mechanic: "alex"),
-                    Fixture.appointment("A3", start: "11:00", bay: nil, mechanic: nil),
-                    Fixture.appointment("A4", start: "12:00", bay: "B1", mechanic: nil),
+                    BoardShop.appointment("A1", bay: "B3", mechanic: "jane"),
+                    BoardShop.appointment("A2", start: "10:00", bay: nil, mobile: "M2", mechanic: "alex"),
+                    BoardShop.appointment("A3", start: "11:00", bay: nil, mechanic: nil),
+                    BoardShop.appointment("A4", start: "12:00", bay: "B1", mechanic: nil),
                 ], positions: [.init(unit: "M2", latitude: 41.9, longitude: -87.6, at: "2026-03-02T08:50")]))
-        let board = try AssignmentViews.board(floor, for: viewer, now: Fixture.at("09:00"))
+        let board = try AssignmentViews.board(floor, for: viewer, now: BoardShop.at("09:00"))
         #expect(
             board.assignments.map(\.summary) == [
                 "Bay 3 - J. Doe", "Mobile 2 - A. Ruiz", "Unassigned", "Bay 1 - Unassigned",
@@ -31,16 +32,16 @@ struct AssignmentViewTests {
 
     @Test("a snapshot that puts an appointment in a bay and a mobile unit is rejected, naming the field")
     func bayAndMobileUnitExclusive() {
-        var appointment = Fixture.appointment("A1", bay: "B1")
+        var appointment = BoardShop.appointment("A1", bay: "B1")
         appointment.mobileUnit = "M2"
         #expect {
-            try Fixture.floor(Fixture.location(appointments: [appointment]))
+            try BoardShop.floor(BoardShop.location(appointments: [appointment]))
         } throws: { error in
             (error as? InputError)?.paths == ["locations[0].appointments[0].mobileUnit"]
         }
         // Each kind in its own field.
         #expect(throws: InputError.self) {
-            try Fixture.floor(Fixture.location(appointments: [Fixture.appointment("A1", bay: "M2")]))
+            try BoardShop.floor(BoardShop.location(appointments: [BoardShop.appointment("A1", bay: "M2")]))
         }
     }
 
@@ -50,12 +51,12 @@ struct AssignmentViewTests {
             (30, MobileUnitFix.fresh), (31, .stale), (60, .stale), (61, .unavailable),
         ])
     func gpsEdges(age: Int, fix: MobileUnitFix) throws {
-        let now = Fixture.at("10:00")
+        let now = BoardShop.at("10:00")
         let taken = now.adding(minutes: -age)
         #expect(MobileUnitFix.of(positionAt: taken, now: now) == fix)
-        let floor = try Fixture.floor(
-            Fixture.location(
-                appointments: [Fixture.appointment("A1", bay: nil, mobile: "M2", mechanic: "alex")],
+        let floor = try BoardShop.floor(
+            BoardShop.location(
+                appointments: [BoardShop.appointment("A1", bay: nil, mobile: "M2", mechanic: "alex")],
                 positions: [.init(unit: "M2", latitude: 41.9, longitude: -87.6, at: taken.description)]))
         let view = try #require(try AssignmentViews.board(floor, for: viewer, now: now).assignments.first)
         let position = try #require(view.place?.position)
@@ -66,64 +67,64 @@ struct AssignmentViewTests {
 
     @Test("a mobile unit with no position at all cannot be located")
     func noPosition() throws {
-        let floor = try Fixture.floor(
-            Fixture.location(
-                appointments: [Fixture.appointment("A1", bay: nil, mobile: "M4", mechanic: "alex")]))
+        let floor = try BoardShop.floor(
+            BoardShop.location(
+                appointments: [BoardShop.appointment("A1", bay: nil, mobile: "M4", mechanic: "alex")]))
         let view = try #require(
-            try AssignmentViews.board(floor, for: viewer, now: Fixture.at("10:00")).assignments.first)
+            try AssignmentViews.board(floor, for: viewer, now: BoardShop.at("10:00")).assignments.first)
         #expect(view.place?.position?.fix == .unknown && view.place?.position?.available == false)
     }
 
     @Test("without VIEW_ASSIGNMENTS the board is refused")
     func needsViewPermission() throws {
-        let floor = try Fixture.floor(Fixture.location(appointments: [Fixture.appointment("A1")]))
+        let floor = try BoardShop.floor(BoardShop.location(appointments: [BoardShop.appointment("A1")]))
         #expect(throws: ViewDenied(missing: .viewAssignments, reason: "viewing assignments needs VIEW_ASSIGNMENTS")) {
-            try AssignmentViews.board(floor, for: Fixture.caller(), now: Fixture.at("09:00"))
+            try AssignmentViews.board(floor, for: BoardShop.caller(), now: BoardShop.at("09:00"))
         }
     }
 
     @Test("a caller sees their own facility; a dispatcher sees the whole organisation")
     func facilityScope() throws {
-        let floor = try Fixture.floor(
-            Fixture.location(id: "SHOP-1", appointments: [Fixture.appointment("A1")]),
-            Fixture.location(id: "SHOP-2", appointments: [Fixture.appointment("B1")]))
-        let own = try AssignmentViews.board(floor, for: viewer, now: Fixture.at("09:00"))
+        let floor = try BoardShop.floor(
+            BoardShop.location(id: "SHOP-1", appointments: [BoardShop.appointment("A1")]),
+            BoardShop.location(id: "SHOP-2", appointments: [BoardShop.appointment("B1")]))
+        let own = try AssignmentViews.board(floor, for: viewer, now: BoardShop.at("09:00"))
         #expect(own.assignments.map(\.appointmentId) == ["A1"])
-        let dispatcher = Fixture.caller(.viewAssignments, role: .dispatcher)
-        let all = try AssignmentViews.board(floor, for: dispatcher, now: Fixture.at("09:00"))
+        let dispatcher = BoardShop.caller(.viewAssignments, role: .dispatcher)
+        let all = try AssignmentViews.board(floor, for: dispatcher, now: BoardShop.at("09:00"))
         #expect(all.assignments.map(\.appointmentId) == ["A1", "B1"])
-        #expect(try AssignmentViews.view(of: "B1", in: floor, for: viewer, now: Fixture.at("09:00")) == nil)
+        #expect(try AssignmentViews.view(of: "B1", in: floor, for: viewer, now: BoardShop.at("09:00")) == nil)
     }
 
     @Test(
         "shown states are SCHEDULED, CONFIRMED, IN_PROGRESS, AWAITING_PARTS, READY; cancelled only with its permission")
     func statesAndCancelled() throws {
         let statuses = ["SCHEDULED", "CONFIRMED", "IN_PROGRESS", "AWAITING_PARTS", "READY", "COMPLETED", "CANCELLED"]
-        let floor = try Fixture.floor(
-            Fixture.location(
+        let floor = try BoardShop.floor(
+            BoardShop.location(
                 appointments: statuses.enumerated().map { i, status in
-                    Fixture.appointment("A\(i)", status: status, start: "0\(i + 8):00".suffix(5).description)
+                    BoardShop.appointment("A\(i)", status: status, start: "0\(i + 8):00".suffix(5).description)
                 }))
-        let now = Fixture.at("07:00")
+        let now = BoardShop.at("07:00")
         #expect(
             try AssignmentViews.board(floor, for: viewer, now: now).assignments.map(\.status.rawValue)
                 == Array(statuses.prefix(5)))
         #expect(throws: ViewDenied.self) {
             try AssignmentViews.board(floor, for: viewer, now: now, includeCancelled: true)
         }
-        let allowed = Fixture.caller(.viewAssignments, .viewCancelledAppointments)
+        let allowed = BoardShop.caller(.viewAssignments, .viewCancelledAppointments)
         let withCancelled = try AssignmentViews.board(floor, for: allowed, now: now, includeCancelled: true)
         #expect(withCancelled.assignments.map(\.status.rawValue) == Array(statuses.prefix(5)) + ["CANCELLED"])
     }
 
     @Test("cached People or assignment data are named with their age")
     func degradedData() throws {
-        let floor = try Fixture.floor(
-            Fixture.location(
-                appointments: [Fixture.appointment("A1")],
+        let floor = try BoardShop.floor(
+            BoardShop.location(
+                appointments: [BoardShop.appointment("A1")],
                 dataSources: .init(
                     people: .init(cached: true, asOf: "2026-03-02T08:48"), assignments: .init(cached: false))))
-        let board = try AssignmentViews.board(floor, for: viewer, now: Fixture.at("09:00"))
+        let board = try AssignmentViews.board(floor, for: viewer, now: BoardShop.at("09:00"))
         #expect(board.dataNotices == ["SHOP-1: People data served from a cache taken 12 min ago (2026-03-02T08:48)"])
     }
 }
@@ -132,13 +133,14 @@ struct AssignmentViewTests {
 struct AssignmentNotesTests {
     let floor: ShopFloor
     init() throws {
-        floor = try Fixture.floor(Fixture.location(appointments: [Fixture.appointment("A1", notes: "Customer waits")]))
+        floor = try BoardShop.floor(
+            BoardShop.location(appointments: [BoardShop.appointment("A1", notes: "Customer waits")]))
     }
 
     @Test("500 characters are accepted, 501 refused")
     func lengthEdge() throws {
-        let editor = Fixture.caller(.editAssignmentNotes)
-        let now = Fixture.at("09:30")
+        let editor = BoardShop.caller(.editAssignmentNotes)
+        let now = BoardShop.at("09:30")
         let ok = try AssignmentNotes.edit("A1", in: floor, to: String(repeating: "x", count: 500), by: editor, at: now)
         #expect(ok.notes?.count == 500)
         #expect(throws: AssignmentNotes.Refusal.tooLong(count: 501)) {
@@ -148,15 +150,16 @@ struct AssignmentNotesTests {
 
     @Test("each edit is a new version with who and when; the replaced text stays in the history")
     func versions() throws {
-        let editor = Fixture.caller(.editAssignmentNotes)
-        let first = try AssignmentNotes.edit("A1", in: floor, to: "Key in lockbox", by: editor, at: Fixture.at("09:30"))
+        let editor = BoardShop.caller(.editAssignmentNotes)
+        let first = try AssignmentNotes.edit(
+            "A1", in: floor, to: "Key in lockbox", by: editor, at: BoardShop.at("09:30"))
         #expect(first.notesHistory?.map(\.version) == [1, 2])
         #expect(first.notesHistory?.map(\.text) == ["Customer waits", "Key in lockbox"])
         #expect(first.notesHistory?.last?.by == "u-1" && first.notesHistory?.last?.at == "2026-03-02T09:30")
         var snapshot = floor.snapshot
         snapshot.locations[0].appointments[0] = first
         let second = try AssignmentNotes.edit(
-            "A1", in: ShopFloor(snapshot), to: "Done", by: editor, at: Fixture.at("10:00"))
+            "A1", in: ShopFloor(snapshot), to: "Done", by: editor, at: BoardShop.at("10:00"))
         #expect(second.notesHistory?.map(\.version) == [1, 2, 3])
         #expect(second.notes == "Done" && second.lastUpdatedAt == "2026-03-02T10:00")
     }
@@ -165,15 +168,15 @@ struct AssignmentNotesTests {
     func denials() throws {
         #expect(throws: AssignmentNotes.Refusal.self) {
             try AssignmentNotes.edit(
-                "A1", in: floor, to: "x", by: Fixture.caller(.viewAssignments), at: Fixture.at("09:30"))
+                "A1", in: floor, to: "x", by: BoardShop.caller(.viewAssignments), at: BoardShop.at("09:30"))
         }
-        let elsewhere = Fixture.caller(.editAssignmentNotes, facility: "SHOP-9")
+        let elsewhere = BoardShop.caller(.editAssignmentNotes, facility: "SHOP-9")
         #expect(throws: AssignmentNotes.Refusal.self) {
-            try AssignmentNotes.edit("A1", in: floor, to: "x", by: elsewhere, at: Fixture.at("09:30"))
+            try AssignmentNotes.edit("A1", in: floor, to: "x", by: elsewhere, at: BoardShop.at("09:30"))
         }
         #expect(throws: AssignmentNotes.Refusal.unknownAppointment("NOPE")) {
             try AssignmentNotes.edit(
-                "NOPE", in: floor, to: "x", by: Fixture.caller(.editAssignmentNotes), at: Fixture.at("09:30"))
+                "NOPE", in: floor, to: "x", by: BoardShop.caller(.editAssignmentNotes), at: BoardShop.at("09:30"))
         }
     }
 }
@@ -183,8 +186,8 @@ struct ChangeDetectionTests {
     @Test("an appointment moved to another bay and mechanic gives one AssignmentUpdated with old and new")
     func assignmentUpdated() throws {
         let before = BoardSnapshot(locations: [
-            Fixture.location(appointments: [
-                Fixture.appointment("A1", bay: "B1", mechanic: "jane"), Fixture.appointment("A2", start: "10:00"),
+            BoardShop.location(appointments: [
+                BoardShop.appointment("A1", bay: "B1", mechanic: "jane"), BoardShop.appointment("A2", start: "10:00"),
             ])
         ])
         var after = before
@@ -205,8 +208,9 @@ struct ChangeDetectionTests {
     @Test("a work order whose status changed gives WorkorderStatusChanged with every changed field")
     func statusChanged() throws {
         let before = BoardSnapshot(locations: [
-            Fixture.location(workOrders: [
-                Fixture.workOrder("W1", status: "IN_PROGRESS", remaining: 60), Fixture.workOrder("W2", remaining: 30),
+            BoardShop.location(workOrders: [
+                BoardShop.workOrder("W1", status: "IN_PROGRESS", remaining: 60),
+                BoardShop.workOrder("W2", remaining: 30),
             ])
         ])
         var after = before

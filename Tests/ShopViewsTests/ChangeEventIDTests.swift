@@ -1,4 +1,5 @@
 import ShopDomain
+import ShopTestSupport
 import ShopViews
 import Testing
 
@@ -8,10 +9,10 @@ import Testing
 struct ChangeEventIDTests {
     /// Snapshots of A1 in bay `bay` at the backend's `version` (and its `lastUpdatedAt`).
     static func board(_ bay: String, version: Int?, updatedAt: String?) -> BoardSnapshot {
-        var appointment = Fixture.appointment("A1", bay: bay)
+        var appointment = BoardShop.appointment("A1", bay: bay)
         appointment.version = version
-        appointment.lastUpdatedAt = updatedAt.map { "\(Fixture.monday)T\($0)" }
-        return BoardSnapshot(locations: [Fixture.location(appointments: [appointment])])
+        appointment.lastUpdatedAt = updatedAt.map { "\(BoardShop.monday)T\($0)" }
+        return BoardSnapshot(locations: [BoardShop.location(appointments: [appointment])])
     }
 
     @Test("the same change made again later gets a new id", arguments: [true, false])
@@ -33,9 +34,11 @@ struct ChangeEventIDTests {
     @Test("a work order's status reached again later gets a new id")
     func repeatedStatusGetsANewId() throws {
         func board(_ status: String, _ history: [String]) -> BoardSnapshot {
-            var order = Fixture.workOrder("W1", status: status)
-            order.statusHistory = history.enumerated().map { .init(status: $1, at: "\(Fixture.monday)T0\($0 + 8):00") }
-            return BoardSnapshot(locations: [Fixture.location(workOrders: [order])])
+            var order = BoardShop.workOrder("W1", status: status)
+            order.statusHistory = history.enumerated().map {
+                .init(status: $1, at: "\(BoardShop.monday)T0\($0 + 8):00")
+            }
+            return BoardSnapshot(locations: [BoardShop.location(workOrders: [order])])
         }
         let states = [
             board("IN_PROGRESS", ["IN_PROGRESS"]), board("AWAITING_PARTS", ["IN_PROGRESS", "AWAITING_PARTS"]),

@@ -1,4 +1,5 @@
 import ShopBooking
+import ShopTestSupport
 import Testing
 
 @testable import ShopViews
@@ -8,20 +9,20 @@ import Testing
 /// carried over, and overlapping shifts do not count their common time twice.
 @Suite("Work-in-progress view: open time that joins")
 struct ViewsOpenTimeTests {
-    let advisor = Fixture.caller()
-    let now = Fixture.at("09:00")
+    let advisor = BoardShop.caller()
+    let now = BoardShop.at("09:00")
 
     /// The fixture shop open 00:00–24:00 on weekdays, Jane on `shifts`, and one
     /// 240-minute job of hers booked Monday 22:00, promised Monday 23:00.
     func lateJob(shifts: [(String, String)]) throws -> WorkInProgressRow {
-        var location = Fixture.location(
+        var location = BoardShop.location(
             appointments: [
-                Fixture.appointment("A8", start: "22:00", minutes: 240, bay: "B1", mechanic: "jane", workOrder: "W8")
+                BoardShop.appointment("A8", start: "22:00", minutes: 240, bay: "B1", mechanic: "jane", workOrder: "W8")
             ],
-            workOrders: [Fixture.workOrder("W8", appointment: "A8", remaining: 240, promised: "23:00")])
+            workOrders: [BoardShop.workOrder("W8", appointment: "A8", remaining: 240, promised: "23:00")])
         for day in ["mon", "tue", "wed", "thu", "fri"] { location.facility.operatingHours[day] = [["00:00", "24:00"]] }
         location.mechanics[0].shifts = shifts.map { .init(start: $0.0, end: $0.1) }
-        let rows = try WorkInProgressViews.board(try Fixture.floor(location), for: advisor, now: now).rows
+        let rows = try WorkInProgressViews.board(try BoardShop.floor(location), for: advisor, now: now).rows
         return try #require(rows.first { $0.workOrderId == "W8" })
     }
 
@@ -54,26 +55,26 @@ struct ViewsOpenTimeTests {
 
     // Touching ranges on one day (08:00–12:00, 12:00–17:00) are no pause either.
     @Test func touchingRangesOnOneDay() throws {
-        var location = Fixture.location(
+        var location = BoardShop.location(
             appointments: [
-                Fixture.appointment("A8", start: "11:00", minutes: 120, bay: "B1", mechanic: "jane", workOrder: "W8")
+                BoardShop.appointment("A8", start: "11:00", minutes: 120, bay: "B1", mechanic: "jane", workOrder: "W8")
             ],
-            workOrders: [Fixture.workOrder("W8", appointment: "A8", remaining: 120)])
+            workOrders: [BoardShop.workOrder("W8", appointment: "A8", remaining: 120)])
         location.facility.operatingHours["mon"] = [["08:00", "12:00"], ["12:00", "17:00"]]
-        let rows = try WorkInProgressViews.board(try Fixture.floor(location), for: advisor, now: now).rows
+        let rows = try WorkInProgressViews.board(try BoardShop.floor(location), for: advisor, now: now).rows
         let row = try #require(rows.first { $0.workOrderId == "W8" })
         #expect(row.estimatedCompletion == "2026-03-02T13:00")
         #expect(
-            try #require(FloorPlan(try Fixture.floor(location).locations[0], now: now).forecasts[0]).pauses == false)
+            try #require(FloorPlan(try BoardShop.floor(location).locations[0], now: now).forecasts[0]).pauses == false)
     }
 
     // Why (review): the board's closing time was the close of the range that
     // opens last; with overlapping ranges (08:00–17:00 and 09:00–12:00, whose
     // union closes at 17:00) it showed 12:00.
     @Test func boardClosesAtTheLatestCloseOfOverlappingRanges() throws {
-        var location = Fixture.location()
+        var location = BoardShop.location()
         location.facility.operatingHours["mon"] = [["08:00", "17:00"], ["09:00", "12:00"]]
-        let board = try ShopFloorBoard.build(try Fixture.floor(location), for: advisor, now: now)
+        let board = try ShopFloorBoard.build(try BoardShop.floor(location), for: advisor, now: now)
         #expect(board.locations.first?.opens == "08:00")
         #expect(board.locations.first?.closes == "17:00")
     }

@@ -1,4 +1,5 @@
 import ShopBooking
+import ShopTestSupport
 import Testing
 
 @testable import ShopViews
@@ -17,37 +18,37 @@ import Testing
 @Suite("Work-in-progress view")
 struct WorkInProgressTests {
     static let appointments = [
-        Fixture.appointment(
+        BoardShop.appointment(
             "A1", status: "IN_PROGRESS", start: "08:00", minutes: 180, bay: "B1", mechanic: "jane", workOrder: "W1"),
-        Fixture.appointment("A2", start: "10:00", minutes: 90, bay: "B3", mechanic: "jane", workOrder: "W2"),
-        Fixture.appointment("A3", start: "14:00", minutes: 300, bay: "B1", mechanic: "jane", workOrder: "W3"),
-        Fixture.appointment(
+        BoardShop.appointment("A2", start: "10:00", minutes: 90, bay: "B3", mechanic: "jane", workOrder: "W2"),
+        BoardShop.appointment("A3", start: "14:00", minutes: 300, bay: "B1", mechanic: "jane", workOrder: "W3"),
+        BoardShop.appointment(
             "A4", status: "AWAITING_PARTS", start: "09:00", minutes: 60, bay: nil, mobile: "M2",
             mechanic: "alex", workOrder: "W4"),
     ]
     static let workOrders = [
-        Fixture.workOrder(
+        BoardShop.workOrder(
             "W1", status: "IN_PROGRESS", appointment: "A1", remaining: 120, promised: "11:00", customer: "C1"),
-        Fixture.workOrder("W2", appointment: "A2", remaining: 90, promised: "12:00", customer: "C2"),
-        Fixture.workOrder("W3", appointment: "A3", remaining: 300, promised: "17:00", customer: "C1", vehicle: "V3"),
-        Fixture.workOrder(
+        BoardShop.workOrder("W2", appointment: "A2", remaining: 90, promised: "12:00", customer: "C2"),
+        BoardShop.workOrder("W3", appointment: "A3", remaining: 300, promised: "17:00", customer: "C1", vehicle: "V3"),
+        BoardShop.workOrder(
             "W4", status: "AWAITING_PARTS", appointment: "A4", remaining: 60, promised: "12:00", customer: "C4",
             parts: [
                 .init(partNumber: "P-1", expectedAt: "2026-03-02T11:30"),
                 .init(partNumber: "P-2", expectedAt: "2026-03-02T10:00"),
             ]),
-        Fixture.workOrder("W5", status: "WAITING", remaining: 90, skills: ["TIRES"], customer: "C5"),
-        Fixture.workOrder(
+        BoardShop.workOrder("W5", status: "WAITING", remaining: 90, skills: ["TIRES"], customer: "C5"),
+        BoardShop.workOrder(
             "W6", status: "WAITING", remaining: 30, skills: ["BRAKES"], preferred: ["ENGINE", "HYBRID"],
             priority: 2, customer: "C6"),
-        Fixture.workOrder("W7", status: "COMPLETED", remaining: 0, customer: "C7"),
+        BoardShop.workOrder("W7", status: "COMPLETED", remaining: 0, customer: "C7"),
     ]
     let floor: ShopFloor
-    let now = Fixture.at("09:00")
-    let advisor = Fixture.caller()
+    let now = BoardShop.at("09:00")
+    let advisor = BoardShop.caller()
 
     init() throws {
-        floor = try Fixture.floor(Fixture.location(appointments: Self.appointments, workOrders: Self.workOrders))
+        floor = try BoardShop.floor(BoardShop.location(appointments: Self.appointments, workOrders: Self.workOrders))
     }
 
     func rows() throws -> [String: WorkInProgressRow] {
@@ -92,11 +93,11 @@ struct WorkInProgressTests {
     func awaitingParts() throws {
         var orders = Self.workOrders
         orders[3].parts![0].expectedAt = "2026-03-02T12:00"
-        let later = try Fixture.floor(Fixture.location(appointments: Self.appointments, workOrders: orders))
+        let later = try BoardShop.floor(BoardShop.location(appointments: Self.appointments, workOrders: orders))
         let moved = try WorkInProgressViews.board(later, for: advisor, now: now).rows.first { $0.workOrderId == "W4" }
         #expect(moved?.estimatedCompletion == "2026-03-02T13:00")
         orders[3].parts![0].expectedAt = nil
-        let unknown = try Fixture.floor(Fixture.location(appointments: Self.appointments, workOrders: orders))
+        let unknown = try BoardShop.floor(BoardShop.location(appointments: Self.appointments, workOrders: orders))
         let blocked = try WorkInProgressViews.board(unknown, for: advisor, now: now).rows.first {
             $0.workOrderId == "W4"
         }
@@ -123,17 +124,17 @@ struct WorkInProgressTests {
     func shiftEnd() throws {
         // Jane: 60 min before Monday's closing, 60 more from 08:00 Tuesday.
         // Alex works only until 13:00 on Monday and has no later shift.
-        let floor = try Fixture.floor(
-            Fixture.location(
+        let floor = try BoardShop.floor(
+            BoardShop.location(
                 appointments: [
-                    Fixture.appointment(
+                    BoardShop.appointment(
                         "A8", start: "16:00", minutes: 120, bay: "B1", mechanic: "jane", workOrder: "W8"),
-                    Fixture.appointment(
+                    BoardShop.appointment(
                         "A9", start: "12:00", minutes: 120, bay: "B3", mechanic: "alex", workOrder: "W9"),
                 ],
                 workOrders: [
-                    Fixture.workOrder("W8", appointment: "A8", remaining: 120),
-                    Fixture.workOrder("W9", appointment: "A9", remaining: 120),
+                    BoardShop.workOrder("W8", appointment: "A8", remaining: 120),
+                    BoardShop.workOrder("W9", appointment: "A9", remaining: 120),
                 ]))
         let rows = try WorkInProgressViews.board(floor, for: advisor, now: now).rows
         let jane = try #require(rows.first { $0.workOrderId == "W8" })
@@ -167,9 +168,9 @@ struct WorkInProgressTests {
 
     @Test("other locations only with WIP_VIEW_ALL_LOCATIONS")
     func locationScope() throws {
-        let two = try Fixture.floor(
-            Fixture.location(id: "SHOP-1", appointments: Self.appointments, workOrders: Self.workOrders),
-            Fixture.location(id: "SHOP-2", workOrders: [Fixture.workOrder("X1", status: "WAITING")]))
+        let two = try BoardShop.floor(
+            BoardShop.location(id: "SHOP-1", appointments: Self.appointments, workOrders: Self.workOrders),
+            BoardShop.location(id: "SHOP-2", workOrders: [BoardShop.workOrder("X1", status: "WAITING")]))
         #expect(try WorkInProgressViews.board(two, for: advisor, now: now).totalCount == 6)
         #expect(throws: ViewDenied.self) {
             try WorkInProgressViews.board(two, for: self.advisor, now: self.now, query: .init(locations: ["*"]))
@@ -177,7 +178,7 @@ struct WorkInProgressTests {
         #expect(throws: ViewDenied.self) {
             try WorkInProgressViews.board(two, for: self.advisor, now: self.now, query: .init(locations: ["SHOP-2"]))
         }
-        let regional = Fixture.caller(.viewAllLocations)
+        let regional = BoardShop.caller(.viewAllLocations)
         #expect(
             try WorkInProgressViews.board(two, for: regional, now: now, query: .init(locations: ["*"])).totalCount == 7)
         #expect(
@@ -188,10 +189,10 @@ struct WorkInProgressTests {
     @Test("the board of two locations with the same work order ids keeps each location's at-risk order")
     func boardAcrossLocations() throws {
         // Work order ids are unique per location only.
-        let two = try Fixture.floor(
-            Fixture.location(id: "SHOP-1", appointments: Self.appointments, workOrders: Self.workOrders),
-            Fixture.location(id: "SHOP-2", appointments: Self.appointments, workOrders: Self.workOrders))
-        let board = try ShopFloorBoard.build(two, for: Fixture.caller(.viewAllLocations), now: now)
+        let two = try BoardShop.floor(
+            BoardShop.location(id: "SHOP-1", appointments: Self.appointments, workOrders: Self.workOrders),
+            BoardShop.location(id: "SHOP-2", appointments: Self.appointments, workOrders: Self.workOrders))
+        let board = try ShopFloorBoard.build(two, for: BoardShop.caller(.viewAllLocations), now: now)
         #expect(board.locations.map(\.id) == ["SHOP-1", "SHOP-2"])
         for location in board.locations {
             #expect(location.atRisk.map(\.workOrderId) == ["W3", "W2", "W4"])
@@ -204,7 +205,7 @@ struct WorkInProgressTests {
         let w1 = try #require(rows["W1"])
         #expect(w1.actions.allSatisfy { !$0.enabled })
         #expect(w1.actions.first { $0.name == "editNotes" }?.reason == "needs EDIT_ASSIGNMENT_NOTES")
-        let lead = Fixture.caller(.reassignMechanic, .editAssignmentNotes, .updateWorkOrderStatus)
+        let lead = BoardShop.caller(.reassignMechanic, .editAssignmentNotes, .updateWorkOrderStatus)
         let board = try WorkInProgressViews.board(floor, for: lead, now: now)
         let w5 = try #require(board.rows.first { $0.workOrderId == "W5" })
         #expect(
@@ -215,12 +216,12 @@ struct WorkInProgressTests {
 
     @Test("status history comes in time order")
     func statusHistory() throws {
-        var order = Fixture.workOrder("W1", status: "IN_PROGRESS", remaining: 10)
+        var order = BoardShop.workOrder("W1", status: "IN_PROGRESS", remaining: 10)
         order.statusHistory = [
             .init(status: "IN_PROGRESS", at: "2026-03-02T08:30", by: "jane"),
             .init(status: "SCHEDULED", at: "2026-02-27T16:00"),
         ]
-        let floor = try Fixture.floor(Fixture.location(workOrders: [order]))
+        let floor = try BoardShop.floor(BoardShop.location(workOrders: [order]))
         let row = try #require(try WorkInProgressViews.board(floor, for: advisor, now: now).rows.first)
         #expect(row.statusHistory.map(\.status) == ["SCHEDULED", "IN_PROGRESS"])
     }

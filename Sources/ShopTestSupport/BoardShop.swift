@@ -1,15 +1,16 @@
-import ShopBooking
 import ShopDomain
+import ShopOperations
 import ShopViews
 
-/// A small shop on Monday 2026-03-02 (08:00–17:00 weekdays): a lift bay B1,
-/// a general bay B3, mobile units M2 and M4; Jane Doe (BRAKES, ENGINE,
-/// 08:00–17:00 Mon and Tue), Alex Ruiz (TIRES, Mon 08:00–13:00 only).
-enum Fixture {
-    static let monday = "2026-03-02"
-    static func at(_ time: String, _ day: String = monday) -> LocalDateTime { LocalDateTime("\(day)T\(time)")! }
+/// The views suite's shop floor, a board snapshot (the read models' input, not
+/// a booking snapshot): a small shop on Monday 2026-03-02 (08:00–17:00
+/// weekdays): a lift bay B1, a general bay B3, mobile units M2 and M4; Jane Doe
+/// (BRAKES, ENGINE, 08:00–17:00 Mon and Tue), Alex Ruiz (TIRES, Mon 08:00–13:00 only).
+public enum BoardShop {
+    public static let monday = "2026-03-02"
+    public static func at(_ time: String, _ day: String = monday) -> LocalDateTime { LocalDateTime("\(day)T\(time)")! }
 
-    static func location(
+    public static func location(
         id: String = "SHOP-1", appointments: [BoardSnapshot.Appointment] = [],
         workOrders: [BoardSnapshot.WorkOrder] = [],
         positions: [BoardSnapshot.MobilePosition]? = nil,
@@ -41,7 +42,7 @@ enum Fixture {
             appointments: appointments, workOrders: workOrders, mobilePositions: positions, dataSources: dataSources)
     }
 
-    static func appointment(
+    public static func appointment(
         _ id: String, status: String = "SCHEDULED", start: String = "09:00", minutes: Int = 60,
         bay: String? = "B1", mobile: String? = nil, mechanic: String? = "jane",
         workOrder: String? = nil, notes: String? = nil
@@ -51,7 +52,7 @@ enum Fixture {
             bay: bay, mobileUnit: mobile, mechanic: mechanic, workOrderId: workOrder, notes: notes)
     }
 
-    static func workOrder(
+    public static func workOrder(
         _ id: String, status: String = "SCHEDULED", appointment: String? = nil, remaining: Int = 60,
         promised: String? = nil, skills: [String] = [], preferred: [String]? = nil,
         priority: Int? = nil, customer: String = "C1", vehicle: String = "V1",
@@ -64,11 +65,11 @@ enum Fixture {
             preferredSkills: preferred, priority: priority, createdAt: created.map { "\(monday)T\($0)" }, parts: parts)
     }
 
-    static func floor(_ locations: BoardSnapshot.Location...) throws -> ShopFloor {
+    public static func floor(_ locations: BoardSnapshot.Location...) throws -> ShopFloor {
         try ShopFloor(BoardSnapshot(locations: locations))
     }
 
-    static func caller(
+    public static func caller(
         _ permissions: Permission..., facility: String = "SHOP-1",
         role: ViewCaller.Role? = .serviceAdvisor
     ) -> ViewCaller {
