@@ -93,8 +93,8 @@ public struct BookingEngine: Sendable {
         let now = clock.now(timeZone: snapshot.facility.timeZone)
         let ids = DecisionIDs(self.ids, requestKey: request.requestId, facility: request.facility)
         var audit = AuditTrail(
-            ids: ids, at: now.description, actor: request.caller.id, facility: request.facility,
-            requestId: request.requestId)
+            ids: ids, at: now.description, actor: request.caller.id, actorRole: request.caller.role,
+            facility: request.facility, requestId: request.requestId)
         var decision = BookingDecision(
             requestId: request.requestId, outcome: .denied, denials: [], conflicts: [],
             warnings: [], alternatives: [], alternativesWithMoves: [], events: [], audit: [])
@@ -187,6 +187,7 @@ public struct BookingEngine: Sendable {
                 "start": appointment.start, "end": appointment.end,
                 "durationMinutes": String(appointment.durationMinutes),
             ])
+        CreationAudit.record(appointment, sourceStatus: booking.source.status, &audit)
         decision.outcome = .created
         decision.appointment = appointment
         decision.conflicts = chosen.conflicts

@@ -3,14 +3,18 @@ public struct AuditTrail {
     public let ids: DecisionIDs
     public let at: String
     public let actor: String
+    public let actorRole: String?
     public let facility: String
     public let requestId: String
     public private(set) var records: [AuditRecord] = []
 
-    public init(ids: DecisionIDs, at: String, actor: String, facility: String, requestId: String) {
+    public init(
+        ids: DecisionIDs, at: String, actor: String, actorRole: String? = nil, facility: String, requestId: String
+    ) {
         self.ids = ids
         self.at = at
         self.actor = actor
+        self.actorRole = actorRole
         self.facility = facility
         self.requestId = requestId
     }
@@ -19,7 +23,7 @@ public struct AuditTrail {
     public mutating func add(_ type: String, appointment: String? = nil, _ details: [String: String]) {
         records.append(
             AuditRecord(
-                auditId: ids.next("AUD"), type: type, at: at, actor: actor, facilityId: facility,
+                auditId: ids.next("AUD"), type: type, at: at, actor: actor, actorRole: actorRole, facilityId: facility,
                 requestId: requestId, appointmentId: appointment, details: details))
     }
 

@@ -26,6 +26,12 @@ public struct BookedAppointment: Codable, Hashable, Sendable {
     public var requiredSkills: [String]?
     /// The recurring series it belongs to, when it is one of a series.
     public var seriesId: String?
+    /// `true` once this occurrence was moved on its own (the rest of its series
+    /// stays where it was): the backend keeps it as an exception of the series.
+    public var seriesException: Bool?
+    /// When a deferred or manual mechanic must be assigned by (the booking
+    /// decision's `assignmentDeadline`); see ``AssignmentDeadline``.
+    public var assignmentDeadline: String?
     /// Its earlier placements, oldest first (one entry per change: a reschedule or a replan).
     public var history: [AppointmentHistoryEntry]?
     /// Its change counter: 1 when booked, one more at every reschedule or replan

@@ -4,9 +4,12 @@ public struct Caller: Codable, Hashable, Sendable {
     /// Who the caller is (the actor of audit records).
     public var id: String
     public var permissions: [Grant]
-    public init(id: String, permissions: [Grant]) {
+    /// A ``StaffRole`` raw value (optional): carried by the audit records as the actor's role.
+    public var role: String?
+    public init(id: String, permissions: [Grant], role: StaffRole? = nil) {
         self.id = id
         self.permissions = permissions
+        self.role = role?.rawValue
     }
 
     /// Whether the caller holds `permission` for `facility`.

@@ -26,7 +26,7 @@ public struct ChangeRecorder {
 
     public init(
         ids generator: any BookingIDGenerator, clock: any ShopClock, facility: String, timeZone: String,
-        actor: String, requestKey: String
+        actor: String, actorRole: String? = nil, requestKey: String
     ) {
         ids = DecisionIDs(generator, requestKey: requestKey, facility: facility)
         now = clock.now(timeZone: timeZone)
@@ -35,7 +35,9 @@ public struct ChangeRecorder {
         self.timeZone = timeZone
         self.actor = actor
         self.requestKey = requestKey
-        audit = AuditTrail(ids: ids, at: now.description, actor: actor, facility: facility, requestId: requestKey)
+        audit = AuditTrail(
+            ids: ids, at: now.description, actor: actor, actorRole: actorRole, facility: facility,
+            requestId: requestKey)
     }
 
     /// Real minutes from now to `time` (negative when it has passed).
@@ -58,6 +60,8 @@ public struct ChangeRecorder {
         /// A reschedule counts in the appointment's `rescheduleCount`; a replan's change does not.
         public var countsAsReschedule: Bool
         public var assignmentOutcome: AssignmentOutcome?
+        /// One occurrence of a recurring series moves on its own (the request said so).
+        public var movesOneOccurrence = false
 
         public init(
             appointment: BookedAppointment, fromStart: LocalDateTime, fromBay: String, fromMechanic: String?,
@@ -100,6 +104,7 @@ public struct ChangeRecorder {
         a.mechanic = to.mechanic
         if change.countsAsReschedule { a.rescheduleCount = change.rescheduleCount }
         a.version = change.version
+        if change.movesOneOccurrence { a.seriesException = true }
         return a
     }
 
@@ -124,7 +129,8 @@ public struct ChangeRecorder {
                 previousMechanicId: change.fromMechanic,
                 mechanicId: change.to?.mechanic, reason: change.reason, notes: change.notes, rescheduledBy: actor,
                 rescheduleCount: change.rescheduleCount, assignmentOutcome: change.assignmentOutcome,
-                noticeMinutes: noticeMinutes))
+                noticeMinutes: noticeMinutes, seriesId: a.seriesId,
+                seriesException: change.movesOneOccurrence ? true : a.seriesException))
         let placement = PlacementChange(
             appointment: a, facility: facility, timeZone: timeZone, fromStart: change.fromStart,
             fromBay: change.fromBay, fromMechanic: change.fromMechanic, to: change.to,

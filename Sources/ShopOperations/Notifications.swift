@@ -15,11 +15,9 @@ enum Notifications {
             _ kind: RecipientKind, _ id: String, mandatory: Bool, subject: String, text: String,
             calendar: String?
         ) -> OutboxEntry {
-            OutboxEntry(
-                notificationId: ids.next("NTF"), appointmentId: a.id, recipientKind: kind, recipientId: id,
-                mandatory: mandatory, channels: ChannelPolicy.standard, channel: ChannelPolicy.standard[0].channel,
-                attempt: 1, status: .pending, subject: subject, text: text, calendar: calendar,
-                createdAt: now.description, attempts: [])
+            OutboxEntry.pending(
+                ids: ids, appointmentId: a.id, kind, id, mandatory: mandatory, subject: subject, text: text,
+                calendar: calendar, now: now)
         }
         let from = "\(Self.when(change.fromStart)) (\(change.fromBay))"
         let to = change.to.map { "\(Self.when($0.start)) (\($0.bay))" }

@@ -19,4 +19,8 @@ public enum Permission: String, Codable, Hashable, Sendable, CaseIterable {
     case reassignMechanic = "ASSIGN_MECHANIC"
     /// Offered as an action on the work-in-progress board (our name: the story gives none).
     case updateWorkOrderStatus = "UPDATE_WORKORDER_STATUS"
+    /// The work-in-progress board's "send update" to the customer (our name: the story gives none).
+    case sendCustomerUpdate = "SEND_CUSTOMER_UPDATE"
+    /// See a work order's internal notes (our name: the story says only permitted roles see them).
+    case viewInternalNotes = "VIEW_INTERNAL_NOTES"
 }

@@ -3,7 +3,7 @@ import ShopDomain
 /// The checks every request (a booking, a reschedule) makes of its own
 /// fields against the facility snapshot, with the same paths and messages.
 public enum RequestChecks {
-    /// `request.requestId`, `request.facility`, `request.caller.id` and
+    /// `request.requestId`, `request.facility`, `request.caller.id`, `request.caller.role` and
     /// `request.caller.permissions[i].permission`, in that order.
     public static func common(
         requestId: String, facility: String, caller: Caller,
@@ -16,6 +16,11 @@ public enum RequestChecks {
             add("request.facility", "\"\(facility)\" is not the snapshot's facility \"\(snapshot.facility.id)\"")
         }
         if caller.id.isEmpty { add("request.caller.id", "must not be empty") }
+        if let role = caller.role, StaffRole(rawValue: role) == nil {
+            add(
+                "request.caller.role",
+                "unknown role \"\(role)\"; use one of \(StaffRole.allCases.map(\.rawValue).joined(separator: ", "))")
+        }
         for (i, grant) in caller.permissions.enumerated() where Permission(rawValue: grant.permission) == nil {
             add(
                 "request.caller.permissions[\(i)].permission",

@@ -29,4 +29,8 @@ public struct RescheduleEvent: Codable, Hashable, Sendable {
     public var rescheduleCount: Int
     public var assignmentOutcome: AssignmentOutcome?
     public var noticeMinutes: Int
+    /// The recurring series the appointment belongs to; with ``seriesException``
+    /// `true` when only this occurrence moved.
+    public var seriesId: String?
+    public var seriesException: Bool?
 }

@@ -195,6 +195,9 @@ public struct ValidatedFacility: Sendable {
                 "unknown status \"\(appointment.status)\"; use one of \(AppointmentStatus.allCases.map(\.rawValue).joined(separator: ", "))"
             )
         }
+        if let deadline = appointment.assignmentDeadline, LocalDateTime(deadline) == nil {
+            add(path + ".assignmentDeadline", "\"\(deadline)\" is not a local time YYYY-MM-DDTHH:MM")
+        }
         let start = LocalDateTime(appointment.start)
         if start == nil {
             add(path + ".start", "\"\(appointment.start)\" is not a local time YYYY-MM-DDTHH:MM")

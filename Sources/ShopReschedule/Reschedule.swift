@@ -64,7 +64,7 @@ public struct RescheduleEngine: Sendable {
         let request = input.request, target = input.target
         var recorder = ChangeRecorder(
             ids: ids, clock: clock, facility: request.facility,
-            timeZone: input.snapshot.facility.timeZone, actor: request.caller.id,
+            timeZone: input.snapshot.facility.timeZone, actor: request.caller.id, actorRole: request.caller.role,
             requestKey: request.requestId)
         let now = recorder.now
         var decision = RescheduleDecision(
@@ -131,10 +131,11 @@ public struct RescheduleEngine: Sendable {
 
         // Rule 6: bay and mechanic at the new time.
         let placement = RescheduleRules.assignment(input, check, strategy: strategy)
-        let change = ChangeRecorder.Change(
+        var change = ChangeRecorder.Change(
             appointment: target, fromStart: input.currentStart, fromBay: target.bay, fromMechanic: target.mechanic,
             to: (input.newStart, placement.bay, placement.mechanic), reason: request.reason, notes: request.notes,
             countsAsReschedule: true, assignmentOutcome: placement.outcome)
+        change.movesOneOccurrence = target.seriesId != nil
         let updated = recorder.stored(change)!
         let update = AppointmentUpdate(
             updateId: recorder.ids.next("UPD"), appointmentId: target.id, requestId: request.requestId,
@@ -189,6 +190,8 @@ public struct RescheduleEngine: Sendable {
                 "customerConfirmation": request.customerConfirmation?.channel ?? "",
                 "notifications": notified.map { "\($0.recipientKind.rawValue):\($0.recipientId)" }.joined(
                     separator: ","),
+                "seriesId": target.seriesId ?? "",
+                "seriesScope": target.seriesId == nil ? "" : request.seriesScope ?? "",
             ])
         recorder.finish()
         decision.events = recorder.events
@@ -237,11 +240,21 @@ enum RescheduleRules {
                 "\(target.id) is \(target.status); only SCHEDULED, CONFIRMED or AWAITING_PARTS appointments can be rescheduled"
             )
         }
+        // Rule 3a: one of a series moves alone only when the request says so.
         if let series = target.seriesId {
-            deny(
-                .recurringSeries,
-                "\(target.id) belongs to the recurring series \(series); rescheduling a series (or one of it) is not supported here: change the series in the backend"
-            )
+            switch request.seriesScope.flatMap(SeriesScope.init) {
+            case .thisOccurrence?: break
+            case .wholeSeries?:
+                deny(
+                    .recurringSeries,
+                    "moving the whole recurring series \(series) is not done here: change the series in the backend (or move \(target.id) alone with seriesScope THIS_OCCURRENCE)"
+                )
+            case nil:
+                deny(
+                    .recurringSeries,
+                    "\(target.id) belongs to the recurring series \(series): move this occurrence only (seriesScope THIS_OCCURRENCE), or change the series in the backend"
+                )
+            }
         }
         if input.newStart == input.currentStart {
             deny(.unchanged, "\(target.id) already starts at \(target.start)")

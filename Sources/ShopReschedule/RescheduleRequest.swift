@@ -31,14 +31,18 @@ public struct RescheduleRequest: Codable, Hashable, Sendable {
     public var notifyCustomer: Bool?
     /// How many ranked alternatives to return when the move is blocked (default 3; 0 for none).
     public var alternatives: Int?
+    /// For one of a recurring series: ``SeriesScope/thisOccurrence`` moves this
+    /// appointment alone; absent, the move is refused with that question.
+    public var seriesScope: String?
 
     public init(
         format: String? = RescheduleRequest.formatName, requestId: String, facility: String,
         appointmentId: String, newStart: String, reason: RescheduleReason, notes: String? = nil,
         caller: Caller, conflictOverride: ConflictOverride? = nil,
         managerApproval: ManagerApproval? = nil, customerConfirmation: CustomerConfirmation? = nil,
-        notifyCustomer: Bool? = nil, alternatives: Int? = nil
+        notifyCustomer: Bool? = nil, alternatives: Int? = nil, seriesScope: SeriesScope? = nil
     ) {
+        self.seriesScope = seriesScope?.rawValue
         self.format = format
         self.requestId = requestId
         self.facility = facility

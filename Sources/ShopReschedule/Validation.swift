@@ -73,6 +73,14 @@ struct ValidatedReschedule {
                 slotMinutes: ValidatedFacility.Index(snapshot).slotMinutes
             ).1
         issues += RequestChecks.alternatives(request.alternatives)
+        if let scope = request.seriesScope, SeriesScope(rawValue: scope) == nil {
+            issues.append(
+                ValidationIssue(
+                    path: "request.seriesScope",
+                    message:
+                        "unknown scope \"\(scope)\"; use one of \(SeriesScope.allCases.map(\.rawValue).joined(separator: ", "))"
+                ))
+        }
         guard issues.isEmpty, let facility, let targetIndex else { throw InputError(issues) }
         return try ValidatedReschedule(facility: facility, request: request, targetIndex: targetIndex)
     }

@@ -25,7 +25,8 @@ public enum AssignmentNotes {
     /// to its history (the first edit also keeps the notes it replaces as
     /// version 1, so no text is lost). The backend writes the result back.
     /// The caller needs `EDIT_ASSIGNMENT_NOTES` and the appointment's
-    /// location in scope (``AssignmentViews/scope(of:in:)``).
+    /// location in scope (``AssignmentViews/scope(of:in:)``). The appointment's
+    /// `version` is one more, as at every change of an appointment.
     public static func edit(
         _ id: String, in floor: ShopFloor, to text: String, by caller: ViewCaller,
         at now: LocalDateTime
@@ -63,6 +64,8 @@ public enum AssignmentNotes {
         updated.notes = text
         updated.notesHistory = history
         updated.lastUpdatedAt = now.description
+        // A change of the appointment: its change counter moves on (absent counts as 1).
+        updated.version = (appointment.version ?? 1) + 1
         return updated
     }
 }

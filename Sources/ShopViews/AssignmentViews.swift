@@ -12,8 +12,20 @@ public enum AssignmentViews {
     /// Every appointment `caller` may see, in location then start order.
     /// Needs `VIEW_ASSIGNMENTS`; cancelled appointments appear only with
     /// `VIEW_CANCELLED_APPOINTMENTS` and `includeCancelled`.
+    /// `now` is the local time at the caller's location (``FloorClock/local(_:on:for:)``);
+    /// every other location sees the same instant on its own clock.
     public static func board(
         _ floor: ShopFloor, for caller: ViewCaller, now: LocalDateTime,
+        includeCancelled: Bool = false
+    ) throws(ViewDenied) -> AssignmentBoard {
+        try board(
+            floor, for: caller, clock: FloorClock.local(now, on: floor, for: caller),
+            includeCancelled: includeCancelled)
+    }
+
+    /// The board at one instant, each location on its own clock.
+    public static func board(
+        _ floor: ShopFloor, for caller: ViewCaller, clock: FloorClock,
         includeCancelled: Bool = false
     ) throws(ViewDenied) -> AssignmentBoard {
         guard caller.may(.viewAssignments) else {
@@ -27,16 +39,47 @@ public enum AssignmentViews {
         let scope = scope(of: caller, in: floor)
         var views: [AssignmentView] = []
         var notices: [String] = []
+        var clocks: [LocationClock] = []
+        var sources: [DataSourceStatus] = []
+        var overdue: [OverdueAssignment] = []
         for location in floor.locations where scope.contains(location.id) {
-            notices += dataNotices(location, now: now)
+            notices += dataNotices(location, clock: clock)
+            sources += DataSourceStatus.of(location, clock: clock)
+            clocks.append(LocationClock(location, clock))
+            overdue += overdueAssignments(location, clock: clock)
             let shown = location.appointments.filter {
                 AppointmentStatus.shown.contains($0.state) || (includeCancelled && $0.state == .cancelled)
             }
             for appointment in shown.sorted(by: { ($0.start, $0.id) < ($1.start, $1.id) }) {
-                views.append(view(appointment, in: location, now: now))
+                views.append(view(appointment, in: location, clock: clock))
             }
         }
-        return AssignmentBoard(now: now.description, assignments: views, dataNotices: notices)
+        return AssignmentBoard(
+            now: clock.homeNow.description, assignments: views, dataNotices: notices, locations: clocks,
+            dataSources: sources, overdueAssignments: overdue)
+    }
+
+    /// The deferred-assignment SLA: the appointments `caller` may see whose
+    /// mechanic is still unassigned past their `assignmentDeadline`, most
+    /// overdue first. Needs `VIEW_ASSIGNMENTS`.
+    public static func overdueAssignments(_ floor: ShopFloor, for caller: ViewCaller, clock: FloorClock)
+        throws(ViewDenied) -> [OverdueAssignment]
+    {
+        try board(floor, for: caller, clock: clock).overdueAssignments
+    }
+
+    /// One location's overdue assignments at its own now, most overdue first (ties by id).
+    static func overdueAssignments(_ location: ShopFloor.Location, clock: FloorClock) -> [OverdueAssignment] {
+        let now = clock.now(in: location)
+        return location.appointments.compactMap { a -> OverdueAssignment? in
+            guard
+                let late = AssignmentDeadline.overdueMinutes(
+                    deadline: a.assignmentDeadline, hasMechanic: a.mechanic != nil, status: a.state, now: now)
+            else { return nil }
+            return OverdueAssignment(
+                appointmentId: a.id, facilityId: location.id, start: a.start.description,
+                assignmentDeadline: a.assignmentDeadline!.description, overdueMinutes: late)
+        }.sorted { ($1.overdueMinutes, $0.appointmentId) < ($0.overdueMinutes, $1.appointmentId) }
     }
 
     /// One appointment's view; `nil` when it is not visible to `caller`
@@ -52,7 +95,7 @@ public enum AssignmentViews {
 
     static func view(
         _ appointment: ShopFloor.Appointment, in location: ShopFloor.Location,
-        now: LocalDateTime
+        clock: FloorClock
     ) -> AssignmentView {
         var warnings: [String] = []
         var place: AssignmentView.Place?
@@ -62,7 +105,9 @@ public enum AssignmentViews {
             var position: AssignmentView.Position?
             if appointment.isMobile {
                 let known = location.positions[p]
-                let fix = MobileUnitFix.of(positionAt: known?.at, now: now)
+                // Real minutes: right across a daylight-saving change.
+                let minutes = known.map { clock.minutes(since: $0.at, in: location) }
+                let fix = MobileUnitFix.of(ageMinutes: minutes)
                 position = AssignmentView.Position(
                     latitude: known?.latitude, longitude: known?.longitude, lastUpdated: known?.at.description,
                     fix: fix, available: fix == .fresh || fix == .stale)
@@ -70,10 +115,10 @@ public enum AssignmentViews {
                 case .fresh: break
                 case .stale:
                     warnings.append(
-                        "\(bay.id): GPS position is \(age(known!.at, now)) old (stale after \(MobileUnitFix.staleAfterMinutes) min)"
+                        "\(bay.id): GPS position is \(age(minutes!)) old (stale after \(MobileUnitFix.staleAfterMinutes) min)"
                     )
                 case .unavailable:
-                    warnings.append("\(bay.id): GPS position is \(age(known!.at, now)) old; unit marked unavailable")
+                    warnings.append("\(bay.id): GPS position is \(age(minutes!)) old; unit marked unavailable")
                 case .unknown: warnings.append("\(bay.id): no GPS position; unit marked unavailable")
                 }
             }
@@ -104,13 +149,24 @@ public enum AssignmentViews {
             summary: summary, warnings: warnings)
     }
 
-    /// "Served from a cache taken 12 min ago" lines for a location.
-    static func dataNotices(_ location: ShopFloor.Location, now: LocalDateTime) -> [String] {
+    /// A location's lines on the data: "served from a cache taken 12 min ago"
+    /// for each cached source (Work Execution's named an outage), then "read
+    /// 75 s ago" for each source read more than a minute before now.
+    static func dataNotices(_ location: ShopFloor.Location, clock: FloorClock) -> [String] {
+        let sources = DataSourceStatus.of(location, clock: clock)
         var notices: [String] = []
-        for (what, freshness) in [("People", location.peopleCachedAt), ("assignment", location.assignmentsCachedAt)] {
-            guard let freshness else { continue }
-            let howOld = freshness.asOf.map { "taken \(age($0, now)) ago (\($0))" } ?? "of unknown age"
-            notices.append("\(location.id): \(what) data served from a cache \(howOld)")
+        for source in sources where source.cached {
+            let howOld =
+                source.cachedAgeMinutes.map { "taken \(age($0)) ago (\(source.cachedAsOf!))" } ?? "of unknown age"
+            notices.append(
+                source.source == "workExecution"
+                    ? "\(location.id): Work Execution unavailable: work orders served from a cache \(howOld)"
+                    : "\(location.id): \(source.displayName) data served from a cache \(howOld)")
+        }
+        for source in sources where source.stale {
+            notices.append(
+                "\(location.id): \(source.displayName) data read \(source.ageSeconds!) s ago (stale after \(DataSourceStatus.staleAfterSeconds) s)"
+            )
         }
         return notices
     }
@@ -130,8 +186,7 @@ public enum AssignmentViews {
         return "\(first). " + words.dropFirst().joined(separator: " ")
     }
 
-    static func age(_ then: LocalDateTime, _ now: LocalDateTime) -> String {
-        let minutes = now.absoluteMinutes - then.absoluteMinutes
-        return minutes < 120 ? "\(minutes) min" : "\(minutes / 60) h \(minutes % 60) min"
+    static func age(_ minutes: Int) -> String {
+        minutes < 120 ? "\(minutes) min" : "\(minutes / 60) h \(minutes % 60) min"
     }
 }

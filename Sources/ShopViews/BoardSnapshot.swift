@@ -35,12 +35,23 @@ public struct BoardSnapshot: Codable, Hashable, Sendable {
         public var workOrders: [WorkOrder]
         public var mobilePositions: [MobilePosition]?
         public var dataSources: DataSources?
+        /// The board's words for the work order statuses at this location
+        /// (`{"IN_PROGRESS": "On the lift"}`); a status not named keeps its
+        /// default label (``WorkOrderState/defaultLabel``).
+        public var statusLabels: [String: String]?
+        /// How far (minutes) a work order's completion estimate must move, with
+        /// its status unchanged, to raise a `WorkorderEstimateChanged` (default
+        /// ``ChangeDetection/defaultEstimateThresholdMinutes``).
+        public var estimateChangeThresholdMinutes: Int?
 
         public init(
             name: String? = nil, facility: ScenarioFile.Facility, bays: [ScenarioFile.Bay],
             mechanics: [Mechanic], appointments: [Appointment] = [], workOrders: [WorkOrder] = [],
-            mobilePositions: [MobilePosition]? = nil, dataSources: DataSources? = nil
+            mobilePositions: [MobilePosition]? = nil, dataSources: DataSources? = nil,
+            statusLabels: [String: String]? = nil, estimateChangeThresholdMinutes: Int? = nil
         ) {
+            self.statusLabels = statusLabels
+            self.estimateChangeThresholdMinutes = estimateChangeThresholdMinutes
             self.name = name
             self.facility = facility
             self.bays = bays
@@ -94,13 +105,18 @@ public struct BoardSnapshot: Codable, Hashable, Sendable {
         /// The backend's change counter of the appointment (one more at every change);
         /// with ``lastUpdatedAt`` it makes a change event's id unique per change.
         public var version: Int?
+        /// When a deferred mechanic must be assigned by (the booking's
+        /// `assignmentDeadline`); past it without a mechanic, the board lists
+        /// the appointment as overdue.
+        public var assignmentDeadline: String?
 
         public init(
             id: String, status: String, start: String, durationMinutes: Int, bay: String? = nil,
             mobileUnit: String? = nil, mechanic: String? = nil, workOrderId: String? = nil,
             notes: String? = nil, notesHistory: [NoteVersion]? = nil, assignedAt: String? = nil,
-            lastUpdatedAt: String? = nil, version: Int? = nil
+            lastUpdatedAt: String? = nil, version: Int? = nil, assignmentDeadline: String? = nil
         ) {
+            self.assignmentDeadline = assignmentDeadline
             self.version = version
             self.id = id
             self.status = status
@@ -155,13 +171,20 @@ public struct BoardSnapshot: Codable, Hashable, Sendable {
         /// Parts it waits for (`AWAITING_PARTS`).
         public var parts: [Part]?
         public var statusHistory: [StatusChange]?
+        /// What is being done, in the customer's words ("Front brake pads and rotors").
+        public var serviceDescription: String?
+        /// Notes for the shop only: shown to callers with `VIEW_INTERNAL_NOTES`.
+        public var internalNotes: String?
 
         public init(
             id: String, status: String, customer: Party, vehicle: Party, appointmentId: String? = nil,
             remainingMinutes: Int, promisedAt: String? = nil, requiredSkills: [String]? = nil,
             preferredSkills: [String]? = nil, bayTypes: [String]? = nil, priority: Int? = nil,
-            createdAt: String? = nil, parts: [Part]? = nil, statusHistory: [StatusChange]? = nil
+            createdAt: String? = nil, parts: [Part]? = nil, statusHistory: [StatusChange]? = nil,
+            serviceDescription: String? = nil, internalNotes: String? = nil
         ) {
+            self.serviceDescription = serviceDescription
+            self.internalNotes = internalNotes
             self.id = id
             self.status = status
             self.customer = customer
@@ -179,13 +202,28 @@ public struct BoardSnapshot: Codable, Hashable, Sendable {
         }
     }
 
-    /// A customer or a vehicle: an id and what to show.
+    /// A customer or a vehicle: an id and what to show. A customer may carry
+    /// a `phone`; a vehicle its `vin` (17 characters, no I, O or Q), `year`,
+    /// `make` and `model`.
     public struct Party: Codable, Hashable, Sendable {
         public var id: String
         public var name: String?
-        public init(id: String, name: String? = nil) {
+        public var phone: String?
+        public var vin: String?
+        public var year: Int?
+        public var make: String?
+        public var model: String?
+        public init(
+            id: String, name: String? = nil, phone: String? = nil, vin: String? = nil, year: Int? = nil,
+            make: String? = nil, model: String? = nil
+        ) {
             self.id = id
             self.name = name
+            self.phone = phone
+            self.vin = vin
+            self.year = year
+            self.make = make
+            self.model = model
         }
     }
 
@@ -205,10 +243,13 @@ public struct BoardSnapshot: Codable, Hashable, Sendable {
         public var status: String
         public var at: String
         public var by: String?
-        public init(status: String, at: String, by: String? = nil) {
+        /// Why the status changed ("parts arrived", "customer approved extra work").
+        public var reason: String?
+        public init(status: String, at: String, by: String? = nil, reason: String? = nil) {
             self.status = status
             self.at = at
             self.by = by
+            self.reason = reason
         }
     }
 
@@ -226,23 +267,34 @@ public struct BoardSnapshot: Codable, Hashable, Sendable {
         }
     }
 
-    /// Whether the People and assignment data are live or served from a cache.
+    /// When the backend read each source (People, assignments, Work
+    /// Execution), and whether it is live or served from a cache.
     public struct DataSources: Codable, Hashable, Sendable {
         public var people: Freshness?
         public var assignments: Freshness?
-        public init(people: Freshness? = nil, assignments: Freshness? = nil) {
+        /// The work orders' source; `cached` means Work Execution was down and
+        /// the board shows the last copy.
+        public var workExecution: Freshness?
+        public init(people: Freshness? = nil, assignments: Freshness? = nil, workExecution: Freshness? = nil) {
             self.people = people
             self.assignments = assignments
+            self.workExecution = workExecution
         }
     }
 
     public struct Freshness: Codable, Hashable, Sendable {
-        public var cached: Bool
+        /// Served from a cache (default `false`).
+        public var cached: Bool?
         /// When the cached copy was taken.
         public var asOf: String?
-        public init(cached: Bool, asOf: String? = nil) {
+        /// When the backend read the source for this snapshot, to the second:
+        /// `YYYY-MM-DDTHH:MM[:SS]` local, or with `Z` or an offset `±HH:MM`.
+        /// More than ``DataSourceStatus/staleAfterSeconds`` before now, it is flagged stale.
+        public var readAt: String?
+        public init(cached: Bool = false, asOf: String? = nil, readAt: String? = nil) {
             self.cached = cached
             self.asOf = asOf
+            self.readAt = readAt
         }
     }
 }

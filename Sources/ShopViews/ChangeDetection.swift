@@ -1,3 +1,4 @@
+import ShopDomain
 import ShopOperations
 
 /// Turns two snapshots into the events a backend would push; appointments
@@ -62,10 +63,78 @@ public enum ChangeDetection {
                             change: [order.statusHistory.map { "h\($0.count)" }, order.statusHistory?.last?.at]),
                         workOrderId: order.id,
                         locationId: location.facility.id, oldStatus: old?.status, newStatus: order.status,
-                        changes: changes))
+                        changes: changes, reason: latest(order)?.reason, changedBy: latest(order)?.by))
             }
         }
         return events
+    }
+
+    /// The work order's latest status change (by time; the last written among equals).
+    static func latest(_ order: BoardSnapshot.WorkOrder) -> BoardSnapshot.StatusChange? {
+        (order.statusHistory ?? []).enumerated().max { ($0.element.at, $0.offset) < ($1.element.at, $1.offset) }?
+            .element
+    }
+
+    /// How far a completion estimate moves before a `WorkorderEstimateChanged` is raised, when
+    /// neither the call nor the location says.
+    public static let defaultEstimateThresholdMinutes = 15
+
+    /// The work-order events between two validated floors, each seen at its
+    /// own time: a `WorkorderStatusChanged` (with its reason and its estimate
+    /// before and after) for every status change, and a
+    /// `WorkorderEstimateChanged` for every active work order whose status
+    /// stayed but whose completion estimate moved by more than the threshold
+    /// (`estimateThresholdMinutes`, else the location's
+    /// `estimateChangeThresholdMinutes`, else 15 minutes; exactly the threshold
+    /// is no event).
+    public static func workOrderEvents(
+        from previous: ShopFloor, at before: FloorClock, to current: ShopFloor, at now: FloorClock,
+        estimateThresholdMinutes: Int? = nil
+    ) -> (statusChanges: [WorkorderStatusChanged], estimateChanges: [WorkorderEstimateChanged]) {
+        func estimates(_ floor: ShopFloor, _ clock: FloorClock) -> [String: [String: LocalDateTime]] {
+            var all: [String: [String: LocalDateTime]] = [:]
+            for location in floor.locations {
+                let plan = FloorPlan(location, now: clock.now(in: location))
+                for (w, order) in location.workOrders.enumerated() {
+                    if let completion = plan.forecasts[w]?.completion {
+                        all[location.id, default: [:]][order.id] = completion
+                    }
+                }
+            }
+            return all
+        }
+        let old = estimates(previous, before), new = estimates(current, now)
+        var statusChanges = workOrderEvents(from: previous.snapshot, to: current.snapshot)
+        for i in statusChanges.indices {
+            let event = statusChanges[i]
+            statusChanges[i].estimatedCompletion = new[event.locationId]?[event.workOrderId]?.description
+            statusChanges[i].previousEstimatedCompletion = old[event.locationId]?[event.workOrderId]?.description
+        }
+        var estimateChanges: [WorkorderEstimateChanged] = []
+        for location in current.locations {
+            let threshold =
+                estimateThresholdMinutes ?? location.estimateChangeThresholdMinutes ?? defaultEstimateThresholdMinutes
+            let earlier = previous.locations.first { $0.id == location.id }
+            for order in location.workOrders where order.state.isActive {
+                guard let was = earlier?.workOrders.first(where: { $0.id == order.id }), was.state == order.state,
+                    let from = old[location.id]?[order.id], let to = new[location.id]?[order.id]
+                else { continue }
+                let delta = FacilityTime.elapsedMinutes(
+                    from: FacilityTime.instant(from, timeZone: location.timeZone),
+                    to: FacilityTime.instant(to, timeZone: location.timeZone))
+                guard abs(delta) > threshold else { continue }
+                estimateChanges.append(
+                    WorkorderEstimateChanged(
+                        eventId: eventID(
+                            "WorkorderEstimateChanged", order.id,
+                            [FieldChange(field: "estimatedCompletion", old: from.description, new: to.description)],
+                            change: [order.state.rawValue]),
+                        workOrderId: order.id, locationId: location.id, status: order.state.rawValue,
+                        previousEstimatedCompletion: from.description, estimatedCompletion: to.description,
+                        deltaMinutes: delta, thresholdMinutes: threshold))
+            }
+        }
+        return (statusChanges, estimateChanges)
     }
 
     private static func diff(_ fields: [(String, String?, String?)], isNew: Bool) -> [FieldChange] {

@@ -16,10 +16,16 @@ public enum MobileUnitFix: String, Codable, Hashable, Sendable {
     public static let staleAfterMinutes = 30
     public static let unavailableAfterMinutes = 60
 
-    /// The fix of a position taken at `at`, seen at `now`.
+    /// The fix of a position taken at `at`, seen at `now`, both on one wall
+    /// clock with no daylight-saving change between them (else use
+    /// ``of(ageMinutes:)`` with real minutes, as the views do).
     public static func of(positionAt at: LocalDateTime?, now: LocalDateTime) -> MobileUnitFix {
-        guard let at else { return .unknown }
-        let age = now.absoluteMinutes - at.absoluteMinutes
+        of(ageMinutes: at.map { now.absoluteMinutes - $0.absoluteMinutes })
+    }
+
+    /// The fix of a position `ageMinutes` old (real minutes; `nil`: no position).
+    public static func of(ageMinutes age: Int?) -> MobileUnitFix {
+        guard let age else { return .unknown }
         if age > unavailableAfterMinutes { return .unavailable }
         if age > staleAfterMinutes { return .stale }
         return .fresh

@@ -1,3 +1,4 @@
+import Foundation
 import ShopDomain
 import ShopOperations
 
@@ -108,6 +109,7 @@ extension ShopFloor {
             }
             let assignedAt = time(item.assignedAt, path + ".assignedAt")
             let updatedAt = time(item.lastUpdatedAt, path + ".lastUpdatedAt")
+            let deadline = time(item.assignmentDeadline, path + ".assignmentDeadline")
             for (v, version) in (item.notesHistory ?? []).enumerated() {
                 _ = time(version.at, "\(path).notesHistory[\(v)].at")
             }
@@ -116,7 +118,8 @@ extension ShopFloor {
                     Appointment(
                         id: item.id, state: state, start: start, durationMinutes: item.durationMinutes, place: place,
                         isMobile: mobile, mechanic: mechanic, workOrderId: item.workOrderId, notes: item.notes,
-                        notesHistory: item.notesHistory ?? [], assignedAt: assignedAt, lastUpdatedAt: updatedAt))
+                        notesHistory: item.notesHistory ?? [], assignedAt: assignedAt, lastUpdatedAt: updatedAt,
+                        assignmentDeadline: deadline))
             }
         }
 
@@ -159,8 +162,11 @@ extension ShopFloor {
                 (part: part, expectedAt: time(part.expectedAt, "\(path).parts[\(p)].expectedAt"))
             }
             let history = (item.statusHistory ?? []).enumerated().compactMap { h, change in
-                time(change.at, "\(path).statusHistory[\(h)].at").map { (status: change.status, at: $0, by: change.by) }
+                time(change.at, "\(path).statusHistory[\(h)].at").map {
+                    (status: change.status, at: $0, by: change.by, reason: change.reason)
+                }
             }
+            details(item, path: path, &issues)
             let promised = time(item.promisedAt, path + ".promisedAt")
             let created = time(item.createdAt, path + ".createdAt")
             if let state {
@@ -187,15 +193,85 @@ extension ShopFloor {
             }
         }
         func freshness(_ value: BoardSnapshot.Freshness?, _ path: String) -> Freshness? {
-            guard let value, value.cached else { return nil }
+            guard let value, value.cached == true else { return nil }
             return Freshness(asOf: time(value.asOf, path + ".asOf"))
         }
         let people = freshness(file.dataSources?.people, at + ".dataSources.people")
         let assignments = freshness(file.dataSources?.assignments, at + ".dataSources.assignments")
+        let workExecution = freshness(file.dataSources?.workExecution, at + ".dataSources.workExecution")
+        var readings: [Reading] = []
+        for (source, value) in [
+            ("people", file.dataSources?.people), ("assignments", file.dataSources?.assignments),
+            ("workExecution", file.dataSources?.workExecution),
+        ] {
+            guard let text = value?.readAt else { continue }
+            guard let when = FloorClock.timestamp(text, timeZone: file.facility.timeZone) else {
+                add(
+                    "\(at).dataSources.\(source).readAt",
+                    "\"\(text)\" is not a time YYYY-MM-DDTHH:MM[:SS], local or with Z or an offset ±HH:MM")
+                continue
+            }
+            readings.append(Reading(source: source, readAt: when, text: text))
+        }
+        let labels = statusLabels(file, path: at, &issues)
+        if let minutes = file.estimateChangeThresholdMinutes, minutes < 1 || minutes > 1440 {
+            add(at + ".estimateChangeThresholdMinutes", "must be from 1 to 1440 minutes, not \(minutes)")
+        }
         guard let scenario else { return nil }
         return Location(
             id: file.facility.id, name: file.name ?? file.facility.id, scenario: scenario, people: file.mechanics,
             shiftsKnown: file.mechanics.map { $0.shifts != nil }, appointments: appointments, workOrders: workOrders,
-            positions: positions, peopleCachedAt: people, assignmentsCachedAt: assignments)
+            positions: positions, peopleCachedAt: people, assignmentsCachedAt: assignments,
+            workExecutionCachedAt: workExecution, readings: readings, statusLabels: labels,
+            estimateChangeThresholdMinutes: file.estimateChangeThresholdMinutes)
+    }
+
+    /// The longest status label and internal note the board takes.
+    static let maxLabelLength = 40
+    static let maxInternalNotesLength = 2000
+
+    private static func statusLabels(
+        _ file: BoardSnapshot.Location, path at: String, _ issues: inout [ValidationIssue]
+    ) -> [WorkOrderState: String] {
+        var labels: [WorkOrderState: String] = [:]
+        for key in (file.statusLabels ?? [:]).keys.sorted() {
+            let text = file.statusLabels![key]!, path = "\(at).statusLabels.\(key)"
+            guard let state = WorkOrderState(rawValue: key) else {
+                issues.append(
+                    ValidationIssue(
+                        path: path,
+                        message:
+                            "unknown status \"\(key)\"; use one of \(WorkOrderState.allCases.map(\.rawValue).joined(separator: ", "))"
+                    ))
+                continue
+            }
+            let trimmed = text.trimmingCharacters(in: .whitespaces)
+            if trimmed.isEmpty || trimmed.count > maxLabelLength {
+                issues.append(
+                    ValidationIssue(
+                        path: path, message: "a label of 1 to \(maxLabelLength) characters, not \(text.count)"))
+                continue
+            }
+            labels[state] = trimmed
+        }
+        return labels
+    }
+
+    /// The detail fields of a work order: a vehicle's VIN (17 characters, no
+    /// I, O or Q) and model year, the length of internal notes.
+    private static func details(_ item: BoardSnapshot.WorkOrder, path: String, _ issues: inout [ValidationIssue]) {
+        func add(_ path: String, _ message: String) { issues.append(ValidationIssue(path: path, message: message)) }
+        if let vin = item.vehicle.vin {
+            let allowed = Set("ABCDEFGHJKLMNPRSTUVWXYZ0123456789")
+            if vin.count != 17 || !vin.uppercased().allSatisfy(allowed.contains) {
+                add(path + ".vehicle.vin", "a VIN is 17 letters and digits without I, O or Q, not \"\(vin)\"")
+            }
+        }
+        if let year = item.vehicle.year, year < 1886 || year > 2100 {
+            add(path + ".vehicle.year", "a model year from 1886 to 2100, not \(year)")
+        }
+        if let notes = item.internalNotes, notes.count > maxInternalNotesLength {
+            add(path + ".internalNotes", "at most \(maxInternalNotesLength) characters, not \(notes.count)")
+        }
     }
 }

@@ -1,3 +1,4 @@
+import Foundation
 import ShopDomain
 import ShopOperations
 
@@ -30,8 +31,26 @@ public struct ShopFloor: Sendable {
         public let positions: [Int: Position]
         public let peopleCachedAt: Freshness?
         public let assignmentsCachedAt: Freshness?
+        /// Work Execution served from a cache (an outage), when it was.
+        public var workExecutionCachedAt: Freshness? = nil
+        /// When each source named in `dataSources` was read, in the order
+        /// people, assignments, Work Execution.
+        public var readings: [Reading] = []
+        /// The location's label for each status (its own words, else the default).
+        public var statusLabels: [WorkOrderState: String] = [:]
+        public var estimateChangeThresholdMinutes: Int? = nil
 
+        public var timeZone: String { scenario.facility.timeZone }
         public func appointment(_ id: String) -> Appointment? { appointments.first { $0.id == id } }
+        public func label(_ state: WorkOrderState) -> String { statusLabels[state] ?? state.defaultLabel }
+    }
+
+    /// One source's read time (`dataSources.<source>.readAt`).
+    public struct Reading: Sendable, Hashable {
+        /// `people`, `assignments` or `workExecution`.
+        public let source: String
+        public let readAt: Date
+        public let text: String
     }
 
     /// Cached data and how old it is.
@@ -59,6 +78,7 @@ public struct ShopFloor: Sendable {
         public let notesHistory: [BoardSnapshot.NoteVersion]
         public let assignedAt: LocalDateTime?
         public let lastUpdatedAt: LocalDateTime?
+        public var assignmentDeadline: LocalDateTime? = nil
         public var end: LocalDateTime { start.adding(minutes: durationMinutes) }
     }
 
@@ -76,6 +96,8 @@ public struct ShopFloor: Sendable {
         public let priority: Int
         /// Parts with their expected arrival (`nil`: unknown).
         public let parts: [(part: BoardSnapshot.Part, expectedAt: LocalDateTime?)]
-        public let statusHistory: [(status: String, at: LocalDateTime, by: String?)]
+        public let statusHistory: [(status: String, at: LocalDateTime, by: String?, reason: String?)]
+        /// The reason of the latest status change, when the history gives one.
+        public var statusReason: String? { statusHistory.last?.reason }
     }
 }

@@ -9,9 +9,14 @@ extension ShopFloorBoard {
     public func html() -> String {
         var body = ""
         for board in locations {
-            body += "<section><h2>\(escape(board.name)) <small>\(escape(board.id)) · \(board.day)</small></h2>\n"
+            let clock = board.now.map { " · now \($0.suffix(5)) \(board.timeZone ?? "")" } ?? ""
+            body +=
+                "<section><h2>\(escape(board.name)) <small>\(escape(board.id)) · \(board.day)\(escape(clock))</small></h2>\n"
             for notice in board.dataNotices { body += "<p class=\"notice\">\(escape(notice))</p>\n" }
             body += gantt(board)
+            if !board.overdueAssignments.isEmpty {
+                body += "<h3>Mechanic overdue</h3>\n" + overdueTable(board)
+            }
             body += "<h3>Waiting for a mechanic</h3>\n" + waitingTable(board)
             body += "<h3>At risk</h3>\n" + riskTable(board)
             body += "</section>\n"
@@ -24,7 +29,8 @@ extension ShopFloorBoard {
             body{font:14px/1.4 system-ui,sans-serif;margin:24px;color:#1d2433;background:#fff}
             h2 small{font-weight:normal;color:#667}
             table{border-collapse:collapse;margin:4px 0 16px}td,th{border-bottom:1px solid #dde;padding:4px 10px;text-align:left;vertical-align:top}
-            .notice{background:#fff4d6;border:1px solid #e8c35a;padding:6px 10px;display:inline-block}
+            .notice{background:#fff4d6;border:1px solid #e8c35a;padding:6px 10px;display:table;margin:4px 0}
+            .overdue td{color:#9b1c1c}
             .legend span{display:inline-block;margin-right:14px}.legend i{display:inline-block;width:14px;height:10px;margin-right:4px;border-radius:2px}
             svg text{font:12px system-ui,sans-serif}
             </style></head><body>
@@ -77,7 +83,8 @@ extension ShopFloorBoard {
                     : (bar.expected ? " stroke=\"#555\" stroke-dasharray=\"4 3\"" : "")
                 let w = max(2, x(end) - x(start))
                 let label = bar.text + (bar.mechanic.map { " · " + $0 } ?? "")
-                svg += "<g><title>\(escape("\(label) \(bar.start)–\(bar.end) \(bar.status.rawValue)"))</title>"
+                svg +=
+                    "<g><title>\(escape("\(label) \(bar.start)–\(bar.end) \(bar.statusLabel ?? bar.status.rawValue)"))</title>"
                 svg +=
                     "<rect x=\"\(x(start))\" y=\"\(y + 5)\" width=\"\(w)\" height=\"\(laneHeight - 10)\" rx=\"3\" fill=\"\(color)\"\(bar.expected ? " fill-opacity=\"0.45\"" : "")\(stroke)/>"
                 if w > 40 {
@@ -87,7 +94,7 @@ extension ShopFloorBoard {
                 svg += "</g>\n"
             }
         }
-        if let now = LocalDateTime(now)?.absoluteMinutes, now >= from, now <= to {
+        if let now = LocalDateTime(board.now ?? now)?.absoluteMinutes, now >= from, now <= to {
             svg +=
                 "<line x1=\"\(x(now))\" y1=\"\(top - 4)\" x2=\"\(x(now))\" y2=\"\(height - 6)\" stroke=\"#d62828\" stroke-width=\"2\"/>"
             svg += "<text x=\"\(x(now) + 4)\" y=\"\(height - 1)\" fill=\"#d62828\">now</text>\n"
@@ -111,6 +118,16 @@ extension ShopFloorBoard {
             html +=
                 "<td>\(escape(waiting.expectedAssignmentAt ?? row.blocked ?? "-"))</td><td>\(waiting.estimatedWaitMinutes.map { "\($0) min" } ?? "-")</td>"
             html += "<td>\(escape(who.isEmpty ? "nobody" : who))</td></tr>\n"
+        }
+        return html + "</table>\n"
+    }
+
+    private func overdueTable(_ board: LocationBoard) -> String {
+        var html =
+            "<table class=\"overdue\"><tr><th>Appointment</th><th>Starts</th><th>Mechanic due</th><th>Overdue</th></tr>\n"
+        for late in board.overdueAssignments {
+            html +=
+                "<tr><td>\(escape(late.appointmentId))</td><td>\(escape(late.start))</td><td>\(escape(late.assignmentDeadline))</td><td>\(late.overdueMinutes) min</td></tr>\n"
         }
         return html + "</table>\n"
     }

@@ -1,4 +1,5 @@
 import ShopDomain
+import ShopOperations
 
 /// The shop-floor board: per location, one lane per bay and one per mobile
 /// unit with the day's work on it, then the work waiting for a mechanic and
@@ -20,6 +21,12 @@ public struct ShopFloorBoard: Codable, Hashable, Sendable {
         public var waiting: [WorkInProgressRow]
         public var atRisk: [WorkInProgressRow]
         public var dataNotices: [String]
+        /// The location's own now and time zone.
+        public var now: String? = nil
+        public var timeZone: String? = nil
+        /// Appointments still without a mechanic past their assignment deadline.
+        public var overdueAssignments: [OverdueAssignment] = []
+        public var dataSources: [DataSourceStatus] = []
     }
 
     public struct Lane: Codable, Hashable, Sendable {
@@ -39,6 +46,8 @@ public struct ShopFloorBoard: Codable, Hashable, Sendable {
         public var start: String
         public var end: String
         public var status: WorkOrderState
+        /// The location's word for the status.
+        public var statusLabel: String? = nil
         /// Waiting work the plan expects here (not yet assigned).
         public var expected: Bool
         public var atRisk: Bool
@@ -49,10 +58,17 @@ public struct ShopFloorBoard: Codable, Hashable, Sendable {
     public static func build(_ floor: ShopFloor, for caller: ViewCaller, now: LocalDateTime) throws(ViewDenied)
         -> ShopFloorBoard
     {
+        try build(floor, for: caller, clock: FloorClock.local(now, on: floor, for: caller))
+    }
+
+    /// The board at one instant, each location on its own clock and its own day.
+    public static func build(_ floor: ShopFloor, for caller: ViewCaller, clock: FloorClock) throws(ViewDenied)
+        -> ShopFloorBoard
+    {
         build(
-            floor, for: caller, now: now,
+            floor, for: caller, clock: clock,
             workInProgress: try WorkInProgressViews.board(
-                floor, for: caller, now: now, query: .init(locations: workInProgressScope(of: caller))))
+                floor, for: caller, clock: clock, query: .init(locations: workInProgressScope(of: caller))))
     }
 
     /// The locations the board shows, as a work-in-progress query's
@@ -68,9 +84,18 @@ public struct ShopFloorBoard: Codable, Hashable, Sendable {
         _ floor: ShopFloor, for caller: ViewCaller, now: LocalDateTime,
         workInProgress wip: WorkInProgressBoard
     ) -> ShopFloorBoard {
+        build(floor, for: caller, clock: FloorClock.local(now, on: floor, for: caller), workInProgress: wip)
+    }
+
+    /// As ``build(_:for:now:workInProgress:)``, at one instant.
+    public static func build(
+        _ floor: ShopFloor, for caller: ViewCaller, clock: FloorClock,
+        workInProgress wip: WorkInProgressBoard
+    ) -> ShopFloorBoard {
         let all = caller.may(.viewAllLocations)
         var boards: [LocationBoard] = []
         for location in floor.locations where location.id == caller.facilityId || all {
+            let now = clock.now(in: location)
             let rows = wip.rows.filter { $0.locationId == location.id }
             let hours =
                 location.scenario.facility.closedDates.contains(now.date)
@@ -89,13 +114,15 @@ public struct ShopFloorBoard: Codable, Hashable, Sendable {
                         }
                     return Bar(
                         workOrderId: row.workOrderId, text: "\(row.workOrderId) \(row.vehicle.name ?? row.vehicle.id)",
-                        mechanic: who, start: start, end: end, status: row.status,
+                        mechanic: who, start: start, end: end, status: row.status, statusLabel: row.statusLabel,
                         expected: row.mechanic == nil, atRisk: row.risk != nil)
                 }.sorted { ($0.start, $0.workOrderId) < ($1.start, $1.workOrderId) }
                 let index = location.scenario.bayIndex(bay.id)!
                 let fix =
                     bay.type == .mobileUnit
-                    ? MobileUnitFix.of(positionAt: location.positions[index]?.at, now: now) : nil
+                    ? MobileUnitFix.of(
+                        ageMinutes: location.positions[index].map { clock.minutes(since: $0.at, in: location) })
+                    : nil
                 return Lane(
                     place: bay.id, type: bay.type.rawValue, isMobile: bay.type == .mobileUnit, fix: fix, bars: bars)
             }
@@ -108,9 +135,13 @@ public struct ShopFloorBoard: Codable, Hashable, Sendable {
                         $0.waiting!.queuePosition < $1.waiting!.queuePosition
                     },
                     atRisk: rows.filter { $0.risk != nil }.sorted(by: WorkInProgressViews.lateFirst),
-                    dataNotices: AssignmentViews.dataNotices(location, now: now)))
+                    dataNotices: AssignmentViews.dataNotices(location, clock: clock), now: now.description,
+                    timeZone: location.timeZone,
+                    overdueAssignments: caller.may(.viewAssignments)
+                        ? AssignmentViews.overdueAssignments(location, clock: clock) : [],
+                    dataSources: DataSourceStatus.of(location, clock: clock)))
         }
-        return ShopFloorBoard(now: now.description, locations: boards)
+        return ShopFloorBoard(now: clock.homeNow.description, locations: boards)
     }
 }
 
@@ -120,7 +151,8 @@ extension ShopFloorBoard {
     public func table() -> String {
         var out = ""
         for board in locations {
-            out += "\(board.name) (\(board.id)), \(board.day), now \(now.suffix(5))"
+            out += "\(board.name) (\(board.id)), \(board.day), now \((board.now ?? now).suffix(5))"
+            if let zone = board.timeZone { out += " \(zone)" }
             if let opens = board.opens, let closes = board.closes { out += ", open \(opens)–\(closes)" }
             out += "\n"
             for notice in board.dataNotices { out += "! \(notice)\n" }
@@ -150,6 +182,13 @@ extension ShopFloorBoard {
                 let who = waiting.qualifiedMechanics.map(\.name).joined(separator: ", ")
                 out +=
                     "  \(waiting.queuePosition). \(row.workOrderId) \(row.customer.name ?? row.customer.id): \(expected); qualified: \(who.isEmpty ? "nobody" : who)\n"
+            }
+            if !board.overdueAssignments.isEmpty {
+                out += "Mechanic overdue (past the assignment deadline):\n"
+                for late in board.overdueAssignments {
+                    out +=
+                        "  \(late.appointmentId) at \(Self.clock(late.start, on: board.day)): due \(Self.clock(late.assignmentDeadline, on: board.day)), \(late.overdueMinutes) min overdue\n"
+                }
             }
             out += "At risk:\n"
             if board.atRisk.isEmpty { out += "  none\n" }

@@ -7,13 +7,8 @@ import ShopOperations
 /// sees assignments of the whole organisation; anyone else only those of
 /// their own facility.
 public struct ViewCaller: Codable, Hashable, Sendable {
-    public enum Role: String, Codable, Hashable, Sendable, CaseIterable, ListedValues {
-        case dispatcher = "DISPATCHER"
-        case serviceAdvisor = "SERVICE_ADVISOR"
-        case mechanic = "MECHANIC"
-        case shopManager = "SHOP_MANAGER"
-        case frontCounter = "FRONT_COUNTER"
-    }
+    /// The roles are the core's (``StaffRole``), shared with booking and rescheduling.
+    public typealias Role = StaffRole
 
     public var id: String
     public var role: Role?

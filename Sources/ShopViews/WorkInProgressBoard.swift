@@ -9,6 +9,9 @@ public struct WorkInProgressBoard: Codable, Hashable, Sendable {
     /// Ids of visible rows at risk, latest first.
     public var atRisk: [String]
     public var dataNotices: [String]
+    /// Each location's own now.
+    public var locations: [LocationClock] = []
+    public var dataSources: [DataSourceStatus] = []
 
     public struct Group: Codable, Hashable, Sendable {
         public var key: String

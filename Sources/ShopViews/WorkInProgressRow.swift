@@ -3,6 +3,10 @@ public struct WorkInProgressRow: Codable, Hashable, Sendable {
     public var workOrderId: String
     public var locationId: String
     public var status: WorkOrderState
+    /// The location's word for the status (``BoardSnapshot/Location/statusLabels``).
+    public var statusLabel: String
+    /// Why it is in this status (the latest status change's reason).
+    public var statusReason: String?
     /// Where it is, for the board: "Bay 3", "Mobile 2", "Not yet assigned".
     public var label: String
     public var customer: BoardSnapshot.Party
@@ -20,6 +24,9 @@ public struct WorkInProgressRow: Codable, Hashable, Sendable {
     public var parts: [BoardSnapshot.Part]
     public var risk: Risk?
     public var actions: [Action]
+    public var serviceDescription: String?
+    /// Only for callers with `VIEW_INTERNAL_NOTES`; absent for everyone else.
+    public var internalNotes: String?
     public var statusHistory: [BoardSnapshot.StatusChange]
 
     /// Work with no mechanic yet.

@@ -3,8 +3,17 @@ import ShopOperations
 
 /// Builds the work-in-progress board (the WIP story).
 public enum WorkInProgressViews {
+    /// `now` is the local time at the caller's location (``FloorClock/local(_:on:for:)``).
     public static func board(
         _ floor: ShopFloor, for caller: ViewCaller, now: LocalDateTime,
+        query: WorkInProgressQuery = .init()
+    ) throws(ViewDenied) -> WorkInProgressBoard {
+        try board(floor, for: caller, clock: FloorClock.local(now, on: floor, for: caller), query: query)
+    }
+
+    /// The board at one instant: each location's estimates from its own now.
+    public static func board(
+        _ floor: ShopFloor, for caller: ViewCaller, clock: FloorClock,
         query: WorkInProgressQuery = .init()
     ) throws(ViewDenied) -> WorkInProgressBoard {
         let scope = try scope(of: caller, in: floor, asking: query.locations)
@@ -18,8 +27,13 @@ public enum WorkInProgressViews {
         var rows: [WorkInProgressRow] = []
         var total = 0
         var notices: [String] = []
+        var clocks: [LocationClock] = []
+        var sources: [DataSourceStatus] = []
         for location in floor.locations where scope.contains(location.id) {
-            notices += AssignmentViews.dataNotices(location, now: now)
+            notices += AssignmentViews.dataNotices(location, clock: clock)
+            sources += DataSourceStatus.of(location, clock: clock)
+            clocks.append(LocationClock(location, clock))
+            let now = clock.now(in: location)
             let plan = FloorPlan(location, now: now)
             for (w, order) in location.workOrders.enumerated() where order.state.isActive {
                 total += 1
@@ -38,8 +52,9 @@ public enum WorkInProgressViews {
         }
         let atRisk = rows.filter { $0.risk != nil }.sorted(by: lateFirst).map(\.workOrderId)
         return WorkInProgressBoard(
-            now: now.description, rows: rows, visibleCount: rows.count, totalCount: total,
-            groups: query.groupBy.map { group(rows, by: $0) }, atRisk: atRisk, dataNotices: notices)
+            now: clock.homeNow.description, rows: rows, visibleCount: rows.count, totalCount: total,
+            groups: query.groupBy.map { group(rows, by: $0) }, atRisk: atRisk, dataNotices: notices,
+            locations: clocks, dataSources: sources)
     }
 
     /// The order of at-risk work: latest first (no estimate counts as
@@ -114,7 +129,8 @@ public enum WorkInProgressViews {
                 qualifiedMechanics: matches)
         }
         return WorkInProgressRow(
-            workOrderId: order.id, locationId: location.id, status: order.state, label: label,
+            workOrderId: order.id, locationId: location.id, status: order.state,
+            statusLabel: location.label(order.state), statusReason: order.statusReason, label: label,
             customer: order.file.customer, vehicle: order.file.vehicle,
             mechanic: mechanic.map { m in
                 AssignmentView.MechanicSummary(
@@ -126,7 +142,11 @@ public enum WorkInProgressViews {
             promisedAt: order.promisedAt?.description, blocked: plan.blocked, waiting: waiting,
             parts: order.file.parts ?? [], risk: risk(order, plan, location: location, now: now),
             actions: actions(order, appointment: appointment, caller: caller),
-            statusHistory: order.statusHistory.map { .init(status: $0.status, at: $0.at.description, by: $0.by) })
+            serviceDescription: order.file.serviceDescription,
+            internalNotes: caller.may(.viewInternalNotes) ? order.file.internalNotes : nil,
+            statusHistory: order.statusHistory.map {
+                .init(status: $0.status, at: $0.at.description, by: $0.by, reason: $0.reason)
+            })
     }
 
     /// At risk: the estimated completion is later than promised (or none can
@@ -193,6 +213,7 @@ public enum WorkInProgressViews {
             action(
                 "editNotes", .editAssignmentNotes, blockedBy: appointment == nil ? "no appointment to note on" : nil),
             action("updateStatus", .updateWorkOrderStatus, blockedBy: nil),
+            action("sendUpdate", .sendCustomerUpdate, blockedBy: nil),
         ]
     }
 }

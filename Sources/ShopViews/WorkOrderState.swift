@@ -10,4 +10,17 @@ public enum WorkOrderState: String, Codable, Hashable, Sendable, CaseIterable {
 
     /// Active work: what the board shows.
     public var isActive: Bool { self != .completed && self != .cancelled }
+
+    /// The board's words when the location gives none of its own.
+    public var defaultLabel: String {
+        switch self {
+        case .scheduled: return "Scheduled"
+        case .waiting: return "Waiting"
+        case .inProgress: return "In progress"
+        case .awaitingParts: return "Awaiting parts"
+        case .readyForPickup: return "Ready for pickup"
+        case .completed: return "Completed"
+        case .cancelled: return "Cancelled"
+        }
+    }
 }

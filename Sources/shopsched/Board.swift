@@ -18,7 +18,12 @@ struct Board: ParsableCommand {
     @Option(help: "The board snapshot file.")
     var snapshot: String
 
-    @Option(help: "The current time, local to the facility: YYYY-MM-DDTHH:MM (default: the system clock).")
+    @Option(
+        help: """
+            The current time: YYYY-MM-DDTHH:MM[:SS] local to the caller's location (without --caller, the \
+            first location), or with Z or an offset ±HH:MM; every location sees it on its own clock \
+            (default: the system clock).
+            """)
     var now: String?
 
     @Option(help: "A caller file (id, role, facilityId, permissions) whose permissions apply.")
@@ -32,8 +37,9 @@ struct Board: ParsableCommand {
     var output: String?
 
     func validate() throws {
-        if let now, LocalDateTime(now) == nil {
-            throw ValidationError("--now must be a local time YYYY-MM-DDTHH:MM, not '\(now)'")
+        if let now, FloorClock.timestamp(now, timeZone: "UTC") == nil {
+            throw ValidationError(
+                "--now must be a time YYYY-MM-DDTHH:MM[:SS], local or with Z or an offset ±HH:MM, not '\(now)'")
         }
     }
 
@@ -44,12 +50,12 @@ struct Board: ParsableCommand {
             ?? ViewCaller(
                 id: "shopsched", role: .dispatcher, facilityId: floor.locations.first?.id ?? "",
                 permissions: Set(Permission.allCases.map(\.rawValue)))
-        let moment =
-            now.flatMap(LocalDateTime.init)
-            ?? SystemClock().now(timeZone: floor.locations.first?.scenario.facility.timeZone ?? "UTC")
+        let home = FloorClock.homeTimeZone(of: floor, for: who)
+        let instant = now.flatMap { FloorClock.timestamp($0, timeZone: home) } ?? SystemClock().instant(timeZone: home)
+        let moment = FloorClock(instant: instant, homeTimeZone: home)
         let text: String
         do {
-            text = try render(floor, for: who, now: moment)
+            text = try render(floor, for: who, clock: moment)
         } catch {
             writeToStandardError("denied: \(error.reason)\n")
             throw ExitCode(ExitStatus.badInput)
@@ -57,17 +63,18 @@ struct Board: ParsableCommand {
         try emit(Data(text.utf8), to: output)
     }
 
-    func render(_ floor: ShopFloor, for who: ViewCaller, now moment: LocalDateTime) throws(ViewDenied) -> String {
+    func render(_ floor: ShopFloor, for who: ViewCaller, clock moment: FloorClock) throws(ViewDenied) -> String {
         // The board is laid out from the work-in-progress view; JSON serves both, built once.
         let wip = try WorkInProgressViews.board(
-            floor, for: who, now: moment,
+            floor, for: who, clock: moment,
             query: .init(locations: ShopFloorBoard.workInProgressScope(of: who)))
-        let board = ShopFloorBoard.build(floor, for: who, now: moment, workInProgress: wip)
+        let board = ShopFloorBoard.build(floor, for: who, clock: moment, workInProgress: wip)
         switch format {
         case .table: return board.table()
         case .html: return board.html()
         case .json:
-            let assignments = who.may(.viewAssignments) ? try AssignmentViews.board(floor, for: who, now: moment) : nil
+            let assignments =
+                who.may(.viewAssignments) ? try AssignmentViews.board(floor, for: who, clock: moment) : nil
             let views = BoardViews(board: board, assignments: assignments, workInProgress: wip)
             return String(decoding: JSONFiles.encode(views), as: UTF8.self) + "\n"
         }

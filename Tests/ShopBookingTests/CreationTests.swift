@@ -60,7 +60,8 @@ struct CreationTests {
             decision.audit.map(\.type) == [
                 AuditType.attempted, AuditType.durationDecided, AuditType.conflictDetected,
                 AuditType.conflictOverridden,
-                AuditType.assignmentDecision, AuditType.created,
+                AuditType.assignmentDecision, AuditType.created, AuditType.referentialLink,
+                AuditType.estimateStatusChanged, AuditType.workExecutionNotified,
             ])
         #expect(Set(decision.audit.map(\.auditId)).count == decision.audit.count, "audit ids are unique")
         #expect(decision.audit.last?.appointmentId == decision.appointment?.id)
