@@ -53,6 +53,13 @@ extension ValidatedFacility {
             return OverdueAssignment(
                 appointmentId: file.id, facilityId: snapshot.facility.id, start: file.start,
                 assignmentDeadline: deadline!.description, overdueMinutes: late)
-        }.sorted { ($1.overdueMinutes, $0.appointmentId) < ($0.overdueMinutes, $1.appointmentId) }
+        }.mostOverdueFirst()
+    }
+}
+
+extension [OverdueAssignment] {
+    /// Most overdue first, ties by appointment id: the order every list of them takes.
+    public func mostOverdueFirst() -> [OverdueAssignment] {
+        sorted { ($1.overdueMinutes, $0.appointmentId) < ($0.overdueMinutes, $1.appointmentId) }
     }
 }

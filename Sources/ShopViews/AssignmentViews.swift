@@ -56,7 +56,7 @@ public enum AssignmentViews {
         }
         return AssignmentBoard(
             now: clock.homeNow.description, assignments: views, dataNotices: notices, locations: clocks,
-            dataSources: sources, overdueAssignments: overdue)
+            dataSources: sources, overdueAssignments: overdue.mostOverdueFirst())
     }
 
     /// The deferred-assignment SLA: the appointments `caller` may see whose
@@ -79,7 +79,7 @@ public enum AssignmentViews {
             return OverdueAssignment(
                 appointmentId: a.id, facilityId: location.id, start: a.start.description,
                 assignmentDeadline: a.assignmentDeadline!.description, overdueMinutes: late)
-        }.sorted { ($1.overdueMinutes, $0.appointmentId) < ($0.overdueMinutes, $1.appointmentId) }
+        }.mostOverdueFirst()
     }
 
     /// One appointment's view; `nil` when it is not visible to `caller`
