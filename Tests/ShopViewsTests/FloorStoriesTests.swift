@@ -1,6 +1,7 @@
 import Foundation
 import ShopDomain
 import ShopOperations
+import ShopTestSupport
 import Testing
 
 @testable import ShopViews
@@ -13,7 +14,7 @@ enum Floor {
     static func clock(_ text: String, home: String = "America/Chicago") -> FloorClock {
         FloorClock(instant: FloorClock.timestamp(text, timeZone: home)!, homeTimeZone: home)
     }
-    static let all = Fixture.caller(
+    static let all = BoardShop.caller(
         .viewAssignments, .updateWorkOrderStatus, .sendCustomerUpdate, .viewInternalNotes, .viewAllLocations)
 
     /// W1 in progress with Jane in B1 from 09:00 (60 min left), promised at 11:00.
@@ -21,14 +22,14 @@ enum Floor {
         labels: [String: String]? = nil, threshold: Int? = nil, dataSources: BoardSnapshot.DataSources? = nil,
         remaining: Int = 60
     ) -> BoardSnapshot.Location {
-        var order = Fixture.workOrder(
+        var order = BoardShop.workOrder(
             "W1", status: "IN_PROGRESS", appointment: "A1", remaining: remaining, promised: "11:00")
         order.statusHistory = [
             .init(status: "IN_PROGRESS", at: "2026-03-02T09:00", by: "jane", reason: "car on the lift")
         ]
-        var location = Fixture.location(
+        var location = BoardShop.location(
             appointments: [
-                Fixture.appointment("A1", status: "IN_PROGRESS", bay: "B1", mechanic: "jane", workOrder: "W1")
+                BoardShop.appointment("A1", status: "IN_PROGRESS", bay: "B1", mechanic: "jane", workOrder: "W1")
             ],
             workOrders: [order], dataSources: dataSources)
         location.statusLabels = labels
@@ -42,7 +43,7 @@ struct StatusLabelTests {
     @Test func eachLocationNamesItsStatusesItsOwnWay() throws {
         var lakeside = Floor.shop(labels: ["IN_PROGRESS": "On the lift"])
         lakeside.facility.id = "SHOP-2"
-        let floor = try Fixture.floor(Floor.shop(), lakeside)
+        let floor = try BoardShop.floor(Floor.shop(), lakeside)
         let board = try WorkInProgressViews.board(
             floor, for: Floor.all, clock: Floor.clock("2026-03-02T09:30"), query: .init(locations: ["*"]))
         #expect(board.rows.map(\.statusLabel) == ["In progress", "On the lift"])
@@ -53,14 +54,14 @@ struct StatusLabelTests {
 
     @Test func aLabelForAnUnknownStatusOrAnEmptyOneNamesTheField() {
         #expect {
-            try Fixture.floor(Floor.shop(labels: ["ON_LIFT": "On the lift", "WAITING": " "]))
+            try BoardShop.floor(Floor.shop(labels: ["ON_LIFT": "On the lift", "WAITING": " "]))
         } throws: { error in
             (error as? InputError)?.paths == ["locations[0].statusLabels.ON_LIFT", "locations[0].statusLabels.WAITING"]
         }
     }
 
     @Test func aStatusChangeNeedsAReasonAndCarriesItAndTheEstimate() throws {
-        let floor = try Fixture.floor(Floor.shop())
+        let floor = try BoardShop.floor(Floor.shop())
         let clock = Floor.clock("2026-03-02T09:30")
         #expect {
             try WorkInProgressActions.changeStatus(
@@ -89,11 +90,11 @@ struct StatusLabelTests {
     }
 
     @Test func aStatusChangeIsRefusedWithoutThePermissionOrToTheSameStatus() throws {
-        let floor = try Fixture.floor(Floor.shop())
+        let floor = try BoardShop.floor(Floor.shop())
         let clock = Floor.clock("2026-03-02T09:30")
         #expect {
             try WorkInProgressActions.changeStatus(
-                "W1", in: floor, to: .readyForPickup, reason: "done", by: Fixture.caller(.viewAssignments),
+                "W1", in: floor, to: .readyForPickup, reason: "done", by: BoardShop.caller(.viewAssignments),
                 clock: clock)
         } throws: { error in
             (error as? WorkInProgressActions.Refusal)?.missing == .updateWorkOrderStatus
@@ -116,8 +117,8 @@ struct StatusLabelTests {
         "an estimate that moves more than the threshold, status unchanged, is an event; exactly the threshold is not",
         arguments: [(75, 15, false), (76, 15, true), (45, 15, false), (44, 15, true), (80, 30, false), (91, 30, true)])
     func estimateMoves(remaining: Int, threshold: Int, raised: Bool) throws {
-        let before = try Fixture.floor(Floor.shop(threshold: threshold))
-        let after = try Fixture.floor(Floor.shop(threshold: threshold, remaining: remaining))
+        let before = try BoardShop.floor(Floor.shop(threshold: threshold))
+        let after = try BoardShop.floor(Floor.shop(threshold: threshold, remaining: remaining))
         let clock = Floor.clock("2026-03-02T09:30")
         let events = ChangeDetection.workOrderEvents(from: before, at: clock, to: after, at: clock)
         #expect(events.statusChanges.isEmpty)
@@ -131,7 +132,7 @@ struct StatusLabelTests {
     }
 
     @Test func theCallersThresholdWinsAndTheDefaultIsFifteen() throws {
-        let before = try Fixture.floor(Floor.shop()), after = try Fixture.floor(Floor.shop(remaining: 80))
+        let before = try BoardShop.floor(Floor.shop()), after = try BoardShop.floor(Floor.shop(remaining: 80))
         let clock = Floor.clock("2026-03-02T09:30")
         #expect(
             ChangeDetection.workOrderEvents(from: before, at: clock, to: after, at: clock).estimateChanges.count == 1)
@@ -148,10 +149,10 @@ struct StatusLabelTests {
     }
 
     @Test func aStatusChangeIsNoEstimateEvent() throws {
-        let before = try Fixture.floor(Floor.shop())
+        let before = try BoardShop.floor(Floor.shop())
         var changed = Floor.shop(remaining: 200)
         changed.workOrders[0].status = "AWAITING_PARTS"
-        let after = try Fixture.floor(changed)
+        let after = try BoardShop.floor(changed)
         let clock = Floor.clock("2026-03-02T09:30")
         let events = ChangeDetection.workOrderEvents(from: before, at: clock, to: after, at: clock)
         #expect(events.statusChanges.count == 1 && events.estimateChanges.isEmpty)
@@ -160,7 +161,7 @@ struct StatusLabelTests {
 
     @Test func aBadThresholdNamesTheField() {
         #expect {
-            try Fixture.floor(Floor.shop(threshold: 0))
+            try BoardShop.floor(Floor.shop(threshold: 0))
         } throws: { error in
             (error as? InputError)?.paths == ["locations[0].estimateChangeThresholdMinutes"]
         }
@@ -175,7 +176,7 @@ struct StalenessTests {
             ("2026-03-02T09:29:00", false, 60), ("2026-03-02T09:28:59", true, 61), ("2026-03-02T09:29:30", false, 30),
         ])
     func sixtySeconds(readAt: String, stale: Bool, age: Int) throws {
-        let floor = try Fixture.floor(Floor.shop(dataSources: .init(workExecution: .init(readAt: readAt))))
+        let floor = try BoardShop.floor(Floor.shop(dataSources: .init(workExecution: .init(readAt: readAt))))
         let board = try WorkInProgressViews.board(floor, for: Floor.all, clock: Floor.clock("2026-03-02T09:30:00"))
         let status = try #require(board.dataSources.first)
         #expect(status.source == "workExecution" && status.ageSeconds == age && status.stale == stale)
@@ -187,7 +188,7 @@ struct StalenessTests {
 
     @Test func aReadTimeWithAnOffsetIsAnInstant() throws {
         // 15:29:10Z is 09:29:10 in Chicago (CST, UTC−6): 50 s before 09:30.
-        let floor = try Fixture.floor(
+        let floor = try BoardShop.floor(
             Floor.shop(
                 dataSources: .init(
                     people: .init(readAt: "2026-03-02T15:29:10Z"),
@@ -199,7 +200,7 @@ struct StalenessTests {
     }
 
     @Test func aWorkExecutionOutageShowsTheCachedDataWithItsAge() throws {
-        let floor = try Fixture.floor(
+        let floor = try BoardShop.floor(
             Floor.shop(
                 dataSources: .init(
                     workExecution: .init(cached: true, asOf: "2026-03-02T09:05", readAt: "2026-03-02T09:29:45"))))
@@ -219,7 +220,7 @@ struct StalenessTests {
 
     @Test func aBadReadTimeNamesTheField() {
         #expect {
-            try Fixture.floor(Floor.shop(dataSources: .init(workExecution: .init(readAt: "09:30:00"))))
+            try BoardShop.floor(Floor.shop(dataSources: .init(workExecution: .init(readAt: "09:30:00"))))
         } throws: { error in
             (error as? InputError)?.paths == ["locations[0].dataSources.workExecution.readAt"]
         }
@@ -240,7 +241,7 @@ struct StalenessTests {
 @Suite("Work in progress: send update, detail fields")
 struct SendUpdateTests {
     @Test func sendUpdateQueuesTheCustomersNotificationWithStatusAndEstimate() throws {
-        let floor = try Fixture.floor(Floor.shop(labels: ["IN_PROGRESS": "On the lift"]))
+        let floor = try BoardShop.floor(Floor.shop(labels: ["IN_PROGRESS": "On the lift"]))
         let update = try WorkInProgressActions.sendUpdate(
             "W1", in: floor, by: Floor.all, clock: Floor.clock("2026-03-02T09:30"), requestId: "SU-1",
             message: "We found a worn belt; call us.")
@@ -264,8 +265,8 @@ struct SendUpdateTests {
     }
 
     @Test func sendUpdateIsRefusedWithoutItsPermissionAndOffersTheAction() throws {
-        let floor = try Fixture.floor(Floor.shop())
-        let advisor = Fixture.caller(.viewAssignments)
+        let floor = try BoardShop.floor(Floor.shop())
+        let advisor = BoardShop.caller(.viewAssignments)
         #expect {
             try WorkInProgressActions.sendUpdate(
                 "W1", in: floor, by: advisor, clock: Floor.clock("2026-03-02T09:30"), requestId: "SU-1")
@@ -273,7 +274,7 @@ struct SendUpdateTests {
             (error as? WorkInProgressActions.Refusal)?.missing == .sendCustomerUpdate
         }
         let row = try #require(
-            try WorkInProgressViews.board(floor, for: advisor, now: Fixture.at("09:30")).rows.first)
+            try WorkInProgressViews.board(floor, for: advisor, now: BoardShop.at("09:30")).rows.first)
         #expect(
             row.actions.first { $0.name == "sendUpdate" }
                 == .init(name: "sendUpdate", enabled: false, reason: "needs SEND_CUSTOMER_UPDATE"))
@@ -297,18 +298,18 @@ struct SendUpdateTests {
     }
 
     @Test func theDetailFieldsAreShownAndInternalNotesOnlyToPermittedCallers() throws {
-        let floor = try Fixture.floor(Self.detailed())
+        let floor = try BoardShop.floor(Self.detailed())
         let permitted = try #require(
-            try WorkInProgressViews.board(floor, for: Floor.all, now: Fixture.at("09:30")).rows.first)
+            try WorkInProgressViews.board(floor, for: Floor.all, now: BoardShop.at("09:30")).rows.first)
         #expect(permitted.customer.phone == "+1 312 555 0100")
         #expect(permitted.vehicle.vin == "1HGCM82633A004352" && permitted.vehicle.year == 2019)
         #expect(permitted.vehicle.make == "Honda" && permitted.vehicle.model == "Civic")
         #expect(permitted.serviceDescription == "Front brake pads and rotors")
         #expect(permitted.internalNotes == "customer is difficult; call before 5")
         for role in ViewCaller.Role.allCases {
-            let caller = Fixture.caller(.viewAssignments, .updateWorkOrderStatus, role: role)
+            let caller = BoardShop.caller(.viewAssignments, .updateWorkOrderStatus, role: role)
             let row = try #require(
-                try WorkInProgressViews.board(floor, for: caller, now: Fixture.at("09:30")).rows.first)
+                try WorkInProgressViews.board(floor, for: caller, now: BoardShop.at("09:30")).rows.first)
             #expect(row.internalNotes == nil, "\(role) without VIEW_INTERNAL_NOTES")
             #expect(row.serviceDescription == "Front brake pads and rotors")
             let json = String(decoding: JSONFiles.encode(row), as: UTF8.self)
@@ -321,7 +322,7 @@ struct SendUpdateTests {
         location.workOrders[0].vehicle.vin = "1HGCM82633A00435O"
         location.workOrders[0].vehicle.year = 1700
         #expect {
-            try Fixture.floor(location)
+            try BoardShop.floor(location)
         } throws: { error in
             (error as? InputError)?.paths == [
                 "locations[0].workOrders[0].vehicle.vin", "locations[0].workOrders[0].vehicle.year",
@@ -334,23 +335,23 @@ struct SendUpdateTests {
 struct MultiLocationTimeTests {
     /// Main Street in Chicago and Foothills (SHOP-2) in Denver, an hour behind.
     static func twoZones(denverPosition: String? = nil) throws -> ShopFloor {
-        var denver = Fixture.location(
+        var denver = BoardShop.location(
             id: "SHOP-2",
-            appointments: [Fixture.appointment("D1", start: "09:00", bay: nil, mobile: "M2", mechanic: "alex")],
-            workOrders: [Fixture.workOrder("DW1", appointment: "D1", remaining: 60)],
+            appointments: [BoardShop.appointment("D1", start: "09:00", bay: nil, mobile: "M2", mechanic: "alex")],
+            workOrders: [BoardShop.workOrder("DW1", appointment: "D1", remaining: 60)],
             positions: denverPosition.map { [.init(unit: "M2", latitude: 39.7, longitude: -105.0, at: $0)] })
         denver.facility.timeZone = "America/Denver"
-        return try Fixture.floor(
-            Fixture.location(
-                appointments: [Fixture.appointment("A1", start: "09:00", workOrder: "W1")],
-                workOrders: [Fixture.workOrder("W1", appointment: "A1", remaining: 60)]),
+        return try BoardShop.floor(
+            BoardShop.location(
+                appointments: [BoardShop.appointment("A1", start: "09:00", workOrder: "W1")],
+                workOrders: [BoardShop.workOrder("W1", appointment: "A1", remaining: 60)]),
             denver)
     }
 
     @Test func oneInstantIsReadOnEachLocationsOwnClock() throws {
         let floor = try Self.twoZones()
         // 09:30 in Chicago is 08:30 in Denver.
-        let clock = FloorClock.local(Fixture.at("09:30"), on: floor, for: Floor.all)
+        let clock = FloorClock.local(BoardShop.at("09:30"), on: floor, for: Floor.all)
         let board = try WorkInProgressViews.board(floor, for: Floor.all, clock: clock, query: .init(locations: ["*"]))
         #expect(board.now == "2026-03-02T09:30")
         #expect(board.locations.map(\.now) == ["2026-03-02T09:30", "2026-03-02T08:30"])
@@ -359,8 +360,8 @@ struct MultiLocationTimeTests {
         // Denver's starts at its booked 09:00, half an hour ahead.
         #expect(board.rows.map(\.estimatedCompletion) == ["2026-03-02T10:30", "2026-03-02T10:00"])
         // The same local now given by a Denver caller means 08:30 in Chicago's terms an hour later.
-        let denverCaller = Fixture.caller(.viewAssignments, .viewAllLocations, facility: "SHOP-2")
-        let fromDenver = FloorClock.local(Fixture.at("09:30"), on: floor, for: denverCaller)
+        let denverCaller = BoardShop.caller(.viewAssignments, .viewAllLocations, facility: "SHOP-2")
+        let fromDenver = FloorClock.local(BoardShop.at("09:30"), on: floor, for: denverCaller)
         #expect(fromDenver.instant.timeIntervalSince(clock.instant) == 3600)
         let laid = try ShopFloorBoard.build(floor, for: denverCaller, clock: fromDenver)
         #expect(laid.locations.map(\.now) == ["2026-03-02T10:30", "2026-03-02T09:30"])
@@ -371,14 +372,14 @@ struct MultiLocationTimeTests {
         // Denver's unit reported at 08:10 Denver time; at 09:30 Chicago (08:30 Denver) it is 20 min old.
         let floor = try Self.twoZones(denverPosition: "2026-03-02T08:10")
         let board = try AssignmentViews.board(
-            floor, for: Fixture.caller(.viewAssignments, role: .dispatcher), now: Fixture.at("09:30"))
+            floor, for: BoardShop.caller(.viewAssignments, role: .dispatcher), now: BoardShop.at("09:30"))
         let view = try #require(board.assignments.first { $0.appointmentId == "D1" })
         #expect(view.place?.position?.fix == .fresh && view.warnings.isEmpty)
     }
 
     /// A location open on a daylight-saving Sunday with a mobile unit M2 at `at`.
     static func dstFloor(positionAt at: String, day: String) throws -> ShopFloor {
-        var location = Fixture.location(
+        var location = BoardShop.location(
             appointments: [
                 BoardSnapshot.Appointment(
                     id: "A1", status: "IN_PROGRESS", start: "\(day)T00:00", durationMinutes: 240, mobileUnit: "M2",
@@ -388,13 +389,13 @@ struct MultiLocationTimeTests {
         location.facility.operatingHours = ["sun": [["00:00", "24:00"]]]
         location.mechanics[0].shifts = nil
         location.mechanics[1].shifts = nil
-        return try Fixture.floor(location)
+        return try BoardShop.floor(location)
     }
 
     @Test("spring forward: 01:50 CST to 03:10 CDT is 20 minutes, not 80")
     func springForward() throws {
         let floor = try Self.dstFloor(positionAt: "2026-03-08T01:50", day: "2026-03-08")
-        let viewer = Fixture.caller(.viewAssignments)
+        let viewer = BoardShop.caller(.viewAssignments)
         let board = try AssignmentViews.board(floor, for: viewer, now: LocalDateTime("2026-03-08T03:10")!)
         #expect(board.assignments.first?.place?.position?.fix == .fresh)
         // The naive wall-clock difference would say 80 min: unavailable.
@@ -411,11 +412,11 @@ struct MultiLocationTimeTests {
         let floor = try Self.dstFloor(positionAt: "2026-11-01T01:50", day: "2026-11-01")
         // The second 01:10 of the night, given as an instant.
         let clock = Floor.clock("2026-11-01T01:10-06:00")
-        let board = try AssignmentViews.board(floor, for: Fixture.caller(.viewAssignments), clock: clock)
+        let board = try AssignmentViews.board(floor, for: BoardShop.caller(.viewAssignments), clock: clock)
         #expect(board.assignments.first?.place?.position?.fix == .fresh)
         #expect(board.now == "2026-11-01T01:10")
         let hourLater = try AssignmentViews.board(
-            floor, for: Fixture.caller(.viewAssignments), clock: Floor.clock("2026-11-01T01:55-06:00"))
+            floor, for: BoardShop.caller(.viewAssignments), clock: Floor.clock("2026-11-01T01:55-06:00"))
         #expect(hourLater.assignments.first?.place?.position?.fix == .unavailable)
         #expect(hourLater.assignments.first?.warnings == ["M2: GPS position is 65 min old; unit marked unavailable"])
     }
@@ -424,20 +425,20 @@ struct MultiLocationTimeTests {
 @Suite("Deferred-assignment SLA on the board; notes edits count as changes")
 struct OverdueAssignmentTests {
     static func floor() throws -> ShopFloor {
-        var late = Fixture.appointment("A1", start: "13:00", mechanic: nil)
+        var late = BoardShop.appointment("A1", start: "13:00", mechanic: nil)
         late.assignmentDeadline = "2026-03-02T09:00"
-        var due = Fixture.appointment("A2", start: "14:00", bay: "B3", mechanic: nil)
+        var due = BoardShop.appointment("A2", start: "14:00", bay: "B3", mechanic: nil)
         due.assignmentDeadline = "2026-03-02T10:00"
-        var staffed = Fixture.appointment("A3", start: "15:00", mechanic: "jane")
+        var staffed = BoardShop.appointment("A3", start: "15:00", mechanic: "jane")
         staffed.assignmentDeadline = "2026-03-02T08:00"
-        var cancelled = Fixture.appointment("A4", status: "CANCELLED", start: "15:00", bay: "B3", mechanic: nil)
+        var cancelled = BoardShop.appointment("A4", status: "CANCELLED", start: "15:00", bay: "B3", mechanic: nil)
         cancelled.assignmentDeadline = "2026-03-02T08:00"
-        return try Fixture.floor(Fixture.location(appointments: [late, due, staffed, cancelled]))
+        return try BoardShop.floor(BoardShop.location(appointments: [late, due, staffed, cancelled]))
     }
 
     @Test func theBoardAndTheQueryListWhatIsStillUnassignedPastItsDeadline() throws {
         let floor = try Self.floor()
-        let viewer = Fixture.caller(.viewAssignments)
+        let viewer = BoardShop.caller(.viewAssignments)
         let clock = Floor.clock("2026-03-02T10:00")
         let late = try AssignmentViews.overdueAssignments(floor, for: viewer, clock: clock)
         // A2 is due exactly now: not yet overdue.
@@ -456,29 +457,29 @@ struct OverdueAssignmentTests {
         let later = try AssignmentViews.overdueAssignments(floor, for: viewer, clock: Floor.clock("2026-03-02T10:01"))
         #expect(later.map(\.appointmentId) == ["A1", "A2"])
         #expect(throws: ViewDenied.self) {
-            try AssignmentViews.overdueAssignments(floor, for: Fixture.caller(), clock: clock)
+            try AssignmentViews.overdueAssignments(floor, for: BoardShop.caller(), clock: clock)
         }
     }
 
     @Test func aBadDeadlineNamesTheField() {
-        var bad = Fixture.appointment("A1", mechanic: nil)
+        var bad = BoardShop.appointment("A1", mechanic: nil)
         bad.assignmentDeadline = "soon"
         #expect {
-            try Fixture.floor(Fixture.location(appointments: [bad]))
+            try BoardShop.floor(BoardShop.location(appointments: [bad]))
         } throws: { error in
             (error as? InputError)?.paths == ["locations[0].appointments[0].assignmentDeadline"]
         }
     }
 
     @Test func editingNotesMovesTheAppointmentsVersionOn() throws {
-        var appointment = Fixture.appointment("A1", notes: "first")
+        var appointment = BoardShop.appointment("A1", notes: "first")
         appointment.version = 4
-        let floor = try Fixture.floor(
-            Fixture.location(appointments: [appointment, Fixture.appointment("A2", start: "11:00")]))
-        let editor = Fixture.caller(.editAssignmentNotes)
-        let edited = try AssignmentNotes.edit("A1", in: floor, to: "second", by: editor, at: Fixture.at("09:00"))
+        let floor = try BoardShop.floor(
+            BoardShop.location(appointments: [appointment, BoardShop.appointment("A2", start: "11:00")]))
+        let editor = BoardShop.caller(.editAssignmentNotes)
+        let edited = try AssignmentNotes.edit("A1", in: floor, to: "second", by: editor, at: BoardShop.at("09:00"))
         #expect(edited.version == 5)
         // Absent: version 1, so the first recorded change is 2.
-        #expect(try AssignmentNotes.edit("A2", in: floor, to: "x", by: editor, at: Fixture.at("09:00")).version == 2)
+        #expect(try AssignmentNotes.edit("A2", in: floor, to: "x", by: editor, at: BoardShop.at("09:00")).version == 2)
     }
 }
