@@ -84,6 +84,29 @@ struct PTaskImporterTests {
         }
     }
 
+    /// The horizon is as many days as the latest end needs: an end at exactly
+    /// 2880 (the second midnight) is two days, one minute more is three; a
+    /// job from 1430 to 1450 starts on day one and ends on day two.
+    @Test func horizonCoversTheLatestEnd() throws {
+        func read(_ lines: [String]) throws -> PTaskImporter.Instance {
+            try PTaskImporter.parse(
+                (["#", "#", "#", "Type = 1", "Jobs = \(lines.count)"] + lines + ["Qualifications = 1", " 1: 0"])
+                    .joined(separator: "\r\n") + "\r\n")
+        }
+        #expect(PTaskImporter.days(try read([" 0 1440"])) == 1)
+        #expect(PTaskImporter.days(try read([" 1430 2880"])) == 2)
+        #expect(PTaskImporter.days(try read([" 1430 2881"])) == 3)
+        let file = PTaskImporter.scenario(try read([" 1430 1450"]), id: "PTASK-edge")
+        #expect(file.facility.horizon.days == 2)
+        #expect(file.jobs[0].window?.earliest == "2026-11-23T23:50")
+        #expect(file.jobs[0].window?.latest == "2026-11-24T00:10")
+        let scenario = try Scenario(file: file)
+        let result = MILPStrategy().plan(Instance(scenario), options: PlanOptions())
+        let report = PlanVerifier(scenario: scenario).verify(result.solutionFile())
+        #expect(report.violations == [] && report.terms.unscheduled == 0)
+        #expect(result.solutionFile().assignments.first?.start == "2026-11-23T23:50")
+    }
+
     @Test func badLinesAreNamed() {
         let broken = """
             Type = 1

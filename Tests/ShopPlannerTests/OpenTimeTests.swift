@@ -104,6 +104,10 @@ struct OpenTimeTests {
         #expect(report.objective == 0)
         #expect(result.assignment("J-1")?.start == "2026-11-23T21:00")
         #expect(result.assignment("J-1")?.end == "2026-11-24T07:00")
+        // Greedy takes the cheapest free placement: the same one, through midnight.
+        let (greedy, greedyReport) = planAndVerify(scenario, GreedyStrategy())
+        #expect(greedyReport.objective == 0)
+        #expect(greedy.assignment("J-1")?.end == "2026-11-24T07:00")
     }
 
     // A night shop: Monday 20:00–24:00 and Tuesday 00:00–06:00 join into
@@ -128,6 +132,10 @@ struct OpenTimeTests {
         #expect(result.assignment("J-1")?.start == "2026-11-23T20:00")
         #expect(result.assignment("J-1")?.end == "2026-11-24T06:00")
         #expect(result.assignment("J-1")?.mechanic == "M-1")
+        // Greedy finds the one start over the night too, on the joined shifts.
+        let (greedy, greedyReport) = planAndVerify(scenario, GreedyStrategy())
+        #expect(greedyReport.objective == 8)
+        #expect(greedy.assignment("J-1")?.mechanic == "M-1")
     }
 
     // Open 08:00–17:00. M-1's shifts 08:00–12:00 and 12:00–17:00 touch, so
