@@ -107,6 +107,29 @@ struct PTaskImporterTests {
         #expect(result.solutionFile().assignments.first?.start == "2026-11-23T23:50")
     }
 
+    /// The harder family's layout line by line: CRLF ends, comment lines that
+    /// carry `=` and `:` (only `#` marks them), qualification lists unsorted
+    /// and ending in a space, and a last job past the first midnight.
+    @Test func harderFamilyLayout() throws {
+        let text =
+            [
+                "# tasks from a two-phase day", "# nbTasks=4, nbWorkers=2", "# seed = 7", "Type = 1", "Jobs = 4",
+                " 1300 1420", " 1400 1500", " 1430 1520", " 1500 1610", "Qualifications = 2", " 3: 2 0 3 ", " 2: 3 1 ",
+            ].joined(separator: "\r\n") + "\r\n"
+        let ptask = try PTaskImporter.parse(text)
+        #expect(ptask.jobs == [1300..<1420, 1400..<1500, 1430..<1520, 1500..<1610])
+        #expect(ptask.qualifications == [[2, 0, 3], [3, 1]])
+        #expect(ptask.largestOverlap == 2)
+        let scenario = try Scenario(file: PTaskImporter.scenario(ptask, id: "PTASK-layout"))
+        let result = MILPStrategy().plan(Instance(scenario), options: PlanOptions())
+        let report = PlanVerifier(scenario: scenario).verify(result.solutionFile())
+        // Only W-0 may run J-2 (through midnight), so J-3, which overlaps it, goes to W-1
+        // after J-1 (they touch at minute 1500): two mechanics, the overlap bound.
+        #expect(report.violations == [] && report.terms.unscheduled == 0 && report.terms.mechanicUsed == 2)
+        #expect(result.status == .optimal)
+        #expect(result.solutionFile().assignments.first { $0.job == "J-2" }?.mechanic == "W-0")
+    }
+
     @Test func badLinesAreNamed() {
         let broken = """
             Type = 1
