@@ -47,7 +47,9 @@ extension ScenarioFile {
                 id: f.id, timeZone: f.timeZone, slotMinutes: f.slotMinutes,
                 horizon: Horizon(start: f.horizonStart.description, days: f.horizonDays),
                 operatingHours: hours, closedDates: f.closedDates.sorted().map(\.description),
-                maxConcurrent: f.maxConcurrent),
+                maxConcurrent: f.maxConcurrent,
+                labourMinutesPerDay: f.countsLabour
+                    ? LabourMinutes(limit: f.labourLimitPerDay, warnAbove: f.labourWarningPerDay) : nil),
             bays: scenario.bays.map {
                 Bay(id: $0.id, type: $0.type.rawValue, outOfService: $0.outOfService.map(range))
             },

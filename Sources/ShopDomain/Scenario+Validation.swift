@@ -163,6 +163,9 @@ extension Scenario {
     /// Upper limits that keep every objective sum far from integer overflow.
     public static let maxDurationMinutes = 366 * 1440
     public static let maxPriority = 1_000_000
+    /// Labour minutes a day may be given: 10,000 mechanics working all day
+    /// is more than any shop, and far from overflow when summed.
+    public static let maxLabourMinutesPerDay = 14_400_000
     public static let maxWeight = 1_000_000
 
     static let bayTypeList = BayType.allCases.map(\.rawValue).joined(separator: ", ")
@@ -241,11 +244,27 @@ extension Scenario {
             issues.add("facility.maxConcurrent", "must be 0 or more, not \(max)")
             ok = false
         }
+        let labour = file.labourMinutesPerDay
+        for (name, value) in [("limit", labour?.limit), ("warnAbove", labour?.warnAbove)] {
+            guard let value, value < 0 || value > Self.maxLabourMinutesPerDay else { continue }
+            issues.add(
+                "facility.labourMinutesPerDay.\(name)",
+                "must be a whole number of minutes from 0 to \(Self.maxLabourMinutesPerDay), not \(value)")
+            ok = false
+        }
+        if let limit = labour?.limit, let warn = labour?.warnAbove, warn > limit, limit >= 0 {
+            // A warning above the hard limit could never fire.
+            issues.add(
+                "facility.labourMinutesPerDay.warnAbove",
+                "\(warn) is above the limit \(limit); the warning must come at or before the limit")
+            ok = false
+        }
         guard ok, let start else { return nil }
         return Facility(
             id: file.id, timeZone: file.timeZone, slotMinutes: file.slotMinutes, horizonStart: start,
             horizonDays: file.horizon.days, operatingHours: hours, closedDates: closed,
-            maxConcurrent: file.maxConcurrent)
+            maxConcurrent: file.maxConcurrent, labourLimitPerDay: labour?.limit,
+            labourWarningPerDay: labour?.warnAbove)
     }
 
     private static func checkID(

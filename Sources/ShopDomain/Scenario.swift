@@ -48,10 +48,16 @@ public struct Scenario: Hashable, Sendable {
         public var closedDates: Set<LocalDate>
         /// `nil` means unlimited.
         public var maxConcurrent: Int?
+        /// The most labour minutes a day may have booked (jobs with a
+        /// mechanic, counted on the day they start); `nil` means unlimited.
+        public var labourLimitPerDay: Int?
+        /// Booking more labour minutes than this on a day warns; `nil`: never.
+        public var labourWarningPerDay: Int?
 
         public init(
             id: String, timeZone: String, slotMinutes: Int, horizonStart: LocalDate, horizonDays: Int,
-            operatingHours: [Weekday: [ClosedOpenClock]], closedDates: Set<LocalDate>, maxConcurrent: Int?
+            operatingHours: [Weekday: [ClosedOpenClock]], closedDates: Set<LocalDate>, maxConcurrent: Int?,
+            labourLimitPerDay: Int? = nil, labourWarningPerDay: Int? = nil
         ) {
             self.id = id
             self.timeZone = timeZone
@@ -61,7 +67,12 @@ public struct Scenario: Hashable, Sendable {
             self.operatingHours = operatingHours
             self.closedDates = closedDates
             self.maxConcurrent = maxConcurrent
+            self.labourLimitPerDay = labourLimitPerDay
+            self.labourWarningPerDay = labourWarningPerDay
         }
+
+        /// Whether any labour rule (hard or soft) is set.
+        public var countsLabour: Bool { labourLimitPerDay != nil || labourWarningPerDay != nil }
 
         /// First minute after the horizon.
         public var horizonEnd: LocalDateTime {

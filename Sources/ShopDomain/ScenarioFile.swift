@@ -36,10 +36,13 @@ public struct ScenarioFile: Codable, Hashable, Sendable {
         public var operatingHours: [String: [[String]]]
         public var closedDates: [String]?
         public var maxConcurrent: Int?
+        /// Booked labour per day: a hard limit and a threshold that warns.
+        public var labourMinutesPerDay: LabourMinutes?
 
         public init(
             id: String, timeZone: String, slotMinutes: Int, horizon: Horizon,
-            operatingHours: [String: [[String]]], closedDates: [String]? = nil, maxConcurrent: Int? = nil
+            operatingHours: [String: [[String]]], closedDates: [String]? = nil, maxConcurrent: Int? = nil,
+            labourMinutesPerDay: LabourMinutes? = nil
         ) {
             self.id = id
             self.timeZone = timeZone
@@ -48,6 +51,20 @@ public struct ScenarioFile: Codable, Hashable, Sendable {
             self.operatingHours = operatingHours
             self.closedDates = closedDates
             self.maxConcurrent = maxConcurrent
+            self.labourMinutesPerDay = labourMinutesPerDay
+        }
+    }
+
+    /// `facility.labourMinutesPerDay`: the labour minutes (jobs' work minutes
+    /// with a mechanic) a day may have booked. Either part may be left out.
+    public struct LabourMinutes: Codable, Hashable, Sendable {
+        /// Hard: a plan books at most this many minutes on any day.
+        public var limit: Int?
+        /// Soft: booking more than this many minutes on a day warns.
+        public var warnAbove: Int?
+        public init(limit: Int? = nil, warnAbove: Int? = nil) {
+            self.limit = limit
+            self.warnAbove = warnAbove
         }
     }
 

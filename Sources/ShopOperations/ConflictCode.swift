@@ -9,12 +9,16 @@ public enum ConflictCode: String, Codable, Hashable, Sendable, CaseIterable {
     case softCapacityExceeded = "CAPACITY_ABOVE_SOFT_THRESHOLD"
     case preferredMechanicUnavailable = "PREFERRED_MECHANIC_UNAVAILABLE"
     case mechanicOverloaded = "MECHANIC_OVERLOADED"
+    /// The day's booked labour minutes would pass `labourMinutesPerDay.limit`.
+    case labourLimitExceeded = "LABOUR_LIMIT_EXCEEDED"
+    /// The day's booked labour minutes would pass `labourMinutesPerDay.warnAbove`.
+    case labourAboveWarning = "LABOUR_ABOVE_WARNING"
 
     public var severity: ConflictSeverity {
         switch self {
         case .noEligibleBay, .outsideOperatingHours, .capacityExceeded, .outsideBookingHorizon: .hard
-        case .noMechanicFree, .customerDoubleBooked: .overridable
-        case .softCapacityExceeded, .preferredMechanicUnavailable, .mechanicOverloaded: .soft
+        case .noMechanicFree, .customerDoubleBooked, .labourLimitExceeded: .overridable
+        case .softCapacityExceeded, .preferredMechanicUnavailable, .mechanicOverloaded, .labourAboveWarning: .soft
         }
     }
 }

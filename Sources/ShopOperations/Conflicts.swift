@@ -110,6 +110,11 @@ public enum Conflicts {
             }
         }
 
+        // Labour per day (contract rule 7): a mechanic books the job's minutes on its start day.
+        if let m = check.mechanic {
+            labour(model, start: start, slot: s, mechanic: m, soft: soft, add)
+        }
+
         // The customer's other appointments at that time.
         if let customer = job.customerId {
             let clashing = model.facility.appointments.filter {
@@ -152,6 +157,32 @@ public enum Conflicts {
             }
         }
         return check
+    }
+
+    /// The day's labour with the request's minutes added, against the hard
+    /// limit (overridable) and, when `soft`, the warning threshold; exactly at
+    /// either is no conflict.
+    private static func labour(
+        _ model: ShopState, start: LocalDateTime, slot s: Int, mechanic m: Int, soft: Bool,
+        _ add: (ConflictCode, [String], String) -> Void
+    ) {
+        let facility = model.scenario.facility
+        let day = model.instance.labourDay(ofSlot: s)
+        guard facility.countsLabour, day >= 0, day < model.occupancy.labour.count else { return }
+        let booked = model.occupancy.labour[day] + model.durationMinutes
+        let what = "\(start.date) would book \(hours(booked)) of labour with this job's \(hours(model.durationMinutes))"
+        let mechanic = [model.scenario.mechanics[m].id]
+        if let limit = facility.labourLimitPerDay, booked > limit {
+            add(.labourLimitExceeded, mechanic, "\(what), above the day's limit of \(hours(limit))")
+        } else if soft, let warn = facility.labourWarningPerDay, booked > warn {
+            add(.labourAboveWarning, mechanic, "\(what), above the warning threshold of \(hours(warn))")
+        }
+    }
+
+    /// Minutes as the shop says them: `7 h 30 min`, `8 h`, `45 min`.
+    public static func hours(_ minutes: Int) -> String {
+        let h = minutes / 60, m = minutes % 60
+        return h == 0 ? "\(m) min" : m == 0 ? "\(h) h" : "\(h) h \(m) min"
     }
 
     /// Qualified mechanics, best first: the requested one, then fewest missing

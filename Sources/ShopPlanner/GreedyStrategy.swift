@@ -34,7 +34,7 @@ public struct GreedyStrategy: PlanningStrategy {
         for job in instance.jobs {
             if let pin = job.pinned {
                 placements[job.index] = pin
-                occupancy.place(pin, length: job.length)
+                occupancy.place(pin, job: job.index)
             }
         }
         let order = instance.jobs.filter { $0.pinned == nil }.sorted { a, b in
@@ -51,7 +51,7 @@ public struct GreedyStrategy: PlanningStrategy {
                 cost <= instance.unscheduledCost(job: job.index)
             {
                 placements[job.index] = placement
-                occupancy.place(placement, length: job.length)
+                occupancy.place(placement, job: job.index)
             }
         }
         return placements
@@ -71,7 +71,7 @@ public struct GreedyStrategy: PlanningStrategy {
                 cost < instance.unscheduledCost(job: job.index)
             {
                 placements[job.index] = placement
-                occupancy.place(placement, length: job.length)
+                occupancy.place(placement, job: job.index)
             }
         }
         return placements
@@ -108,8 +108,12 @@ public struct GreedyStrategy: PlanningStrategy {
             guard let (bay, bayCost) = bestBay else { continue }
             var bestMechanic: (Int?, Int)?
             if job.mode != .required { bestMechanic = (nil, instance.mechanicCost(job: j, mechanic: nil)) }
+            // A mechanic books the job's labour on its day (rule 7).
+            let labourFits = occupancy.hasLabour(job: j, start: s)
             for m in job.mechanicOptions
-            where instance.mechanicAvailable(job: j, mechanic: m, start: s) && occupancy.isMechanicFree(m, range) {
+            where labourFits && instance.mechanicAvailable(job: j, mechanic: m, start: s)
+                && occupancy.isMechanicFree(m, range)
+            {
                 var cost = instance.mechanicCost(job: j, mechanic: m)
                 if !occupancy.usedMechanics.contains(m) { cost += usedWeight }
                 if bestMechanic == nil || cost < bestMechanic!.1 { bestMechanic = (m, cost) }
@@ -173,7 +177,8 @@ public struct GreedyStrategy: PlanningStrategy {
                 })
             else { continue }
             if job.mode != .required { return true }
-            if job.mechanicOptions.contains(where: {
+            if occupancy.hasLabour(job: j, start: s),
+                job.mechanicOptions.contains(where: {
                 instance.mechanicAvailable(job: j, mechanic: $0, start: s) && occupancy.isMechanicFree($0, range)
             }) {
                 return true
@@ -190,13 +195,14 @@ public struct GreedyStrategy: PlanningStrategy {
         // beside the same plan: work them out once (thousands of identical
         // jobs left out would otherwise each rescan the whole horizon).
         struct Alike: Hashable {
-            var length: Int, earliest: Int, latestEnd: Int, mode: MechanicMode
+            var length: Int, minutes: Int, earliest: Int, latestEnd: Int, mode: MechanicMode
             var bays: [Int], mechanics: [Int]
         }
         var known: [Alike: [UnscheduledReason]] = [:]
         for job in instance.jobs where placements[job.index] == nil {
             let key = Alike(
-                length: job.length, earliest: job.earliest, latestEnd: job.latestEnd, mode: job.mode,
+                length: job.length, minutes: instance.scenario.jobs[job.index].durationMinutes,
+                earliest: job.earliest, latestEnd: job.latestEnd, mode: job.mode,
                 bays: job.bayOptions, mechanics: job.mechanicOptions)
             if let same = known[key] { reasons[job.index] = same; continue }
             let alone = instance.reasonsAlone(job: job.index)

@@ -2,7 +2,8 @@
 ///
 /// Two jobs interact when they could use the same bay group or mechanic
 /// group in the same open interval, or count against the same capacity
-/// (`maxConcurrent`) in one open interval; with `mechanicUsed` weighted, jobs
+/// (`maxConcurrent`) in one open interval, or could book labour on one day
+/// (`labourMinutesPerDay.limit`); with `mechanicUsed` weighted, jobs
 /// that could share a mechanic group interact across the whole horizon, since
 /// that mechanic is paid once. Jobs are joined along interactions; each
 /// connected set is a part. No constraint or cost term spans two parts, so the
@@ -24,7 +25,9 @@ public enum IndependentParts {
             case mechanic(group: Int, interval: Int)
             case mechanicAllDays(group: Int)
             case capacity(interval: Int)
+            case labour(day: Int)
         }
+        let countsLabour = instance.scenario.facility.labourLimitPerDay != nil
         let perMechanicDays = instance.weights.mechanicUsed > 0
         let limit = instance.scenario.facility.maxConcurrent
         var parent = Array(instance.jobs.indices)
@@ -56,6 +59,10 @@ public enum IndependentParts {
                 for g in bays { touch(.bay(group: g, interval: interval), j) }
                 for k in mechanics { touch(.mechanic(group: k, interval: interval), j) }
                 if limit != nil { touch(.capacity(interval: interval), j) }
+            }
+            // The labour limit ties together the jobs with a mechanic that may start on one day.
+            if countsLabour, !mechanics.isEmpty {
+                for day in Set(starts.map { instance.labourDay(ofSlot: $0) }) { touch(.labour(day: day), j) }
             }
             if perMechanicDays, !intervals.isEmpty { for k in mechanics { touch(.mechanicAllDays(group: k), j) } }
         }

@@ -45,6 +45,9 @@ enum MechanicConsolidation {
             var state = State(instance, plan, jobs: jobs, steps: budget, rank: rank)
             state.staffAfresh()
             defer { budget = state.steps }
+            // Staffing afresh may give a day more labour than it may book:
+            // such a sweep never wins.
+            guard instance.keepsLabourLimit(state.plan) else { return (plan, Int.max) }
             return polish(instance, state.plan, jobs: jobs, rank: rank, budget: &state.steps, deadline: deadline)
         }
         guard instance.weights.mechanicUsed > 0 else {
@@ -83,7 +86,8 @@ enum MechanicConsolidation {
             var trial = state
             let changed = change(&trial)
             state.steps = trial.steps
-            guard changed else { return false }
+            // Staffing a waiting job books its labour (rule 7).
+            guard changed, instance.keepsLabourLimit(trial.plan) else { return false }
             let trialCost = instance.objective(of: trial.plan, jobs: jobs)
             guard trialCost < cost else { return false }
             let steps = state.steps
@@ -178,7 +182,7 @@ enum MechanicConsolidation {
                 let bays = (plan[j].map { [$0.bay] } ?? []) + instance.jobs[j].bayOptions
                 plan[j] = nil
                 if place(j, starts: starts, bays: bays, occupancy: occupancy) {
-                    occupancy.place(plan[j]!, length: instance.jobs[j].length)
+                    occupancy.place(plan[j]!, job: j)
                 }
             }
         }

@@ -1,12 +1,20 @@
-/// Which bay, mechanic and capacity slots a partial plan already uses.
-/// Used by the greedy strategy, the pin check, the unscheduled reasons and
-/// the booking adapter (which fills it with the booked appointments).
+/// Which bay, mechanic and capacity slots a partial plan already uses, and
+/// the labour minutes booked per day. Used by the greedy strategy, the pin
+/// check, the unscheduled reasons and the booking adapter (which fills it
+/// with the booked appointments).
 public struct Occupancy: Sendable {
     public private(set) var bayBusy: [[Bool]]
     public private(set) var mechanicBusy: [[Bool]]
     public private(set) var load: [Int]
     public private(set) var usedMechanics: Set<Int> = []
     public let maxConcurrent: Int?
+    /// Labour minutes booked per day of the horizon (``Instance/labourDay(ofSlot:)``).
+    public private(set) var labour: [Int]
+    /// `facility.labourMinutesPerDay.limit`; `nil`: unlimited.
+    public let labourLimit: Int?
+    /// Per job: its slots and the labour minutes it books with a mechanic.
+    private let lengths: [Int], labourMinutes: [Int]
+    private let slotsPerDay: Int
 
     public init(_ instance: Instance) {
         bayBusy = Array(repeating: Array(repeating: false, count: instance.slotCount), count: instance.bays.count)
@@ -15,20 +23,27 @@ public struct Occupancy: Sendable {
             count: instance.mechanics.count)
         load = Array(repeating: 0, count: instance.slotCount)
         maxConcurrent = instance.scenario.facility.maxConcurrent
+        labour = Array(repeating: 0, count: instance.scenario.facility.horizonDays)
+        labourLimit = instance.scenario.facility.labourLimitPerDay
+        lengths = instance.jobs.map(\.length)
+        labourMinutes = instance.scenario.jobs.map(\.durationMinutes)
+        slotsPerDay = instance.slotsPerDay
     }
 
     /// The occupancy of a whole plan (one entry per job).
     public init(_ instance: Instance, plan: [SlotPlacement?]) {
         self.init(instance)
         for (j, placement) in plan.enumerated() {
-            if let placement { place(placement, length: instance.jobs[j].length) }
+            if let placement { place(placement, job: j) }
         }
     }
 
-    /// Whether the bay, the mechanic and capacity are free for `length` slots.
-    public func isFree(_ placement: SlotPlacement, length: Int) -> Bool {
-        let range = placement.start..<(placement.start + length)
+    /// Whether the bay, the mechanic, capacity and the day's labour are free
+    /// for job `j` at `placement`.
+    public func isFree(_ placement: SlotPlacement, job j: Int) -> Bool {
+        let range = placement.start..<(placement.start + lengths[j])
         guard range.lowerBound >= 0, range.upperBound <= load.count else { return false }
+        if placement.mechanic != nil, !hasLabour(job: j, start: placement.start) { return false }
         for t in range {
             if bayBusy[placement.bay][t] { return false }
             if let m = placement.mechanic, mechanicBusy[m][t] { return false }
@@ -46,12 +61,26 @@ public struct Occupancy: Sendable {
         return !range.contains { load[$0] >= maxConcurrent }
     }
 
-    public mutating func place(_ placement: SlotPlacement, length: Int) {
-        for t in placement.start..<(placement.start + length) where t >= 0 && t < load.count {
+    /// Whether job `j`, given a mechanic and starting at slot `s`, keeps its
+    /// day's labour limit beside what is booked (rule 7); always true
+    /// without a limit. A job without a mechanic books no labour.
+    public func hasLabour(job j: Int, start s: Int) -> Bool {
+        guard let labourLimit else { return true }
+        let day = s / slotsPerDay
+        guard day >= 0, day < labour.count else { return false }
+        return labour[day] + labourMinutes[j] <= labourLimit
+    }
+
+    public mutating func place(_ placement: SlotPlacement, job j: Int) {
+        for t in placement.start..<(placement.start + lengths[j]) where t >= 0 && t < load.count {
             bayBusy[placement.bay][t] = true
             if let m = placement.mechanic { mechanicBusy[m][t] = true }
             load[t] += 1
         }
-        if let m = placement.mechanic { usedMechanics.insert(m) }
+        if let m = placement.mechanic {
+            usedMechanics.insert(m)
+            let day = placement.start / slotsPerDay
+            if day >= 0, day < labour.count { labour[day] += labourMinutes[j] }
+        }
     }
 }

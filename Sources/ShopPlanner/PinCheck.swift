@@ -84,6 +84,22 @@ public enum PinCheck {
                 }
             }
         }
+        // Labour among the pins alone: the pins with a mechanic, per day of their start.
+        if let limit = instance.scenario.facility.labourLimitPerDay {
+            var byDay: [Int: [Instance.JobSlots]] = [:]
+            for job in pinned where job.pinned!.mechanic != nil {
+                byDay[instance.labourDay(ofSlot: job.pinned!.start), default: []].append(job)
+            }
+            for day in byDay.keys.sorted() {
+                let here = byDay[day]!
+                let minutes = here.reduce(0) { $0 + instance.scenario.jobs[$1.index].durationMinutes }
+                guard minutes > limit else { continue }
+                let date = instance.scenario.facility.horizonStart.adding(days: day)
+                problems.append(
+                    "pins of \(here.map(\.id).joined(separator: ", ")) book \(minutes) labour minutes on \(date), above the limit \(limit)"
+                )
+            }
+        }
         return problems
     }
 

@@ -68,7 +68,7 @@ enum PlanRepair {
                     guard var occupancy = Occupancy(instance, consistentPlan: trial) else { continue }
                     if let (moved, _) = GreedyStrategy.cheapestFreePlacement(instance, job: k, occupancy: occupancy) {
                         trial[k] = moved
-                        occupancy.place(moved, length: instance.jobs[k].length)
+                        occupancy.place(moved, job: k)
                     }
                     let trialCost = instance.objective(of: trial, jobs: jobs)
                     if trialCost < (best?.cost ?? cost) { best = (trial, trialCost) }
@@ -86,8 +86,8 @@ extension Occupancy {
         self.init(instance)
         for (j, placement) in plan.enumerated() {
             guard let placement else { continue }
-            guard isFree(placement, length: instance.jobs[j].length) else { return nil }
-            place(placement, length: instance.jobs[j].length)
+            guard isFree(placement, job: j) else { return nil }
+            place(placement, job: j)
         }
     }
 }

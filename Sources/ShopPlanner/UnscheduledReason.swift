@@ -13,6 +13,9 @@ public enum UnscheduledReason: String, Sendable, Hashable, Codable, CaseIterable
     /// Qualified mechanics exist, but none is on one shift for the whole job
     /// at a time when a bay is available.
     case noMechanicOnShift = "NO_MECHANIC_ON_SHIFT"
+    /// Mode `required`, and the job's minutes alone are more than the daily
+    /// labour limit (`facility.labourMinutesPerDay.limit`).
+    case labourLimit = "LABOUR_LIMIT"
     /// It could run alone, but not beside the jobs of the plan.
     case capacity = "CAPACITY"
     /// It fits beside the plan, but every such placement costs more than
@@ -42,6 +45,11 @@ extension Instance {
                     job.mechanicOptions.contains { mechanicAvailable(job: j, mechanic: $0, start: s) }
                 }
                 if !staffed { reasons.append(.noMechanicOnShift) }
+            }
+            if let limit = scenario.facility.labourLimitPerDay, scenario.jobs[j].durationMinutes > limit,
+                !reasons.contains(.noQualifiedMechanic), !reasons.contains(.noMechanicOnShift)
+            {
+                reasons.append(.labourLimit)
             }
         }
         return reasons

@@ -108,7 +108,8 @@ public struct PlanVerifier: Sendable {
     ///   mechanic (active, required skills, shift), and — unless the status is `infeasible`
     ///   or `error`, which carry no plan — the job's pin, which also fails when a pinned job
     ///   is not scheduled;
-    /// - overlaps on each bay and of each mechanic, then capacity per slot;
+    /// - overlaps on each bay and of each mechanic, then capacity per slot, then labour
+    ///   minutes per day;
     /// - for status `optimal` or `feasible`: a claimed `objective` equal to the recomputed
     ///   one (``Violation/Rule/objective``), present at all when the status is `optimal`,
     ///   and a claimed `bound` not above it (``Violation/Rule/bound``).
@@ -187,6 +188,7 @@ public struct PlanVerifier: Sendable {
         }
         check.overlaps(placed)
         check.capacity(placed)
+        check.labour(placed)
 
         // The claims.
         let terms = objectiveTerms(placed)
@@ -511,6 +513,31 @@ public struct PlanVerifier: Sendable {
                     "During \(Text.span(span)), up to \(most) jobs run at once (\(Text.list(jobs))), more than maxConcurrent \(limit)."
                 )
                 runStart = runEnd + 1
+            }
+        }
+        /// Sums, per local date, the `durationMinutes` of every assignment that names a
+        /// mechanic and whose start parses, counted on the date of its start (whatever
+        /// the slot grid or how long the job runs), and reports each date above
+        /// `labourMinutesPerDay.limit` (rule 7). An assignment without a mechanic books
+        /// no labour.
+        mutating func labour(_ placed: [Placement?]) {
+            guard let limit = scenario.facility.labourLimitPerDay else { return }
+            var byDate: [Int: (minutes: Int, jobs: [Int])] = [:]
+            for placement in placed {
+                guard let placement, let start = placement.start, placement.assignment.mechanic != nil else {
+                    continue
+                }
+                let date = Int((Double(start) / 1440).rounded(.down))
+                byDate[date, default: (0, [])].minutes += scenario.jobs[placement.job].durationMinutes
+                byDate[date, default: (0, [])].jobs.append(placement.job)
+            }
+            for date in byDate.keys.sorted() where byDate[date]!.minutes > limit {
+                let (minutes, jobs) = byDate[date]!
+                let day = LocalDate(dayNumber: date)
+                add(
+                    .labour, nil,
+                    "On \(day), jobs with a mechanic book \(minutes) labour minutes (\(Text.list(jobs.map { scenario.jobs[$0].id }))), more than labourMinutesPerDay.limit \(limit)."
+                )
             }
         }
     }

@@ -32,6 +32,9 @@ public struct Violation: Sendable, Hashable, CustomStringConvertible {
         case mechanicMode
         /// Feasibility rule 5: more scheduled jobs run in some slot than `maxConcurrent`.
         case capacity
+        /// Feasibility rule 7: the jobs with a mechanic that start on one day add up to
+        /// more minutes than `facility.labourMinutesPerDay.limit`.
+        case labour
         /// Feasibility rule 6: a pinned job is unscheduled, or not at its pinned start,
         /// bay and mechanic (a pinned mechanic of `null` means none).
         case pin

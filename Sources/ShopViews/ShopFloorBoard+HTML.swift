@@ -12,6 +12,7 @@ extension ShopFloorBoard {
             let clock = board.now.map { " · now \($0.suffix(5)) \(board.timeZone ?? "")" } ?? ""
             body +=
                 "<section><h2>\(escape(board.name)) <small>\(escape(board.id)) · \(board.day)\(escape(clock))</small></h2>\n"
+            if let labour = board.labour { body += "<p class=\"labour\">\(escape(labour.line))</p>\n" }
             for notice in board.dataNotices { body += "<p class=\"notice\">\(escape(notice))</p>\n" }
             body += gantt(board)
             if !board.overdueAssignments.isEmpty {

@@ -27,6 +27,8 @@ public struct ShopFloorBoard: Codable, Hashable, Sendable {
         /// Appointments still without a mechanic past their assignment deadline.
         public var overdueAssignments: [OverdueAssignment] = []
         public var dataSources: [DataSourceStatus] = []
+        /// Labour hours booked and available on the day shown.
+        public var labour: LabourDay? = nil
     }
 
     public struct Lane: Codable, Hashable, Sendable {
@@ -139,7 +141,7 @@ public struct ShopFloorBoard: Codable, Hashable, Sendable {
                     timeZone: location.timeZone,
                     overdueAssignments: caller.may(.viewAssignments)
                         ? AssignmentViews.overdueAssignments(location, clock: clock) : [],
-                    dataSources: DataSourceStatus.of(location, clock: clock)))
+                    dataSources: DataSourceStatus.of(location, clock: clock), labour: LabourDay(location, day: now.date)))
         }
         return ShopFloorBoard(now: clock.homeNow.description, locations: boards)
     }
@@ -155,6 +157,7 @@ extension ShopFloorBoard {
             if let zone = board.timeZone { out += " \(zone)" }
             if let opens = board.opens, let closes = board.closes { out += ", open \(opens)–\(closes)" }
             out += "\n"
+            if let labour = board.labour { out += "\(labour.line)\n" }
             for notice in board.dataNotices { out += "! \(notice)\n" }
             let width = max(12, board.lanes.map { $0.place.count + 2 }.max() ?? 0)
             for lane in board.lanes {

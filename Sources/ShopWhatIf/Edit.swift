@@ -34,6 +34,9 @@ public struct Edit: Hashable, Sendable, CustomStringConvertible {
         case openDates
         /// `value`: the new `maxConcurrent`; `null` means unlimited.
         case setMaxConcurrent
+        /// `limit` (minutes; `null`: no limit) and optionally `warnAbove` (minutes;
+        /// `null`: no warning; left out: the scenario's stays): `facility.labourMinutesPerDay`.
+        case setLabourLimit
         /// `factor` (> 0) and `seed` (default 1): clone or drop unpinned jobs, seeded.
         case scaleDemand
         /// `weights`: the weights given replace those of the scenario; others stay.
@@ -63,6 +66,12 @@ public struct Edit: Hashable, Sendable, CustomStringConvertible {
     public var dates: [String]?
     /// `setMaxConcurrent`: `nil` is unlimited.
     public var value: Int?
+    /// `setLabourLimit`: the daily limit; `nil` is none.
+    public var limit: Int?
+    /// `setLabourLimit`: the warning threshold, when ``setsWarnAbove``; `nil` is none.
+    public var warnAbove: Int?
+    /// Whether the edit gives `warnAbove` (`null` included); otherwise the scenario's stays.
+    public var setsWarnAbove = false
     public var factor: Double?
     public var seed: UInt64?
     public var weights: ScenarioFile.Weights?
@@ -84,6 +93,7 @@ public struct Edit: Hashable, Sendable, CustomStringConvertible {
         case .setHours: (["day", "hours"], [])
         case .closeDates, .openDates: (["dates"], [])
         case .setMaxConcurrent: (["value"], [])
+        case .setLabourLimit: (["limit"], ["warnAbove"])
         case .scaleDemand: (["factor"], ["seed"])
         case .setWeights: (["weights"], [])
         case .setSlotMinutes: (["minutes"], [])
@@ -115,6 +125,10 @@ public struct Edit: Hashable, Sendable, CustomStringConvertible {
             return "setHours \(day ?? "") " + ((hours ?? []).isEmpty ? "closed" : (hours ?? []).joined(separator: ","))
         case .closeDates, .openDates: return "\(kind) \((dates ?? []).joined(separator: ","))"
         case .setMaxConcurrent: return "setMaxConcurrent " + (value.map(String.init) ?? "unlimited")
+        case .setLabourLimit:
+            var text = "setLabourLimit " + (limit.map { "\($0) min" } ?? "unlimited")
+            if setsWarnAbove { text += " warn " + (warnAbove.map { "\($0) min" } ?? "never") }
+            return text
         case .scaleDemand: return "scaleDemand \(factor ?? 1) seed \(seed ?? 1)"
         case .setWeights:
             let given = Mirror(reflecting: weights ?? .init()).children.compactMap { child -> String? in
@@ -177,6 +191,9 @@ extension Edit: Decodable {
         hours = try container.decodeIfPresent([String].self, forKey: Key("hours"))
         dates = try container.decodeIfPresent([String].self, forKey: Key("dates"))
         value = try container.decodeIfPresent(Int.self, forKey: Key("value"))  // null: unlimited
+        limit = try container.decodeIfPresent(Int.self, forKey: Key("limit"))  // null: no limit
+        warnAbove = try container.decodeIfPresent(Int.self, forKey: Key("warnAbove"))
+        setsWarnAbove = container.contains(Key("warnAbove"))
         factor = try container.decodeIfPresent(Double.self, forKey: Key("factor"))
         seed = try container.decodeIfPresent(UInt64.self, forKey: Key("seed"))
         weights = try container.decodeIfPresent(ScenarioFile.Weights.self, forKey: Key("weights"))

@@ -118,6 +118,13 @@ public enum ScenarioEditor {
                 throw fail("value", "must be 1 or more (null: unlimited), not \(value)")
             }
             file.facility.maxConcurrent = edit.value
+        case .setLabourLimit:
+            // Negative or inverted values are left to the variant's validation,
+            // which names facility.labourMinutesPerDay and its field.
+            var labour = file.facility.labourMinutesPerDay ?? .init()
+            labour.limit = edit.limit
+            if edit.setsWarnAbove { labour.warnAbove = edit.warnAbove }
+            file.facility.labourMinutesPerDay = labour.limit == nil && labour.warnAbove == nil ? nil : labour
         case .scaleDemand:
             let factor = edit.factor ?? 1
             guard factor > 0, factor.isFinite, factor <= 100 else {

@@ -54,7 +54,8 @@ public struct VariantFile: Decodable, Sendable, Hashable {
     /// options, each a list of edits (`name`, `options`).
     public struct Axis: Decodable, Sendable, Hashable {
         /// `bays.<TYPE>` (a count), `hours.<day>` (`closed` or `HH:MM-HH:MM[,…]`),
-        /// `maxConcurrent` (a number or `unlimited`), `demand` (a factor),
+        /// `maxConcurrent` (a number or `unlimited`), `labourLimit` (minutes per day
+        /// or `unlimited`), `demand` (a factor),
         /// `slotMinutes`, or `weights.<name>`.
         public var set: String?
         public var values: [Scalar]?

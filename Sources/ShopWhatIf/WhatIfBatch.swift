@@ -209,6 +209,13 @@ public struct WhatIfBatch: Sendable {
             case .string("unlimited"), .string("none"): edit.value = nil
             default: throw bad("a whole number or 'unlimited'")
             }
+        case ("labourLimit", 1):
+            edit = Edit(.setLabourLimit, path: path)
+            switch value {
+            case .int(let minutes): edit.limit = minutes
+            case .string("unlimited"), .string("none"): edit.limit = nil
+            default: throw bad("a whole number of minutes or 'unlimited'")
+            }
         case ("demand", 1):
             edit = Edit(.scaleDemand, path: path)
             switch value {
@@ -241,7 +248,7 @@ public struct WhatIfBatch: Sendable {
                 .init(
                     path: settingPath,
                     message:
-                        "unknown setting '\(setting)'; one of bays.<TYPE>, hours.<day>, maxConcurrent, demand, slotMinutes, weights.<name>"
+                        "unknown setting '\(setting)'; one of bays.<TYPE>, hours.<day>, maxConcurrent, labourLimit, demand, slotMinutes, weights.<name>"
                 )
             ])
         }

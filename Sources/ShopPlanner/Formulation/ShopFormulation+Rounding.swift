@@ -13,7 +13,7 @@ extension ShopFormulation {
         for j in jobs {
             if let pin = instance.jobs[j].pinned {
                 plan[j] = pin
-                occupancy.place(pin, length: instance.jobs[j].length)
+                occupancy.place(pin, job: j)
             }
         }
         let weight = jobs.map { j in placements[j].reduce(0) { $0 + values[$1.variable.index] } }
@@ -44,7 +44,8 @@ extension ShopFormulation {
                         (-values[$0.variable.index], $0.mechanicGroup) < (-values[$1.variable.index], $1.mechanicGroup)
                     }
                 var mechanic: Int?
-                for u in crews {
+                // A mechanic books the job's labour on its day (rule 7).
+                for u in crews where occupancy.hasLabour(job: j, start: x.start) {
                     let free = mechanicGroups.members[u.mechanicGroup].filter { occupancy.isMechanicFree($0, range) }
                     // Reuse a mechanic already at work when `mechanicUsed` is paid.
                     if let m = free.first(where: { occupancy.usedMechanics.contains($0) }) ?? free.first {
@@ -64,7 +65,7 @@ extension ShopFormulation {
             }
             if let chosen {
                 plan[j] = chosen
-                occupancy.place(chosen, length: length)
+                occupancy.place(chosen, job: j)
             }
         }
         let repaired = PlanRepair.improve(instance, plan, jobs: jobs, deadline: deadline)

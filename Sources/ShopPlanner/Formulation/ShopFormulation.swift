@@ -25,7 +25,8 @@ import MILP
 ///   than bays;
 /// - `Formulation+MechanicNoOverlap.swift`: per mechanic group and slot, no
 ///   more jobs than mechanics; and `mechanicUsed`;
-/// - `Formulation+Capacity.swift`: `maxConcurrent` per slot.
+/// - `Formulation+Capacity.swift`: `maxConcurrent` per slot;
+/// - `Formulation+Labour.swift`: labour minutes with a mechanic per day.
 ///
 /// The objective: `Σ unscheduled × priority` is a constant, and scheduling a
 /// job earns it back (on `z`, or on every `x` without indicators) plus its
@@ -104,6 +105,7 @@ public struct ShopFormulation: Sendable {
         let steps: [(inout ShopFormulation) -> Void] = [
             { $0.addPlacementVariables() }, { $0.addOnePlacementPerJob() }, { $0.addStaffing() },
             { $0.addBayNoOverlap() }, { $0.addMechanicNoOverlap() }, { $0.addCapacity() },
+            { $0.addLabourLimit() },
         ]
         for step in steps {
             step(&self)
