@@ -15,8 +15,9 @@ import PackageDescription
 //       the shop state as a typed scenario, the placement and conflict check, the alternatives, the
 //       override policy, the change recorder and notifications; statuses, permissions, the caller,
 //       clocks, ids, audit) -> ShopDomain, ShopPlanner
-//   ShopBooking (the booking use case: snapshot + request -> decision; re-exports ShopOperations)
-//       -> ShopDomain, MILP, ShopPlanner, ShopOperations
+//   ShopBooking (the booking use case: snapshot + request -> decision; what next for a mechanic, each
+//       proposal checked by the verifier; re-exports ShopOperations)
+//       -> ShopDomain, MILP, ShopPlanner, ShopOperations, ShopVerifier
 //   ShopViews (assignment and work-in-progress read models of a shop floor; seeded boards) -> ShopDomain, ShopOperations
 //   ShopWhatIf (what-if batches: variants of a base scenario, solved, compared, reported)
 //       -> ShopDomain, ShopPlanner, ShopVerifier
@@ -67,7 +68,8 @@ let package = Package(
         .target(name: "ShopScenarioGenerator", dependencies: ["ShopDomain", "ShopPlanner"]),
         .target(name: "ShopImport", dependencies: ["ShopDomain"]),
         .target(name: "ShopOperations", dependencies: ["ShopDomain", "ShopPlanner"]),
-        .target(name: "ShopBooking", dependencies: ["ShopDomain", "MILP", "ShopPlanner", "ShopOperations"]),
+        .target(
+            name: "ShopBooking", dependencies: ["ShopDomain", "MILP", "ShopPlanner", "ShopOperations", "ShopVerifier"]),
         .target(name: "ShopViews", dependencies: ["ShopDomain", "ShopOperations"]),
         .target(name: "ShopReschedule", dependencies: ["ShopDomain", "MILP", "ShopPlanner", "ShopOperations"]),
         .target(

@@ -76,6 +76,35 @@ public enum Alternatives {
         }
     }
 
+    /// The reverse question, "what could mechanic `m` start next": the
+    /// earliest start from `from` (and not before `now`) up to, not
+    /// including, `before`, at which the placement check gives the job to `m`
+    /// with nothing blocking (no hard and no overridable conflict, the daily
+    /// labour limit included), as an alternative of rank 1. The model's job
+    /// should prefer `m` (``JobToPlace/preferredMechanic``), so the check
+    /// tries `m` first.
+    public static func earliest(
+        _ model: ShopState, mechanic m: Int, from: LocalDateTime, before: LocalDateTime, now: LocalDateTime
+    ) -> (placement: SlotPlacement, alternative: Alternative)? {
+        let instance = model.instance, r = model.newJob
+        for s in instance.jobs[r].starts {
+            let time = instance.time(ofSlot: s)
+            if time < from || time < now { continue }
+            if time >= before { break }
+            let check = Conflicts.check(model, start: time, now: now, strategy: .manual, soft: false)
+            guard let bay = check.bay, check.mechanic == m, check.blocking(overrideGranted: false).isEmpty else {
+                continue
+            }
+            let placement = SlotPlacement(start: s, bay: bay, mechanic: m)
+            let cost = addedCost(model, placement)
+            return (
+                placement,
+                alternative(model, rank: 1, placement, addedCost: cost, bestCost: cost, moves: [], disruption: 0)
+            )
+        }
+        return nil
+    }
+
     /// The objective of the booked plan with the request placed, minus without
     /// it: the job's placement cost, plus `mechanicUsed` for a mechanic with no other work.
     public static func addedCost(_ model: ShopState, _ placement: SlotPlacement) -> Int {

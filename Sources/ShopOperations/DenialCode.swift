@@ -22,6 +22,9 @@ public enum DenialCode: String, Codable, Hashable, Sendable, CaseIterable {
     case managerApprovalInvalid = "MANAGER_APPROVAL_INVALID"
     case customerConfirmationRequired = "CUSTOMER_CONFIRMATION_REQUIRED"
     case rescheduleLimitReached = "RESCHEDULE_LIMIT_REACHED"
+    // What next for a mechanic.
+    case mechanicInactive = "MECHANIC_INACTIVE"
+    case mechanicOffShift = "MECHANIC_OFF_SHIFT"
     // The conflict override (``ConflictOverridePolicy``).
     case conflictOverrideReasonMissing = "CONFLICT_OVERRIDE_REASON_REQUIRED"
     case conflictOverrideNotPermitted = "MISSING_PERMISSION_OVERRIDE_SCHEDULING_CONFLICT"

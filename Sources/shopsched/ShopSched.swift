@@ -13,7 +13,7 @@ struct ShopSched: ParsableCommand {
             """,
         version: ShopSchedulerVersion.current,
         subcommands: [
-            Solve.self, Validate.self, Verify.self, Generate.self, Import.self, Book.self, Reschedule.self,
+            Solve.self, Validate.self, Verify.self, Generate.self, Import.self, Book.self, Next.self, Reschedule.self,
             Replan.self, Board.self, WhatIf.self, WhatIfMerge.self, Diff.self,
         ])
 
