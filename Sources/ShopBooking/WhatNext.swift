@@ -146,7 +146,8 @@ public enum WhatNext {
             decision.denials.append(
                 Denial(
                     code: .mechanicOffShift,
-                    message: "\(facility.name(ofMechanic: m)) has no shift left on \(at.date) from \(at.minuteOfDayText)"
+                    message:
+                        "\(facility.name(ofMechanic: m)) has no shift left on \(at.date) from \(at.minuteOfDayText)"
                 ))
             return decision
         }
@@ -157,7 +158,9 @@ public enum WhatNext {
             }
         }
         found.sort {
-            ($0.costDifference, $0.start, $0.kind.rawValue, $0.work) < ($1.costDifference, $1.start, $1.kind.rawValue, $1.work)
+            ($0.costDifference, $0.start, $0.kind.rawValue, $0.work) < (
+                $1.costDifference, $1.start, $1.kind.rawValue, $1.work
+            )
         }
         decision.proposals = found.prefix(count).enumerated().map { rank, proposal in
             var ranked = proposal
@@ -189,7 +192,8 @@ public enum WhatNext {
         let standard = facility.policy.standardDurations ?? [:]
         var items: [Item] = []
         func sourceJob(id: String, customer: String?, lines: [ServiceLine], workExecution: Int?) -> JobToPlace? {
-            let minutes = workExecution ?? lines.map { $0.estimatedMinutes ?? standard[$0.serviceType] ?? 0 }.reduce(0, +)
+            let minutes =
+                workExecution ?? lines.map { $0.estimatedMinutes ?? standard[$0.serviceType] ?? 0 }.reduce(0, +)
             guard minutes > 0, minutes <= Scenario.maxDurationMinutes else { return nil }
             return JobToPlace(
                 jobID: "WAITING " + id, label: id, customerId: customer, durationMinutes: minutes,
@@ -200,7 +204,9 @@ public enum WhatNext {
         where Eligibility.bookableEstimateStatuses.contains(estimate.status)
             && !active.contains(where: { $0.file.estimateId == estimate.id })
         {
-            guard let job = sourceJob(id: estimate.id, customer: estimate.customerId, lines: estimate.lines, workExecution: nil)
+            guard
+                let job = sourceJob(
+                    id: estimate.id, customer: estimate.customerId, lines: estimate.lines, workExecution: nil)
             else { continue }
             items.append(
                 Item(
@@ -312,7 +318,8 @@ public enum WhatNext {
                     requiredSkills: Set(b.requiredSkills), preferredSkills: [], mechanicMode: mode(b), priority: 1,
                     earliest: base.facility.horizonBegin, latest: base.facility.horizonEnd, preferredStarts: [],
                     pinned: placement, current: nil))
-            asBooked.append(assignment(b.file.id, b.start, minutes: b.file.durationMinutes, bay: b.bay, mechanic: b.mechanic))
+            asBooked.append(
+                assignment(b.file.id, b.start, minutes: b.file.durationMinutes, bay: b.bay, mechanic: b.mechanic))
         }
         let id = booked?.file.id ?? "\(item.kind == .unscheduledEstimate ? "ESTIMATE" : "WORK_ORDER") \(item.work)"
         let current = booked.map { Scenario.Placement(start: $0.start, bay: $0.bay, mechanic: $0.mechanic) }
@@ -334,7 +341,10 @@ public enum WhatNext {
                 seconds: 0, assignments: asBooked + (extra.map { [$0] } ?? []),
                 unscheduled: extra == nil && booked == nil ? [SolutionFile.Unscheduled(job: id, reasons: [])] : [])
         }
-        let before = solution(booked.map { assignment(id, $0.start, minutes: $0.file.durationMinutes, bay: $0.bay, mechanic: $0.mechanic) })
+        let before = solution(
+            booked.map {
+                assignment(id, $0.start, minutes: $0.file.durationMinutes, bay: $0.bay, mechanic: $0.mechanic)
+            })
         let after = solution(assignment(id, start, minutes: job.durationMinutes, bay: bay, mechanic: m))
         let beforeReport = verifier.verify(before), afterReport = verifier.verify(after)
         // Only what the proposal breaks counts: a booked plan that already breaks a rule stays as it is.

@@ -179,8 +179,9 @@ public struct GreedyStrategy: PlanningStrategy {
             if job.mode != .required { return true }
             if occupancy.hasLabour(job: j, start: s),
                 job.mechanicOptions.contains(where: {
-                instance.mechanicAvailable(job: j, mechanic: $0, start: s) && occupancy.isMechanicFree($0, range)
-            }) {
+                    instance.mechanicAvailable(job: j, mechanic: $0, start: s) && occupancy.isMechanicFree($0, range)
+                })
+            {
                 return true
             }
         }

@@ -9,6 +9,8 @@ public struct ShopBuilder: Sendable {
     public var days = 1
     public var hours: [[String]] = [["08:00", "12:00"]]
     public var maxConcurrent: Int? = nil
+    /// `facility.labourMinutesPerDay`.
+    public var labour: ScenarioFile.LabourMinutes? = nil
     public var bays: [ScenarioFile.Bay] = []
     public var mechanics: [ScenarioFile.Mechanic] = []
     public var jobs: [ScenarioFile.Job] = []
@@ -27,7 +29,7 @@ public struct ShopBuilder: Sendable {
             facility: .init(
                 id: "TEST", timeZone: "America/Chicago", slotMinutes: slotMinutes,
                 horizon: .init(start: Self.day, days: days), operatingHours: operating,
-                closedDates: closedDates, maxConcurrent: maxConcurrent),
+                closedDates: closedDates, maxConcurrent: maxConcurrent, labourMinutesPerDay: labour),
             bays: bays, mechanics: mechanics, jobs: jobs, weights: weights)
     }
 

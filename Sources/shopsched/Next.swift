@@ -71,7 +71,8 @@ struct Next: ParsableCommand {
         do { decision = try WhatNext.decide(requestFile, in: snapshotFile, now: local) } catch {
             if let request {
                 failBadInput(
-                    InputError(error.issues.map(Book.unprefixed)), snapshot: snapshot, file: request, prefix: "request.")
+                    InputError(error.issues.map(Book.unprefixed)), snapshot: snapshot, file: request, prefix: "request."
+                )
             }
             // Options, not a file: name them as options.
             let issues = error.issues.map {

@@ -21,11 +21,13 @@ enum Fixture {
     static func snapshot(
         appointments: [BookedAppointment] = [], estimates: [Estimate]? = nil,
         workOrders: [WorkOrder]? = nil, policy: BookingPolicy? = nil,
-        maxConcurrent: Int? = nil
+        maxConcurrent: Int? = nil, labour: ScenarioFile.LabourMinutes? = nil
     ) -> BookingSnapshot {
-        BookingShop.booking.snapshot(
+        var snapshot = BookingShop.booking.snapshot(
             appointments: appointments, estimates: estimates ?? [estimate()], workOrders: workOrders ?? [workOrder()],
             policy: policy, maxConcurrent: maxConcurrent)
+        snapshot.facility.labourMinutesPerDay = labour
+        return snapshot
     }
 
     static func brakeLine(minutes: Int? = 90, type: String = "BRAKE_PADS") -> ServiceLine {
