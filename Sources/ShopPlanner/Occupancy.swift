@@ -1,3 +1,5 @@
+import ShopDomain
+
 /// Which bay, mechanic and capacity slots a partial plan already uses, and
 /// the labour minutes booked per day. Used by the greedy strategy, the pin
 /// check, the unscheduled reasons and the booking adapter (which fills it
@@ -12,8 +14,9 @@ public struct Occupancy: Sendable {
     public private(set) var labour: [Int]
     /// `facility.labourMinutesPerDay.limit`; `nil`: unlimited.
     public let labourLimit: Int?
-    /// Per job: its slots and the labour minutes it books with a mechanic.
-    private let lengths: [Int], labourMinutes: [Int]
+    /// The jobs, for their slots and the labour minutes they book with a
+    /// mechanic (the instance's own arrays, shared: no copy per occupancy).
+    private let jobs: [Instance.JobSlots], scenarioJobs: [Scenario.Job]
     private let slotsPerDay: Int
 
     public init(_ instance: Instance) {
@@ -25,8 +28,8 @@ public struct Occupancy: Sendable {
         maxConcurrent = instance.scenario.facility.maxConcurrent
         labour = Array(repeating: 0, count: instance.scenario.facility.horizonDays)
         labourLimit = instance.scenario.facility.labourLimitPerDay
-        lengths = instance.jobs.map(\.length)
-        labourMinutes = instance.scenario.jobs.map(\.durationMinutes)
+        jobs = instance.jobs
+        scenarioJobs = instance.scenario.jobs
         slotsPerDay = instance.slotsPerDay
     }
 
@@ -41,7 +44,7 @@ public struct Occupancy: Sendable {
     /// Whether the bay, the mechanic, capacity and the day's labour are free
     /// for job `j` at `placement`.
     public func isFree(_ placement: SlotPlacement, job j: Int) -> Bool {
-        let range = placement.start..<(placement.start + lengths[j])
+        let range = placement.start..<(placement.start + jobs[j].length)
         guard range.lowerBound >= 0, range.upperBound <= load.count else { return false }
         if placement.mechanic != nil, !hasLabour(job: j, start: placement.start) { return false }
         for t in range {
@@ -68,11 +71,11 @@ public struct Occupancy: Sendable {
         guard let labourLimit else { return true }
         let day = s / slotsPerDay
         guard day >= 0, day < labour.count else { return false }
-        return labour[day] + labourMinutes[j] <= labourLimit
+        return labour[day] + scenarioJobs[j].durationMinutes <= labourLimit
     }
 
     public mutating func place(_ placement: SlotPlacement, job j: Int) {
-        for t in placement.start..<(placement.start + lengths[j]) where t >= 0 && t < load.count {
+        for t in placement.start..<(placement.start + jobs[j].length) where t >= 0 && t < load.count {
             bayBusy[placement.bay][t] = true
             if let m = placement.mechanic { mechanicBusy[m][t] = true }
             load[t] += 1
@@ -80,7 +83,7 @@ public struct Occupancy: Sendable {
         if let m = placement.mechanic {
             usedMechanics.insert(m)
             let day = placement.start / slotsPerDay
-            if day >= 0, day < labour.count { labour[day] += labourMinutes[j] }
+            if day >= 0, day < labour.count { labour[day] += scenarioJobs[j].durationMinutes }
         }
     }
 }
