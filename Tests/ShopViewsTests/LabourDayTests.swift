@@ -48,12 +48,12 @@ struct LabourDayTests {
     }
 
     @Test func exactlyAtTheLimitIsOKAndAboveIsOver() throws {
-        #expect(try Self.board(.init(limit: 180)).locations[0].labour.state == "OK")
-        #expect(try Self.board(.init(limit: 179)).locations[0].labour.state == "OVER_LIMIT")
+        #expect(try Self.board(.init(limit: 180)).locations[0].labour?.state == "OK")
+        #expect(try Self.board(.init(limit: 179)).locations[0].labour?.state == "OVER_LIMIT")
     }
 
     @Test func aDayWithNoMechanicWorkBooksNothing() throws {
-        let labour = try Self.board(.init(limit: 0), appointments: [Self.appointments[2]]).locations[0].labour
+        let labour = try #require(try Self.board(.init(limit: 0), appointments: [Self.appointments[2]]).locations[0].labour)
         #expect(labour.bookedMinutes == 0 && labour.state == "OK")
     }
 }
