@@ -141,7 +141,8 @@ public struct ShopFloorBoard: Codable, Hashable, Sendable {
                     timeZone: location.timeZone,
                     overdueAssignments: caller.may(.viewAssignments)
                         ? AssignmentViews.overdueAssignments(location, clock: clock) : [],
-                    dataSources: DataSourceStatus.of(location, clock: clock), labour: LabourDay(location, day: now.date)))
+                    dataSources: DataSourceStatus.of(location, clock: clock), labour: LabourDay(location, day: now.date)
+                ))
         }
         return ShopFloorBoard(now: clock.homeNow.description, locations: boards)
     }

@@ -53,7 +53,8 @@ struct LabourDayTests {
     }
 
     @Test func aDayWithNoMechanicWorkBooksNothing() throws {
-        let labour = try #require(try Self.board(.init(limit: 0), appointments: [Self.appointments[2]]).locations[0].labour)
+        let labour = try #require(
+            try Self.board(.init(limit: 0), appointments: [Self.appointments[2]]).locations[0].labour)
         #expect(labour.bookedMinutes == 0 && labour.state == "OK")
     }
 }
