@@ -46,7 +46,28 @@ public struct BookingEngine: Sendable {
     /// JSON path) when the snapshot or the request is malformed.
     public func book(_ request: AppointmentRequest, in snapshot: BookingSnapshot) throws(InputError) -> BookingDecision
     {
-        try decide(ValidatedBooking.validate(snapshot: snapshot, request: request))
+        let booking = try ValidatedBooking.validate(snapshot: snapshot, request: request)
+        var decision = try decide(booking)
+        decision.claims = decision.appointment.map(Self.claims) ?? []
+        decision.basis = Self.basis(of: decision, booking)
+        return decision
+    }
+
+    /// What a created appointment takes.
+    static func claims(_ a: CreatedAppointment) -> [Claim] {
+        Claim.of(
+            appointment: a.id, start: LocalDateTime(a.start)!, durationMinutes: a.durationMinutes,
+            bay: a.bay ?? a.mobileUnit ?? "", mechanic: a.mechanic, needsMechanic: true)
+    }
+
+    /// The days of the wanted starts and of the created appointment; the source booked.
+    static func basis(of decision: BookingDecision, _ booking: ValidatedBooking) -> DecisionBasis {
+        var days = Set(booking.preferredStarts.map(\.date))
+        if let a = decision.appointment, let start = LocalDateTime(a.start) {
+            days.formUnion(DecisionBasis.days(from: start, minutes: a.durationMinutes))
+        }
+        return DecisionBasis(
+            booking.facility.snapshot, days: days, subjects: ["\(booking.sourceType.rawValue):\(booking.source.id)"])
     }
 
     private func decide(_ booking: ValidatedBooking) throws(InputError) -> BookingDecision {

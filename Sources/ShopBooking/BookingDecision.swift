@@ -28,6 +28,11 @@ public struct BookingDecision: Codable, Hashable, Sendable {
     /// Set on a retry after the backend stored the appointment this request
     /// created: its id. The decision is the one the request got the first time.
     public var replayOf: String?
+    /// The snapshot parts the decision relied on (see ``/ShopOperations/DecisionBasis``):
+    /// commit only if they are unchanged, or revalidate.
+    public var basis: DecisionBasis? = nil
+    /// What the created appointment takes (its bay, mechanic and capacity over its time); empty when nothing was created.
+    public var claims: [Claim] = []
 
     public enum Outcome: String, Codable, Hashable, Sendable {
         /// The appointment is booked; persist it with the events and audit records.

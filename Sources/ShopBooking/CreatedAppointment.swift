@@ -29,3 +29,14 @@ public struct CreatedAppointment: Codable, Hashable, Sendable {
     public var createdBy: String
     public var createdAt: String
 }
+
+extension CreatedAppointment {
+    /// The appointment as a snapshot lists it once the backend has stored it.
+    public var booked: BookedAppointment {
+        BookedAppointment(
+            id: id, status: status, start: start, durationMinutes: durationMinutes, bay: bay ?? mobileUnit ?? "",
+            mechanic: mechanic, estimateId: estimateId, workOrderId: workOrderId, customerId: customerId,
+            vehicleId: vehicleId, rescheduleCount: 0, requestKey: requestKey, requiredSkills: requiredSkills,
+            version: version)
+    }
+}

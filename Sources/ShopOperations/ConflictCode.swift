@@ -13,10 +13,16 @@ public enum ConflictCode: String, Codable, Hashable, Sendable, CaseIterable {
     case labourLimitExceeded = "LABOUR_LIMIT_EXCEEDED"
     /// The day's booked labour minutes would pass `labourMinutesPerDay.warnAbove`.
     case labourAboveWarning = "LABOUR_ABOVE_WARNING"
+    /// Revalidation: the bay a decision claimed is no longer free then (``ClaimCheck``).
+    case claimedBayTaken = "CLAIMED_BAY_TAKEN"
+    /// Revalidation: the mechanic a decision claimed is no longer free then.
+    case claimedMechanicTaken = "CLAIMED_MECHANIC_TAKEN"
 
     public var severity: ConflictSeverity {
         switch self {
-        case .noEligibleBay, .outsideOperatingHours, .capacityExceeded, .outsideBookingHorizon: .hard
+        case .noEligibleBay, .outsideOperatingHours, .capacityExceeded, .outsideBookingHorizon, .claimedBayTaken,
+            .claimedMechanicTaken:
+            .hard
         case .noMechanicFree, .customerDoubleBooked, .labourLimitExceeded: .overridable
         case .softCapacityExceeded, .preferredMechanicUnavailable, .mechanicOverloaded, .labourAboveWarning: .soft
         }

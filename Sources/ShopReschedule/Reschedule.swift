@@ -57,6 +57,16 @@ public struct RescheduleEngine: Sendable {
         }
         var decision = decide(input)
         if replay { decision.replayOf = request.appointmentId }
+        if let moved = decision.appointment, let start = LocalDateTime(moved.start) {
+            decision.claims = Claim.of(
+                appointment: moved.id, start: start, durationMinutes: moved.durationMinutes, bay: moved.bay,
+                mechanic: moved.mechanic, needsMechanic: moved.needsMechanic != false)
+        }
+        decision.basis = DecisionBasis(
+            snapshot,
+            days: DecisionBasis.days(from: input.currentStart, minutes: input.target.durationMinutes).union(
+                DecisionBasis.days(from: input.newStart, minutes: input.target.durationMinutes)),
+            subjects: ["APPOINTMENT:" + request.appointmentId])
         return decision
     }
 

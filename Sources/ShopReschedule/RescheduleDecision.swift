@@ -28,6 +28,11 @@ public struct RescheduleDecision: Codable, Hashable, Sendable {
     public var replayOf: String?
     /// The work order's new planned time, for Work Execution (when the appointment has a work order).
     public var workOrderUpdates: [WorkOrderPlanUpdated]? = nil
+    /// The snapshot parts the decision relied on (see ``/ShopOperations/DecisionBasis``):
+    /// the appointment, and the days of its old and new start.
+    public var basis: DecisionBasis? = nil
+    /// What the moved appointment takes at its new time; empty when it was not moved.
+    public var claims: [Claim] = []
 
     public enum Outcome: String, Codable, Hashable, Sendable {
         /// Moved; persist the appointment, update, events, outbox and audit records.
