@@ -15,8 +15,8 @@ import PackageDescription
 //       the shop state as a typed scenario, the placement and conflict check, the alternatives, the
 //       override policy, the change recorder and notifications; statuses, permissions, the caller,
 //       clocks, ids, audit) -> ShopDomain, ShopPlanner
-//   ShopBooking (the booking use case: snapshot + request -> decision; what next for a mechanic, each
-//       proposal checked by the verifier; re-exports ShopOperations)
+//   ShopBooking (the booking use case: snapshot + request -> decision; what next for a mechanic and
+//       the refill, each proposal checked by the verifier; re-exports ShopOperations)
 //       -> ShopDomain, MILP, ShopPlanner, ShopOperations, ShopVerifier
 //   ShopViews (assignment and work-in-progress read models of a shop floor; seeded boards) -> ShopDomain, ShopOperations
 //   ShopWhatIf (what-if batches: variants of a base scenario, solved, compared, reported)

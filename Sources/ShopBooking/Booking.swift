@@ -46,10 +46,17 @@ public struct BookingEngine: Sendable {
     /// JSON path) when the snapshot or the request is malformed.
     public func book(_ request: AppointmentRequest, in snapshot: BookingSnapshot) throws(InputError) -> BookingDecision
     {
-        let booking = try ValidatedBooking.validate(snapshot: snapshot, request: request)
-        var decision = try decide(booking)
-        decision.claims = decision.appointment.map(Self.claims) ?? []
-        decision.basis = Self.basis(of: decision, booking)
+        try decide(ValidatedBooking.validate(snapshot: snapshot, request: request))
+    }
+
+    /// The decision with its claims and its basis: of the snapshot decided on
+    /// (for a retry, the one before its own booking), so a retry gets the same.
+    private func decide(_ booking: ValidatedBooking) throws(InputError) -> BookingDecision {
+        var decision = try decideRules(booking)
+        if decision.replayOf == nil {
+            decision.claims = decision.appointment.map(Self.claims) ?? []
+            decision.basis = Self.basis(of: decision, booking)
+        }
         return decision
     }
 
@@ -70,7 +77,7 @@ public struct BookingEngine: Sendable {
             booking.facility.snapshot, days: days, subjects: ["\(booking.sourceType.rawValue):\(booking.source.id)"])
     }
 
-    private func decide(_ booking: ValidatedBooking) throws(InputError) -> BookingDecision {
+    private func decideRules(_ booking: ValidatedBooking) throws(InputError) -> BookingDecision {
         let request = booking.request, snapshot = booking.facility.snapshot
         // A retry after the backend stored what this request created: decide on the
         // snapshot as it was before, which gives the same ids, events and audit records.

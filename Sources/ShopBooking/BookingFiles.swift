@@ -20,6 +20,10 @@ public enum BookingFiles {
         }
     }
 
+    public static func refill(from data: Data) throws(InputError) -> RefillRequest {
+        try JSONFiles.decode(RefillRequest.self, from: data)
+    }
+
     /// Reads a file, or throws an ``/ShopDomain/InputError`` saying it cannot be read.
     public static func read(_ path: String) throws(InputError) -> Data {
         guard let data = FileManager.default.contents(atPath: path) else {

@@ -17,13 +17,16 @@ public struct BookingPolicy: Codable, Hashable, Sendable {
     public var bookingHorizonDays: Int?
     /// Standard minutes per service type, used when a line has no estimate.
     public var standardDurations: [String: Int]?
+    /// Minutes past an appointment's start before it may be marked a no-show (15).
+    public var noShowGraceMinutes: Int?
 
     public init(
         assignmentStrategy: String? = nil, serviceTypeStrategies: [String: String]? = nil,
         complexServiceTypes: [String]? = nil, longServiceMinutes: Int? = nil,
         softCapacityThreshold: Double? = nil, mechanicOverloadThreshold: Double? = nil,
-        bookingHorizonDays: Int? = nil, standardDurations: [String: Int]? = nil
+        bookingHorizonDays: Int? = nil, standardDurations: [String: Int]? = nil, noShowGraceMinutes: Int? = nil
     ) {
+        self.noShowGraceMinutes = noShowGraceMinutes
         self.assignmentStrategy = assignmentStrategy
         self.serviceTypeStrategies = serviceTypeStrategies
         self.complexServiceTypes = complexServiceTypes
@@ -38,6 +41,7 @@ public struct BookingPolicy: Codable, Hashable, Sendable {
     public static let defaultSoftCapacityThreshold = 0.85
     public static let defaultMechanicOverloadThreshold = 0.85
     public static let defaultBookingHorizonDays = 90
+    public static let defaultNoShowGraceMinutes = 15
 
     public var resolvedStrategy: AssignmentStrategy {
         assignmentStrategy.flatMap(AssignmentStrategy.init(rawValue:)) ?? .auto
@@ -48,4 +52,5 @@ public struct BookingPolicy: Codable, Hashable, Sendable {
         mechanicOverloadThreshold ?? Self.defaultMechanicOverloadThreshold
     }
     public var resolvedBookingHorizonDays: Int { bookingHorizonDays ?? Self.defaultBookingHorizonDays }
+    public var resolvedNoShowGraceMinutes: Int { noShowGraceMinutes ?? Self.defaultNoShowGraceMinutes }
 }

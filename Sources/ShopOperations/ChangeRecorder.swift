@@ -150,8 +150,79 @@ public struct ChangeRecorder {
         return entries
     }
 
+    mutating func appendOutbox(_ entries: [OutboxEntry]) { outbox.entries += entries }
+    mutating func appendWorkOrderUpdate(_ update: WorkOrderPlanUpdated) { workOrderUpdates.append(update) }
+
     /// Hands the work orders' updates their event ids, after every change's own event.
     public mutating func finish() {
         for i in workOrderUpdates.indices { workOrderUpdates[i].eventId = ids.next("EVT") }
+    }
+}
+
+extension ChangeRecorder {
+    /// One appointment giving its time back (a cancellation or a no-show).
+    public struct Release {
+        /// The appointment as it was.
+        public var appointment: BookedAppointment
+        public var start: LocalDateTime
+        /// `CANCELLED` or `NO_SHOW`.
+        public var status: AppointmentStatus
+        /// A cancellation reason code, or `NO_SHOW`.
+        public var reason: String
+        public var notes: String?
+        public var customerNoShowCount: Int?
+
+        public init(
+            appointment: BookedAppointment, start: LocalDateTime, status: AppointmentStatus, reason: String,
+            notes: String?, customerNoShowCount: Int? = nil
+        ) {
+            self.appointment = appointment
+            self.start = start
+            self.status = status
+            self.reason = reason
+            self.notes = notes
+            self.customerNoShowCount = customerNoShowCount
+        }
+
+        public var version: Int { appointment.currentVersion + 1 }
+        public var end: LocalDateTime { start.adding(minutes: appointment.durationMinutes) }
+    }
+
+    /// The appointment as it is to be stored: the new status, its version one more.
+    public func stored(_ release: Release) -> BookedAppointment {
+        var a = release.appointment
+        a.status = release.status.rawValue
+        a.version = release.version
+        return a
+    }
+
+    /// Records the release's event, its notifications and its work order's
+    /// cleared planned time (through ``finish()``); returns the event and the notifications.
+    @discardableResult
+    public mutating func record(
+        _ release: Release, noticeMinutes: Int, notifyCustomer: Bool, mandatory: Bool
+    ) -> (ReleaseEvent, [OutboxEntry]) {
+        let a = release.appointment
+        let event = ReleaseEvent(
+            type: release.status == .noShow ? ReleaseEvent.noShow : ReleaseEvent.cancelled,
+            eventId: ids.next("EVT"), appointmentId: a.id, occurredAt: now.description, facilityId: facility,
+            customerId: a.customerId, vehicleId: a.vehicleId, estimateId: a.estimateId, workOrderId: a.workOrderId,
+            seriesId: a.seriesId, version: release.version, start: release.start.description,
+            end: release.end.description, bayId: a.bay, mechanicId: a.mechanic, reason: release.reason,
+            notes: release.notes, by: actor, noticeMinutes: noticeMinutes,
+            customerNoShowCount: release.customerNoShowCount)
+        let entries = Notifications.release(
+            a, start: release.start, status: release.status, reason: release.reason, facility: facility,
+            timeZone: timeZone, sequence: release.version - 1, notifyCustomer: notifyCustomer, mandatory: mandatory,
+            now: now, nowInstant: nowInstant, ids: ids)
+        appendOutbox(entries)
+        if let workOrder = a.workOrderId {
+            appendWorkOrderUpdate(
+                WorkOrderPlanUpdated(
+                    eventId: "", workOrderId: workOrder, appointmentId: a.id, occurredAt: now.description,
+                    facilityId: facility, previousPlannedStart: release.start.description, plannedStart: nil,
+                    plannedEnd: nil, bayId: nil, mechanicId: nil, version: release.version))
+        }
+        return (event, entries)
     }
 }

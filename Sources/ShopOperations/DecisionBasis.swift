@@ -104,8 +104,12 @@ public struct DecisionBasis: Codable, Hashable, Sendable {
                 || a.workOrderId.map(workOrderIDs.contains) == true
                 || touches(start, start?.adding(minutes: a.durationMinutes))
         }.map { a in
+            // Absent counters say the same as their defaults (a retry rebuilds them so).
             var a = a
             a.requiredSkills = a.requiredSkills?.sorted()
+            a.version = a.currentVersion
+            a.rescheduleCount = a.rescheduleCount ?? 0
+            if a.history?.isEmpty == true { a.history = nil }
             return a
         }.sorted { $0.id < $1.id }
         let part = Part(

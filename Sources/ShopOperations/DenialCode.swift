@@ -25,6 +25,13 @@ public enum DenialCode: String, Codable, Hashable, Sendable, CaseIterable {
     // What next for a mechanic.
     case mechanicInactive = "MECHANIC_INACTIVE"
     case mechanicOffShift = "MECHANIC_OFF_SHIFT"
+    // Cancellations and no-shows (the notice codes above apply to a cancellation too).
+    case missingCancelPermission = "MISSING_PERMISSION_CANCEL_APPOINTMENT"
+    case appointmentNotFound = "APPOINTMENT_NOT_FOUND"
+    case cancellationReasonMissing = "CANCELLATION_REASON_REQUIRED"
+    case notCancellable = "APPOINTMENT_NOT_CANCELLABLE"
+    case noShowBeforeGracePeriod = "NO_SHOW_BEFORE_GRACE_PERIOD"
+    case notMarkableNoShow = "APPOINTMENT_NOT_MARKABLE_NO_SHOW"
     // The conflict override (``ConflictOverridePolicy``).
     case conflictOverrideReasonMissing = "CONFLICT_OVERRIDE_REASON_REQUIRED"
     case conflictOverrideNotPermitted = "MISSING_PERMISSION_OVERRIDE_SCHEDULING_CONFLICT"

@@ -53,13 +53,64 @@ enum Notifications {
         return entries
     }
 
+    /// A cancellation's or a no-show's notifications: the customer (when
+    /// `notifyCustomer` or `mandatory`), with a calendar cancel, and the
+    /// mechanic who had the job (always: their time is free).
+    static func release(
+        _ a: BookedAppointment, start: LocalDateTime, status: AppointmentStatus, reason: String, facility: String,
+        timeZone: String, sequence: Int, notifyCustomer: Bool, mandatory: Bool, now: LocalDateTime,
+        nowInstant: Date, ids: DecisionIDs
+    ) -> [OutboxEntry] {
+        var entries: [OutboxEntry] = []
+        func entry(
+            _ kind: RecipientKind, _ id: String, mandatory: Bool, subject: String, text: String, calendar: String?
+        )
+            -> OutboxEntry
+        {
+            OutboxEntry(
+                notificationId: ids.next("NTF"), appointmentId: a.id, recipientKind: kind, recipientId: id,
+                mandatory: mandatory, channels: ChannelPolicy.standard, channel: ChannelPolicy.standard[0].channel,
+                attempt: 1, status: .pending, subject: subject, text: text, calendar: calendar,
+                createdAt: now.description, attempts: [])
+        }
+        let at = "\(when(start)) (\(a.bay))"
+        let why = reason.replacingOccurrences(of: "_", with: " ").lowercased()
+        let noShow = status == .noShow
+        if let customer = a.customerId, notifyCustomer || mandatory {
+            let change = PlacementChange(
+                appointment: a, facility: facility, timeZone: timeZone, fromStart: start, fromBay: a.bay,
+                fromMechanic: a.mechanic, to: nil, reason: reason, sequence: sequence)
+            entries.append(
+                entry(
+                    .customer, customer, mandatory: mandatory,
+                    subject: noShow ? "We missed you today" : "Your appointment is cancelled",
+                    text: noShow
+                        ? "We missed you at your appointment \(a.id) on \(at). Call us to book a new time."
+                        : "Your appointment \(a.id) on \(at) is cancelled. Reason: \(why).",
+                    calendar: calendar(
+                        change, nowInstant: nowInstant,
+                        description:
+                            "\(noShow ? "Missed" : "Cancelled"): \(when(start)) (\(facility) local time). Reason: \(reason)."
+                    )))
+        }
+        if let mechanic = a.mechanic {
+            entries.append(
+                entry(
+                    .mechanic, mechanic, mandatory: true,
+                    subject: noShow ? "No-show: job freed" : "Job cancelled",
+                    text: "Job \(a.id) at \(at) \(noShow ? "is a no-show" : "is cancelled"): the time is free.",
+                    calendar: nil))
+        }
+        return entries
+    }
+
     static func when(_ time: LocalDateTime) -> String { "\(time.date) \(ClockTime(minutes: time.minuteOfDay)!)" }
 
     /// An RFC 5545 invite: one VEVENT with a UID stable per appointment and a
     /// SEQUENCE that grows with each change (so calendars update it), DTSTAMP the
     /// injected clock, times in UTC (exact across daylight-saving changes), CRLF
     /// line ends, long lines folded at 75 octets. `METHOD:CANCEL` when unplaced.
-    static func calendar(_ change: PlacementChange, nowInstant: Date) -> String {
+    static func calendar(_ change: PlacementChange, nowInstant: Date, description: String? = nil) -> String {
         let a = change.appointment
         let start = change.to?.start ?? change.fromStart
         let end = start.adding(minutes: change.durationMinutes)
@@ -72,7 +123,7 @@ enum Notifications {
             "DTSTART:\(FacilityTime.utcStamp(FacilityTime.instant(start, timeZone: change.timeZone)))",
             "DTEND:\(FacilityTime.utcStamp(FacilityTime.instant(end, timeZone: change.timeZone)))",
             "SUMMARY:\(escape("Service appointment \(a.id) at \(change.facility)"))",
-            "DESCRIPTION:\(escape("Moved from \(when(change.fromStart)) (\(change.facility) local time). Reason: \(change.reason)."))",
+            "DESCRIPTION:\(escape(description ?? "Moved from \(when(change.fromStart)) (\(change.facility) local time). Reason: \(change.reason)."))",
             "STATUS:\(change.to == nil ? "CANCELLED" : "CONFIRMED")",
             "END:VEVENT", "END:VCALENDAR",
         ]

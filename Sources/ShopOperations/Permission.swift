@@ -10,6 +10,9 @@ public enum Permission: String, Codable, Hashable, Sendable, CaseIterable {
     case rescheduleAppointment = "RESCHEDULE_APPOINTMENT"
     /// Move one at less than 24 hours' notice (ShopReschedule).
     case approveReschedule = "APPROVE_RESCHEDULE"
+    // Cancellations and no-shows.
+    /// Cancel a booked appointment, or mark it a no-show (ShopReschedule's ``CancellationEngine``).
+    case cancelAppointment = "CANCEL_APPOINTMENT"
     // Assignment and work-in-progress views.
     case viewAssignments = "VIEW_ASSIGNMENTS"
     case viewCancelledAppointments = "VIEW_CANCELLED_APPOINTMENTS"

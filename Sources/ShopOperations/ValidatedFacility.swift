@@ -149,6 +149,9 @@ public struct ValidatedFacility: Sendable {
         if let days = policy.bookingHorizonDays, days < 1 || days > 3660 {
             add("policy.bookingHorizonDays", "must be from 1 to 3660, not \(days)")
         }
+        if let minutes = policy.noShowGraceMinutes, minutes < 0 || minutes > 1440 {
+            add("policy.noShowGraceMinutes", "must be from 0 to 1440 (a day), not \(minutes)")
+        }
         if let minutes = policy.longServiceMinutes, minutes < 1 {
             add("policy.longServiceMinutes", "must be 1 or more, not \(minutes)")
         }

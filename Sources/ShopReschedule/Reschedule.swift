@@ -62,8 +62,9 @@ public struct RescheduleEngine: Sendable {
                 appointment: moved.id, start: start, durationMinutes: moved.durationMinutes, bay: moved.bay,
                 mechanic: moved.mechanic, needsMechanic: moved.needsMechanic != false)
         }
+        // Of the snapshot decided on (before a replayed move), so a retry gets the same basis.
         decision.basis = DecisionBasis(
-            snapshot,
+            input.snapshot,
             days: DecisionBasis.days(from: input.currentStart, minutes: input.target.durationMinutes).union(
                 DecisionBasis.days(from: input.newStart, minutes: input.target.durationMinutes)),
             subjects: ["APPOINTMENT:" + request.appointmentId])
@@ -288,29 +289,9 @@ enum RescheduleRules {
             )
         }
         let managerApproved = approval?.isValid == true
-        let hours = "\(noticeMinutes / 60) h \(abs(noticeMinutes % 60)) min"
-        switch notice {
-        case .standard?, nil:
-            break
-        case .short?:
-            if !managerApproved, !request.caller.has(.approveReschedule, for: facility) {
-                deny(
-                    .shortNoticeNotApproved,
-                    "\(hours) notice is under 24 h: \(request.caller.id) needs APPROVE_RESCHEDULE for facility \(facility), or a Shop Manager's approval"
-                )
-            }
-        case .emergency?:
-            if !managerApproved {
-                deny(
-                    .managerApprovalRequired,
-                    "\(hours) notice is under 4 h (an emergency): a Shop Manager's approval is needed")
-            }
-            if request.customerConfirmation == nil {
-                deny(
-                    .customerConfirmationRequired,
-                    "\(hours) notice is under 4 h (an emergency): the customer must confirm the new time")
-            }
-        }
+        denials += NoticeRule.denials(
+            notice: notice, noticeMinutes: noticeMinutes, caller: request.caller, facility: facility,
+            managerApproval: approval, customerConfirmation: request.customerConfirmation)
         let count = target.rescheduleCount ?? 0
         if count >= options.reschedulesWithoutApproval, !managerApproved {
             deny(

@@ -14,7 +14,8 @@ struct ShopSched: ParsableCommand {
         version: ShopSchedulerVersion.current,
         subcommands: [
             Solve.self, Validate.self, Verify.self, Generate.self, Import.self, Book.self, Next.self, Reschedule.self,
-            Replan.self, Revalidate.self, Board.self, WhatIf.self, WhatIfMerge.self, Diff.self,
+            Replan.self, Revalidate.self, Cancel.self, NoShow.self, Refill.self, Board.self, WhatIf.self,
+            WhatIfMerge.self, Diff.self,
         ])
 
     /// ArgumentParser exits 64 on a usage error; our contract is 2 for any

@@ -14,5 +14,5 @@ public struct ManagerApproval: Codable, Hashable, Sendable {
         self.approvedAt = approvedAt
     }
 
-    var isValid: Bool { !approvedBy.isEmpty && role == Self.managerRole }
+    public var isValid: Bool { !approvedBy.isEmpty && role == Self.managerRole }
 }
