@@ -67,11 +67,9 @@ enum Notifications {
         )
             -> OutboxEntry
         {
-            OutboxEntry(
-                notificationId: ids.next("NTF"), appointmentId: a.id, recipientKind: kind, recipientId: id,
-                mandatory: mandatory, channels: ChannelPolicy.standard, channel: ChannelPolicy.standard[0].channel,
-                attempt: 1, status: .pending, subject: subject, text: text, calendar: calendar,
-                createdAt: now.description, attempts: [])
+            OutboxEntry.pending(
+                ids: ids, appointmentId: a.id, kind, id, mandatory: mandatory, subject: subject, text: text,
+                calendar: calendar, now: now)
         }
         let at = "\(when(start)) (\(a.bay))"
         let why = reason.replacingOccurrences(of: "_", with: " ").lowercased()

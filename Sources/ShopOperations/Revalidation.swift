@@ -183,6 +183,16 @@ public struct Revalidator: Sendable {
         self.alternatives = alternatives
     }
 
+    /// The newer snapshot, validated, after the decision file's own checks: every problem at once.
+    public static func validated(_ snapshot: BookingSnapshot, claims: [Claim], format: String, expected: String)
+        throws(InputError) -> ValidatedFacility
+    {
+        let (validated, facilityIssues) = ValidatedFacility.check(snapshot)
+        let issues = check(claims, format: format, expected: expected) + facilityIssues
+        guard issues.isEmpty, let validated else { throw InputError(issues) }
+        return validated
+    }
+
     /// A decision file's own checks: its format and its claims' times (paths `decision.…`).
     public static func check(_ claims: [Claim], format: String, expected: String) -> [ValidationIssue] {
         var issues: [ValidationIssue] = []

@@ -160,15 +160,7 @@ public struct CancellationEngine: Sendable {
                         "unknown reason \"\(reasonText)\"; use one of \(CancellationReason.allCases.map(\.rawValue).joined(separator: ", "))"
                 ))
         }
-        if let channel = request.customerConfirmation?.channel, channel.trimmingCharacters(in: .whitespaces).isEmpty {
-            issues.append(ValidationIssue(path: "request.customerConfirmation.channel", message: "must not be empty"))
-        }
-        issues += RecordedTimes.check(
-            request.managerApproval?.approvedAt, path: "request.managerApproval.approvedAt", what: "an approval",
-            now: now)
-        issues += RecordedTimes.check(
-            request.customerConfirmation?.confirmedAt, path: "request.customerConfirmation.confirmedAt",
-            what: "a confirmation", now: now)
+        issues += RecordedTimes.approvals(request.managerApproval, request.customerConfirmation, now: now)
         let (facility, facilityIssues) = ValidatedFacility.check(snapshot)
         issues += facilityIssues
         guard issues.isEmpty, let facility else { throw InputError(issues) }

@@ -12,10 +12,8 @@ extension Revalidator {
     public func revalidate(_ decision: RescheduleDecision, in snapshot: BookingSnapshot) throws(InputError)
         -> Revalidation
     {
-        var issues = Self.check(decision.claims, format: decision.format, expected: RescheduleDecision.formatName)
-        let (validated, facilityIssues) = ValidatedFacility.check(snapshot)
-        issues += facilityIssues
-        guard issues.isEmpty, let validated else { throw InputError(issues) }
+        let validated = try Self.validated(
+            snapshot, claims: decision.claims, format: decision.format, expected: RescheduleDecision.formatName)
         guard decision.outcome == .rescheduled, let moved = decision.appointment else {
             return .nothingClaimed(requestId: decision.requestId, basis: decision.basis, in: snapshot)
         }

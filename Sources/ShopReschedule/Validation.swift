@@ -45,16 +45,7 @@ struct ValidatedReschedule {
                         "unknown reason \"\(request.reason)\"; use one of \(RescheduleReason.allCases.map(\.rawValue).joined(separator: ", "))"
                 ))
         }
-        if let channel = request.customerConfirmation?.channel, channel.trimmingCharacters(in: .whitespaces).isEmpty {
-            issues.append(ValidationIssue(path: "request.customerConfirmation.channel", message: "must not be empty"))
-        }
-        // Copied into the update and audit records as they are: a time, and not one still to come.
-        issues += RecordedTimes.check(
-            request.managerApproval?.approvedAt, path: "request.managerApproval.approvedAt",
-            what: "an approval", now: now)
-        issues += RecordedTimes.check(
-            request.customerConfirmation?.confirmedAt, path: "request.customerConfirmation.confirmedAt",
-            what: "a confirmation", now: now)
+        issues += RecordedTimes.approvals(request.managerApproval, request.customerConfirmation, now: now)
         let targetIndex = snapshot.appointments.firstIndex { $0.id == request.appointmentId }
         if targetIndex == nil {
             issues.append(
@@ -133,6 +124,23 @@ struct ValidatedReschedule {
 /// snapshot's history): each must be a facility local time, and one that
 /// says when something happened must not lie after now.
 enum RecordedTimes {
+    /// A manager's approval and a customer's confirmation (`request.managerApproval`,
+    /// `request.customerConfirmation`): copied into the records as they are, so a
+    /// channel that says something, and times that are not still to come.
+    static func approvals(_ approval: ManagerApproval?, _ confirmation: CustomerConfirmation?, now: LocalDateTime)
+        -> [ValidationIssue]
+    {
+        var issues: [ValidationIssue] = []
+        if let channel = confirmation?.channel, channel.trimmingCharacters(in: .whitespaces).isEmpty {
+            issues.append(ValidationIssue(path: "request.customerConfirmation.channel", message: "must not be empty"))
+        }
+        issues += check(approval?.approvedAt, path: "request.managerApproval.approvedAt", what: "an approval", now: now)
+        issues += check(
+            confirmation?.confirmedAt, path: "request.customerConfirmation.confirmedAt", what: "a confirmation",
+            now: now)
+        return issues
+    }
+
     static func check(_ text: String?, path: String, what: String, now: LocalDateTime) -> [ValidationIssue] {
         guard let text else { return [] }
         guard let time = LocalDateTime(text) else {
