@@ -2,6 +2,7 @@ import Foundation
 import ShopBooking
 import ShopDomain
 import ShopReschedule
+import ShopTestSupport
 import Testing
 
 /// Cancellations and no-shows: who may, with what notice, what is told, what the source becomes.
@@ -54,9 +55,9 @@ struct CancellationTests {
         let a = try #require(d.appointment)
         var after = s
         after.appointments = after.appointments.map { $0.id == a.id ? a : $0 }
-        let report = PlanCheck.verify(after)
+        let report = (try BookedPlanCheck(snapshot: after).verify())
         #expect(report.isFeasible, "\(report)")
-        #expect(!after.appointments.contains { $0.id == a.id && PlanCheck.active.contains($0.status) })
+        #expect(!after.appointments.contains { $0.id == a.id && BookedPlanCheck.active.contains($0.status) })
         return after
     }
 

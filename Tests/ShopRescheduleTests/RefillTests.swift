@@ -2,6 +2,7 @@ import Foundation
 import ShopBooking
 import ShopDomain
 import ShopReschedule
+import ShopTestSupport
 import Testing
 
 /// Refilling freed time: which waiting work to pull in, ranked by the contract objective, each verified.
@@ -93,7 +94,7 @@ struct RefillTests {
         // Each, carried out, is a feasible plan for the independent verifier.
         for p in result.proposals {
             #expect(p.verified)
-            let report = PlanCheck.verify(Self.applied(p, to: s, released: ["A-1"]))
+            let report = (try BookedPlanCheck(snapshot: Self.applied(p, to: s, released: ["A-1"])).verify())
             #expect(report.isFeasible, "\(p.kind) \(p.start): \(report)")
         }
         // Stored first, the no-show gives the same proposals.
@@ -113,7 +114,9 @@ struct RefillTests {
         #expect(result.proposals.allSatisfy { $0.bay == "BAY-2" && $0.kind != .moveEarlier })
         #expect(result.proposals.first?.estimateId == "E-9")
         #expect(result.proposals.first?.start == "2026-11-24T14:00")
-        for p in result.proposals { #expect(PlanCheck.verify(Self.applied(p, to: Self.snapshot())).isFeasible) }
+        for p in result.proposals {
+            #expect(try BookedPlanCheck(snapshot: Self.applied(p, to: Self.snapshot())).verify().isFeasible)
+        }
     }
 
     @Test func nothingFitsNothingIsProposed() throws {

@@ -75,7 +75,7 @@ struct RevalidationTests {
         #expect(untouched.basisUnchanged)
 
         let s1 = try Self.commit(first, to: s0)
-        #expect(PlanCheck.verify(s1).isFeasible)
+        #expect((try BookedPlanCheck(snapshot: s1).verify()).isFeasible)
         // The committed one still holds (it does not stand in its own way), though its basis moved.
         let again = try Self.revalidator.revalidate(first, in: s1)
         #expect(again.outcome == .holds)
@@ -99,7 +99,7 @@ struct RevalidationTests {
             a.bay = alt.bay
             a.mechanic = alt.mechanic
             after.appointments.append(a)
-            #expect(PlanCheck.verify(after).isFeasible, "\(alt.start) \(alt.bay)")
+            #expect((try BookedPlanCheck(snapshot: after).verify()).isFeasible, "\(alt.start) \(alt.bay)")
         }
         // And it agrees with deciding again: the slot is gone, the same alternatives come back.
         var same = Self.booking("R-2", estimate: "E-2", at: "2026-11-24T10:00")
@@ -263,7 +263,7 @@ struct RevalidationTests {
                 request("B\(round)", "E-2", [claimed.start], mechanic: claimed.mechanic), in: s1)
             var after = s1
             after.appointments.append(claimed.booked)
-            let feasible = PlanCheck.verify(after).isFeasible
+            let feasible = (try BookedPlanCheck(snapshot: after).verify()).isFeasible
             if r.basisUnchanged { #expect(r.outcome == .holds, "seed \(seed) round \(round)") }
             if r.outcome == .holds {
                 #expect(feasible, "seed \(seed) round \(round): holds but the verifier rejects it")
@@ -283,7 +283,9 @@ struct RevalidationTests {
                 var a = claimed.booked
                 (a.start, a.bay, a.mechanic) = (alt.start, alt.bay, alt.mechanic)
                 placed.appointments.append(a)
-                #expect(PlanCheck.verify(placed).isFeasible, "seed \(seed) round \(round) \(alt.start) \(alt.bay)")
+                #expect(
+                    (try BookedPlanCheck(snapshot: placed).verify()).isFeasible,
+                    "seed \(seed) round \(round) \(alt.start) \(alt.bay)")
             }
             checked += 1
         }
