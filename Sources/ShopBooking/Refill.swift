@@ -164,15 +164,7 @@ public struct RefillEngine: Sendable {
         // Unscheduled requests: booked as the caller would book them, at the freed starts only.
         var booking = BookingEngine(clock: clock)
         booking.options.alternativesWithMoves = false
-        let busy = Set(
-            facility.appointments.filter { $0.status.isActive }.flatMap { [$0.file.estimateId, $0.file.workOrderId] }
-                .compactMap { $0 })
-        let sources: [(SourceType, String, [ServiceLine])] =
-            (current.estimates ?? []).filter { ["APPROVED", "QUOTED"].contains($0.status) && !busy.contains($0.id) }
-            .map { (.estimate, $0.id, $0.lines) }
-            + (current.workOrders ?? []).filter {
-                !["COMPLETED", "CANCELLED"].contains($0.status) && !busy.contains($0.id)
-            }.map { (.workOrder, $0.id, $0.lines) }
+        let sources = WaitingSource.all(in: facility).map { ($0.type, $0.id, $0.lines) }
         if !starts.isEmpty {
             for (type, id, lines) in sources {
                 let ask = AppointmentRequest(

@@ -187,8 +187,6 @@ public enum WhatNext {
     }
 
     static func waiting(_ facility: ValidatedFacility, at: LocalDateTime) -> [Item] {
-        let snapshot = facility.snapshot
-        let active = facility.appointments.filter { $0.status.isActive }
         let standard = facility.policy.standardDurations ?? [:]
         var items: [Item] = []
         func sourceJob(id: String, customer: String?, lines: [ServiceLine], workExecution: Int?) -> JobToPlace? {
@@ -200,32 +198,19 @@ public enum WhatNext {
                 requiredSkills: SkillRule.requiredSkills(lines), preferredSkills: SkillRule.preferredSkills(lines),
                 bayTypes: ServiceLine.bayTypes(of: lines), preferredStarts: [])
         }
-        for estimate in snapshot.estimates ?? []
-        where Eligibility.bookableEstimateStatuses.contains(estimate.status)
-            && !active.contains(where: { $0.file.estimateId == estimate.id })
-        {
+        for source in WaitingSource.all(in: facility) {
             guard
                 let job = sourceJob(
-                    id: estimate.id, customer: estimate.customerId, lines: estimate.lines, workExecution: nil)
+                    id: source.id, customer: source.customerId, lines: source.lines,
+                    workExecution: source.workExecutionMinutes)
             else { continue }
+            let estimate = source.type == .estimate
             items.append(
                 Item(
-                    kind: .unscheduledEstimate, work: estimate.id, job: job,
-                    note: "estimate \(estimate.id) (\(estimate.status)) has no appointment yet"))
-        }
-        for order in snapshot.workOrders ?? []
-        where !Eligibility.closedWorkOrderStatuses.contains(order.status)
-            && !active.contains(where: { $0.file.workOrderId == order.id })
-        {
-            guard
-                let job = sourceJob(
-                    id: order.id, customer: order.customerId, lines: order.lines,
-                    workExecution: order.workExecutionMinutes)
-            else { continue }
-            items.append(
-                Item(
-                    kind: .unscheduledWorkOrder, work: order.id, job: job,
-                    note: "work order \(order.id) (\(order.status)) has no appointment yet"))
+                    kind: estimate ? .unscheduledEstimate : .unscheduledWorkOrder, work: source.id, job: job,
+                    note:
+                        "\(estimate ? "estimate" : "work order") \(source.id) (\(source.status)) has no appointment yet"
+                ))
         }
         for (index, booked) in facility.appointments.enumerated() where booked.status.isActive {
             let file = booked.file
