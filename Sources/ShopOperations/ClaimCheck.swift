@@ -8,12 +8,19 @@ import ShopPlanner
 /// (a different free bay would be a different decision). Alternatives are
 /// looked up only when a claim is lost.
 public enum ClaimCheck {
+    /// Whether a decision's claims still hold in a newer snapshot, and if not, why and where else.
+    ///
     /// - Parameters:
+    ///   - requestId: the decision's request id (the answer carries it).
+    ///   - claims: the decision's claims (one bay, one mechanic when it needs one, capacity).
+    ///   - basis: the decision's basis, recomputed on `snapshot` to say whether it moved.
+    ///   - snapshot: the newer snapshot, as the backend sends it.
     ///   - facility: the newer snapshot, validated, without the claimed appointment
     ///     (its own earlier or committed placement holds nothing against itself).
     ///   - work: the appointment as work to place (its needs, its customer).
-    ///   - claims: the decision's claims (one bay, one mechanic when it needs one, capacity).
     ///   - overrideGranted: the decision overrode overridable conflicts (they do not block now either).
+    ///   - now: the current time; a claim that has started no longer holds.
+    ///   - count: how many fresh alternatives to offer when a claim is lost.
     ///   - excluding: a start never offered as an alternative (a moved appointment's old one).
     public static func revalidate(
         requestId: String, claims: [Claim], basis: DecisionBasis?, snapshot: BookingSnapshot,

@@ -11,7 +11,7 @@ public enum Permission: String, Codable, Hashable, Sendable, CaseIterable {
     /// Move one at less than 24 hours' notice (ShopReschedule).
     case approveReschedule = "APPROVE_RESCHEDULE"
     // Cancellations and no-shows.
-    /// Cancel a booked appointment, or mark it a no-show (ShopReschedule's ``CancellationEngine``).
+    /// Cancel a booked appointment, or mark it a no-show (ShopReschedule's `CancellationEngine`).
     case cancelAppointment = "CANCEL_APPOINTMENT"
     // Assignment and work-in-progress views.
     case viewAssignments = "VIEW_ASSIGNMENTS"
