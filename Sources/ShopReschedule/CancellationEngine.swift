@@ -44,19 +44,13 @@ public struct CancellationEngine: Sendable {
         recorder.audit.add(
             CancellationAuditType.attempted, appointment: request.appointmentId,
             ["action": "cancel", "reason": reasonText, "notes": request.notes ?? ""])
-        guard let target = facility.appointment(request.appointmentId) else {
+        guard let booked = facility.appointment(request.appointmentId) else {
             return deny(request.requestId, [Self.notFound(request.appointmentId)], request.appointmentId, &recorder)
         }
-        let booked = target
         let notice = recorder.minutes(until: booked.start)
         let noticeClass = NoticeClass(minutes: notice)
         var denials: [Denial] = []
-        if !request.caller.has(.cancelAppointment, for: request.facility) {
-            denials.append(
-                Denial(
-                    code: .missingCancelPermission,
-                    message: "\(request.caller.id) lacks CANCEL_APPOINTMENT for facility \(request.facility)"))
-        }
+        if let denial = Self.missingPermission(request.caller, request.facility) { denials.append(denial) }
         if !ReleaseRules.cancellable.contains(booked.status) {
             denials.append(
                 Denial(
@@ -127,17 +121,11 @@ public struct CancellationEngine: Sendable {
         recorder.audit.add(
             CancellationAuditType.attempted, appointment: request.appointmentId,
             ["action": "no-show", "notes": request.notes ?? ""])
-        guard let target = facility.appointment(request.appointmentId) else {
+        guard let booked = facility.appointment(request.appointmentId) else {
             return deny(request.requestId, [Self.notFound(request.appointmentId)], request.appointmentId, &recorder)
         }
-        let booked = target
         var denials: [Denial] = []
-        if !request.caller.has(.cancelAppointment, for: request.facility) {
-            denials.append(
-                Denial(
-                    code: .missingCancelPermission,
-                    message: "\(request.caller.id) lacks CANCEL_APPOINTMENT for facility \(request.facility)"))
-        }
+        if let denial = Self.missingPermission(request.caller, request.facility) { denials.append(denial) }
         if !ReleaseRules.noShowable.contains(booked.status) {
             denials.append(
                 Denial(
@@ -181,6 +169,15 @@ public struct CancellationEngine: Sendable {
         }
         return issues
             + RequestChecks.common(requestId: requestId, facility: facility, caller: caller, snapshot: snapshot)
+    }
+
+    /// Both cancelling and marking a no-show need `CANCEL_APPOINTMENT` for the facility.
+    private static func missingPermission(_ caller: Caller, _ facility: String) -> Denial? {
+        caller.has(.cancelAppointment, for: facility)
+            ? nil
+            : Denial(
+                code: .missingCancelPermission,
+                message: "\(caller.id) lacks CANCEL_APPOINTMENT for facility \(facility)")
     }
 
     private static func notFound(_ id: String) -> Denial {
