@@ -208,7 +208,8 @@ struct RevalidationTests {
     static func generatedDay(seed: UInt64) throws -> BookingSnapshot {
         let file = try ScenarioGenerator.scenario(
             GeneratorOptions(seed: seed, jobs: 24, mechanics: 5, bays: 5, days: 1))
-        let plan = GreedyStrategy().plan(Instance(try Scenario(file: file)), options: PlanOptions()).solutionFile()
+        // The day as booked: greedy's plan, checked by the verifier before it is used.
+        let plan = planAndVerify(try Scenario(file: file), GreedyStrategy()).0.solutionFile()
         var snapshot = BookingSnapshot(booked: file, plan: plan)
         snapshot.estimates = ["E-1", "E-2"].map { id in
             Estimate(
