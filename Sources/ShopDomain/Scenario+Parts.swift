@@ -64,7 +64,7 @@ extension ScenarioFile {
                     mechanic: job.mechanicMode.rawValue, priority: job.priority,
                     window: Window(earliest: job.earliest.description, latest: job.latest.description),
                     preferredStarts: job.preferredStarts.map(\.description), pinned: placement(job.pinned),
-                    current: placement(job.current))
+                    current: placement(job.current), resumable: job.resumable ? true : nil)
             },
             weights: Weights(
                 unscheduled: w.unscheduled, startDeviationPerSlot: w.startDeviationPerSlot,

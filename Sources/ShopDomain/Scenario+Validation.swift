@@ -76,12 +76,6 @@ extension Scenario {
                 issues.add(path + ".priority", "must be a whole number from 1 to \(Self.maxPriority), not \(priority)")
             }
 
-            if job.resumable == true {
-                issues.add(
-                    path + ".resumable",
-                    "resumable jobs (work that pauses over closed time) are not supported by this version yet")
-            }
-
             var earliest = facility?.horizonBegin
             var latest = facility?.horizonEnd
             if let window = job.window {
@@ -119,7 +113,8 @@ extension Scenario {
                     mechanicMode: mode, priority: priority,
                     earliest: earliest ?? LocalDateTime(absoluteMinutes: 0),
                     latest: latest ?? LocalDateTime(absoluteMinutes: 0),
-                    preferredStarts: preferred, pinned: pinned, current: current))
+                    preferredStarts: preferred, pinned: pinned, current: current,
+                    resumable: job.resumable ?? false))
         }
 
         // Weights

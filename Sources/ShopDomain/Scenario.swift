@@ -141,11 +141,15 @@ public struct Scenario: Hashable, Sendable {
         public var preferredStarts: [LocalDateTime]
         public var pinned: Placement?
         public var current: Placement?
+        /// Whether the job may pause over closed time and off-shift time, keeping its bay
+        /// (contract §7); `false` keeps the one-interval rule.
+        public var resumable: Bool
 
         public init(
             id: String, durationMinutes: Int, bayTypes: Set<BayType>, requiredSkills: Set<String>,
             preferredSkills: [String], mechanicMode: MechanicMode, priority: Int, earliest: LocalDateTime,
-            latest: LocalDateTime, preferredStarts: [LocalDateTime], pinned: Placement?, current: Placement?
+            latest: LocalDateTime, preferredStarts: [LocalDateTime], pinned: Placement?, current: Placement?,
+            resumable: Bool = false
         ) {
             self.id = id
             self.durationMinutes = durationMinutes
@@ -159,6 +163,7 @@ public struct Scenario: Hashable, Sendable {
             self.preferredStarts = preferredStarts
             self.pinned = pinned
             self.current = current
+            self.resumable = resumable
         }
     }
 

@@ -45,12 +45,18 @@ public struct SolutionFile: Codable, Hashable, Sendable {
         public var bay: String
         /// `nil` when the job has no mechanic.
         public var mechanic: String?
-        public init(job: String, start: String, end: String, bay: String, mechanic: String?) {
+        /// A resumable job's work slots as maximal ranges, in order (contract §7);
+        /// `nil` for a job that is not resumable, and then not written.
+        public var work: [WorkRange]?
+        public init(
+            job: String, start: String, end: String, bay: String, mechanic: String?, work: [WorkRange]? = nil
+        ) {
             self.job = job
             self.start = start
             self.end = end
             self.bay = bay
             self.mechanic = mechanic
+            self.work = work
         }
 
         public func encode(to encoder: any Encoder) throws {
@@ -60,6 +66,17 @@ public struct SolutionFile: Codable, Hashable, Sendable {
             try container.encode(end, forKey: .end)
             try container.encode(bay, forKey: .bay)
             try container.encode(mechanic, forKey: .mechanic)
+            try container.encodeIfPresent(work, forKey: .work)
+        }
+    }
+
+    /// One maximal run of a resumable job's work slots, `[start, end)`, as local times.
+    public struct WorkRange: Codable, Hashable, Sendable {
+        public var start: String
+        public var end: String
+        public init(start: String, end: String) {
+            self.start = start
+            self.end = end
         }
     }
 

@@ -1,18 +1,19 @@
 import ShopDomain
 import Testing
 
-/// `"resumable"` is in the contract, but this version plans only work that runs
-/// straight through: `true` is refused at its path, `false` (the default) accepted.
-@Suite("Resumable jobs are refused until they are supported")
+/// `"resumable"` (contract §7): `true` and `false` are both accepted and reach the
+/// validated scenario; the default is `false`.
+@Suite("Resumable jobs are accepted")
 struct ResumableTests {
-    @Test func resumableTrueIsRejectedAtItsPath() throws {
+    @Test func resumableTrueIsAcceptedAndKept() throws {
         var file = try Sample.fullFile()
         file.jobs[1].resumable = true
-        let issues = Sample.issues(file)
-        #expect(issues.map(\.path) == ["jobs[1].resumable"])
-        #expect(
-            issues.first?.message
-                == "resumable jobs (work that pauses over closed time) are not supported by this version yet")
+        #expect(Sample.issues(file) == [])
+        let scenario = try Scenario(file: file)
+        #expect(scenario.jobs.map(\.resumable) == scenario.jobs.indices.map { $0 == 1 })
+        // Written back (the split into parts keeps it too).
+        #expect(ScenarioFile(scenario).jobs[1].resumable == true)
+        #expect(ScenarioFile(scenario).jobs[0].resumable == nil)
     }
 
     @Test func resumableFalseAndAbsentAreAccepted() throws {
@@ -25,7 +26,7 @@ struct ResumableTests {
         let anchor = #"{ "id": "J-2", "durationMinutes": 30,"#
         let yes = try Sample.fullJSON(
             replacing: anchor, with: #"{ "id": "J-2", "resumable": true, "durationMinutes": 30,"#)
-        #expect(Sample.issues(json: yes).map(\.path) == ["jobs[1].resumable"])
+        #expect(Sample.issues(json: yes) == [])
         let no = try Sample.fullJSON(
             replacing: anchor, with: #"{ "id": "J-2", "resumable": false, "durationMinutes": 30,"#)
         #expect(Sample.issues(json: no) == [])
