@@ -32,6 +32,8 @@ public struct PlanVerifier: Sendable {
     private let jobIndex: [String: Int]
     private let bayIndex: [String: Int]
     private let mechanicIndex: [String: Int]
+    /// Each mechanic's shifts on the grid: rounded inwards, then joined where they touch.
+    private let shifts: [[Span]]
 
     /// The statuses a solution file may have.
     public static let statuses = ["optimal", "feasible", "infeasible", "error"]
@@ -63,6 +65,55 @@ public struct PlanVerifier: Sendable {
         self.jobIndex = index(scenario.jobs.map(\.id))
         self.bayIndex = index(scenario.bays.map(\.id))
         self.mechanicIndex = index(scenario.mechanics.map(\.id))
+        self.shifts = scenario.mechanics.map { mechanic in
+            Self.joined(
+                mechanic.shifts.map {
+                    Span(lo: grid.up($0.start.absoluteMinutes), hi: grid.down($0.end.absoluteMinutes))
+                })
+        }
+    }
+
+    /// The parts of sorted, disjoint `a` that also lie in sorted, disjoint `b`.
+    static func intersection(_ a: [Span], _ b: [Span]) -> [Span] {
+        var result: [Span] = []
+        var i = 0, k = 0
+        while i < a.count, k < b.count {
+            let lo = max(a[i].lo, b[k].lo), hi = min(a[i].hi, b[k].hi)
+            if lo < hi { result.append(Span(lo: lo, hi: hi)) }
+            if a[i].hi < b[k].hi { i += 1 } else { k += 1 }
+        }
+        return result
+    }
+
+    /// How a resumable job starting at `s` works (contract §7), read straight from the rule:
+    /// from `s` on, the slots in which the shop is open and, with a mechanic, the mechanic is
+    /// on shift, taken in order until `d` of them are counted.
+    struct Work {
+        /// The work slots as maximal runs, in order (empty when `s` is not a work slot).
+        var pieces: [Span]
+        /// Whether `s` itself is a work slot.
+        var startsWorking: Bool
+        /// Whether all `d` work slots exist before the horizon ends.
+        var finishes: Bool
+    }
+
+    /// The work of a resumable job `j` starting at `s` with `mechanic` (`nil`: none, or
+    /// an unknown one, when only the shop's hours count).
+    func work(ofJob j: Int, start s: Int, mechanic: Int?) -> Work {
+        let available = mechanic.map { Self.intersection(open, shifts[$0]) } ?? open
+        var remaining = slotCount(ofJob: j) * grid.slot
+        var pieces: [Span] = []
+        let startsWorking = available.contains { $0.lo <= s && s + grid.slot <= $0.hi }
+        if startsWorking {
+            for span in available where span.hi > s && remaining > 0 {
+                let lo = max(span.lo, s)
+                let take = min(remaining, span.hi - lo)
+                pieces.append(Span(lo: lo, hi: lo + take))
+                remaining -= take
+            }
+        }
+        return Work(
+            pieces: Self.joined(pieces), startsWorking: startsWorking, finishes: startsWorking && remaining == 0)
     }
 
     /// Spans sorted and joined where one begins at or before the end of the one before:
@@ -113,6 +164,14 @@ public struct PlanVerifier: Sendable {
     /// - for status `optimal` or `feasible`: a claimed `objective` equal to the recomputed
     ///   one (``Violation/Rule/objective``), present at all when the status is `optimal`,
     ///   and a claimed `bound` not above it (``Violation/Rule/bound``).
+    ///
+    /// A resumable job (contract §7) is read by its own rule: its work slots are walked from
+    /// its start (shop open and, with a mechanic, the mechanic on shift) until `d` are
+    /// counted; its start must be one and all must exist before the horizon ends (hours, or
+    /// the mechanic's rule when only the shifts fall short); `end` must be the end of the
+    /// last, and `work`, when given, those slots as maximal ranges; window on start and end;
+    /// its bay is held, and may not be out of service, for all of `[s, e)`; its mechanic is
+    /// busy, and capacity counts it, only in its work slots.
     ///
     /// Unparsable times stop the checks that need them; an unknown bay or mechanic stops
     /// only the checks of that bay or mechanic. The reasons of unscheduled jobs are not
@@ -243,10 +302,17 @@ public struct PlanVerifier: Sendable {
         let assignment: SolutionFile.Assignment
         /// Wall-clock minutes of the start, when it parses.
         let start: Int?
-        /// `[s, s+d)` with `d` from the duration, when the start parses.
+        /// The time the job holds its bay, when the start parses: `[s, s+d)` with `d` from
+        /// the duration; for a resumable job `[s, e)` (to the end of its last work slot, or
+        /// to the last one found when it cannot finish within the horizon).
         let span: Span?
         let bay: Int?
         let mechanic: Int?
+        /// The job's work, when it is resumable and its start parses.
+        let work: Work?
+        /// The time its mechanic is busy and capacity counts it: the work slots of a
+        /// resumable job, `[span]` for any other.
+        var busy: [Span] { work?.pieces ?? span.map { [$0] } ?? [] }
 
         /// Scheduled for the objective: start, bay and any mechanic all resolve.
         var isUsable: Bool { start != nil && bay != nil && (assignment.mechanic == nil || mechanic != nil) }
@@ -258,10 +324,18 @@ public struct PlanVerifier: Sendable {
         for assignment in solution.assignments {
             guard let j = jobIndex[assignment.job], placed[j] == nil else { continue }
             let start = LocalDateTime(assignment.start)?.absoluteMinutes
+            let mechanic = assignment.mechanic.flatMap { mechanicIndex[$0] }
+            var work: Work?
+            if scenario.jobs[j].resumable, let start { work = self.work(ofJob: j, start: start, mechanic: mechanic) }
+            let span = start.map { s -> Span in
+                guard let work else { return Span(lo: s, hi: s + slotCount(ofJob: j) * grid.slot) }
+                // Not a work slot at `s`: the job holds its bay for its d slots, as the
+                // one-interval reading would (the hours rule already fails).
+                return Span(lo: s, hi: work.pieces.last?.hi ?? s + slotCount(ofJob: j) * grid.slot)
+            }
             placed[j] = Placement(
-                job: j, assignment: assignment, start: start,
-                span: start.map { Span(lo: $0, hi: $0 + slotCount(ofJob: j) * grid.slot) },
-                bay: bayIndex[assignment.bay], mechanic: assignment.mechanic.flatMap { mechanicIndex[$0] })
+                job: j, assignment: assignment, start: start, span: span,
+                bay: bayIndex[assignment.bay], mechanic: mechanic, work: work)
         }
         return placed
     }
@@ -327,7 +401,15 @@ public struct PlanVerifier: Sendable {
                     format.append("its start \(assignment.start) is not on the \(grid.slot)-minute slot grid")
                 }
                 if let end = LocalDateTime(assignment.end) {
-                    if end.absoluteMinutes != span.hi {
+                    if let work = placement.work, work.finishes {
+                        if end.absoluteMinutes != span.hi {
+                            format.append(
+                                "its end \(assignment.end) should be \(Text.time(span.hi)) (the end of its last work slot)"
+                            )
+                        }
+                    } else if placement.work != nil {
+                        // No end to compare with: the hours rule reports why.
+                    } else if end.absoluteMinutes != span.hi {
                         let d = span.hi - span.lo
                         format.append(
                             "its end \(assignment.end) should be \(Text.time(span.hi)) (\(job.durationMinutes) minutes take \(Text.plural(d / grid.slot, "slot")) of \(grid.slot) minutes)"
@@ -339,6 +421,19 @@ public struct PlanVerifier: Sendable {
             } else {
                 format.append("its start \"\(assignment.start)\" is not a local time YYYY-MM-DDTHH:MM")
             }
+            if let given = assignment.work {
+                let text = given.map { "\($0.start)–\($0.end)" }
+                if let work = placement.work, work.finishes {
+                    let expected = work.pieces.map { "\(Text.time($0.lo))–\(Text.time($0.hi))" }
+                    if text != expected {
+                        format.append(
+                            "its work \(Text.list(text)) should be \(Text.list(expected)) (its work slots as maximal ranges)"
+                        )
+                    }
+                } else if !job.resumable {
+                    format.append("it gives work ranges, but it is not resumable")
+                }
+            }
             if placement.bay == nil { format.append("bay \(assignment.bay) is not in the scenario") }
             if let name = assignment.mechanic, placement.mechanic == nil {
                 format.append("mechanic \(name) is not in the scenario")
@@ -349,7 +444,23 @@ public struct PlanVerifier: Sendable {
             let runs = "Job \(id) runs \(Text.span(span))"
 
             // 1. Hours.
-            if !verifier.open.contains(where: { $0.contains(span) }) {
+            if let work = placement.work {
+                if !verifier.open.contains(where: { $0.lo <= s && s + grid.slot <= $0.hi }) {
+                    add(
+                        .hours, id,
+                        "Job \(id) is resumable and starts at \(Text.time(s)), when the shop is closed: \(hoursContext(s))."
+                    )
+                } else if work.startsWorking, !work.finishes,
+                    !verifier.work(ofJob: placement.job, start: s, mechanic: nil).finishes
+                {
+                    // The shop's hours alone leave too few slots; when only the mechanic's
+                    // shifts do, rule 4 reports it.
+                    add(
+                        .hours, id,
+                        "Job \(id) is resumable and starts at \(Text.time(s)), but its \(Text.plural(verifier.slotCount(ofJob: placement.job), "work slot")) do not all fit before the horizon ends."
+                    )
+                }
+            } else if !verifier.open.contains(where: { $0.contains(span) }) {
                 add(.hours, id, "\(runs), which is not inside one open interval: \(hoursContext(s)).")
             }
 
@@ -416,7 +527,17 @@ public struct PlanVerifier: Sendable {
                     mechanic.shifts.map {
                         Span(lo: grid.up($0.start.absoluteMinutes), hi: grid.down($0.end.absoluteMinutes))
                     })
-                if !shifts.contains(where: { $0.contains(span) }) {
+                if let work = placement.work {
+                    // Resumable: busy only in its work slots, which are on shift by their
+                    // definition; the start itself must be one.
+                    if !shifts.contains(where: { $0.lo <= s && s + grid.slot <= $0.hi }) {
+                        problems.append("is not on shift at its start \(Text.time(s))")
+                    } else if work.startsWorking, !work.finishes,
+                        verifier.work(ofJob: placement.job, start: s, mechanic: nil).finishes
+                    {
+                        problems.append("is not on shift for all its work slots before the horizon ends")
+                    }
+                } else if !shifts.contains(where: { $0.contains(span) }) {
                     let known = shifts
                     problems.append(
                         "has no shift holding \(Text.span(span)) "
@@ -466,26 +587,37 @@ public struct PlanVerifier: Sendable {
             if !differences.isEmpty { add(.pin, job.id, "\(pinned), but it \(differences.joined(separator: ", ")).") }
         }
 
+        /// A bay is held for each job's whole span (a resumable job's pauses included); a
+        /// mechanic is busy only in each job's ``Placement/busy`` time (its work slots).
         mutating func overlaps(_ placed: [Placement?]) {
             let withStart = placed.compactMap { $0 }.filter { $0.span != nil }
-            func check(_ rule: Violation.Rule, resource: (Placement) -> Int?, name: (Int) -> String) {
+            func check(
+                _ rule: Violation.Rule, resource: (Placement) -> Int?, time: (Placement) -> [Span],
+                name: (Int) -> String
+            ) {
                 let groups = Dictionary(grouping: withStart.filter { resource($0) != nil }, by: { resource($0)! })
                 for key in groups.keys.sorted() {
                     let list = groups[key]!.sorted { ($0.span!.lo, $0.job) < ($1.span!.lo, $1.job) }
                     for (i, a) in list.enumerated() {
+                        let timeA = time(a)
                         for b in list[(i + 1)...] {
+                            // Every piece lies within the span, so later starts cannot meet `a`.
                             guard b.span!.lo < a.span!.hi else { break }
+                            let timeB = time(b)
+                            guard timeA.contains(where: { x in timeB.contains { x.meets($0) } }) else { continue }
                             let idA = scenario.jobs[a.job].id, idB = scenario.jobs[b.job].id
                             add(
                                 rule, idA,
-                                "Jobs \(idA) (\(Text.span(a.span!))) and \(idB) (\(Text.span(b.span!))) overlap on \(name(key))."
+                                "Jobs \(idA) (\(Text.list(timeA.map(Text.span)))) and \(idB) (\(Text.list(timeB.map(Text.span)))) overlap on \(name(key))."
                             )
                         }
                     }
                 }
             }
-            check(.bayOverlap, resource: { $0.bay }, name: { "bay \(scenario.bays[$0].id)" })
-            check(.mechanicOverlap, resource: { $0.mechanic }, name: { "mechanic \(scenario.mechanics[$0].id)" })
+            check(.bayOverlap, resource: { $0.bay }, time: { [$0.span!] }, name: { "bay \(scenario.bays[$0].id)" })
+            check(
+                .mechanicOverlap, resource: { $0.mechanic }, time: { $0.busy },
+                name: { "mechanic \(scenario.mechanics[$0].id)" })
         }
 
         /// Counts scheduled jobs per slot (a job off the grid counts in every slot it touches)
@@ -494,9 +626,12 @@ public struct PlanVerifier: Sendable {
             guard let limit = scenario.facility.maxConcurrent else { return }
             var bySlot: [Int: [Int]] = [:]
             for placement in placed {
-                guard let placement, let span = placement.span else { continue }
-                for slot in grid.slotNumber(span.lo)..<grid.slotNumber(span.hi - 1) + 1 {
-                    bySlot[slot, default: []].append(placement.job)
+                guard let placement, placement.span != nil else { continue }
+                // A resumable job counts only in its work slots.
+                for span in placement.busy {
+                    for slot in grid.slotNumber(span.lo)..<grid.slotNumber(span.hi - 1) + 1 {
+                        bySlot[slot, default: []].append(placement.job)
+                    }
                 }
             }
             let full = bySlot.keys.filter { bySlot[$0]!.count > limit }.sorted()
