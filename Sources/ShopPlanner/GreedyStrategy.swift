@@ -22,7 +22,8 @@ public struct GreedyStrategy: PlanningStrategy {
         return PlanResult(
             strategy: name, status: bound >= objective ? .optimal : .feasible, placements: placements,
             objective: objective, bound: min(bound, objective), seconds: seconds(since: started, clock),
-            reasons: Self.reasons(instance, placements), problems: [], instance: instance)
+            reasons: Self.reasons(instance, placements), problems: [], instance: instance
+        ).vouchedForResumableJobs()
     }
 
     /// The greedy plan itself (pins must hold; see ``PinCheck``).

@@ -180,7 +180,8 @@ public struct MILPStrategy: PlanningStrategy {
         return PlanResult(
             strategy: name, status: status, placements: placements, objective: objective, bound: bound,
             seconds: seconds(since: started, clock), reasons: GreedyStrategy.reasons(instance, placements),
-            problems: problems, instance: instance)
+            problems: problems, instance: instance
+        ).vouchedForResumableJobs()
     }
 
     struct PartOutcome: Sendable {

@@ -74,7 +74,14 @@ public struct PlanResult: Sendable {
                         start: instance.time(ofSlot: placement.start).description,
                         end: instance.time(ofSlot: placement.start + job.length).description,
                         bay: instance.bays[placement.bay].id,
-                        mechanic: placement.mechanic.map { instance.mechanics[$0].id }))
+                        mechanic: placement.mechanic.map { instance.mechanics[$0].id },
+                        // Placed without pauses (see `vouchedForResumableJobs`): one work range.
+                        work: instance.scenario.jobs[job.index].resumable
+                            ? [
+                                SolutionFile.WorkRange(
+                                    start: instance.time(ofSlot: placement.start).description,
+                                    end: instance.time(ofSlot: placement.start + job.length).description)
+                            ] : nil))
             } else {
                 unscheduled.append(
                     SolutionFile.Unscheduled(
