@@ -15,6 +15,10 @@ public struct GreedyStrategy: PlanningStrategy {
         guard pinProblems.isEmpty else {
             return .infeasible(instance, strategy: name, problems: pinProblems, seconds: seconds(since: started, clock))
         }
+        let paused = PinCheck.pausedPins(in: instance)
+        guard paused.isEmpty else {
+            return .unsupported(instance, strategy: name, problems: paused, seconds: seconds(since: started, clock))
+        }
         let deadline = options.deadline(from: started)
         let placements = Self.greedyPlan(instance, deadline: deadline)
         let objective = instance.objective(of: placements)

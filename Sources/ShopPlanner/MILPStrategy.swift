@@ -119,6 +119,10 @@ public struct MILPStrategy: PlanningStrategy {
         guard pinProblems.isEmpty else {
             return .infeasible(instance, strategy: name, problems: pinProblems, seconds: seconds(since: started, clock))
         }
+        let paused = PinCheck.pausedPins(in: instance)
+        guard paused.isEmpty else {
+            return .unsupported(instance, strategy: name, problems: paused, seconds: seconds(since: started, clock))
+        }
         let greedy = GreedyStrategy.greedyPlan(instance, deadline: deadline)
         let bayGroups = instance.bayGroups(aggregate: formulation.aggregateBays)
         let mechanicGroups = instance.mechanicGroups(aggregate: formulation.aggregateMechanics)

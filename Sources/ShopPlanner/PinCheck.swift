@@ -7,6 +7,10 @@ public enum PinCheck {
         var problems: [String] = []
         let pinned = instance.jobs.filter { $0.pinned != nil }
         for job in pinned {
+            if instance.scenario.jobs[job.index].resumable {
+                problems += resumablePinProblems(instance, job: job)
+                continue
+            }
             let pin = job.pinned!
             let what = "pin of \(job.id)"
             let bayID = instance.bays[pin.bay].id
@@ -44,9 +48,13 @@ public enum PinCheck {
             for (resource, members) in groups {
                 let sorted = members.sorted { (pinned[$0].pinned!.start, $0) < (pinned[$1].pinned!.start, $1) }
                 for (i, a) in sorted.enumerated() {
-                    let end = pinned[a].pinned!.start + pinned[a].length
+                    // A bay is held for the whole pin; a mechanic is busy in its work only.
+                    let timeA = onMechanic ? busy(instance, pinned[a]) : [held(instance, pinned[a])]
+                    let end = held(instance, pinned[a]).upperBound
                     for b in sorted[(i + 1)...] {
                         guard pinned[b].pinned!.start < end else { break }
+                        let timeB = onMechanic ? busy(instance, pinned[b]) : [held(instance, pinned[b])]
+                        guard timeA.contains(where: { x in timeB.contains { x.overlaps($0) } }) else { continue }
                         clashes.append((min(a, b), max(a, b), onMechanic, resource))
                     }
                 }
@@ -72,9 +80,12 @@ public enum PinCheck {
             // Who runs changes only where a pin starts or ends: look there,
             // not at every slot (a year of 1-minute slots is 527,040).
             var changes = Set([0])
-            for job in pinned { changes.insert(job.pinned!.start); changes.insert(job.pinned!.start + job.length) }
+            let work = pinned.map { busy(instance, $0) }
+            for pieces in work {
+                for piece in pieces { changes.insert(piece.lowerBound); changes.insert(piece.upperBound) }
+            }
             for t in changes.sorted() where t >= 0 && t < instance.slotCount {
-                let here = pinned.filter { $0.pinned!.start <= t && t < $0.pinned!.start + $0.length }
+                let here = pinned.indices.filter { i in work[i].contains { $0.contains(t) } }.map { pinned[$0] }
                 guard here.count > maxConcurrent else { continue }
                 let ids = here.map(\.id)
                 if reported.insert(ids).inserted {
@@ -101,6 +112,89 @@ public enum PinCheck {
             }
         }
         return problems
+    }
+
+    /// The slots a pin holds its bay: `[s, s+d)`, or `[s, e)` for a resumable job whose
+    /// work holds (contract §7).
+    static func held(_ instance: Instance, _ job: Instance.JobSlots) -> Range<Int> {
+        let pin = job.pinned!
+        guard instance.scenario.jobs[job.index].resumable,
+            let end = instance.resumableWork(job: job.index, start: pin.start, mechanic: pin.mechanic)?.last?
+                .upperBound
+        else { return pin.start..<(pin.start + job.length) }
+        return pin.start..<end
+    }
+
+    /// The slots a pin works (its mechanic busy, capacity counting it): `[s, s+d)`, or a
+    /// resumable job's work slots when they hold.
+    static func busy(_ instance: Instance, _ job: Instance.JobSlots) -> [Range<Int>] {
+        let pin = job.pinned!
+        guard instance.scenario.jobs[job.index].resumable,
+            let work = instance.resumableWork(job: job.index, start: pin.start, mechanic: pin.mechanic)
+        else { return [pin.start..<(pin.start + job.length)] }
+        return work
+    }
+
+    /// The problems of one resumable job's pin on its own, read by contract §7, each
+    /// naming the pin by its path in the scenario (`jobs[2].pinned`).
+    static func resumablePinProblems(_ instance: Instance, job: Instance.JobSlots) -> [String] {
+        let pin = job.pinned!
+        let what = "pin of \(job.id) (jobs[\(job.index)].pinned)"
+        let bay = instance.bays[pin.bay]
+        var problems: [String] = []
+        let work = instance.resumableWork(job: job.index, start: pin.start, mechanic: pin.mechanic)
+        if let work {
+            let end = work.last!.upperBound
+            if pin.start < job.earliest || end > job.latestEnd {
+                problems.append(
+                    "\(what) at \(instance.time(ofSlot: pin.start)) works until \(instance.time(ofSlot: end)), outside the job's window"
+                )
+            }
+            if instance.scenario.jobs[job.index].bayTypes.contains(bay.type),
+                bay.blockedBefore[end] != bay.blockedBefore[pin.start]
+            {
+                problems.append("\(what) holds bay \(bay.id) while it is out of service")
+            }
+        } else {
+            problems.append(
+                "\(what) at \(instance.time(ofSlot: pin.start)) cannot work then (shop closed or \(pin.mechanic == nil ? "no mechanic" : "its mechanic off shift")) or cannot finish its work before the horizon ends"
+            )
+        }
+        if !instance.scenario.jobs[job.index].bayTypes.contains(bay.type) {
+            problems.append("\(what) names bay \(bay.id) of type \(bay.type.rawValue), which the job cannot use")
+        }
+        switch (job.mode, pin.mechanic) {
+        case (.required, nil):
+            problems.append("\(what) has no mechanic, but \(job.id) requires one")
+        case (.none, let m?):
+            problems.append("\(what) names mechanic \(instance.mechanics[m].id), but \(job.id) takes no mechanic")
+        case (_, let m?):
+            let mechanic = instance.scenario.mechanics[m]
+            let missing = instance.scenario.jobs[job.index].requiredSkills.subtracting(mechanic.skills).sorted()
+            if !mechanic.active { problems.append("\(what) names mechanic \(mechanic.id), who is inactive") }
+            if !missing.isEmpty {
+                problems.append(
+                    "\(what) names mechanic \(mechanic.id), who lacks the required skill\(missing.count == 1 ? "" : "s") \(missing.joined(separator: ", "))"
+                )
+            }
+        default:
+            break
+        }
+        return problems
+    }
+
+    /// The pins of resumable jobs that hold only by pausing (their work is not one run of
+    /// `d` slots from the start): this version of the planner cannot plan paused work, so
+    /// it reports them rather than plan around them. One sentence each.
+    public static func pausedPins(in instance: Instance) -> [String] {
+        instance.jobs.compactMap { job in
+            guard let pin = job.pinned, instance.scenario.jobs[job.index].resumable,
+                let work = instance.resumableWork(job: job.index, start: pin.start, mechanic: pin.mechanic),
+                work != [pin.start..<(pin.start + job.length)]
+            else { return nil }
+            return
+                "pin of \(job.id) (jobs[\(job.index)].pinned) pauses its work, which this version of the planner cannot plan yet"
+        }
     }
 
     /// What stops mechanic `m` from taking job `j` at `s`, only the causes

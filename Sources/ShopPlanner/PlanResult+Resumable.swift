@@ -1,4 +1,12 @@
 extension PlanResult {
+    /// The result for a scenario this version cannot plan (a resumable pin that pauses):
+    /// status `error`, no plan, the reasons named.
+    static func unsupported(_ instance: Instance, strategy: String, problems: [String], seconds: Double) -> PlanResult {
+        PlanResult(
+            strategy: strategy, status: .error, placements: Array(repeating: nil, count: instance.jobs.count),
+            objective: nil, bound: nil, seconds: seconds, reasons: [:], problems: problems, instance: instance)
+    }
+
     /// The result as this version can vouch for it when the scenario has resumable jobs
     /// (contract §7).
     ///

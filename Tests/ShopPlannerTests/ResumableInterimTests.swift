@@ -52,3 +52,59 @@ struct ResumableInterimTests {
         #expect(result.assignment("J-1")?.work == nil)
     }
 }
+
+extension ResumableInterimTests {
+    static func lunch(pin start: String?, outOfService: ScenarioFile.TimeRange? = nil) throws -> Scenario {
+        var file = try Self.scenario("resumable-lunch").file
+        file.jobs[0].pinned = start.map { .init(start: $0, bay: "LIFT-1", mechanic: nil) }
+        if let outOfService { file.bays[0].outOfService = [outOfService] }
+        return try Scenario(file: file)
+    }
+
+    @Test func aPinThatHoldsOnlyByPausingIsReportedNotPlanned() throws {
+        for strategy in Self.strategies {
+            let (result, _) = planAndVerify(try Self.lunch(pin: "2026-11-23T10:00"), strategy)
+            #expect(result.status == .error)
+            #expect(result.problems.count == 1)
+            #expect(result.problems.first?.contains("jobs[0].pinned") == true)
+            #expect(result.problems.first?.contains("pauses") == true)
+        }
+    }
+
+    @Test func aResumablePinThatCannotHoldNamesItsPath() throws {
+        let cases: [(Scenario, String)] = [
+            // 12:00 is lunch: not a work slot.
+            (try Self.lunch(pin: "2026-11-23T12:00"), "cannot work then"),
+            // From 14:00, three open slots are left; the job needs five.
+            (try Self.lunch(pin: "2026-11-23T14:00"), "cannot finish"),
+            // The lift breaks down over lunch, while the job holds it.
+            (
+                try Self.lunch(
+                    pin: "2026-11-23T10:00", outOfService: .init(start: "2026-11-23T12:15", end: "2026-11-23T12:45")),
+                "out of service"
+            ),
+        ]
+        for (scenario, words) in cases {
+            for strategy in Self.strategies {
+                let (result, _) = planAndVerify(scenario, strategy)
+                #expect(result.status == .infeasible)
+                #expect(result.problems.count == 1)
+                #expect(result.problems.first?.contains("pin of J-1 (jobs[0].pinned)") == true)
+                #expect(result.problems.first?.contains(words) == true, "\(result.problems)")
+            }
+        }
+    }
+
+    @Test func aResumablePinStraightThroughIsPlanned() throws {
+        var file = try Self.scenario("resumable-night").file
+        file.jobs[0].pinned = .init(start: "2026-11-23T08:00", bay: "BAY-1", mechanic: "M-1")
+        for strategy in Self.strategies {
+            let (result, report) = planAndVerify(try Scenario(file: file), strategy)
+            // Eight slots from the preferred 16:00; J-2 keeps its 09:00 (on BAY-2, or on
+            // BAY-1 after J-1 ends at 11:00: M-1 is busy until then, so not at 09:00 with M-1).
+            #expect(result.status == .feasible)
+            #expect(result.assignment("J-1")?.end == "2026-11-23T11:00")
+            #expect(report.objective == result.objective)
+        }
+    }
+}
