@@ -202,18 +202,25 @@ public struct GreedyStrategy: PlanningStrategy {
         // jobs left out would otherwise each rescan the whole horizon).
         struct Alike: Hashable {
             var length: Int, minutes: Int, earliest: Int, latestEnd: Int, mode: MechanicMode
-            var bays: [Int], mechanics: [Int]
+            var bays: [Int], mechanics: [Int], resumable: Bool
         }
         var known: [Alike: [UnscheduledReason]] = [:]
         for job in instance.jobs where placements[job.index] == nil {
             let key = Alike(
                 length: job.length, minutes: instance.scenario.jobs[job.index].durationMinutes,
                 earliest: job.earliest, latestEnd: job.latestEnd, mode: job.mode,
-                bays: job.bayOptions, mechanics: job.mechanicOptions)
+                bays: job.bayOptions, mechanics: job.mechanicOptions,
+                resumable: instance.scenario.jobs[job.index].resumable)
             if let same = known[key] { reasons[job.index] = same; continue }
             let alone = instance.reasonsAlone(job: job.index)
             if !alone.isEmpty {
                 reasons[job.index] = alone
+            } else if instance.scenario.jobs[job.index].resumable,
+                !instance.straightThroughReasonsAlone(job: job.index).isEmpty
+            {
+                // It could run alone only by pausing, which this version does not plan
+                // (see `vouchedForResumableJobs`): neither CAPACITY nor COST would be true.
+                reasons[job.index] = []
             } else {
                 let fits = hasFreePlacement(instance, job: job.index, occupancy: occupancy)
                 reasons[job.index] = [fits ? .cost : .capacity]

@@ -13,6 +13,9 @@ public enum UnscheduledReason: String, Sendable, Hashable, Codable, CaseIterable
     /// Qualified mechanics exist, but none is on one shift for the whole job
     /// at a time when a bay is available.
     case noMechanicOnShift = "NO_MECHANIC_ON_SHIFT"
+    /// A resumable job whose window is long enough, but from every open start it allows
+    /// fewer than its slots are open before the horizon ends (contract §7).
+    case beyondHorizon = "BEYOND_HORIZON"
     /// Mode `required`, and the job's minutes alone are more than the daily
     /// labour limit (`facility.labourMinutesPerDay.limit`).
     case labourLimit = "LABOUR_LIMIT"
@@ -27,6 +30,12 @@ extension Instance {
     /// Why job `j` cannot be placed at all, ignoring every other job; empty
     /// when it has a valid placement alone.
     public func reasonsAlone(job j: Int) -> [UnscheduledReason] {
+        scenario.jobs[j].resumable ? resumableReasonsAlone(job: j) : straightThroughReasonsAlone(job: j)
+    }
+
+    /// ``reasonsAlone(job:)`` by the one-interval rule (contract §5), whatever the job's
+    /// `resumable`.
+    func straightThroughReasonsAlone(job j: Int) -> [UnscheduledReason] {
         let job = jobs[j]
         if job.latestEnd - max(job.earliest, 0) < job.length || job.earliest >= slotCount || job.latestEnd <= 0 {
             return [.windowTooShort]
@@ -43,6 +52,56 @@ extension Instance {
                 let candidates = bayStarts.isEmpty ? job.starts : bayStarts
                 let staffed = candidates.contains { s in
                     job.mechanicOptions.contains { mechanicAvailable(job: j, mechanic: $0, start: s) }
+                }
+                if !staffed { reasons.append(.noMechanicOnShift) }
+            }
+            if let limit = scenario.facility.labourLimitPerDay, scenario.jobs[j].durationMinutes > limit,
+                !reasons.contains(.noQualifiedMechanic), !reasons.contains(.noMechanicOnShift)
+            {
+                reasons.append(.labourLimit)
+            }
+        }
+        return reasons
+    }
+
+    /// ``reasonsAlone(job:)`` for a resumable job, by contract §7 and §10: a start holds the
+    /// job when its work slots (shop open) end by `latest`; a bay is out of service when it
+    /// meets `[s, e)`; a mechanic can take it when the start is one of its work slots and
+    /// its work slots with that mechanic end by `latest`.
+    func resumableReasonsAlone(job j: Int) -> [UnscheduledReason] {
+        let job = jobs[j]
+        if job.latestEnd - max(job.earliest, 0) < job.length || job.earliest >= slotCount || job.latestEnd <= 0 {
+            return [.windowTooShort]
+        }
+        let open = (max(job.earliest, 0)..<min(job.latestEnd, slotCount)).filter { intervalEnd[$0] > $0 }
+        // A later start's work slots are a subset of an earlier one's, so its end is no
+        // earlier: the starts that finish, and those that end by `latest`, are prefixes.
+        var starts: [(Int, Int)] = []
+        var finishes = false
+        for s in open {
+            guard let work = resumableWork(job: j, start: s, mechanic: nil) else { break }
+            finishes = true
+            guard work.last!.upperBound <= job.latestEnd else { break }
+            starts.append((s, work.last!.upperBound))
+        }
+        if !open.isEmpty, !finishes { return [.beyondHorizon] }
+        if starts.isEmpty { return [.outsideHours] }
+        var reasons: [UnscheduledReason] = []
+        if job.bayOptions.isEmpty { reasons.append(.noEligibleBay) }
+        let bayStarts = starts.filter { s, e in
+            job.bayOptions.contains { bays[$0].blockedBefore[e] == bays[$0].blockedBefore[s] }
+        }
+        if !job.bayOptions.isEmpty && bayStarts.isEmpty { reasons.append(.bayOutOfService) }
+        if job.mode == .required {
+            if job.mechanicOptions.isEmpty {
+                reasons.append(.noQualifiedMechanic)
+            } else if !bayStarts.isEmpty || job.bayOptions.isEmpty {
+                let candidates = bayStarts.isEmpty ? starts : bayStarts
+                let staffed = candidates.contains { s, _ in
+                    job.mechanicOptions.contains { m in
+                        resumableWork(job: j, start: s, mechanic: m).map { $0.last!.upperBound <= job.latestEnd }
+                            ?? false
+                    }
                 }
                 if !staffed { reasons.append(.noMechanicOnShift) }
             }

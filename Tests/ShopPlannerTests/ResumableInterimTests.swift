@@ -108,3 +108,35 @@ extension ResumableInterimTests {
         }
     }
 }
+
+extension ResumableInterimTests {
+    static func reasons(_ file: ScenarioFile) throws -> [[String]] {
+        try Self.strategies.map { strategy in
+            let (result, _) = planAndVerify(try Scenario(file: file), strategy)
+            return result.reasons("J-1")
+        }
+    }
+
+    @Test func unscheduledResumableJobsGetTheRuleSReasons() throws {
+        // Two days of 10 open hours hold 20 work slots; 25 hours never finish.
+        var night = try Self.scenario("resumable-night").file
+        night.jobs[0].durationMinutes = 25 * 60
+        #expect(try Self.reasons(night) == [["BEYOND_HORIZON"], ["BEYOND_HORIZON"]])
+
+        // Lunch: `latest` 13:30 rounds down to 13:00; the window has five slots, but from
+        // 08:00 the work ends at 14:00.
+        var lunch = try Self.scenario("resumable-lunch").file
+        lunch.jobs[0].window = .init(latest: "2026-11-23T13:30")
+        #expect(try Self.reasons(lunch) == [["OUTSIDE_HOURS"], ["OUTSIDE_HOURS"]])
+
+        // The lift is out of service over lunch: every start that finishes holds it then.
+        lunch.jobs[0].window = nil
+        lunch.bays[0].outOfService = [.init(start: "2026-11-23T12:15", end: "2026-11-23T12:45")]
+        #expect(try Self.reasons(lunch) == [["BAY_OUT_OF_SERVICE"], ["BAY_OUT_OF_SERVICE"]])
+
+        // Placeable alone only by pausing over lunch, which this version does not plan:
+        // no reason is claimed (neither CAPACITY nor COST would be true).
+        lunch.bays[0].outOfService = nil
+        #expect(try Self.reasons(lunch) == [[], []])
+    }
+}
