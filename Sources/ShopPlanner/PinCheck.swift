@@ -18,20 +18,18 @@ public enum PinCheck {
                 problems.append(
                     "\(what) at \(instance.time(ofSlot: pin.start)) is outside operating hours or the job's window")
             }
-            if !instance.scenario.jobs[job.index].bayTypes.contains(instance.bays[pin.bay].type) {
-                problems.append(
-                    "\(what) names bay \(bayID) of type \(instance.bays[pin.bay].type.rawValue), which the job cannot use"
-                )
+            if let wrongType = wrongBayType(instance, job: job, what: what) {
+                problems.append(wrongType)
             } else if instance.fitsHoursAndWindow(job: job.index, start: pin.start),
                 !instance.bayAvailable(job: job.index, bay: pin.bay, start: pin.start)
             {
                 problems.append("\(what) meets an out-of-service time of bay \(bayID)")
             }
+            if let wrongMode = wrongMechanicMode(instance, job: job, what: what) {
+                problems.append(wrongMode)
+                continue
+            }
             switch (job.mode, pin.mechanic) {
-            case (.required, nil):
-                problems.append("\(what) has no mechanic, but \(job.id) requires one")
-            case (.none, let m?):
-                problems.append("\(what) names mechanic \(instance.mechanics[m].id), but \(job.id) takes no mechanic")
             case (_, let m?) where !instance.mechanicAvailable(job: job.index, mechanic: m, start: pin.start):
                 problems.append(
                     "\(what) names mechanic \(instance.mechanics[m].id), who \(whyUnavailable(instance, job: job.index, mechanic: m, start: pin.start))"
@@ -160,14 +158,12 @@ public enum PinCheck {
                 "\(what) at \(instance.time(ofSlot: pin.start)) cannot work then (shop closed or \(pin.mechanic == nil ? "no mechanic" : "its mechanic off shift")) or cannot finish its work before the horizon ends"
             )
         }
-        if !instance.scenario.jobs[job.index].bayTypes.contains(bay.type) {
-            problems.append("\(what) names bay \(bay.id) of type \(bay.type.rawValue), which the job cannot use")
+        if let wrongType = wrongBayType(instance, job: job, what: what) { problems.append(wrongType) }
+        if let wrongMode = wrongMechanicMode(instance, job: job, what: what) {
+            problems.append(wrongMode)
+            return problems
         }
         switch (job.mode, pin.mechanic) {
-        case (.required, nil):
-            problems.append("\(what) has no mechanic, but \(job.id) requires one")
-        case (.none, let m?):
-            problems.append("\(what) names mechanic \(instance.mechanics[m].id), but \(job.id) takes no mechanic")
         case (_, let m?):
             let mechanic = instance.scenario.mechanics[m]
             let missing = instance.scenario.jobs[job.index].requiredSkills.subtracting(mechanic.skills).sorted()
@@ -181,6 +177,22 @@ public enum PinCheck {
             break
         }
         return problems
+    }
+
+    /// The problem of a pin whose bay is of a type the job cannot use, if it is.
+    static func wrongBayType(_ instance: Instance, job: Instance.JobSlots, what: String) -> String? {
+        let bay = instance.bays[job.pinned!.bay]
+        guard !instance.scenario.jobs[job.index].bayTypes.contains(bay.type) else { return nil }
+        return "\(what) names bay \(bay.id) of type \(bay.type.rawValue), which the job cannot use"
+    }
+
+    /// The problem of a pin whose mechanic (or lack of one) the job's mode forbids, if it is.
+    static func wrongMechanicMode(_ instance: Instance, job: Instance.JobSlots, what: String) -> String? {
+        switch (job.mode, job.pinned!.mechanic) {
+        case (.required, nil): "\(what) has no mechanic, but \(job.id) requires one"
+        case (.none, let m?): "\(what) names mechanic \(instance.mechanics[m].id), but \(job.id) takes no mechanic"
+        default: nil
+        }
     }
 
     /// The pins of resumable jobs that hold only by pausing (their work is not one run of
