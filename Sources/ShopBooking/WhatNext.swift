@@ -24,6 +24,8 @@ public enum WhatNext {
 
     /// Validates `request` against `snapshot` (every problem at once, with
     /// its path: `request.mechanic`, `appointments[2].bay`) and answers it.
+    /// A caller without `VIEW_ASSIGNMENTS` for the snapshot's facility is
+    /// `DENIED` (`MISSING_PERMISSION_VIEW_ASSIGNMENTS`) before anything is placed.
     public static func decide(_ request: NextRequest, in snapshot: BookingSnapshot, now: LocalDateTime)
         throws(InputError) -> NextDecision
     {
@@ -47,18 +49,37 @@ public enum WhatNext {
             issues += problems
             if let time, time > now { at = time }
         }
+        if request.caller == nil {
+            issues.append(
+                ValidationIssue(
+                    path: "request.caller",
+                    message: "missing: who asks (id and permissions); proposals need VIEW_ASSIGNMENTS"))
+        }
         let count = request.count ?? 5
         if count < 1 || count > maxCount {
             issues.append(
                 ValidationIssue(path: "request.count", message: "must be from 1 to \(maxCount), not \(count)"))
         }
-        guard issues.isEmpty, let facility = checked, let m = facility.scenario.mechanicIndex(request.mechanic)
+        guard issues.isEmpty, let facility = checked, let m = facility.scenario.mechanicIndex(request.mechanic),
+            let caller = request.caller
         else { throw InputError(issues) }
+        // Checked before anything is placed: a denied caller learns nothing of the waiting work.
+        let facilityId = snapshot.facility.id
+        guard caller.has(.viewAssignments, for: facilityId) else {
+            return NextDecision(
+                mechanic: request.mechanic, at: at.description, outcome: .denied,
+                denials: [
+                    Denial(
+                        code: .missingViewAssignmentsPermission,
+                        message: "\(caller.id) lacks VIEW_ASSIGNMENTS for facility \(facilityId)")
+                ], proposals: [])
+        }
         return try proposals(facility, mechanic: m, at: at, now: now, count: count)
     }
 
-    /// The proposals for mechanic `m` from `at` on that day, at most `count`.
-    public static func proposals(
+    /// The proposals for mechanic `m` from `at` on that day, at most `count`
+    /// (the caller's permission already checked by ``decide(_:in:now:)``).
+    static func proposals(
         _ facility: ValidatedFacility, mechanic m: Int, at: LocalDateTime, now: LocalDateTime, count: Int
     ) throws(InputError) -> NextDecision {
         let mechanic = facility.scenario.mechanics[m]

@@ -23,6 +23,7 @@ public enum DenialCode: String, Codable, Hashable, Sendable, CaseIterable {
     case customerConfirmationRequired = "CUSTOMER_CONFIRMATION_REQUIRED"
     case rescheduleLimitReached = "RESCHEDULE_LIMIT_REACHED"
     // What next for a mechanic.
+    case missingViewAssignmentsPermission = "MISSING_PERMISSION_VIEW_ASSIGNMENTS"
     case mechanicInactive = "MECHANIC_INACTIVE"
     case mechanicOffShift = "MECHANIC_OFF_SHIFT"
     // Cancellations and no-shows (the notice codes above apply to a cancellation too).

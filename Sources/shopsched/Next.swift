@@ -12,7 +12,7 @@ struct Next: ParsableCommand {
             later appointments moved earlier, each with its cost difference under the contract objective, \
             its reasons, and its plan checked by the verifier. See datasets/README.md. \
             Exit status: 0 when something is proposed, 3 when not (nothing waiting fits, or the mechanic \
-            cannot take work), 2 on bad input.
+            cannot take work, or the caller lacks VIEW_ASSIGNMENTS), 2 on bad input.
             """)
 
     enum Format: String, ExpressibleByArgument, CaseIterable {
@@ -34,6 +34,12 @@ struct Next: ParsableCommand {
     @Option(help: "How many proposals at most (instead of --request; default 5).")
     var count: Int?
 
+    @Option(
+        help:
+            "A caller file ({\"id\", \"permissions\": [{\"permission\", \"facility\"}]}) for --mechanic; proposals need VIEW_ASSIGNMENTS."
+    )
+    var caller: String?
+
     @Option(help: "The facility's local time now, YYYY-MM-DDTHH:MM (default: the machine's clock).")
     var now: String?
 
@@ -50,8 +56,11 @@ struct Next: ParsableCommand {
         if (request == nil) == (mechanic == nil) {
             throw ValidationError("give either --request or --mechanic")
         }
-        if request != nil, at != nil || count != nil {
-            throw ValidationError("--at and --count go with --mechanic; a request file gives its own")
+        if request != nil, at != nil || count != nil || caller != nil {
+            throw ValidationError("--at, --count and --caller go with --mechanic; a request file gives its own")
+        }
+        if mechanic != nil, caller == nil {
+            throw ValidationError("--mechanic needs --caller FILE: who asks, with VIEW_ASSIGNMENTS")
         }
     }
 
@@ -60,7 +69,12 @@ struct Next: ParsableCommand {
         do { snapshotFile = try BookingFiles.snapshot(from: BookingFiles.read(snapshot)) } catch {
             failBadInput(error, file: snapshot)
         }
-        var requestFile = NextRequest(mechanic: mechanic ?? "", at: at, count: count)
+        var requestFile = NextRequest(mechanic: mechanic ?? "", at: at, count: count, caller: nil)
+        if let caller {
+            do { requestFile.caller = try JSONFiles.decode(Caller.self, from: BookingFiles.read(caller)) } catch {
+                failBadInput(error, file: caller)
+            }
+        }
         if let request {
             do { requestFile = try JSONFiles.decode(NextRequest.self, from: BookingFiles.read(request)) } catch {
                 failBadInput(error, file: request)

@@ -15,8 +15,12 @@ struct WhatNextTests {
         _ mechanic: String, at: String? = nil, count: Int? = nil, _ snapshot: BookingSnapshot,
         now: LocalDateTime = Fixture.now
     ) throws -> NextDecision {
-        try WhatNext.decide(NextRequest(mechanic: mechanic, at: at, count: count), in: snapshot, now: now)
+        try WhatNext.decide(
+            NextRequest(mechanic: mechanic, at: at, count: count, caller: Self.dispatcher), in: snapshot, now: now)
     }
+
+    /// Holds VIEW_ASSIGNMENTS for every facility.
+    static let dispatcher = Caller(id: "dispatcher-2", permissions: [.init(.viewAssignments)])
 
     /// Estimate E-1 (brake pads, 90 min) and work order W-1 (brakes, 90 min) wait; nothing is booked.
     @Test func unscheduledWorkComesFirstAndIsVerified() throws {
@@ -140,5 +144,30 @@ struct WhatNextTests {
         let decision = try decide("M-1", at: "2026-11-23T08:00", Fixture.snapshot(), now: Self.nine)
         #expect(decision.at == "2026-11-23T09:00")
         #expect(decision.proposals.allSatisfy { $0.start >= "2026-11-23T09:00" })
+    }
+
+    /// VIEW_ASSIGNMENTS is required for the snapshot's facility (FAC-1): held for another
+    /// facility, or not at all, the answer is DENIED with no proposals, before any placement.
+    @Test func aCallerWithoutViewAssignmentsHereIsDenied() throws {
+        for grants in [[Caller.Grant(.viewAssignments, facility: "FAC-2")], Fixture.createOnly] {
+            let caller = Caller(id: "advisor-7", permissions: grants)
+            let decision = try WhatNext.decide(
+                NextRequest(mechanic: "M-1", at: "2026-11-23T09:00", caller: caller), in: Fixture.snapshot(),
+                now: Fixture.now)
+            #expect(decision.outcome == .denied)
+            #expect(decision.denials.map(\.code) == [.missingViewAssignmentsPermission])
+            #expect(decision.proposals.isEmpty)
+        }
+        let here = Caller(id: "advisor-7", permissions: [.init(.viewAssignments, facility: "FAC-1")])
+        let allowed = try WhatNext.decide(
+            NextRequest(mechanic: "M-1", at: "2026-11-23T09:00", caller: here), in: Fixture.snapshot(), now: Fixture.now
+        )
+        #expect(allowed.outcome == .proposed)
+    }
+
+    @Test func aRequestWithoutACallerIsBadInput() {
+        #expect {
+            try WhatNext.decide(NextRequest(mechanic: "M-1", caller: nil), in: Fixture.snapshot(), now: Fixture.now)
+        } throws: { ($0 as? InputError)?.paths == ["request.caller"] }
     }
 }
