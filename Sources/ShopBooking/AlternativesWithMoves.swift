@@ -15,7 +15,12 @@ import ShopPlanner
 /// come from solving again with the request's start restricted to before or
 /// after the starts already offered, so each alternative is another start.
 /// A placement overlapping the customer's own appointment is not offered
-/// (the MILP does not know customers). All solves share one time limit; when one stops unproven (or time runs
+/// (the MILP does not know customers). Work that may pause (contract §7) is
+/// searched over the wanted day and the days it may run into (to the day its
+/// work would end from the wanted start, and one more), its start on the wanted
+/// day; a region's starts are bounded through the window's latest end, the end
+/// of the region's last open start with the shop's hours alone, so a placement
+/// whose mechanic's shifts end it later still is not found in that region. All solves share one time limit; when one stops unproven (or time runs
 /// out) a `MOVES_SEARCH_INCOMPLETE` warning says the list may miss better ones.
 enum AlternativesWithMoves {
     /// Far above any placement cost: the MILP never unschedules a booked appointment to make room.
@@ -29,7 +34,24 @@ enum AlternativesWithMoves {
         let slot = booking.facility.scenario.facility.slotMinutes
         let dayStart = LocalDateTime(date: day, minuteOfDay: 0)
         let pad = max(durationMinutes, 120)
-        let near = wanted.adding(minutes: -pad)..<wanted.adding(minutes: durationMinutes + pad)
+        let job = booking.job(durationMinutes: durationMinutes)
+        // Work that may pause: the days it may run into, and where it would end from the wanted start.
+        var days = 1
+        var wantedEnd = wanted.adding(minutes: durationMinutes)
+        var probe: ShopState?
+        if job.resumable {
+            let shop = booking.facility.scenario.facility
+            let left = shop.horizonStart.adding(days: shop.horizonDays).dayNumber - day.dayNumber
+            // From the wanted start, or the first open start after it (a wanted start at lunch).
+            guard left > 0, let whole = try? ShopState(booking.facility, placing: job, day: day, days: left),
+                let from = whole.starts.first(where: { $0 >= whole.slot(of: wanted) }),
+                let work = whole.work(job: whole.newJob, start: from, mechanic: nil)
+            else { return ([], nil) }
+            wantedEnd = whole.instance.time(ofSlot: work.last!.upperBound)
+            days = min(left, wantedEnd.date.dayNumber - day.dayNumber + 2)
+            probe = try? ShopState(booking.facility, placing: job, day: day, days: days)
+        }
+        let near = wanted.adding(minutes: -pad)..<wantedEnd.adding(minutes: pad)
         func movable(_ appointment: ValidatedFacility.Booked) -> Bool {
             appointment.start < near.upperBound && near.lowerBound < appointment.end
         }
@@ -37,7 +59,7 @@ enum AlternativesWithMoves {
         let slotsPerDay = 1440 / slot
         // Allowed starts today: not before now, not past the day.
         let first = max(0, (now.absoluteMinutes - dayStart.absoluteMinutes + slot - 1) / slot)
-        let last = slotsPerDay - length
+        let last = job.resumable ? slotsPerDay - 1 : slotsPerDay - length
         guard first <= last else { return ([], nil) }
         let horizonEnd = LocalDateTime(
             date: now.date.adding(days: booking.policy.resolvedBookingHorizonDays), minuteOfDay: 0)
@@ -45,7 +67,7 @@ enum AlternativesWithMoves {
         // The search plans one day; in a shop open through midnight an appointment
         // running over the day's edge would be missing from it (or fail its pin), so
         // offering moves there could double-book. Say so instead.
-        let dayEnd = LocalDateTime(date: day.adding(days: 1), minuteOfDay: 0)
+        let dayEnd = LocalDateTime(date: day.adding(days: days), minuteOfDay: 0)
         if let crossing = booking.appointments.first(where: {
             $0.status.isActive && $0.start < dayEnd && dayStart < $0.end && ($0.start < dayStart || $0.end > dayEnd)
         }) {
@@ -53,8 +75,9 @@ enum AlternativesWithMoves {
                 [],
                 Warning(
                     code: "MOVES_NOT_SEARCHED",
-                    message:
-                        "\(crossing.file.id) runs over midnight into or out of \(day); moves are searched one day at a time, so none are offered"
+                    message: days == 1
+                        ? "\(crossing.file.id) runs over midnight into or out of \(day); moves are searched one day at a time, so none are offered"
+                        : "\(crossing.file.id) runs into or out of the days \(day) to \(day.adding(days: days - 1)) searched, so no moves are offered"
                 )
             )
         }
@@ -77,15 +100,14 @@ enum AlternativesWithMoves {
                 let remaining = (deadline - clock.now).inSeconds
                 guard remaining > 0.01 else { unproven = true; break search }
                 let region = regions[r].starts
-                let window = (
-                    dayStart.adding(minutes: region.lowerBound * slot),
-                    dayStart.adding(minutes: (region.upperBound + length) * slot)
-                )
                 regions[r].solved = true
+                guard let latest = latestEnd(region, probe: probe, length: length) else { continue }
+                let window = (
+                    dayStart.adding(minutes: region.lowerBound * slot), dayStart.adding(minutes: latest * slot)
+                )
                 guard
                     let model = try? ShopState(
-                        booking.facility, placing: booking.job(durationMinutes: durationMinutes),
-                        movable: movable, day: day, window: window,
+                        booking.facility, placing: job, movable: movable, day: day, days: days, window: window,
                         bookedPriority: bookedPriority)
                 else { continue }
                 var options = PlanOptions()
@@ -148,15 +170,24 @@ enum AlternativesWithMoves {
         return (alternatives, problem)
     }
 
+    /// The window's latest end (a slot of the search) that keeps the request's start in
+    /// `region`: its end from the region's last start; for work that may pause, from the
+    /// region's last open start with the shop's hours alone (`nil`: none is open).
+    static func latestEnd(_ region: ClosedRange<Int>, probe: ShopState?, length: Int) -> Int? {
+        guard let probe else { return region.upperBound + length }
+        return region.reversed().lazy.compactMap { probe.work(job: probe.newJob, start: $0, mechanic: nil) }.first?
+            .last?.upperBound
+    }
+
     /// Whether the request, placed, overlaps another active appointment of its customer (moved ones where they go).
     static func clashesWithCustomer(_ model: ShopState, _ placements: [SlotPlacement?]) -> Bool {
         guard let customer = model.job.customerId, let placed = placements[model.newJob] else { return false }
-        let range = model.range(placed.start)
+        let range = model.held(job: model.newJob, placed)
         return model.appointmentJobs.enumerated().contains { j, index in
             guard model.facility.appointments[index].file.customerId == customer, let p = placements[j] else {
                 return false
             }
-            return p.start < range.upperBound && range.lowerBound < p.start + model.instance.jobs[j].length
+            return model.held(job: j, p).overlaps(range)
         }
     }
 

@@ -64,14 +64,15 @@ public struct BookingEngine: Sendable {
     static func claims(_ a: CreatedAppointment) -> [Claim] {
         Claim.of(
             appointment: a.id, start: LocalDateTime(a.start)!, durationMinutes: a.durationMinutes,
-            bay: a.bay ?? a.mobileUnit ?? "", mechanic: a.mechanic, needsMechanic: true)
+            bay: a.bay ?? a.mobileUnit ?? "", mechanic: a.mechanic, needsMechanic: true,
+            work: a.work.map(ResumableWork.read))
     }
 
     /// The days of the wanted starts and of the created appointment; the source booked.
     static func basis(of decision: BookingDecision, _ booking: ValidatedBooking) -> DecisionBasis {
         var days = Set(booking.preferredStarts.map(\.date))
-        if let a = decision.appointment, let start = LocalDateTime(a.start) {
-            days.formUnion(DecisionBasis.days(from: start, minutes: a.durationMinutes))
+        if let a = decision.appointment, let start = LocalDateTime(a.start), let end = LocalDateTime(a.end) {
+            days.formUnion(DecisionBasis.days(from: start, to: end))
         }
         return DecisionBasis(
             booking.facility.snapshot, days: days, subjects: ["\(booking.sourceType.rawValue):\(booking.source.id)"])
@@ -256,7 +257,8 @@ public struct BookingEngine: Sendable {
             estimateId: booking.sourceType == .estimate ? source.id : nil,
             workOrderId: booking.sourceType == .workOrder ? source.id : nil,
             customerId: source.customerId ?? "", vehicleId: source.vehicleId ?? "",
-            start: check.start.description, end: check.start.adding(minutes: model.durationMinutes).description,
+            start: check.start.description,
+            end: (check.end ?? check.start.adding(minutes: model.durationMinutes)).description,
             durationMinutes: model.durationMinutes,
             bay: bay?.type == .mobileUnit ? nil : bay?.id, mobileUnit: bay?.type == .mobileUnit ? bay?.id : nil,
             mechanic: check.mechanic.map { scenario.mechanics[$0].id },
@@ -272,6 +274,7 @@ public struct BookingEngine: Sendable {
             assignmentDeadline: deferred
                 ? AssignmentRule.deadline(start: check.start, now: now, facility: scenario.facility).description : nil,
             requiredSkills: model.requiredSkills, requestKey: booking.request.requestId,
-            createdBy: booking.request.caller.id, createdAt: now.description)
+            createdBy: booking.request.caller.id, createdAt: now.description,
+            resumable: model.isResumable ? true : nil, work: check.work.map(ResumableWork.written))
     }
 }

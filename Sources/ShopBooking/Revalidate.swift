@@ -27,7 +27,7 @@ extension Revalidator {
             durationMinutes: a.durationMinutes, requiredSkills: a.requiredSkills,
             preferredSkills: SkillRule.preferredSkills(lines ?? []),
             bayTypes: lines.map { ServiceLine.bayTypes(of: $0) } ?? bayType.map { [$0] } ?? [],
-            preferredStarts: [])
+            preferredStarts: [], resumable: a.resumable == true)
         return try ClaimCheck.revalidate(
             requestId: decision.requestId, claims: decision.claims, basis: decision.basis, snapshot: snapshot,
             facility: others, work: work, overrideGranted: decision.conflicts.contains(where: \.overridden),

@@ -48,7 +48,8 @@ struct ValidatedBooking {
             durationMinutes: durationMinutes, requiredSkills: SkillRule.requiredSkills(lines),
             preferredSkills: SkillRule.preferredSkills(lines), bayTypes: ServiceLine.bayTypes(of: lines),
             preferredStarts: preferredStarts, preferredBayType: preferredBayType,
-            preferredMechanic: preferredMechanic, order: order)
+            preferredMechanic: preferredMechanic, order: order,
+            resumable: CarryOverRule.mayPause(lines, durationMinutes: durationMinutes, in: facility))
     }
 
     /// Validates the snapshot (once) and the request against it.

@@ -10,13 +10,18 @@ import ShopPlanner
 ///
 /// Ranked by the contract objective's cost for the new job (start deviation
 /// from the nearest preferred start, missing preferred skills, …), after the
-/// request's ``AlternativeOrder`` keys; ties by start, bay, mechanic.
+/// request's ``AlternativeOrder`` keys; ties by end, start, bay, mechanic. Work
+/// that may pause (contract §7) is ranked the same way, its cost read on its start;
+/// among equal costs the one that ends first (gives the car back first) comes
+/// first, which for work in one stretch is the earlier start, as before.
 public enum Alternatives {
     struct Candidate {
         var slot: Int
         var bay: Int
         var mechanic: Int?
         var cost: Int
+        /// The slots it holds its bay.
+        var held: Range<Int>
     }
 
     /// `allowed` says which starts the caller may take at all (a reschedule's notice rules).
@@ -26,18 +31,19 @@ public enum Alternatives {
         allowed: (LocalDateTime) -> Bool = { _ in true }
     ) -> [Alternative] {
         guard count > 0 else { return [] }
-        let instance = model.instance, r = model.newJob
+        let instance = model.instance
         var candidates: [Candidate] = []
-        for s in instance.jobs[r].starts {
+        for s in model.starts {
             let time = instance.time(ofSlot: s)
             if time < now || time == excluding || !allowed(time) { continue }
             let check = Conflicts.check(model, start: time, now: now, strategy: strategy, soft: false)
             guard let bay = check.bay, check.blocking(overrideGranted: false).isEmpty else { continue }
             let mechanic = model.job.needsMechanic ? check.mechanic ?? check.candidate : nil
+            let placement = SlotPlacement(start: s, bay: bay, mechanic: mechanic)
             candidates.append(
                 Candidate(
-                    slot: s, bay: bay, mechanic: mechanic,
-                    cost: addedCost(model, SlotPlacement(start: s, bay: bay, mechanic: mechanic))))
+                    slot: s, bay: bay, mechanic: mechanic, cost: addedCost(model, placement),
+                    held: model.held(job: model.newJob, placement)))
         }
         let firstDay = model.job.preferredStarts.first.map {
             model.slot(of: LocalDateTime(date: $0.date, minuteOfDay: 0)) / instance.slotsPerDay
@@ -53,18 +59,16 @@ public enum Alternatives {
                 case .earliest: key.append(c.slot)
                 }
             }
-            return key + [c.cost, c.slot, c.bay, c.mechanic ?? -1]
+            return key + [c.cost, c.held.upperBound, c.slot, c.bay, c.mechanic ?? -1]
         }
         // Distinct options: a start that would hold the same bay or mechanic
         // at an overlapping time as a better one (14:00, 14:15, 14:30 in one
         // bay) is no real choice for the customer, so it is skipped.
-        let length = instance.jobs[r].length
         var best: [Candidate] = []
         for c in candidates.sorted(by: { key($0).lexicographicallyPrecedes(key($1)) }) where best.count < count {
-            let run = c.slot..<(c.slot + length)
             let same = best.contains { other in
                 (other.bay == c.bay || (other.mechanic != nil && other.mechanic == c.mechanic))
-                    && (other.slot..<(other.slot + length)).overlaps(run)
+                    && other.held.overlaps(c.held)
             }
             if !same { best.append(c) }
         }
@@ -86,8 +90,8 @@ public enum Alternatives {
     public static func earliest(
         _ model: ShopState, mechanic m: Int, from: LocalDateTime, before: LocalDateTime, now: LocalDateTime
     ) -> (placement: SlotPlacement, alternative: Alternative)? {
-        let instance = model.instance, r = model.newJob
-        for s in instance.jobs[r].starts {
+        let instance = model.instance
+        for s in model.starts {
             let time = instance.time(ofSlot: s)
             if time < from || time < now { continue }
             if time >= before { break }
@@ -121,10 +125,18 @@ public enum Alternatives {
     ) -> Alternative {
         let instance = model.instance
         let start = instance.time(ofSlot: placement.start)
-        let end = start.adding(minutes: model.durationMinutes)
+        // Work that may pause: its runs with the placement's mechanic (none: the shop's hours alone).
+        let work = model.work(job: model.newJob, start: placement.start, mechanic: placement.mechanic).map {
+            ResumableWork.times(instance, $0)
+        }
+        let pauses = model.isResumable ? work : nil
+        let end = pauses?.last?.end ?? start.adding(minutes: model.durationMinutes)
         let bay = model.scenario.bays[placement.bay]
         var reasons = [
-            "\(bay.id) (\(bay.type.rawValue)) free \(start.minuteOfDayText)–\(end.minuteOfDayText) on \(start.date)"
+            pauses.map {
+                "\(bay.id) (\(bay.type.rawValue)) held \(start)–\(end), closed time included, working \(ResumableWork.describe($0))"
+            }
+                ?? "\(bay.id) (\(bay.type.rawValue)) free \(start.minuteOfDayText)–\(end.minuteOfDayText) on \(start.date)"
         ]
         if let m = placement.mechanic {
             reasons.append(
@@ -150,6 +162,6 @@ public enum Alternatives {
             rank: rank, start: start.description, end: end.description, bay: bay.id,
             mechanic: placement.mechanic.map { model.scenario.mechanics[$0].id },
             addedCost: addedCost, costDifference: addedCost - bestCost, moves: moves,
-            disruptionCost: disruption, reasons: reasons)
+            disruptionCost: disruption, reasons: reasons, work: pauses.map(ResumableWork.written))
     }
 }

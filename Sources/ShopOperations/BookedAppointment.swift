@@ -38,6 +38,11 @@ public struct BookedAppointment: Codable, Hashable, Sendable {
     /// change (the calendar invite's `SEQUENCE` is this minus one). Absent: see
     /// ``currentVersion``.
     public var version: Int?
+    /// `true` for work booked to pause over closed time and off-shift time, its car
+    /// kept on its bay (contract §7); absent or `false`: it runs in one stretch.
+    /// Its work ranges and end follow from its start, its mechanic and the shop's
+    /// hours (``ValidatedFacility/Booked/work``).
+    public var resumable: Bool?
 
     public init(
         id: String, status: String = AppointmentStatus.scheduled.rawValue, start: String,
@@ -45,9 +50,10 @@ public struct BookedAppointment: Codable, Hashable, Sendable {
         workOrderId: String? = nil, customerId: String? = nil, vehicleId: String? = nil,
         rescheduleCount: Int? = nil, requestKey: String? = nil, requiredSkills: [String]? = nil,
         needsMechanic: Bool? = nil, seriesId: String? = nil, history: [AppointmentHistoryEntry]? = nil,
-        version: Int? = nil
+        version: Int? = nil, resumable: Bool? = nil
     ) {
         self.version = version
+        self.resumable = resumable
         self.needsMechanic = needsMechanic
         self.seriesId = seriesId
         self.history = history

@@ -19,13 +19,21 @@ public struct BookingPolicy: Codable, Hashable, Sendable {
     public var standardDurations: [String: Int]?
     /// Minutes past an appointment's start before it may be marked a no-show (15).
     public var noShowGraceMinutes: Int?
+    /// Service types whose work may carry over: pause when the shop closes (lunch,
+    /// night, closed days) or its mechanic goes off shift, and carry on at the next
+    /// open time, the car kept on its bay (contract §7). Work whose every line is
+    /// of such a type is booked that way. Default none: only work longer than the
+    /// shop's longest open stretch carries over (``CarryOverRule``).
+    public var carryOverServiceTypes: [String]?
 
     public init(
         assignmentStrategy: String? = nil, serviceTypeStrategies: [String: String]? = nil,
         complexServiceTypes: [String]? = nil, longServiceMinutes: Int? = nil,
         softCapacityThreshold: Double? = nil, mechanicOverloadThreshold: Double? = nil,
-        bookingHorizonDays: Int? = nil, standardDurations: [String: Int]? = nil, noShowGraceMinutes: Int? = nil
+        bookingHorizonDays: Int? = nil, standardDurations: [String: Int]? = nil, noShowGraceMinutes: Int? = nil,
+        carryOverServiceTypes: [String]? = nil
     ) {
+        self.carryOverServiceTypes = carryOverServiceTypes
         self.noShowGraceMinutes = noShowGraceMinutes
         self.assignmentStrategy = assignmentStrategy
         self.serviceTypeStrategies = serviceTypeStrategies

@@ -62,6 +62,9 @@ public struct ChangeRecorder {
         public var assignmentOutcome: AssignmentOutcome?
         /// One occurrence of a recurring series moves on its own (the request said so).
         public var movesOneOccurrence = false
+        /// The old and new ends of work that may pause (contract §7, the end of its last
+        /// work range); `nil`: start plus the appointment's duration.
+        public var fromEnd: LocalDateTime?, toEnd: LocalDateTime?
 
         public init(
             appointment: BookedAppointment, fromStart: LocalDateTime, fromBay: String, fromMechanic: String?,
@@ -117,13 +120,13 @@ public struct ChangeRecorder {
         mandatory: Bool
     ) -> [OutboxEntry] {
         let a = change.appointment, duration = a.durationMinutes
-        let end = change.to.map { $0.start.adding(minutes: duration).description }
+        let end = change.to.map { (change.toEnd ?? $0.start.adding(minutes: duration)).description }
         events.append(
             RescheduleEvent(
                 eventId: ids.next("EVT"), appointmentId: a.id, occurredAt: now.description, facilityId: facility,
                 customerId: a.customerId, vehicleId: a.vehicleId, estimateId: a.estimateId, workOrderId: a.workOrderId,
                 version: change.version, previousStart: change.fromStart.description,
-                previousEnd: change.fromStart.adding(minutes: duration).description,
+                previousEnd: (change.fromEnd ?? change.fromStart.adding(minutes: duration)).description,
                 newStart: change.to?.start.description,
                 newEnd: end, previousBayId: change.fromBay, bayId: change.to?.bay,
                 previousMechanicId: change.fromMechanic,
@@ -131,10 +134,12 @@ public struct ChangeRecorder {
                 rescheduleCount: change.rescheduleCount, assignmentOutcome: change.assignmentOutcome,
                 noticeMinutes: noticeMinutes, seriesId: a.seriesId,
                 seriesException: change.movesOneOccurrence ? true : a.seriesException))
-        let placement = PlacementChange(
+        var placement = PlacementChange(
             appointment: a, facility: facility, timeZone: timeZone, fromStart: change.fromStart,
             fromBay: change.fromBay, fromMechanic: change.fromMechanic, to: change.to,
             reason: change.reason, sequence: change.version - 1)
+        placement.fromEnd = change.fromEnd
+        placement.toEnd = change.toEnd
         let entries = Notifications.entries(
             for: placement, notifyCustomer: notifyCustomer, mandatory: mandatory, now: now,
             nowInstant: nowInstant, ids: ids)

@@ -31,16 +31,31 @@ public struct Claim: Codable, Hashable, Sendable {
 
     /// The claims of one placed appointment: its bay, its mechanic (when it
     /// needs one: named, or still to be assigned) and one unit of capacity.
+    /// Work that may pause (contract §7) gives its `work` ranges: it claims its bay
+    /// from the first range's start to the last one's end, pauses included, and its
+    /// mechanic and capacity once per work range.
     public static func of(
         appointment: String, start: LocalDateTime, durationMinutes: Int, bay: String, mechanic: String?,
-        needsMechanic: Bool
+        needsMechanic: Bool, work: [LocalRange]? = nil
     ) -> [Claim] {
-        let from = start.description, to = start.adding(minutes: durationMinutes).description
-        var claims = [Claim(kind: .bay, resource: bay, appointmentId: appointment, start: from, end: to)]
+        let runs = work ?? [LocalRange(start: start, end: start.adding(minutes: durationMinutes))]
+        let from = runs.first?.start ?? start, to = runs.last?.end ?? start
+        var claims = [
+            Claim(
+                kind: .bay, resource: bay, appointmentId: appointment, start: from.description, end: to.description)
+        ]
         if mechanic != nil || needsMechanic {
-            claims.append(Claim(kind: .mechanic, resource: mechanic, appointmentId: appointment, start: from, end: to))
+            claims += runs.map {
+                Claim(
+                    kind: .mechanic, resource: mechanic, appointmentId: appointment, start: $0.start.description,
+                    end: $0.end.description)
+            }
         }
-        claims.append(Claim(kind: .capacity, resource: nil, appointmentId: appointment, start: from, end: to))
+        claims += runs.map {
+            Claim(
+                kind: .capacity, resource: nil, appointmentId: appointment, start: $0.start.description,
+                end: $0.end.description)
+        }
         return claims
     }
 }

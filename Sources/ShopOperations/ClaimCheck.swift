@@ -33,16 +33,18 @@ public enum ClaimCheck {
         }
         let bayID = claims.first { $0.kind == .bay }?.resource
         let mechanicID = claims.first { $0.kind == .mechanic }?.resource
+        let claimedMechanic = mechanicID.flatMap { id in facility.scenario.mechanics.firstIndex { $0.id == id } }
         var job = work
         job.preferredStarts = [start]
-        job.preferredMechanic = mechanicID.flatMap { id in facility.scenario.mechanics.firstIndex { $0.id == id } }
+        job.preferredMechanic = claimedMechanic
         let model = try ShopState(facility, placing: job)
         let strategy: AssignmentStrategy = mechanicID == nil ? .deferred : .auto
         var check = Conflicts.check(model, start: start, now: now, strategy: strategy, soft: false)
-        let end = start.adding(minutes: job.durationMinutes)
-        let instance = model.instance, occupancy = model.occupancy, r = model.newJob, s = check.slot
+        let end = check.end ?? start.adding(minutes: job.durationMinutes)
+        let instance = model.instance, s = check.slot
         let range = model.range(s)
         let inGrid = s >= 0 && range.upperBound <= instance.slotCount
+
         func add(_ code: ConflictCode, _ resources: [String], _ message: String) {
             check.conflicts.append(
                 Conflict(
@@ -58,7 +60,7 @@ public enum ClaimCheck {
         if inGrid, !check.conflicts.contains(where: { timeCodes.contains($0.code) }) {
             if let bayID {
                 let b = facility.scenario.bays.firstIndex { $0.id == bayID }
-                if b == nil || !(instance.bayAvailable(job: r, bay: b!, start: s) && occupancy.isBayFree(b!, range)) {
+                if b == nil || !model.isBayFree(b!, start: s, mechanic: claimedMechanic) {
                     let taken = b == nil ? [] : holders { $0.bay == b }
                     add(
                         .claimedBayTaken, [bayID] + taken,
@@ -72,10 +74,7 @@ public enum ClaimCheck {
             }
             if let mechanicID {
                 let m = facility.scenario.mechanics.firstIndex { $0.id == mechanicID }
-                if m == nil
-                    || !(instance.mechanicAvailable(job: r, mechanic: m!, start: s)
-                        && occupancy.isMechanicFree(m!, range))
-                {
+                if m == nil || !model.isMechanicFree(m!, start: s) {
                     let taken = m == nil ? [] : holders { $0.mechanic == m }
                     add(
                         .claimedMechanicTaken, [mechanicID] + taken,

@@ -4,15 +4,21 @@ import ShopPlanner
 /// Rule 4 for one wanted start: see ``PlacementCheck``.
 public enum Conflicts {
     /// Checks the request at `start`. `soft` false skips the soft checks (alternatives need only the blocking ones).
+    ///
+    /// Work that may pause (``JobToPlace/resumable``) is checked by contract §7: it
+    /// must start in open time; its mechanic is busy, and capacity counted, only in
+    /// its work slots; its bay is held over `[start, end)`, pauses included, and an
+    /// out-of-service range meeting that time is a conflict. Its end (and the bay's
+    /// hold) reads the shifts of the mechanic who would do it (the assigned one, else
+    /// the one the staffing check found free), else the shop's hours alone.
     public static func check(
         _ model: ShopState, start: LocalDateTime, now: LocalDateTime, strategy: AssignmentStrategy,
         soft: Bool = true
     ) -> PlacementCheck {
-        let instance = model.instance, occupancy = model.occupancy, r = model.newJob
-        let job = model.job, policy = model.facility.policy
+        let instance = model.instance, r = model.newJob, policy = model.facility.policy
         let s = model.slot(of: start)
         var check = PlacementCheck(start: start, slot: s)
-        let end = start.adding(minutes: model.durationMinutes)
+        var end = start.adding(minutes: model.durationMinutes)
         func add(_ code: ConflictCode, _ resources: [String], _ message: String) {
             check.conflicts.append(
                 Conflict(
@@ -34,49 +40,66 @@ public enum Conflicts {
             )
             return check
         }
-        if s < 0 || s + model.length > instance.slotCount {
-            add(
-                .outsideBookingHorizon, [],
-                "\(start)–\(end) is outside the days the snapshot covers (\(model.scenario.facility.horizonStart), \(model.scenario.facility.horizonDays) days)"
-            )
-            return check
+        let days =
+            "the days the snapshot covers (\(model.scenario.facility.horizonStart), \(model.scenario.facility.horizonDays) days)"
+        guard model.isResumable else {
+            if s < 0 || s + model.length > instance.slotCount {
+                add(.outsideBookingHorizon, [], "\(start)–\(end) is outside \(days)")
+                return check
+            }
+            if !instance.fitsHoursAndWindow(job: r, start: s) {
+                add(
+                    .outsideOperatingHours, [],
+                    "\(start)–\(end) is not inside one stretch of open time (operating hours of open days; ranges that touch count as one)"
+                )
+                return check
+            }
+            return placed(model, check, work: [model.range(s)], now: now, strategy: strategy, soft: soft)
         }
-        if !instance.fitsHoursAndWindow(job: r, start: s) {
+        // Work that may pause: it starts in open time and its open time ends inside the window and the days.
+        guard s >= 0, s < instance.slotCount, instance.openIntervals.contains(where: { $0.contains(s) }) else {
             add(
                 .outsideOperatingHours, [],
-                "\(start)–\(end) is not inside one stretch of open time (operating hours of open days; ranges that touch count as one)"
+                s >= 0 && s < instance.slotCount
+                    ? "\(start) is not open time: work that may pause starts while the shop is open"
+                    : "\(start) is outside \(days)")
+            return check
+        }
+        guard let work = model.work(job: r, start: s, mechanic: nil) else {
+            add(
+                .outsideBookingHorizon, [],
+                "\(hours(model.durationMinutes)) of open time from \(start) do not end within \(days)")
+            return check
+        }
+        end = instance.time(ofSlot: work.last!.upperBound)
+        if s < instance.jobs[r].earliest || work.last!.upperBound > instance.jobs[r].latestEnd {
+            add(
+                .outsideOperatingHours, [],
+                "\(start)–\(end) (working \(ResumableWork.describe(ResumableWork.times(instance, work)))) is outside the allowed time"
             )
             return check
         }
-        let range = model.range(s)
+        return placed(model, check, work: work, now: now, strategy: strategy, soft: soft)
+    }
 
-        // Bay or mobile unit.
-        if model.bayTypes.isEmpty {
-            add(.noEligibleBay, [], "no bay type suits every service line of \(job.label)")
-        } else {
-            let options = instance.jobs[r].bayOptions
-            let free = options.filter {
-                instance.bayAvailable(job: r, bay: $0, start: s) && occupancy.isBayFree($0, range)
-            }
-            let preferred = free.filter { model.scenario.bays[$0].type == job.preferredBayType }
-            check.bay = preferred.first ?? free.first
-            if check.bay == nil {
-                add(
-                    .noEligibleBay, options.map { model.scenario.bays[$0].id },
-                    options.isEmpty
-                        ? "the shop has no bay of type \(model.bayTypes.map(\.rawValue).joined(separator: " or "))"
-                        : "every eligible bay is booked or out of service \(start.minuteOfDayText)–\(end.minuteOfDayText)"
-                )
-            }
-        }
-        if !occupancy.hasCapacity(range) {
-            add(
-                .capacityExceeded, [],
-                "the shop already runs \(occupancy.maxConcurrent ?? 0) jobs at once (maxConcurrent) at some time \(start.minuteOfDayText)–\(end.minuteOfDayText)"
-            )
-        }
+    /// The checks of a start whose time keeps the hours and the window: bay,
+    /// capacity, mechanic, labour, the customer's other appointments and, when
+    /// `soft`, the warnings. `work` is the request's work with the shop's hours
+    /// alone; the assigned mechanic's shifts may make it end later.
+    private static func placed(
+        _ model: ShopState, _ check: PlacementCheck, work shopWork: [Range<Int>], now: LocalDateTime,
+        strategy: AssignmentStrategy, soft: Bool
+    ) -> PlacementCheck {
+        let instance = model.instance, occupancy = model.occupancy, r = model.newJob
+        let job = model.job, policy = model.facility.policy
+        var check = check
+        let start = check.start, s = check.slot
 
-        // Mechanic.
+        // Mechanic first (its conflicts are listed after the bay's): for work that
+        // may pause, the mechanic's shifts decide where it works and so how long it
+        // holds its bay.
+        var mechanicConflict: (resources: [String], message: String)?
+        var preferredUnavailable: Int?
         if model.qualified.isEmpty {
             check.assignmentStatus = .awaitingSkillFulfillment
         } else {
@@ -84,9 +107,9 @@ public enum Conflicts {
             let found = Staffing.mechanic(model, start: s, preferring: order)
             check.candidate = found
             if found == nil, job.needsMechanic {
-                add(
-                    .noMechanicFree, model.qualified.map { model.scenario.mechanics[$0].id },
-                    "no mechanic with \(model.requiredSkills.isEmpty ? "the time" : SkillRule.list(model.requiredSkills)) is on shift and free \(start.minuteOfDayText)–\(end.minuteOfDayText)"
+                mechanicConflict = (
+                    model.qualified.map { model.scenario.mechanics[$0].id },
+                    "no mechanic with \(model.requiredSkills.isEmpty ? "the time" : SkillRule.list(model.requiredSkills)) is on shift and free"
                 )
             }
             switch strategy {
@@ -102,12 +125,58 @@ public enum Conflicts {
                     check.assignmentStatus = .awaitingManualAssignment
                 }
             }
-            if soft, let wanted = job.preferredMechanic, found != wanted {
+            if soft, let wanted = job.preferredMechanic, found != wanted { preferredUnavailable = wanted }
+        }
+        // The mechanic who would do it: the assigned one, else the one the staffing check found free.
+        let worker = check.mechanic ?? (job.needsMechanic ? check.candidate : nil)
+        let work = worker.flatMap { model.work(job: r, start: s, mechanic: $0) } ?? shopWork
+        let held = ShopState.held(work)
+        check.work = model.isResumable ? ResumableWork.times(instance, work) : nil
+        // Work in one stretch ends at start plus its minutes; work that may pause at its last work slot's end.
+        let end =
+            model.isResumable ? instance.time(ofSlot: held.upperBound) : start.adding(minutes: model.durationMinutes)
+        check.end = end
+        let when =
+            model.isResumable
+            ? "\(start)–\(end) (working \(ResumableWork.describe(check.work!)))"
+            : "\(start.minuteOfDayText)–\(end.minuteOfDayText)"
+        func add(_ code: ConflictCode, _ resources: [String], _ message: String) {
+            check.conflicts.append(
+                Conflict(
+                    code: code, severity: code.severity, start: start.description,
+                    end: end.description, resources: resources.sorted(), message: message))
+        }
+
+        // Bay or mobile unit: held over the whole time, pauses included.
+        if model.bayTypes.isEmpty {
+            add(.noEligibleBay, [], "no bay type suits every service line of \(job.label)")
+        } else {
+            let options = instance.jobs[r].bayOptions
+            let free = options.filter { model.isBayFree($0, held) }
+            let preferred = free.filter { model.scenario.bays[$0].type == job.preferredBayType }
+            check.bay = preferred.first ?? free.first
+            if check.bay == nil {
                 add(
-                    .preferredMechanicUnavailable, [model.scenario.mechanics[wanted].id],
-                    "\(model.name(ofMechanic: wanted)) cannot take it \(start.minuteOfDayText)–\(end.minuteOfDayText) (busy, off shift, inactive or lacking a required skill)"
+                    .noEligibleBay, options.map { model.scenario.bays[$0].id },
+                    options.isEmpty
+                        ? "the shop has no bay of type \(model.bayTypes.map(\.rawValue).joined(separator: " or "))"
+                        : "every eligible bay is booked or out of service \(when)"
                 )
             }
+        }
+        // Capacity: only the work slots count.
+        if !work.allSatisfy(occupancy.hasCapacity) {
+            add(
+                .capacityExceeded, [],
+                "the shop already runs \(occupancy.maxConcurrent ?? 0) jobs at once (maxConcurrent) at some time \(when)"
+            )
+        }
+        if let (resources, message) = mechanicConflict { add(.noMechanicFree, resources, "\(message) \(when)") }
+        if let wanted = preferredUnavailable {
+            add(
+                .preferredMechanicUnavailable, [model.scenario.mechanics[wanted].id],
+                "\(model.name(ofMechanic: wanted)) cannot take it \(when) (busy, off shift, inactive or lacking a required skill)"
+            )
         }
 
         // Labour per day (contract rule 7): a mechanic books the job's minutes on its start day.
@@ -128,13 +197,15 @@ public enum Conflicts {
         }
 
         guard soft else { return check }
-        // Soft capacity: the share of the day's open bay-time (or maxConcurrent-time) booked, the request included.
+        // Soft capacity: the share of the day's open bay-time (or maxConcurrent-time) booked, the request's
+        // work slots that day included.
         let day = floorDiv(s, instance.slotsPerDay)
         let dayRange = (day * instance.slotsPerDay)..<((day + 1) * instance.slotsPerDay)
+        let workToday = work.map { $0.clamped(to: dayRange).count }.reduce(0, +)
         let openSlots = instance.openIntervals.map { $0.clamped(to: dayRange).count }.reduce(0, +)
         let perSlot = occupancy.maxConcurrent ?? model.scenario.bays.count
         if openSlots > 0, perSlot > 0 {
-            let booked = dayRange.reduce(0) { $0 + occupancy.load[$1] } + model.length
+            let booked = dayRange.reduce(0) { $0 + occupancy.load[$1] } + workToday
             // In floating point: a maxConcurrent near Int.max times the open slots overflowed.
             let share = Double(booked) / (Double(openSlots) * Double(perSlot))
             let threshold = policy.resolvedSoftCapacityThreshold
@@ -147,7 +218,7 @@ public enum Conflicts {
         }
         if let m = check.mechanic {
             let shiftSlots = instance.mechanics[m].shifts.map { $0.clamped(to: dayRange).count }.reduce(0, +)
-            let busy = dayRange.count { occupancy.mechanicBusy[m][$0] } + model.length
+            let busy = dayRange.count { occupancy.mechanicBusy[m][$0] } + workToday
             let threshold = policy.resolvedMechanicOverloadThreshold
             if shiftSlots > 0, Double(busy) / Double(shiftSlots) > threshold {
                 add(

@@ -46,6 +46,11 @@ public struct DecisionBasis: Codable, Hashable, Sendable {
         DecisionBasis(snapshot, days: Set(days.compactMap(LocalDate.init)), subjects: Set(subjects))
     }
 
+    /// The days `[start, end)` touches (the start's day at least).
+    public static func days(from start: LocalDateTime, to end: LocalDateTime) -> Set<LocalDate> {
+        days(from: start, minutes: end.absoluteMinutes - start.absoluteMinutes)
+    }
+
     /// The days an appointment from `start` for `minutes` touches.
     public static func days(from start: LocalDateTime, minutes: Int) -> Set<LocalDate> {
         let last = start.adding(minutes: max(0, minutes - 1)).date

@@ -26,13 +26,19 @@ public struct JobToPlace: Sendable, Hashable {
     /// `false` for work that needs no mechanic (a drop-off inspection, say):
     /// `MECHANIC_REQUIRED_NONE_FREE` does not apply and alternatives name no mechanic.
     public var needsMechanic: Bool
+    /// `true` for work that may pause over closed time and off-shift time, its car
+    /// kept on its bay (contract §7): booked this way when it is longer than the
+    /// shop's longest open stretch, or its service types may carry over
+    /// (``BookingPolicy/carryOverServiceTypes``).
+    public var resumable: Bool
 
     public init(
         jobID: String, label: String, customerId: String?, durationMinutes: Int, requiredSkills: [String],
         preferredSkills: [String], bayTypes: [BayType], preferredStarts: [LocalDateTime],
         preferredBayType: BayType? = nil, preferredMechanic: Int? = nil, order: [AlternativeOrder] = [],
-        needsMechanic: Bool = true
+        needsMechanic: Bool = true, resumable: Bool = false
     ) {
+        self.resumable = resumable
         self.jobID = jobID
         self.label = label
         self.customerId = customerId

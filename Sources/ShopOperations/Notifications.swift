@@ -111,7 +111,7 @@ enum Notifications {
     static func calendar(_ change: PlacementChange, nowInstant: Date, description: String? = nil) -> String {
         let a = change.appointment
         let start = change.to?.start ?? change.fromStart
-        let end = start.adding(minutes: change.durationMinutes)
+        let end = change.end
         var lines = [
             "BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//ShopScheduler//shopsched//EN",
             "METHOD:\(change.to == nil ? "CANCEL" : "REQUEST")", "BEGIN:VEVENT",

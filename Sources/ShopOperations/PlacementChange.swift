@@ -15,6 +15,8 @@ public struct PlacementChange {
     public var reason: String
     /// The calendar invite's `SEQUENCE`.
     public var sequence: Int
+    /// The old and new ends of work that may pause (contract §7); `nil`: start plus duration.
+    public var fromEnd: LocalDateTime?, toEnd: LocalDateTime?
 
     public init(
         appointment: BookedAppointment, facility: String, timeZone: String, fromStart: LocalDateTime,
@@ -33,6 +35,11 @@ public struct PlacementChange {
     }
 
     public var durationMinutes: Int { appointment.durationMinutes }
+    /// The end of the time the change leaves it: the new end, or the old one when it is no longer placed.
+    public var end: LocalDateTime {
+        if let to { return toEnd ?? to.start.adding(minutes: durationMinutes) }
+        return fromEnd ?? fromStart.adding(minutes: durationMinutes)
+    }
     /// Its start changes (not only its bay or mechanic).
     public var timeChanged: Bool { to?.start != fromStart }
 }

@@ -19,6 +19,13 @@ public struct PlacementCheck: Sendable {
     public var mechanic: Int?
     /// A qualified mechanic known to be free (the assigned one, or the staffing proof of a deferred one).
     public var candidate: Int?
+    /// Where work that may pause would work (``JobToPlace/resumable``): its work
+    /// ranges, with the shifts of the mechanic who would do it (assigned, else
+    /// ``candidate``; none: the shop's hours alone); `nil` for work in one stretch,
+    /// or a start whose time does not hold.
+    public var work: [LocalRange]?
+    /// Its end: the last work range's end, else start plus the duration (set by the check).
+    public var end: LocalDateTime?
     /// Whether the mechanic is assigned now, later or by a person.
     public var assignmentStatus: AssignmentStatus = .assigned
 

@@ -9,36 +9,43 @@ import ShopPlanner
 /// overlap each other.
 public enum Staffing {
     /// A mechanic for the request, or `nil` when none is left. `preferring`
-    /// orders the request's candidates (the best first).
+    /// orders the request's candidates (the best first). Work that may pause
+    /// (contract §7) takes a mechanic only in its work slots with that mechanic,
+    /// which must end inside the request's window.
     public static func mechanic(_ model: ShopState, start: Int, preferring order: [Int]) -> Int? {
-        let instance = model.instance, occupancy = model.occupancy
-        let range = model.range(start)
-        func candidates(job j: Int, at s: Int, length: Int, from list: [Int]) -> [Int] {
-            list.filter {
-                instance.mechanicAvailable(job: j, mechanic: $0, start: s)
-                    && occupancy.isMechanicFree($0, s..<(s + length))
-            }
+        let instance = model.instance, occupancy = model.occupancy, r = model.newJob
+        /// The work of job `j` from `s` with `m` when `m` is on shift for it and free in every work slot.
+        func freeWork(job j: Int, at s: Int, mechanic m: Int) -> [Range<Int>]? {
+            guard let work = model.work(job: j, start: s, mechanic: m),
+                model.scenario.jobs[j].resumable || shiftCovers(instance, mechanic: m, work[0]),
+                work.allSatisfy({ occupancy.isMechanicFree(m, $0) })
+            else { return nil }
+            return work
         }
-        let mine = candidates(job: model.newJob, at: start, length: model.length, from: order)
+        var span = start..<start
+        let mine = order.filter { m in
+            guard instance.jobs[r].mechanicOptions.contains(m),
+                let work = freeWork(job: r, at: start, mechanic: m),
+                work.last!.upperBound <= instance.jobs[r].latestEnd
+            else { return false }
+            span = span.lowerBound..<max(span.upperBound, work.last!.upperBound)
+            return true
+        }
         guard !mine.isEmpty else { return nil }
         // Unassigned appointments overlapping the request, needing a mechanic who exists.
         var others: [[Int]] = []
         for (j, index) in model.appointmentJobs.enumerated() {
             guard let placement = model.bookedPlacement(j), placement.mechanic == nil,
-                model.facility.appointments[index].file.needsMechanic ?? true
+                model.facility.appointments[index].file.needsMechanic ?? true,
+                let held = model.work(job: j, start: placement.start, mechanic: nil).map(ShopState.held),
+                held.overlaps(span)
             else { continue }
-            let length = instance.jobs[j].length
-            guard placement.start < range.upperBound, range.lowerBound < placement.start + length else { continue }
             let skills = model.scenario.jobs[j].requiredSkills
             let able = model.scenario.mechanics.indices.filter {
                 model.scenario.mechanics[$0].active && skills.isSubset(of: model.scenario.mechanics[$0].skills)
             }
             guard !able.isEmpty else { continue }  // waits for skills; takes no one
-            others.append(
-                able.filter {
-                    occupancy.isMechanicFree($0, placement.start..<(placement.start + length))
-                        && shiftCovers(instance, mechanic: $0, placement.start..<(placement.start + length))
-                })
+            others.append(able.filter { freeWork(job: j, at: placement.start, mechanic: $0) != nil })
         }
         if others.isEmpty { return mine.first }
         // The request's candidates in order: the first that leaves the others as well staffed as before.

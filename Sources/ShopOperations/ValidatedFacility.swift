@@ -34,7 +34,13 @@ public struct ValidatedFacility: Sendable {
         public let mechanic: Int?
         /// Its own, else its source's (when the snapshot holds the source).
         public let requiredSkills: [String]
-        public var end: LocalDateTime { start.adding(minutes: file.durationMinutes) }
+        /// Its work ranges when it is booked to pause (``BookedAppointment/resumable``),
+        /// read by contract §7 from its start, its mechanic (none: the shop's hours alone)
+        /// and the shop's hours; `nil` for work in one stretch, or when its work does not
+        /// finish within the snapshot's days (it then counts as one stretch).
+        public var work: [LocalRange]? = nil
+        /// Its end: the end of its last work range, else start plus duration.
+        public var end: LocalDateTime { work?.last?.end ?? start.adding(minutes: file.durationMinutes) }
     }
 
     /// The most reschedules an appointment may have had: far above any real one,
@@ -122,7 +128,7 @@ public struct ValidatedFacility: Sendable {
             if !appointmentIDs.insert(appointment.id).inserted {
                 add("appointments[\(i)].id", "duplicate appointment id \"\(appointment.id)\"")
             }
-            let (parsed, problems) = Self.check(appointment, at: i, in: snapshot, index)
+            let (parsed, problems) = Self.check(appointment, at: i, in: snapshot, index, facility)
             issues += problems
             if let parsed { booked.append(parsed) }
         }
@@ -151,6 +157,9 @@ public struct ValidatedFacility: Sendable {
         }
         if let minutes = policy.noShowGraceMinutes, minutes < 0 || minutes > 1440 {
             add("policy.noShowGraceMinutes", "must be from 0 to 1440 (a day), not \(minutes)")
+        }
+        for (i, type) in (policy.carryOverServiceTypes ?? []).enumerated() where type.isEmpty {
+            add("policy.carryOverServiceTypes[\(i)]", "must not be empty")
         }
         if let minutes = policy.longServiceMinutes, minutes < 1 {
             add("policy.longServiceMinutes", "must be 1 or more, not \(minutes)")
@@ -186,7 +195,7 @@ public struct ValidatedFacility: Sendable {
     /// One appointment's own checks (all but the uniqueness of its id), with paths `appointments[i]…`.
     private static func check(
         _ appointment: BookedAppointment, at i: Int, in snapshot: BookingSnapshot,
-        _ index: Index
+        _ index: Index, _ scenario: Scenario?
     ) -> (Booked?, [ValidationIssue]) {
         var issues: [ValidationIssue] = []
         let path = "appointments[\(i)]"
@@ -240,10 +249,16 @@ public struct ValidatedFacility: Sendable {
                     estimateId: appointment.estimateId, workOrderId: appointment.workOrderId,
                     in: snapshot
                 ).map { $0.requiredSkills ?? [] })
+        let work =
+            appointment.resumable == true
+            ? scenario.flatMap {
+                ResumableWork.ranges(
+                    $0, start: start, durationMinutes: appointment.durationMinutes, mechanic: mechanic)
+            } : nil
         return (
             Booked(
                 file: appointment, status: status, start: start, bay: bay, mechanic: mechanic,
-                requiredSkills: skills), issues
+                requiredSkills: skills, work: work), issues
         )
     }
 
@@ -321,7 +336,7 @@ public struct ValidatedFacility: Sendable {
         precondition(snapshot.appointments[i].id == appointment.id, "the replacement keeps the appointment's id")
         var snapshot = self.snapshot
         snapshot.appointments[i] = appointment
-        let (parsed, issues) = Self.check(appointment, at: i, in: snapshot, Index(snapshot))
+        let (parsed, issues) = Self.check(appointment, at: i, in: snapshot, Index(snapshot), scenario)
         guard issues.isEmpty, let parsed else { throw InputError(issues) }
         var copy = ValidatedFacility(scenario: scenario, snapshot: snapshot, appointments: appointments, policy: policy)
         copy.appointments[i] = parsed

@@ -74,6 +74,26 @@ public struct Occupancy: Sendable {
         return labour[day] + scenarioJobs[j].durationMinutes <= labourLimit
     }
 
+    /// Places job `j` over the work runs `work` of a resumable placement (contract §7,
+    /// ``Instance/resumableWork(job:start:mechanic:)``): its bay is held from the first
+    /// run's start to the last run's end, pauses included; its mechanic and one unit of
+    /// capacity only in the runs; its labour as ``place(_:job:)`` books it.
+    public mutating func place(_ placement: SlotPlacement, job j: Int, work: [Range<Int>]) {
+        guard let first = work.first, let last = work.last else { return }
+        for t in first.lowerBound..<last.upperBound where t >= 0 && t < load.count { bayBusy[placement.bay][t] = true }
+        for run in work {
+            for t in run where t >= 0 && t < load.count {
+                if let m = placement.mechanic { mechanicBusy[m][t] = true }
+                load[t] += 1
+            }
+        }
+        if let m = placement.mechanic {
+            usedMechanics.insert(m)
+            let day = placement.start / slotsPerDay
+            if day >= 0, day < labour.count { labour[day] += scenarioJobs[j].durationMinutes }
+        }
+    }
+
     public mutating func place(_ placement: SlotPlacement, job j: Int) {
         for t in placement.start..<(placement.start + jobs[j].length) where t >= 0 && t < load.count {
             bayBusy[placement.bay][t] = true

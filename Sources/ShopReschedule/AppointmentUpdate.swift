@@ -1,3 +1,4 @@
+import ShopDomain
 import ShopOperations
 
 /// The record of one change of an appointment's placement (`AppointmentUpdate`).
@@ -10,8 +11,11 @@ public struct AppointmentUpdate: Codable, Hashable, Sendable {
     public var reason: String
     public var notes: String?
     public var fromStart: String
+    /// The old end; for work that may pause (contract §7), the end of its last work range.
     public var fromEnd: String
     public var toStart: String
+    /// The new end; for work that may pause, the end of its last work range at the
+    /// new start, which may be on a later day.
     public var toEnd: String
     public var fromBay: String
     public var toBay: String
@@ -30,4 +34,8 @@ public struct AppointmentUpdate: Codable, Hashable, Sendable {
     public var conflictOverride: String?
     public var approvedBy: String?
     public var customerConfirmation: CustomerConfirmation?
+    /// For work that may pause: its work ranges at the new start, recomputed with the
+    /// mechanic it keeps or gets (none: the shop's hours alone), the bay held from
+    /// ``toStart`` to ``toEnd``; absent for work in one stretch.
+    public var toWork: [SolutionFile.WorkRange]? = nil
 }

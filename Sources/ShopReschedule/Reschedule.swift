@@ -60,13 +60,15 @@ public struct RescheduleEngine: Sendable {
         if let moved = decision.appointment, let start = LocalDateTime(moved.start) {
             decision.claims = Claim.of(
                 appointment: moved.id, start: start, durationMinutes: moved.durationMinutes, bay: moved.bay,
-                mechanic: moved.mechanic, needsMechanic: moved.needsMechanic != false)
+                mechanic: moved.mechanic, needsMechanic: moved.needsMechanic != false,
+                work: decision.update?.toWork.map(ResumableWork.read))
         }
         // Of the snapshot decided on (before a replayed move), so a retry gets the same basis.
+        let newEnd = decision.update.flatMap { LocalDateTime($0.toEnd) } ?? input.newEnd
         decision.basis = DecisionBasis(
             input.snapshot,
-            days: DecisionBasis.days(from: input.currentStart, minutes: input.target.durationMinutes).union(
-                DecisionBasis.days(from: input.newStart, minutes: input.target.durationMinutes)),
+            days: DecisionBasis.days(from: input.currentStart, to: input.currentEnd).union(
+                DecisionBasis.days(from: input.newStart, to: newEnd)),
             subjects: ["APPOINTMENT:" + request.appointmentId])
         return decision
     }
@@ -147,19 +149,31 @@ public struct RescheduleEngine: Sendable {
             to: (input.newStart, placement.bay, placement.mechanic), reason: request.reason, notes: request.notes,
             countsAsReschedule: true, assignmentOutcome: placement.outcome)
         change.movesOneOccurrence = target.seriesId != nil
+        // Work that may pause: its pieces anew at the new start, with the mechanic it keeps or gets.
+        let toWork =
+            model.isResumable
+            ? model.work(
+                job: model.newJob, start: check.slot,
+                mechanic: placement.mechanic.flatMap { id in model.scenario.mechanics.firstIndex { $0.id == id } }
+            ).map { ResumableWork.times(model.instance, $0) } : nil
+        if model.isResumable {
+            change.fromEnd = input.currentEnd
+            change.toEnd = toWork?.last?.end
+        }
         let updated = recorder.stored(change)!
         let update = AppointmentUpdate(
             updateId: recorder.ids.next("UPD"), appointmentId: target.id, requestId: request.requestId,
             at: now.description,
             by: request.caller.id, reason: request.reason, notes: request.notes,
-            fromStart: target.start, fromEnd: input.currentStart.adding(minutes: target.durationMinutes).description,
-            toStart: updated.start, toEnd: input.newStart.adding(minutes: target.durationMinutes).description,
+            fromStart: target.start, fromEnd: input.currentEnd.description,
+            toStart: updated.start, toEnd: (toWork?.last?.end ?? input.newEnd).description,
             fromBay: target.bay, toBay: updated.bay, fromMechanic: target.mechanic, toMechanic: updated.mechanic,
             assignment: placement.outcome, bayAssignment: placement.bayOutcome,
             mechanicAssignment: placement.mechanicOutcome, dispatcherFollowUp: placement.mechanicOutcome == .cleared,
             noticeMinutes: notice, notice: noticeClass, rescheduleCount: updated.rescheduleCount ?? 1,
             conflictOverride: override.granted ? override.trimmedReason : nil,
-            approvedBy: request.managerApproval?.approvedBy, customerConfirmation: request.customerConfirmation)
+            approvedBy: request.managerApproval?.approvedBy, customerConfirmation: request.customerConfirmation,
+            toWork: toWork.map(ResumableWork.written))
         recorder.audit.add(
             RescheduleAuditType.assignmentDecision, appointment: target.id,
             [
@@ -318,36 +332,29 @@ enum RescheduleRules {
     /// cleared). The mechanic is kept when free; else, with the facility policy
     /// `auto`, the free one the check found is given; otherwise (or when none is
     /// free and the conflict was overridden) the mechanic is cleared for the dispatcher.
+    /// Work that may pause (contract §7) is read with the mechanic it ends up with:
+    /// its work slots and the time it holds its bay follow that mechanic's shifts.
     static func assignment(_ input: ValidatedReschedule, _ check: PlacementCheck, strategy: AssignmentStrategy)
         -> Placement
     {
-        let model = input.model, instance = model.instance, occupancy = model.occupancy, r = model.newJob
-        let target = input.target, s = check.slot
-        let range = model.range(s)
-        let inGrid = s >= 0 && range.upperBound <= instance.slotCount
+        let model = input.model, target = input.target, s = check.slot
         let bayIndex = model.scenario.bays.firstIndex { $0.id == target.bay }
-        let bayFree =
-            inGrid
-            && bayIndex.map { instance.bayAvailable(job: r, bay: $0, start: s) && occupancy.isBayFree($0, range) }
-                ?? false
         var placement = Placement(
             bay: target.bay, mechanic: target.mechanic, bayOutcome: .preserved, mechanicOutcome: .preserved)
-        if !bayFree, let bay = check.bay {
+        var mechanic = target.mechanic.flatMap { id in model.scenario.mechanics.firstIndex { $0.id == id } }
+        if target.mechanic != nil, !(mechanic.map { model.isMechanicFree($0, start: s) } ?? false) {
+            mechanic = strategy == .auto ? check.mechanic : nil
+            placement.mechanic = mechanic.map { model.scenario.mechanics[$0].id }
+            placement.mechanicOutcome = mechanic == nil ? .cleared : .reassigned
+        }
+        let bayFree = bayIndex.map { model.isBayFree($0, start: s, mechanic: mechanic) } ?? false
+        // The check's bay was found free for the check's mechanic; work that may pause
+        // holds its bay longer with a mechanic who is on shift less, so look again then.
+        let options = (check.bay.map { [$0] } ?? []) + model.instance.jobs[model.newJob].bayOptions
+        if !bayFree, let bay = options.first(where: { model.isBayFree($0, start: s, mechanic: mechanic) }) ?? check.bay
+        {
             placement.bay = model.scenario.bays[bay].id
             placement.bayOutcome = .reassigned
-        }
-        if let current = target.mechanic {
-            let m = model.scenario.mechanics.firstIndex { $0.id == current }
-            let free =
-                inGrid
-                && m.map {
-                    instance.mechanicAvailable(job: r, mechanic: $0, start: s) && occupancy.isMechanicFree($0, range)
-                } ?? false
-            if !free {
-                let other = strategy == .auto ? check.mechanic : nil
-                placement.mechanic = other.map { model.scenario.mechanics[$0].id }
-                placement.mechanicOutcome = other == nil ? .cleared : .reassigned
-            }
         }
         return placement
     }

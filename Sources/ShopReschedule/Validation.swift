@@ -21,7 +21,11 @@ struct ValidatedReschedule {
     /// Its index in the snapshot's appointments.
     let targetIndex: Int
     let currentStart: LocalDateTime
+    /// Its end now (for work that may pause, the end of its last work range).
+    let currentEnd: LocalDateTime
     let newStart: LocalDateTime
+    /// Its end at the new start when it runs in one stretch.
+    var newEnd: LocalDateTime { newStart.adding(minutes: target.durationMinutes) }
     /// The facility without the appointment, and the appointment as the work to place.
     let model: ShopState
 
@@ -91,13 +95,14 @@ struct ValidatedReschedule {
             durationMinutes: target.durationMinutes, requiredSkills: required, preferredSkills: preferred,
             bayTypes: sourceLines.map { ServiceLine.bayTypes(of: $0) } ?? [facility.scenario.bays[booked.bay].type],
             preferredStarts: [newStart], preferredMechanic: booked.mechanic,
-            needsMechanic: target.needsMechanic != false)
+            needsMechanic: target.needsMechanic != false, resumable: target.resumable == true)
         model = try ShopState(facility.removingAppointments { $0.id == target.id }, placing: job)
         self.facility = facility
         self.request = request
         self.target = target
         self.targetIndex = targetIndex
         currentStart = booked.start
+        currentEnd = booked.end
         self.newStart = newStart
     }
 

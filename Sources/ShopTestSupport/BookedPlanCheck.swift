@@ -8,7 +8,9 @@ import Testing
 /// ``PlanVerifier``: the snapshot's active appointments become jobs of their
 /// bay's type, skills and mechanic (not-yet-confirmed ones carry `current`, the
 /// rest are pinned), each placed where it is booked; a request may add one more
-/// job, and moves re-place appointments.
+/// job, and moves re-place appointments. Booked appointments that may pause
+/// (`resumable`) become resumable jobs (contract §7) whose work ranges the test
+/// states (``bookedWork``), so the verifier judges those too.
 public struct BookedPlanCheck: Sendable {
     /// The statuses that hold a bay and a mechanic.
     public static let active = ["SCHEDULED", "CONFIRMED", "AWAITING_PARTS", "IN_PROGRESS"]
@@ -16,10 +18,16 @@ public struct BookedPlanCheck: Sendable {
     public var snapshot: BookingSnapshot
     /// The request as a contract job (the test states what it should be), if there is one.
     public var job: ScenarioFile.Job?
+    /// The work ranges of the booked appointments that may pause, by id, as the test
+    /// argues them (their assignments' `work`, and `end` the last range's end).
+    public var bookedWork: [String: [SolutionFile.WorkRange]]
 
-    public init(snapshot: BookingSnapshot, job: ScenarioFile.Job? = nil) {
+    public init(
+        snapshot: BookingSnapshot, job: ScenarioFile.Job? = nil, bookedWork: [String: [SolutionFile.WorkRange]] = [:]
+    ) {
         self.snapshot = snapshot
         self.job = job
+        self.bookedWork = bookedWork
     }
 
     private var booked: [BookedAppointment] { snapshot.appointments.filter { Self.active.contains($0.status) } }
@@ -32,7 +40,8 @@ public struct BookedPlanCheck: Sendable {
             return ScenarioFile.Job(
                 id: a.id, durationMinutes: a.durationMinutes, bayTypes: [snapshot.bays.first { $0.id == a.bay }!.type],
                 requiredSkills: a.requiredSkills ?? [], mechanic: a.mechanic == nil ? "none" : "required",
-                pinned: movable ? nil : placement, current: movable ? placement : nil)
+                pinned: movable ? nil : placement, current: movable ? placement : nil,
+                resumable: a.resumable == true ? true : nil)
         }
         if withRequest, let job { jobs.append(job) }
         let mechanics = snapshot.mechanics.map {
@@ -44,13 +53,16 @@ public struct BookedPlanCheck: Sendable {
                 weights: snapshot.weights))
     }
 
-    /// An assignment from `start` for `minutes`, its end rounded up to the grid.
-    private func assignment(_ id: String, _ start: String, _ minutes: Int, _ bay: String, _ mechanic: String?)
-        -> SolutionFile.Assignment
-    {
+    /// An assignment from `start` for `minutes`, its end rounded up to the grid; with
+    /// `work` (a job that may pause), its end the last range's end.
+    private func assignment(
+        _ id: String, _ start: String, _ minutes: Int, _ bay: String, _ mechanic: String?,
+        work: [SolutionFile.WorkRange]? = nil
+    ) -> SolutionFile.Assignment {
         let slot = snapshot.facility.slotMinutes
-        let end = LocalDateTime(start)!.adding(minutes: (minutes + slot - 1) / slot * slot)
-        return SolutionFile.Assignment(job: id, start: start, end: end.description, bay: bay, mechanic: mechanic)
+        let end =
+            work?.last?.end ?? LocalDateTime(start)!.adding(minutes: (minutes + slot - 1) / slot * slot).description
+        return SolutionFile.Assignment(job: id, start: start, end: end, bay: bay, mechanic: mechanic, work: work)
     }
 
     private func verify(_ scenario: Scenario, _ assignments: [SolutionFile.Assignment]) -> VerificationReport {
@@ -68,7 +80,7 @@ public struct BookedPlanCheck: Sendable {
     private func bookedAssignments(moves: [Move]) -> [SolutionFile.Assignment] {
         booked.map { a in
             guard let move = moves.first(where: { $0.appointment == a.id }) else {
-                return assignment(a.id, a.start, a.durationMinutes, a.bay, a.mechanic)
+                return assignment(a.id, a.start, a.durationMinutes, a.bay, a.mechanic, work: bookedWork[a.id])
             }
             return assignment(a.id, move.toStart, a.durationMinutes, move.toBay, move.toMechanic)
         }
@@ -76,9 +88,10 @@ public struct BookedPlanCheck: Sendable {
 
     /// Verifies the plan with the request at `start`, `bay`, `mechanic` (and `moves`
     /// applied), expecting both it and the booked plan without it feasible; returns
-    /// the objective difference between the two.
+    /// the objective difference between the two. `work`: the request's work ranges
+    /// when it may pause (the job is then resumable), checked by the verifier.
     public func addedCost(
-        start: String, bay: String, mechanic: String?, moves: [Move] = [],
+        start: String, bay: String, mechanic: String?, moves: [Move] = [], work: [SolutionFile.WorkRange]? = nil,
         sourceLocation: SourceLocation = #_sourceLocation
     ) throws -> Int {
         let job = try #require(job, "a check without a request has no added cost", sourceLocation: sourceLocation)
@@ -86,7 +99,10 @@ public struct BookedPlanCheck: Sendable {
         #expect(beforeReport.isFeasible, "the booked plan itself: \(beforeReport)", sourceLocation: sourceLocation)
         let afterReport = try verify(
             scenario(withRequest: true),
-            bookedAssignments(moves: moves) + [assignment(job.id, start, job.durationMinutes, bay, mechanic)])
+            bookedAssignments(moves: moves) + [
+                assignment(job.id, start, job.durationMinutes, bay, mechanic, work: work)
+            ]
+        )
         #expect(afterReport.isFeasible, "with the request: \(afterReport)", sourceLocation: sourceLocation)
         return afterReport.objective - beforeReport.objective
     }

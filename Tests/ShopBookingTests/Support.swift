@@ -124,11 +124,13 @@ enum Fixture {
         let mechanic = a.mechanic ?? (staffedBy.isEmpty ? nil : staffedBy)
         let job = ScenarioFile.Job(
             id: "NEW", durationMinutes: a.durationMinutes, bayTypes: types.sorted(),
-            requiredSkills: skills, mechanic: mechanic == nil ? "none" : "required")
+            requiredSkills: skills, mechanic: mechanic == nil ? "none" : "required", resumable: a.resumable)
         var booked = snapshot
         booked.appointments.removeAll { $0.requestKey == request.requestId }  // a replay: the stored one is this one
         _ = try BookedPlanCheck(snapshot: booked, job: job)
-            .addedCost(start: a.start, bay: a.bay ?? a.mobileUnit!, mechanic: mechanic, sourceLocation: sourceLocation)
+            .addedCost(
+                start: a.start, bay: a.bay ?? a.mobileUnit!, mechanic: mechanic, work: a.work,
+                sourceLocation: sourceLocation)
     }
 }
 

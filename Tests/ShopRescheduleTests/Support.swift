@@ -58,15 +58,20 @@ enum Shop {
     static let phone = CustomerConfirmation(channel: "PHONE")
 
     /// Reschedules at `now` and checks every rescheduled appointment with the independent verifier.
+    /// `bookedWork`: the work ranges of the other appointments that may pause, as the test argues
+    /// them; a moved one that may pause is checked with the work ranges its update claims.
     static func reschedule(
         _ request: RescheduleRequest, _ snapshot: BookingSnapshot, now: String = "2026-11-23T09:00",
-        policy: BookingPolicy? = nil, sourceLocation: SourceLocation = #_sourceLocation
+        policy: BookingPolicy? = nil, bookedWork: [String: [SolutionFile.WorkRange]] = [:],
+        sourceLocation: SourceLocation = #_sourceLocation
     ) throws -> RescheduleDecision {
         let decision = try RescheduleEngine(clock: FixedClock(at(now))).reschedule(request, in: snapshot)
         if let moved = decision.appointment {
             var after = snapshot
             after.appointments = after.appointments.map { $0.id == moved.id ? moved : $0 }
-            let report = try BookedPlanCheck(snapshot: after).verify()
+            var work = bookedWork
+            work[moved.id] = decision.update?.toWork
+            let report = try BookedPlanCheck(snapshot: after, bookedWork: work).verify()
             #expect(report.isFeasible, "the snapshot after the move: \(report)", sourceLocation: sourceLocation)
         }
         return decision
