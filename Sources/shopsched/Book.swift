@@ -73,11 +73,12 @@ enum DecisionTable {
         var lines = ["Request \(decision.requestId): \(decision.outcome.rawValue.uppercased())"]
         if let a = decision.appointment {
             lines.append(
-                "Appointment \(a.id)  \(a.start) – \(a.end.suffix(5))  \(a.bay ?? a.mobileUnit ?? "-")  mechanic \(a.mechanic ?? "-") (\(a.assignmentStatus.rawValue)\(a.assignmentDeadline.map { ", by \($0)" } ?? ""))"
+                "Appointment \(a.id)  \(TimeText.span(a.start, a.end))  \(a.bay ?? a.mobileUnit ?? "-")  mechanic \(a.mechanic ?? "-") (\(a.assignmentStatus.rawValue)\(a.assignmentDeadline.map { ", by \($0)" } ?? ""))"
             )
             lines.append(
                 "  for \(a.estimateId.map { "estimate \($0)" } ?? a.workOrderId.map { "work order \($0)" } ?? "-"), customer \(a.customerId), vehicle \(a.vehicleId), \(a.durationMinutes) min"
             )
+            if let work = a.work { lines.append("  " + TimeText.works(work)) }
         }
         for denial in decision.denials { lines.append("Denied  \(denial.code.rawValue): \(denial.message)") }
         for c in decision.conflicts {
@@ -93,8 +94,9 @@ enum DecisionTable {
             lines.append(title + ":")
             for alt in list {
                 lines.append(
-                    "  \(alt.rank). \(alt.start) – \(alt.end.suffix(5))  \(alt.bay)  \(alt.mechanic ?? "-")  cost +\(alt.addedCost) (Δ \(alt.costDifference))"
+                    "  \(alt.rank). \(TimeText.span(alt.start, alt.end))  \(alt.bay)  \(alt.mechanic ?? "-")  cost +\(alt.addedCost) (Δ \(alt.costDifference))"
                 )
+                if let work = alt.work { lines.append("     " + TimeText.works(work)) }
                 lines.append("     " + alt.reasons.joined(separator: "; "))
                 for move in alt.moves {
                     lines.append(
@@ -111,4 +113,18 @@ enum DecisionTable {
 
 extension String {
     var nonEmpty: String? { isEmpty ? nil : self }
+}
+
+/// Times in the tables: an end on the start's day as its clock time, an end on a
+/// later day in full; work that may pause as its work ranges.
+enum TimeText {
+    /// `2026-11-23T10:00 – 16:00`, or `2026-11-23T14:00 – 2026-11-25T10:00`.
+    static func span(_ start: String, _ end: String) -> String {
+        "\(start) – \(start.prefix(10) == end.prefix(10) ? String(end.suffix(5)) : end)"
+    }
+
+    /// `works 2026-11-23T14:00 – 17:00, 2026-11-24T08:00 – 17:00 (the bay held between)`.
+    static func works(_ work: [SolutionFile.WorkRange]) -> String {
+        "works " + work.map { span($0.start, $0.end) }.joined(separator: ", ") + " (the bay held between)"
+    }
 }

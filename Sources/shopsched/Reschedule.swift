@@ -128,6 +128,7 @@ enum ChangeTables {
             lines.append(
                 "Appointment \(u.appointmentId)  \(u.fromStart) \(u.fromBay) \(u.fromMechanic ?? "-")  →  \(u.toStart) \(u.toBay) \(u.toMechanic ?? "-")  (\(u.assignment.rawValue))"
             )
+            if let work = u.toWork { lines.append("  until \(u.toEnd); " + TimeText.works(work)) }
             lines.append(
                 "  \(u.reason)\(u.notes.map { ": \($0)" } ?? ""), notice \(u.noticeMinutes / 60) h \(u.noticeMinutes % 60) min (\(u.notice.rawValue)), reschedule \(u.rescheduleCount)\(u.dispatcherFollowUp ? ", dispatcher must assign a mechanic" : "")"
             )
@@ -143,8 +144,9 @@ enum ChangeTables {
             lines.append("Alternatives:")
             for alt in d.alternatives {
                 lines.append(
-                    "  \(alt.rank). \(alt.start) – \(alt.end.suffix(5))  \(alt.bay)  \(alt.mechanic ?? "-")  cost +\(alt.addedCost)"
+                    "  \(alt.rank). \(TimeText.span(alt.start, alt.end))  \(alt.bay)  \(alt.mechanic ?? "-")  cost +\(alt.addedCost)"
                 )
+                if let work = alt.work { lines.append("     " + TimeText.works(work)) }
             }
         }
         lines += outbox(d.outbox)

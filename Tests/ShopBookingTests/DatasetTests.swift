@@ -16,17 +16,40 @@ struct DatasetTests {
         return dir.appendingPathComponent("datasets/booking")
     }()
 
-    func load(_ request: String) throws -> (BookingSnapshot, AppointmentRequest) {
+    func load(_ request: String, snapshot name: String = "snapshot.json") throws -> (
+        BookingSnapshot, AppointmentRequest
+    ) {
         let snapshot = try BookingFiles.snapshot(
-            from: BookingFiles.read(Self.folder.appendingPathComponent("snapshot.json").path))
+            from: BookingFiles.read(Self.folder.appendingPathComponent(name).path))
         let request = try BookingFiles.request(
             from: BookingFiles.read(Self.folder.appendingPathComponent(request).path))
         return (snapshot, request)
     }
 
-    func decide(_ name: String) throws -> (BookingSnapshot, BookingDecision) {
-        let (snapshot, request) = try load(name)
+    func decide(_ name: String, snapshot file: String = "snapshot.json") throws -> (BookingSnapshot, BookingDecision) {
+        let (snapshot, request) = try load(name, snapshot: file)
         return (snapshot, try Fixture.book(request, snapshot, now: Fixture.at("2026-11-23T07:30")))
+    }
+
+    // The lunch shop (open 08:00–12:00 and 13:00–17:00): the 5-hour brake-and-suspension job
+    // works 10–12 and 13–16 with A. Smith (the only mechanic with SUSPENSION) on the lift.
+    @Test func acrossLunchExample() throws {
+        let (_, decision) = try decide("request-across-lunch.json", snapshot: "lunch-snapshot.json")
+        let a = try #require(decision.appointment)
+        #expect((a.start, a.end, a.bay, a.mechanic) == ("2026-11-23T10:00", "2026-11-23T16:00", "LIFT-1", "M-2"))
+        #expect(
+            a.work?.map { "\($0.start)–\($0.end)" } == [
+                "2026-11-23T10:00–2026-11-23T12:00", "2026-11-23T13:00–2026-11-23T16:00",
+            ])
+    }
+
+    // The 14-hour engine rebuild from Monday 14:00 with J. Doe: Mon 14–17, Tue 08–12 and
+    // 13–17, Wed 08–11, so it ends on Wednesday at 11:00.
+    @Test func engineRebuildExample() throws {
+        let (_, decision) = try decide("request-engine-rebuild.json", snapshot: "lunch-snapshot.json")
+        let a = try #require(decision.appointment)
+        #expect((a.end, a.mechanic, a.resumable) == ("2026-11-25T11:00", "M-1", true))
+        #expect(a.work?.count == 4)
     }
 
     @Test func createdExample() throws {

@@ -27,6 +27,37 @@ struct BookTests {
         #expect(events.map { $0["type"] as? String } == ["AppointmentCreatedFromEstimate"])
     }
 
+    // Work that may pause: the JSON carries the work ranges and the later-day end, the table shows both.
+    @Test func engineRebuildShowsItsWorkRangesAndLaterDayEnd() async throws {
+        let box = try Sandbox()
+        let args = [
+            "book", "--snapshot", Self.booking("lunch-snapshot.json"), "--request",
+            Self.booking("request-engine-rebuild.json"), "--now", "2026-11-23T07:30",
+        ]
+        let result = try await CLI.run(args, in: box.url)
+        #expect(result.status == 0, "stderr: \(result.stderr)")
+        let appointment = try #require(try json(result.stdoutData)["appointment"] as? [String: Any])
+        #expect(appointment["end"] as? String == "2026-11-25T11:00")
+        #expect(appointment["resumable"] as? Bool == true)
+        let work = try #require(appointment["work"] as? [[String: String]])
+        #expect(work.first == ["start": "2026-11-23T14:00", "end": "2026-11-23T17:00"])
+        #expect(work.last == ["start": "2026-11-25T08:00", "end": "2026-11-25T11:00"])
+        let table = try await CLI.run(args + ["--format", "table"], in: box.url)
+        #expect(table.stdout.contains("2026-11-23T14:00 – 2026-11-25T11:00"), "\(table.stdout)")
+        #expect(table.stdout.contains("works 2026-11-23T14:00 – 17:00, 2026-11-24T08:00 – 12:00"), "\(table.stdout)")
+    }
+
+    @Test func acrossLunchIsCreated() async throws {
+        let box = try Sandbox()
+        let result = try await box.run(
+            "book", "--snapshot", Self.booking("lunch-snapshot.json"), "--request",
+            Self.booking("request-across-lunch.json"), "--now", "2026-11-23T07:30")
+        #expect(result.status == 0, "stderr: \(result.stderr)")
+        let appointment = try #require(try json(result.stdoutData)["appointment"] as? [String: Any])
+        #expect(appointment["end"] as? String == "2026-11-23T16:00")
+        #expect((appointment["work"] as? [Any])?.count == 2)
+    }
+
     @Test func conflictsExitThreeWithAlternatives() async throws {
         let box = try Sandbox()
         let result = try await box.run(
