@@ -259,6 +259,32 @@ struct ResumableBookingTests {
         }
     }
 
+    // Alternatives with moves for work that may pause: the brake job of the fragmented
+    // Monday (see AlternativesWithMovesTests), its type allowed to carry over. The search
+    // now plans Monday and Tuesday, its start on Monday; no Monday start can pause there
+    // (both bays are taken until closing), so it offers what it offers for the job in one
+    // stretch, each alternative with its work range, verified with it.
+    @Test func alternativesWithMovesForWorkThatMayPause() throws {
+        let snapshot = Fixture.snapshot(
+            appointments: AlternativesWithMovesTests.fragmented,
+            policy: BookingPolicy(carryOverServiceTypes: ["BRAKE_PADS"]))
+        let decision = try Fixture.book(Fixture.request(["2026-11-23T10:00"]), snapshot)
+        #expect(decision.outcome == .conflicts)
+        let withMoves = decision.alternativesWithMoves
+        #expect(withMoves.map(\.start) == ["2026-11-23T09:30", "2026-11-23T09:15", "2026-11-23T09:00"])
+        #expect(withMoves.map(\.addedCost) == [52, 53, 54])
+        var job = BookedPlanCheck.brakeJob(starts: ["2026-11-23T10:00"])
+        job.resumable = true
+        let check = BookedPlanCheck(snapshot: snapshot, job: job)
+        for alternative in withMoves {
+            #expect(alternative.work == [Self.range(alternative.start, alternative.end)])
+            let cost = try check.addedCost(
+                start: alternative.start, bay: alternative.bay, mechanic: alternative.mechanic,
+                moves: alternative.moves, work: alternative.work)
+            #expect(cost == alternative.addedCost, "alternative \(alternative.rank)")
+        }
+    }
+
     static func minutes(_ range: SolutionFile.WorkRange) -> Int {
         LocalDateTime(range.end)!.absoluteMinutes - LocalDateTime(range.start)!.absoluteMinutes
     }
