@@ -77,7 +77,7 @@ public struct Occupancy: Sendable {
     /// Places job `j` over the work runs `work` of a resumable placement (contract §7,
     /// ``Instance/resumableWork(job:start:mechanic:)``): its bay is held from the first
     /// run's start to the last run's end, pauses included; its mechanic and one unit of
-    /// capacity only in the runs; its labour as ``place(_:job:)`` books it.
+    /// capacity only in the runs; its labour on its start day, as for any job with a mechanic.
     public mutating func place(_ placement: SlotPlacement, job j: Int, work: [Range<Int>]) {
         guard let first = work.first, let last = work.last else { return }
         for t in first.lowerBound..<last.upperBound where t >= 0 && t < load.count { bayBusy[placement.bay][t] = true }
@@ -94,16 +94,8 @@ public struct Occupancy: Sendable {
         }
     }
 
+    /// Places job `j` over `[s, s+d)`: one run of work.
     public mutating func place(_ placement: SlotPlacement, job j: Int) {
-        for t in placement.start..<(placement.start + jobs[j].length) where t >= 0 && t < load.count {
-            bayBusy[placement.bay][t] = true
-            if let m = placement.mechanic { mechanicBusy[m][t] = true }
-            load[t] += 1
-        }
-        if let m = placement.mechanic {
-            usedMechanics.insert(m)
-            let day = placement.start / slotsPerDay
-            if day >= 0, day < labour.count { labour[day] += scenarioJobs[j].durationMinutes }
-        }
+        place(placement, job: j, work: [placement.start..<(placement.start + jobs[j].length)])
     }
 }
