@@ -190,7 +190,9 @@ extension ChangeRecorder {
         }
 
         public var version: Int { appointment.currentVersion + 1 }
-        public var end: LocalDateTime { start.adding(minutes: appointment.durationMinutes) }
+        /// The end of the last work range of work that may pause (contract §7); `nil`: start plus duration.
+        public var workEnd: LocalDateTime?
+        public var end: LocalDateTime { workEnd ?? start.adding(minutes: appointment.durationMinutes) }
     }
 
     /// The appointment as it is to be stored: the new status, its version one more.

@@ -210,9 +210,10 @@ public struct CancellationEngine: Sendable {
         recorder: inout ChangeRecorder, requestId: String, details: [String: String]
     ) -> CancellationDecision {
         let a = booked.file
-        let release = ChangeRecorder.Release(
+        var release = ChangeRecorder.Release(
             appointment: a, start: booked.start, status: status, reason: reason, notes: notes,
             customerNoShowCount: noShowCount)
+        release.workEnd = booked.work?.last?.end
         let stored = recorder.stored(release)
         let (event, entries) = recorder.record(
             release, noticeMinutes: notice, notifyCustomer: notifyCustomer, mandatory: mandatory)
@@ -237,7 +238,7 @@ public struct CancellationEngine: Sendable {
             sourceUpdate: source,
             freed: Claim.of(
                 appointment: a.id, start: booked.start, durationMinutes: a.durationMinutes, bay: a.bay,
-                mechanic: a.mechanic, needsMechanic: a.needsMechanic != false),
+                mechanic: a.mechanic, needsMechanic: a.needsMechanic != false, work: booked.work),
             denials: [], warnings: [], events: [event], outbox: recorder.outbox, audit: recorder.audit.records,
             workOrderUpdates: recorder.workOrderUpdates.isEmpty ? nil : recorder.workOrderUpdates)
     }

@@ -26,7 +26,7 @@ extension Revalidator {
             requiredSkills: moved.requiredSkills ?? SkillRule.requiredSkills(lines ?? []),
             preferredSkills: SkillRule.preferredSkills(lines ?? []),
             bayTypes: lines.map { ServiceLine.bayTypes(of: $0) } ?? bayType.map { [$0] } ?? [],
-            preferredStarts: [], needsMechanic: moved.needsMechanic != false)
+            preferredStarts: [], needsMechanic: moved.needsMechanic != false, resumable: moved.resumable == true)
         return try ClaimCheck.revalidate(
             requestId: decision.requestId, claims: decision.claims, basis: decision.basis, snapshot: snapshot,
             facility: others, work: work, overrideGranted: decision.conflicts.contains(where: \.overridden),

@@ -285,6 +285,23 @@ struct ResumableBookingTests {
         }
     }
 
+    // The claims of work that may pause are revalidated by the same rule: they hold on the
+    // snapshot decided on; a car put on the lift over lunch since loses the bay claim.
+    @Test func claimsOfWorkThatMayPauseAreRevalidatedByTheRule() throws {
+        let snapshot = Self.lunchShop()
+        let decision = try Fixture.book(Fixture.request(["2026-11-23T10:00"]), snapshot)
+        let revalidator = Revalidator(clock: FixedClock(Fixture.now))
+        #expect(try revalidator.revalidate(decision, in: snapshot).outcome == .holds)
+        var later = snapshot
+        later.appointments = [
+            Fixture.booked(
+                "A-9", "2026-11-23T12:00", minutes: 60, bay: "BAY-2", mechanic: nil, skills: [], needsMechanic: false)
+        ]
+        let again = try revalidator.revalidate(decision, in: later)
+        #expect(again.outcome == .conflicts)
+        #expect(again.conflicts.map(\.code).contains(.claimedBayTaken))
+    }
+
     static func minutes(_ range: SolutionFile.WorkRange) -> Int {
         LocalDateTime(range.end)!.absoluteMinutes - LocalDateTime(range.start)!.absoluteMinutes
     }
