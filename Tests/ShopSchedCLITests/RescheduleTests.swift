@@ -26,6 +26,46 @@ struct RescheduleCLITests {
         #expect(events.map { $0["type"] as? String } == ["AppointmentRescheduled"])
     }
 
+    // Work that may pause (contract §7): the 14-hour rebuild of the lunch shop
+    // (datasets/booking/lunch-snapshot.json), booked Monday 14:00 with J. Doe, moved to
+    // Tuesday 08:00: Tue 08–12 and 13–17, Wed 08–12 and 13–15, so it now ends Wednesday 15:00.
+    @Test func resumableAppointmentMovesWithItsWorkRecomputed() async throws {
+        let box = try Sandbox()
+        var snapshot = try json(try Data(contentsOf: URL(fileURLWithPath: CLI.dataset("booking/lunch-snapshot.json"))))
+        snapshot["appointments"] = [
+            [
+                "id": "R-1", "status": "SCHEDULED", "start": "2026-11-23T14:00", "durationMinutes": 840,
+                "bay": "LIFT-1", "mechanic": "M-1", "customerId": "C-32", "vehicleId": "V-32",
+                "requiredSkills": ["ENGINE"], "resumable": true,
+            ]
+        ]
+        let snapshotFile = try box.write("snapshot.json", try JSONSerialization.data(withJSONObject: snapshot))
+        let request = try box.write(
+            "request.json",
+            """
+            {"format": "shopsched.reschedule-request/1", "requestId": "RS-3001", "facility": "NORTHSIDE",
+             "appointmentId": "R-1", "newStart": "2026-11-24T08:00", "reason": "CUSTOMER_REQUEST",
+             "caller": {"id": "sched-3", "permissions": [
+               {"permission": "RESCHEDULE_APPOINTMENT", "facility": "NORTHSIDE"},
+               {"permission": "APPROVE_RESCHEDULE", "facility": "NORTHSIDE"}]}}
+            """)
+        let args = ["reschedule", "--snapshot", snapshotFile, "--request", request, "--now", "2026-11-23T07:30"]
+        let result = try await CLI.run(args, in: box.url)
+        #expect(result.status == 0, "stderr: \(result.stderr)")
+        let update = try #require(try json(result.stdoutData)["update"] as? [String: Any])
+        #expect(update["fromEnd"] as? String == "2026-11-25T11:00")
+        #expect(update["toEnd"] as? String == "2026-11-25T15:00")
+        let work = try #require(update["toWork"] as? [[String: String]])
+        #expect(
+            work.map { $0["start"] ?? "" } == [
+                "2026-11-24T08:00", "2026-11-24T13:00", "2026-11-25T08:00", "2026-11-25T13:00",
+            ])
+        let table = try await CLI.run(args + ["--format", "table"], in: box.url)
+        #expect(
+            table.stdout.contains("until 2026-11-25T15:00; works 2026-11-24T08:00 – 12:00, 2026-11-24T13:00 – 17:00"),
+            "\(table.stdout)")
+    }
+
     @Test func shortNoticeWithoutApprovalExitsThree() async throws {
         let box = try Sandbox()
         let result = try await box.run(
