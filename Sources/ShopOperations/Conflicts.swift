@@ -201,7 +201,7 @@ public enum Conflicts {
         // work slots that day included.
         let day = floorDiv(s, instance.slotsPerDay)
         let dayRange = (day * instance.slotsPerDay)..<((day + 1) * instance.slotsPerDay)
-        let workToday = work.map { $0.clamped(to: dayRange).count }.reduce(0, +)
+        let workToday = model.isResumable ? work.map { $0.clamped(to: dayRange).count }.reduce(0, +) : model.length
         let openSlots = instance.openIntervals.map { $0.clamped(to: dayRange).count }.reduce(0, +)
         let perSlot = occupancy.maxConcurrent ?? model.scenario.bays.count
         if openSlots > 0, perSlot > 0 {
