@@ -15,10 +15,6 @@ public struct GreedyStrategy: PlanningStrategy {
         guard pinProblems.isEmpty else {
             return .infeasible(instance, strategy: name, problems: pinProblems, seconds: seconds(since: started, clock))
         }
-        let paused = PinCheck.pausedPins(in: instance)
-        guard paused.isEmpty else {
-            return .unsupported(instance, strategy: name, problems: paused, seconds: seconds(since: started, clock))
-        }
         let deadline = options.deadline(from: started)
         let placements = Self.greedyPlan(instance, deadline: deadline)
         let objective = instance.objective(of: placements)
@@ -26,8 +22,7 @@ public struct GreedyStrategy: PlanningStrategy {
         return PlanResult(
             strategy: name, status: bound >= objective ? .optimal : .feasible, placements: placements,
             objective: objective, bound: min(bound, objective), seconds: seconds(since: started, clock),
-            reasons: Self.reasons(instance, placements), problems: [], instance: instance
-        ).vouchedForResumableJobs()
+            reasons: Self.reasons(instance, placements), problems: [], instance: instance)
     }
 
     /// The greedy plan itself (pins must hold; see ``PinCheck``).
@@ -95,6 +90,11 @@ public struct GreedyStrategy: PlanningStrategy {
     ) -> (SlotPlacement, Int)? {
         let job = instance.jobs[j]
         let usedWeight = countMechanicUsed ? instance.weights.mechanicUsed : 0
+        if job.resumable {
+            return cheapestFreeResumablePlacement(
+                instance, job: j, occupancy: occupancy, usedWeight: usedWeight, deadline: deadline,
+                timedOut: timedOut)
+        }
         var best: (SlotPlacement, Int)?
         for (n, s) in job.starts.enumerated() {
             if let deadline, n % 64 == 63, ContinuousClock.now >= deadline {
@@ -127,6 +127,50 @@ public struct GreedyStrategy: PlanningStrategy {
             let total = instance.startCost(job: j, start: s) + bayCost + mechanicCost
             if best == nil || total < best!.1 {
                 best = (SlotPlacement(start: s, bay: bay, mechanic: mechanic), total)
+            }
+        }
+        return best
+    }
+
+    /// ``cheapestFreePlacement(_:job:occupancy:countMechanicUsed:deadline:timedOut:)`` for
+    /// a resumable job: its bay's held range and its work slots depend on the mechanic
+    /// (contract §7), so each mechanic (or none) is walked at each start, and the cheapest
+    /// free bay is looked for over what that walk holds.
+    private static func cheapestFreeResumablePlacement(
+        _ instance: Instance, job j: Int, occupancy: Occupancy, usedWeight: Int,
+        deadline: ContinuousClock.Instant?, timedOut: UnsafeMutablePointer<Bool>?
+    ) -> (SlotPlacement, Int)? {
+        let job = instance.jobs[j]
+        let crews: [Int?] = (job.mode == .required ? [] : [nil]) + job.mechanicOptions.map { Optional($0) }
+        var best: (SlotPlacement, Int)?
+        for (n, s) in job.starts.enumerated() {
+            if let deadline, n % 64 == 63, ContinuousClock.now >= deadline {
+                timedOut?.pointee = true
+                break
+            }
+            let startCost = instance.startCost(job: j, start: s)
+            for m in crews {
+                guard let occupation = instance.occupation(job: j, start: s, mechanic: m),
+                    occupation.end <= job.latestEnd, occupancy.hasCapacity(occupation.work)
+                else { continue }
+                var mechanicCost = instance.mechanicCost(job: j, mechanic: m)
+                if let m {
+                    // A mechanic books the job's labour on its start day (rule 7).
+                    guard occupancy.hasLabour(job: j, start: s), occupancy.isMechanicFree(m, occupation.work)
+                    else { continue }
+                    if !occupancy.usedMechanics.contains(m) { mechanicCost += usedWeight }
+                }
+                var bestBay: (Int, Int)?
+                for b in job.bayOptions
+                where instance.bayAvailable(job: j, bay: b, held: occupation.held)
+                    && occupancy.isBayFree(b, occupation.held)
+                {
+                    let cost = instance.bayCost(job: j, bay: b)
+                    if bestBay == nil || cost < bestBay!.1 { bestBay = (b, cost) }
+                }
+                guard let (bay, bayCost) = bestBay else { continue }
+                let total = startCost + bayCost + mechanicCost
+                if best == nil || total < best!.1 { best = (SlotPlacement(start: s, bay: bay, mechanic: m), total) }
             }
         }
         return best
@@ -174,6 +218,9 @@ public struct GreedyStrategy: PlanningStrategy {
     /// first found will do: cheaper than looking for the cheapest).
     static func hasFreePlacement(_ instance: Instance, job j: Int, occupancy: Occupancy) -> Bool {
         let job = instance.jobs[j]
+        if job.resumable {
+            return instance.placementsAlone(job: j).contains { occupancy.isFree($0.placement, job: j, occupying: $0.occupation) }
+        }
         for s in job.starts {
             let range = s..<(s + job.length)
             guard occupancy.hasCapacity(range),
@@ -215,12 +262,6 @@ public struct GreedyStrategy: PlanningStrategy {
             let alone = instance.reasonsAlone(job: job.index)
             if !alone.isEmpty {
                 reasons[job.index] = alone
-            } else if instance.scenario.jobs[job.index].resumable,
-                !instance.straightThroughReasonsAlone(job: job.index).isEmpty
-            {
-                // It could run alone only by pausing, which this version does not plan
-                // (see `vouchedForResumableJobs`): neither CAPACITY nor COST would be true.
-                reasons[job.index] = []
             } else {
                 let fits = hasFreePlacement(instance, job: job.index, occupancy: occupancy)
                 reasons[job.index] = [fits ? .cost : .capacity]

@@ -11,7 +11,9 @@
 ///
 /// A job can't run across two open intervals (rule 1), so a shop's days, and
 /// a day's morning and afternoon when it closes at noon, fall apart
-/// naturally unless a job's window spans them. Open intervals are maximal
+/// naturally unless a job's window spans them. A resumable job ties together every
+/// open interval that `[s, e)` meets for any of its starts (its bay is held across the
+/// pause, its work resumes in the next interval). Open intervals are maximal
 /// runs of open time, so a shop open through midnight (or with touching
 /// ranges) is one interval there, and its days stay tied together.
 public enum IndependentParts {
@@ -48,7 +50,8 @@ public enum IndependentParts {
         for job in instance.jobs {
             let j = job.index
             let starts = job.pinned.map { [$0.start] } ?? job.starts
-            let intervals = Set(starts.compactMap { instance.openIntervalIndex(containing: $0) })
+            var intervals = Set(starts.compactMap { instance.openIntervalIndex(containing: $0) })
+            if job.resumable { intervals.formUnion(instance.intervalsSpanned(job: j, starts: starts)) }
             let bays: [Int] =
                 job.pinned.map { [bayGroups.groupOf[$0.bay]] }
                 ?? Array(Set(job.bayOptions.map { bayGroups.groupOf[$0] }))
@@ -73,6 +76,28 @@ public enum IndependentParts {
 }
 
 extension Instance {
+    /// The open intervals that resumable job `j` may work in from `starts`: for each
+    /// start, every interval from the start's to the one holding its latest possible
+    /// work slot (its latest end over no mechanic and each qualified one).
+    func intervalsSpanned(job j: Int, starts: [Int]) -> [Int] {
+        var spanned = Set<Int>()
+        for s in starts {
+            guard let first = openIntervalIndex(containing: s) else { continue }
+            let end = latestResumableEnd(job: j, start: s) ?? s + 1
+            let last = openIntervalIndex(containing: end - 1) ?? first
+            spanned.formUnion(first...max(first, last))
+        }
+        return spanned.sorted()
+    }
+
+    /// The latest end `e` of resumable job `j` from `s`, over no mechanic (when its mode
+    /// allows) and each qualified mechanic; `nil` when no walk from `s` finishes.
+    func latestResumableEnd(job j: Int, start s: Int) -> Int? {
+        let job = jobs[j]
+        let crews: [Int?] = (job.mode == .required ? [] : [nil]) + job.mechanicOptions.map { Optional($0) }
+        return crews.compactMap { resumableWork(job: j, start: s, mechanic: $0)?.last?.upperBound }.max()
+    }
+
     /// The index in ``openIntervals`` of the interval holding slot `t`.
     func openIntervalIndex(containing t: Int) -> Int? {
         var low = 0, high = openIntervals.count

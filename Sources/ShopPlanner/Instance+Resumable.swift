@@ -1,3 +1,38 @@
+/// What a placement takes of the shop: its bay for ``held`` and its work slots (its
+/// mechanic and `maxConcurrent`) in ``work``. For a job that is not resumable both are
+/// `[s, s+d)`; a resumable job holds its bay `[s, e)` and works only where the shop is open
+/// and its mechanic on shift (contract §7).
+public struct Occupation: Sendable, Hashable {
+    /// The slots the bay is held: `[s, e)`.
+    public let held: Range<Int>
+    /// The work slots as maximal runs, in order, inside ``held``; the first starts at `s`
+    /// and the last ends at `e`.
+    public let work: [Range<Int>]
+
+    /// A placement that works straight through `range`.
+    public init(straight range: Range<Int>) {
+        held = range
+        work = [range]
+    }
+
+    /// A placement working in `work` (non-empty, ascending runs) and holding its bay from
+    /// the first run's start to the last one's end.
+    public init(work: [Range<Int>]) {
+        precondition(!work.isEmpty, "a placement works at least one slot")
+        held = work[0].lowerBound..<work[work.count - 1].upperBound
+        self.work = work
+    }
+
+    /// The end `e`.
+    public var end: Int { held.upperBound }
+
+    /// Whether some work slot of this and of `other` is the same slot.
+    public func worksTogether(with other: Occupation) -> Bool {
+        guard held.overlaps(other.held) else { return false }
+        return work.contains { run in other.work.contains { run.overlaps($0) } }
+    }
+}
+
 extension Instance {
     /// The work slots of resumable job `j` started at slot `s` with mechanic `m` (`nil`:
     /// none), as maximal runs in order (contract §7): from `s` on, each slot in which the
@@ -5,14 +40,24 @@ extension Instance {
     /// counted. `nil` when `s` is not such a slot or the `d` slots do not all exist before
     /// the horizon ends. The job holds its bay from `s` to the end of the last run.
     public func resumableWork(job j: Int, start s: Int, mechanic m: Int?) -> [Range<Int>]? {
-        guard s >= 0, s < slotCount else { return nil }
-        var remaining = jobs[j].length
+        Self.resumableWork(
+            length: jobs[j].length, start: s, open: intervalEnd, shift: m.map { mechanics[$0].shiftReach })
+    }
+
+    /// The walk of ``resumableWork(job:start:mechanic:)`` on the grid's arrays: `open[t]`
+    /// is the end of the open interval holding `t` (or `-1`), `shift[t]` likewise for the
+    /// mechanic's joined shifts (`nil`: no mechanic). Shared with the initialiser, which
+    /// finds a resumable job's starts with it.
+    static func resumableWork(length: Int, start s: Int, open: [Int], shift: [Int]?) -> [Range<Int>]? {
+        let count = open.count
+        guard s >= 0, s < count else { return nil }
+        var remaining = length
         var pieces: [Range<Int>] = []
         var t = s
-        while remaining > 0, t < slotCount {
+        while remaining > 0, t < count {
             // The end of the run of work time holding `t`: both runs are maximal, so
             // their common part ends at the nearer end (`-1` when either is absent).
-            let reach = m.map { min(intervalEnd[t], mechanics[$0].shiftReach[t]) } ?? intervalEnd[t]
+            let reach = shift.map { min(open[t], $0[t]) } ?? open[t]
             guard reach > t else {
                 if t == s { return nil }
                 t += 1
@@ -28,5 +73,77 @@ extension Instance {
             t += take
         }
         return remaining == 0 ? pieces : nil
+    }
+
+    /// What job `j` takes started at `s` with mechanic `m`: `[s, s+d)` straight through
+    /// for a job that is not resumable (whether it fits is for the rules to say), and the
+    /// walk of ``resumableWork(job:start:mechanic:)`` for a resumable one (`nil` when that
+    /// walk fails).
+    public func occupation(job j: Int, start s: Int, mechanic m: Int?) -> Occupation? {
+        guard jobs[j].resumable else { return Occupation(straight: s..<(s + jobs[j].length)) }
+        return resumableWork(job: j, start: s, mechanic: m).map { Occupation(work: $0) }
+    }
+
+    /// What `placement` of job `j` takes; a resumable placement whose walk fails is read
+    /// straight through (such a placement is not valid; callers check that apart).
+    public func occupation(job j: Int, _ placement: SlotPlacement) -> Occupation {
+        occupation(job: j, start: placement.start, mechanic: placement.mechanic)
+            ?? Occupation(straight: placement.start..<(placement.start + jobs[j].length))
+    }
+
+    /// Rule 3 without overlap for a bay held over `held`: the bay's type is allowed and
+    /// no out-of-service slot lies in `held`.
+    public func bayAvailable(job j: Int, bay b: Int, held: Range<Int>) -> Bool {
+        guard held.lowerBound >= 0, held.upperBound <= slotCount, scenario.jobs[j].bayTypes.contains(bays[b].type)
+        else { return false }
+        return bays[b].blockedBefore[held.upperBound] == bays[b].blockedBefore[held.lowerBound]
+    }
+
+    /// Rule 4 without overlap for resumable job `j`: `m` is active and qualified (being on
+    /// shift in every work slot is how the walk picks them).
+    func mechanicQualified(job j: Int, mechanic m: Int) -> Bool {
+        let mechanic = scenario.mechanics[m], job = scenario.jobs[j]
+        return mechanic.active && job.mechanicMode != .none && job.requiredSkills.isSubset(of: mechanic.skills)
+    }
+
+    /// The rules of contract §7 for resumable job `j` alone at `placement`: its work walks
+    /// from the start, ends by the window's end, its bay (of an allowed type) is in
+    /// service for all of `[s, e)`, and its mechanic suits the mode and is qualified.
+    func isValidAloneResumable(job j: Int, _ placement: SlotPlacement) -> Bool {
+        let job = jobs[j]
+        guard placement.start >= job.earliest,
+            let occupation = occupation(job: j, start: placement.start, mechanic: placement.mechanic),
+            occupation.end <= job.latestEnd,
+            bayAvailable(job: j, bay: placement.bay, held: occupation.held)
+        else { return false }
+        switch (job.mode, placement.mechanic) {
+        case (.none, nil), (.optional, nil): return true
+        case (.none, _?), (.required, nil): return false
+        case (_, let m?): return mechanicQualified(job: j, mechanic: m)
+        }
+    }
+
+    /// Every placement of job `j` that keeps the rules alone, with what it takes: its
+    /// pin alone when pinned; otherwise each start, mechanic (none first, when the mode
+    /// allows) and bay, in that order.
+    func placementsAlone(job j: Int) -> [(placement: SlotPlacement, occupation: Occupation)] {
+        let job = jobs[j]
+        if let pin = job.pinned { return [(pin, occupation(job: j, pin))] }
+        let crews: [Int?] = (job.mode == .required ? [] : [nil]) + job.mechanicOptions.map { Optional($0) }
+        var found: [(placement: SlotPlacement, occupation: Occupation)] = []
+        for s in job.starts {
+            for m in crews {
+                guard let occupation = occupation(job: j, start: s, mechanic: m) else { continue }
+                if job.resumable {
+                    guard occupation.end <= job.latestEnd else { continue }
+                } else if let m, !mechanicAvailable(job: j, mechanic: m, start: s) {
+                    continue
+                }
+                for b in job.bayOptions where bayAvailable(job: j, bay: b, held: occupation.held) {
+                    found.append((SlotPlacement(start: s, bay: b, mechanic: m), occupation))
+                }
+            }
+        }
+        return found
     }
 }

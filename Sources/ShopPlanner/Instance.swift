@@ -47,12 +47,17 @@ public struct Instance: Sendable {
         /// Preferred starts, rounded to the nearest slot (half up).
         public let preferredStarts: [Int]
         public let mode: MechanicMode
+        /// Whether the job may pause (contract §7): its work slots then follow the shop's
+        /// hours and its mechanic's shifts, and its bay is held from start to end.
+        public let resumable: Bool
         public let priority: Int
         /// Bays of an allowed type, in scenario order.
         public let bayOptions: [Int]
         /// Active mechanics with every required skill (empty for mode none).
         public let mechanicOptions: [Int]
-        /// Starts inside the window and one open interval, ascending.
+        /// Starts inside the window and one open interval, ascending; for a resumable job,
+        /// the work slots from which its work, alone, ends by the window's end (with no
+        /// mechanic, when the mode allows, or with some qualified mechanic).
         public let starts: [Int]
         public let pinned: SlotPlacement?
         public let current: SlotPlacement?
@@ -129,7 +134,7 @@ public struct Instance: Sendable {
             for t in 0..<count { before[t + 1] = before[t] + (flags[t] ? 1 : 0) }
             return BaySlots(index: index, id: bay.id, type: bay.type, outOfService: blocked, blockedBefore: before)
         }
-        mechanics = scenario.mechanics.enumerated().map { index, mechanic in
+        let mechanics: [MechanicSlots] = scenario.mechanics.enumerated().map { index, mechanic in
             // Each shift rounded inwards first; then shifts that touch or
             // overlap join into one, as open ranges do.
             var onShift = [Bool](repeating: false, count: count)
@@ -143,6 +148,8 @@ public struct Instance: Sendable {
             for shift in shifts { for t in shift { reach[t] = shift.upperBound } }
             return MechanicSlots(index: index, id: mechanic.id, shifts: shifts, shiftReach: reach)
         }
+        self.mechanics = mechanics
+        let reach = mechanics.map(\.shiftReach)
 
         func slotPlacement(_ placement: Scenario.Placement?) -> SlotPlacement? {
             placement.map { SlotPlacement(start: down(minutes($0.start)), bay: $0.bay, mechanic: $0.mechanic) }
@@ -150,12 +157,6 @@ public struct Instance: Sendable {
         jobs = scenario.jobs.enumerated().map { index, job in
             let length = (job.durationMinutes + slot - 1) / slot
             let earliest = up(minutes(job.earliest)), latestEnd = down(minutes(job.latest))
-            var starts: [Int] = []
-            var s = max(earliest, 0)
-            while s + length <= min(latestEnd, count) {
-                if intervalEnd[s] >= s + length { starts.append(s) }
-                s += 1
-            }
             let bayOptions = scenario.bays.indices.filter { job.bayTypes.contains(scenario.bays[$0].type) }
             let mechanicOptions =
                 job.mechanicMode == .none
@@ -164,10 +165,31 @@ public struct Instance: Sendable {
                     let mechanic = scenario.mechanics[$0]
                     return mechanic.active && job.requiredSkills.isSubset(of: mechanic.skills)
                 }
+            var starts: [Int] = []
+            if job.resumable {
+                // Contract §7: a start is a work slot from which the work, alone, ends by
+                // `latest`: with no mechanic (when the mode allows none) or with some
+                // qualified mechanic on shift then.
+                let shifts: [[Int]?] =
+                    (job.mechanicMode == .required ? [] : [nil]) + mechanicOptions.map { Optional(reach[$0]) }
+                for s in max(earliest, 0)..<max(max(earliest, 0), min(latestEnd, count)) {
+                    let finishes = shifts.contains { shift in
+                        Self.resumableWork(length: length, start: s, open: intervalEnd, shift: shift)
+                            .map { $0.last!.upperBound <= latestEnd } ?? false
+                    }
+                    if finishes { starts.append(s) }
+                }
+            } else {
+                var s = max(earliest, 0)
+                while s + length <= min(latestEnd, count) {
+                    if intervalEnd[s] >= s + length { starts.append(s) }
+                    s += 1
+                }
+            }
             let preferred = job.preferredStarts.map { floorDiv(2 * minutes($0) + slot, 2 * slot) }
             return JobSlots(
                 index: index, id: job.id, length: length, earliest: earliest, latestEnd: latestEnd,
-                preferredStarts: preferred, mode: job.mechanicMode, priority: job.priority,
+                preferredStarts: preferred, mode: job.mechanicMode, resumable: job.resumable, priority: job.priority,
                 bayOptions: bayOptions, mechanicOptions: mechanicOptions, starts: starts,
                 pinned: slotPlacement(job.pinned), current: slotPlacement(job.current))
         }
@@ -199,8 +221,10 @@ public struct Instance: Sendable {
     }
 
     /// Whether `placement` obeys every rule that concerns the job alone
-    /// (hours, window, bay, mechanic and mode), ignoring other jobs.
+    /// (hours, window, bay, mechanic and mode), ignoring other jobs; for a resumable job,
+    /// by contract §7 (its work from the start, its bay held until its end).
     public func isValidAlone(job j: Int, _ placement: SlotPlacement) -> Bool {
+        if jobs[j].resumable { return isValidAloneResumable(job: j, placement) }
         guard fitsHoursAndWindow(job: j, start: placement.start),
             bayAvailable(job: j, bay: placement.bay, start: placement.start)
         else { return false }

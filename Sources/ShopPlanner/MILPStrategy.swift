@@ -78,7 +78,9 @@ public struct MILPStrategy: PlanningStrategy {
     /// slots (``SlotCovers``), so a placement of `[s, s+d)` meets at most
     /// the part's distinct starts inside that range, in its bay or mechanic
     /// row and the capacity row; fixed-time jobs (one start each) stay
-    /// small however long they are.
+    /// small however long they are. A resumable job has a variable per bay group and
+    /// mechanic group (or none) together, each meeting the starts inside `[s, e)` for its
+    /// latest `e`, once more per row of its bay, mechanic and capacity.
     static func modelEntries(
         _ instance: Instance, jobs: [Int], bayGroups: ResourceGroups,
         mechanicGroups: ResourceGroups
@@ -103,6 +105,17 @@ public struct MILPStrategy: PlanningStrategy {
                 Set(job.bayOptions.map { bayGroups.groupOf[$0] }).count
                 + Set(job.mechanicOptions.map { mechanicGroups.groupOf[$0] }).count
             let starts = job.pinned.map { [$0.start] } ?? job.starts
+            if job.resumable {
+                let bays = Set(job.bayOptions.map { bayGroups.groupOf[$0] }).count
+                let crews =
+                    Set(job.mechanicOptions.map { mechanicGroups.groupOf[$0] }).count + (job.mode == .required ? 0 : 1)
+                for s in starts {
+                    let end = instance.latestResumableEnd(job: j, start: s) ?? s + job.length
+                    total += bays * crews * (3 * covered(s, end - s) + 4)
+                    if total > Int.max / 4 { return Int.max }
+                }
+                continue
+            }
             for s in starts {
                 total += groups * (2 * covered(s, job.length) + 2)
                 if total > Int.max / 4 { return Int.max }
@@ -118,10 +131,6 @@ public struct MILPStrategy: PlanningStrategy {
         let pinProblems = PinCheck.problems(in: instance)
         guard pinProblems.isEmpty else {
             return .infeasible(instance, strategy: name, problems: pinProblems, seconds: seconds(since: started, clock))
-        }
-        let paused = PinCheck.pausedPins(in: instance)
-        guard paused.isEmpty else {
-            return .unsupported(instance, strategy: name, problems: paused, seconds: seconds(since: started, clock))
         }
         let greedy = GreedyStrategy.greedyPlan(instance, deadline: deadline)
         let bayGroups = instance.bayGroups(aggregate: formulation.aggregateBays)
@@ -184,8 +193,7 @@ public struct MILPStrategy: PlanningStrategy {
         return PlanResult(
             strategy: name, status: status, placements: placements, objective: objective, bound: bound,
             seconds: seconds(since: started, clock), reasons: GreedyStrategy.reasons(instance, placements),
-            problems: problems, instance: instance
-        ).vouchedForResumableJobs()
+            problems: problems, instance: instance)
     }
 
     struct PartOutcome: Sendable {

@@ -16,6 +16,9 @@
 ///   Dana's jobs?", which rounding an LP at its bound rarely does, as the LP
 ///   spreads jobs over many half-used mechanics.
 ///
+/// A resumable job keeps its mechanic and is not staffed here: its mechanic decides its
+/// work slots and how long it holds its bay (contract §7).
+///
 /// A change is kept only when the objective drops. Deterministic: mechanics
 /// are tried in order of fewest jobs, candidates by index, and a budget of
 /// ``steps`` candidate checks ends the search.
@@ -99,6 +102,7 @@ enum MechanicConsolidation {
 
         let waiting = jobs.filter {
             plan[$0] == nil && instance.jobs[$0].mode != .none && !instance.jobs[$0].starts.isEmpty
+                && !instance.jobs[$0].resumable
         }
         .sorted { (-instance.jobs[$0].priority, $0) < (-instance.jobs[$1].priority, $1) }
         for j in waiting where state.steps > 0 && !isPast(deadline) {
@@ -156,7 +160,10 @@ enum MechanicConsolidation {
             }
             self.assigned = assigned
             used = Set(assigned.indices.filter { !assigned[$0].isEmpty })
-            movable = Set(jobs.filter { instance.jobs[$0].pinned == nil })
+            // A resumable job's mechanic decides its work and how long it holds its bay
+            // (contract §7): handing it to another mechanic would move its end, so it
+            // keeps its mechanic; its work still blocks that mechanic.
+            movable = Set(jobs.filter { instance.jobs[$0].pinned == nil && !instance.jobs[$0].resumable })
         }
 
         /// Plans the movable jobs again in order of start: each keeps its
@@ -238,6 +245,12 @@ enum MechanicConsolidation {
             return start..<(start + instance.jobs[j].length)
         }
 
+        /// Whether placed job `k` works during `range` (a resumable job only in its work slots).
+        private func works(_ k: Int, during range: Range<Int>) -> Bool {
+            guard instance.jobs[k].resumable else { return run(k).overlaps(range) }
+            return instance.occupation(job: k, plan[k]!).work.contains { $0.overlaps(range) }
+        }
+
         private func candidates(_ j: Int, idleToo: Bool) -> [Int] {
             let start = plan[j]!.start
             let key = j * instance.slotCount + start
@@ -273,7 +286,7 @@ enum MechanicConsolidation {
                 var blocked: [(mechanic: Int, job: Int)] = []
                 for m in candidates(x, idleToo: idleToo) where m != avoiding && !onPath.contains(m) {
                     steps -= 1
-                    let inTheWay = assigned[m].filter { run($0).overlaps(range) }
+                    let inTheWay = assigned[m].filter { works($0, during: range) }
                     if inTheWay.isEmpty {
                         apply(x, to: m, parent: parent)
                         return true

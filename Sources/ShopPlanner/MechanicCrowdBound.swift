@@ -20,7 +20,9 @@ enum MechanicCrowdBound {
         let weight = instance.weights.mechanicUsed
         guard weight > 0 else { return 0 }
         var events: [(slot: Int, delta: Int, job: Int)] = []
-        for (j, cost) in cheapest where instance.jobs[j].mode == .required {
+        // A resumable job's work need not cover its compulsory part (it may pause
+        // there): leaving it out keeps the bound a bound.
+        for (j, cost) in cheapest where instance.jobs[j].mode == .required && !instance.jobs[j].resumable {
             let job = instance.jobs[j]
             guard let first = job.starts.first, let last = job.starts.last, last < first + job.length else { continue }
             let unscheduled = instance.unscheduledCost(job: j)

@@ -14,10 +14,12 @@ public struct Occupancy: Sendable {
     public private(set) var labour: [Int]
     /// `facility.labourMinutesPerDay.limit`; `nil`: unlimited.
     public let labourLimit: Int?
-    /// The jobs, for their slots and the labour minutes they book with a
-    /// mechanic (the instance's own arrays, shared: no copy per occupancy).
-    private let jobs: [Instance.JobSlots], scenarioJobs: [Scenario.Job]
+    /// The jobs, for the labour minutes they book with a mechanic (the
+    /// instance's own array, shared: no copy per occupancy).
+    private let scenarioJobs: [Scenario.Job]
     private let slotsPerDay: Int
+    /// The grid, for the work slots of resumable jobs (shared, not copied).
+    private let instance: Instance
 
     public init(_ instance: Instance) {
         bayBusy = Array(repeating: Array(repeating: false, count: instance.slotCount), count: instance.bays.count)
@@ -28,9 +30,9 @@ public struct Occupancy: Sendable {
         maxConcurrent = instance.scenario.facility.maxConcurrent
         labour = Array(repeating: 0, count: instance.scenario.facility.horizonDays)
         labourLimit = instance.scenario.facility.labourLimitPerDay
-        jobs = instance.jobs
         scenarioJobs = instance.scenario.jobs
         slotsPerDay = instance.slotsPerDay
+        self.instance = instance
     }
 
     /// The occupancy of a whole plan (one entry per job).
@@ -42,17 +44,30 @@ public struct Occupancy: Sendable {
     }
 
     /// Whether the bay, the mechanic, capacity and the day's labour are free
-    /// for job `j` at `placement`.
+    /// for job `j` at `placement` (for a resumable job: its bay over `[s, e)`, its
+    /// mechanic and capacity in its work slots; see ``Occupation``).
     public func isFree(_ placement: SlotPlacement, job j: Int) -> Bool {
-        let range = placement.start..<(placement.start + jobs[j].length)
-        guard range.lowerBound >= 0, range.upperBound <= load.count else { return false }
+        isFree(placement, job: j, occupying: instance.occupation(job: j, placement))
+    }
+
+    /// ``isFree(_:job:)`` with what the placement takes already worked out.
+    public func isFree(_ placement: SlotPlacement, job j: Int, occupying occupation: Occupation) -> Bool {
+        guard occupation.held.lowerBound >= 0, occupation.held.upperBound <= load.count else { return false }
         if placement.mechanic != nil, !hasLabour(job: j, start: placement.start) { return false }
-        for t in range {
-            if bayBusy[placement.bay][t] { return false }
-            if let m = placement.mechanic, mechanicBusy[m][t] { return false }
-            if let maxConcurrent, load[t] >= maxConcurrent { return false }
+        guard isBayFree(placement.bay, occupation.held) else { return false }
+        for run in occupation.work {
+            guard hasCapacity(run) else { return false }
+            if let m = placement.mechanic, !isMechanicFree(m, run) { return false }
         }
         return true
+    }
+
+    /// Whether capacity is left in every run of `work`.
+    public func hasCapacity(_ work: [Range<Int>]) -> Bool { work.allSatisfy(hasCapacity) }
+
+    /// Whether `mechanic` is free in every run of `work`.
+    public func isMechanicFree(_ mechanic: Int, _ work: [Range<Int>]) -> Bool {
+        work.allSatisfy { isMechanicFree(mechanic, $0) }
     }
 
     public func isBayFree(_ bay: Int, _ range: Range<Int>) -> Bool { !range.contains { bayBusy[bay][$0] } }
@@ -94,8 +109,9 @@ public struct Occupancy: Sendable {
         }
     }
 
-    /// Places job `j` over `[s, s+d)`: one run of work.
+    /// Books `placement` of job `j` over what it takes (``Instance/occupation(job:_:)``):
+    /// `[s, s+d)` in one run, or a resumable job's work runs with its bay held between.
     public mutating func place(_ placement: SlotPlacement, job j: Int) {
-        place(placement, job: j, work: [placement.start..<(placement.start + jobs[j].length)])
+        place(placement, job: j, work: instance.occupation(job: j, placement).work)
     }
 }

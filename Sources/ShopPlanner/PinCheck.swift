@@ -115,22 +115,13 @@ public enum PinCheck {
     /// The slots a pin holds its bay: `[s, s+d)`, or `[s, e)` for a resumable job whose
     /// work holds (contract §7).
     static func held(_ instance: Instance, _ job: Instance.JobSlots) -> Range<Int> {
-        let pin = job.pinned!
-        guard instance.scenario.jobs[job.index].resumable,
-            let end = instance.resumableWork(job: job.index, start: pin.start, mechanic: pin.mechanic)?.last?
-                .upperBound
-        else { return pin.start..<(pin.start + job.length) }
-        return pin.start..<end
+        instance.occupation(job: job.index, job.pinned!).held
     }
 
     /// The slots a pin works (its mechanic busy, capacity counting it): `[s, s+d)`, or a
     /// resumable job's work slots when they hold.
     static func busy(_ instance: Instance, _ job: Instance.JobSlots) -> [Range<Int>] {
-        let pin = job.pinned!
-        guard instance.scenario.jobs[job.index].resumable,
-            let work = instance.resumableWork(job: job.index, start: pin.start, mechanic: pin.mechanic)
-        else { return [pin.start..<(pin.start + job.length)] }
-        return work
+        instance.occupation(job: job.index, job.pinned!).work
     }
 
     /// The problems of one resumable job's pin on its own, read by contract §7, each
@@ -192,20 +183,6 @@ public enum PinCheck {
         case (.required, nil): "\(what) has no mechanic, but \(job.id) requires one"
         case (.none, let m?): "\(what) names mechanic \(instance.mechanics[m].id), but \(job.id) takes no mechanic"
         default: nil
-        }
-    }
-
-    /// The pins of resumable jobs that hold only by pausing (their work is not one run of
-    /// `d` slots from the start): this version of the planner cannot plan paused work, so
-    /// it reports them rather than plan around them. One sentence each.
-    public static func pausedPins(in instance: Instance) -> [String] {
-        instance.jobs.compactMap { job in
-            guard let pin = job.pinned, instance.scenario.jobs[job.index].resumable,
-                let work = instance.resumableWork(job: job.index, start: pin.start, mechanic: pin.mechanic),
-                work != [pin.start..<(pin.start + job.length)]
-            else { return nil }
-            return
-                "pin of \(job.id) (jobs[\(job.index)].pinned) pauses its work, which this version of the planner cannot plan yet"
         }
     }
 

@@ -68,20 +68,21 @@ public struct PlanResult: Sendable {
         let hasPlan = status == .optimal || status == .feasible
         for job in instance.jobs {
             if hasPlan, let placement = placements[job.index] {
+                let occupation = instance.occupation(job: job.index, placement)
                 assignments.append(
                     SolutionFile.Assignment(
                         job: job.id,
                         start: instance.time(ofSlot: placement.start).description,
-                        end: instance.time(ofSlot: placement.start + job.length).description,
+                        end: instance.time(ofSlot: occupation.end).description,
                         bay: instance.bays[placement.bay].id,
                         mechanic: placement.mechanic.map { instance.mechanics[$0].id },
-                        // Placed without pauses (see `vouchedForResumableJobs`): one work range.
-                        work: instance.scenario.jobs[job.index].resumable
-                            ? [
+                        // Contract §7: a resumable job's work slots, as maximal ranges.
+                        work: job.resumable
+                            ? occupation.work.map {
                                 SolutionFile.WorkRange(
-                                    start: instance.time(ofSlot: placement.start).description,
-                                    end: instance.time(ofSlot: placement.start + job.length).description)
-                            ] : nil))
+                                    start: instance.time(ofSlot: $0.lowerBound).description,
+                                    end: instance.time(ofSlot: $0.upperBound).description)
+                            } : nil))
             } else {
                 unscheduled.append(
                     SolutionFile.Unscheduled(

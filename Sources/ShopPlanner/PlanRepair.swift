@@ -38,24 +38,35 @@ enum PlanRepair {
         let job = instance.jobs[j]
         let inPart = Set(jobs)
         var best: (plan: [SlotPlacement?], cost: Int)?
+        // What each placed job takes, worked out once.
+        var taken: [Int: Occupation] = [:]
+        for k in jobs where k != j { if let p = plan[k] { taken[k] = instance.occupation(job: k, p) } }
         for s in job.starts {
-            let range = s..<(s + job.length)
-            for b in job.bayOptions where instance.bayAvailable(job: j, bay: b, start: s) {
+            // Who could work it from `s`, and what each way takes (a resumable job's end
+            // depends on its mechanic's shifts).
+            let crews: [Int?] =
+                job.mode == .none
+                ? [nil]
+                : job.mechanicOptions.filter {
+                    job.resumable || instance.mechanicAvailable(job: j, mechanic: $0, start: s)
+                }.map { $0 } + (job.mode == .optional ? [nil] : [])
+            let ways: [(mechanic: Int?, occupation: Occupation)] = crews.compactMap { m in
+                guard let occupation = instance.occupation(job: j, start: s, mechanic: m),
+                    occupation.end <= job.latestEnd
+                else { return nil }
+                return (m, occupation)
+            }
+            for b in job.bayOptions {
                 if let deadline, ContinuousClock.now >= deadline { return best }
-                let mechanics: [Int?] =
-                    job.mode == .none
-                    ? [nil]
-                    : job.mechanicOptions.filter { instance.mechanicAvailable(job: j, mechanic: $0, start: s) }.map {
-                        $0
-                    }
-                        + (job.mode == .optional ? [nil] : [])
-                for m in mechanics {
+                for (m, occupation) in ways where instance.bayAvailable(job: j, bay: b, held: occupation.held) {
                     // Who is in the way on this bay or mechanic?
                     var blockers: [Int] = []
                     for k in jobs where k != j {
-                        guard let p = plan[k] else { continue }
-                        let other = p.start..<(p.start + instance.jobs[k].length)
-                        guard other.overlaps(range), p.bay == b || (m != nil && p.mechanic == m) else { continue }
+                        guard let p = plan[k], let other = taken[k] else { continue }
+                        guard
+                            (p.bay == b && other.held.overlaps(occupation.held))
+                                || (m != nil && p.mechanic == m && other.worksTogether(with: occupation))
+                        else { continue }
                         blockers.append(k)
                         if blockers.count > 1 { break }
                     }

@@ -33,9 +33,8 @@ extension Instance {
         scenario.jobs[j].resumable ? resumableReasonsAlone(job: j) : straightThroughReasonsAlone(job: j)
     }
 
-    /// ``reasonsAlone(job:)`` by the one-interval rule (contract §5), whatever the job's
-    /// `resumable`.
-    func straightThroughReasonsAlone(job j: Int) -> [UnscheduledReason] {
+    /// ``reasonsAlone(job:)`` by the one-interval rule (contract §5).
+    private func straightThroughReasonsAlone(job j: Int) -> [UnscheduledReason] {
         let job = jobs[j]
         if job.latestEnd - max(job.earliest, 0) < job.length || job.earliest >= slotCount || job.latestEnd <= 0 {
             return [.windowTooShort]
@@ -67,8 +66,9 @@ extension Instance {
     /// ``reasonsAlone(job:)`` for a resumable job, by contract §7 and §10: a start holds the
     /// job when its work slots (shop open) end by `latest`; a bay is out of service when it
     /// meets `[s, e)`; a mechanic can take it when the start is one of its work slots and
-    /// its work slots with that mechanic end by `latest`.
-    func resumableReasonsAlone(job j: Int) -> [UnscheduledReason] {
+    /// its work slots with that mechanic end by `latest`, an eligible bay in service until
+    /// they do.
+    private func resumableReasonsAlone(job j: Int) -> [UnscheduledReason] {
         let job = jobs[j]
         if job.latestEnd - max(job.earliest, 0) < job.length || job.earliest >= slotCount || job.latestEnd <= 0 {
             return [.windowTooShort]
@@ -97,10 +97,15 @@ extension Instance {
                 reasons.append(.noQualifiedMechanic)
             } else if !bayStarts.isEmpty || job.bayOptions.isEmpty {
                 let candidates = bayStarts.isEmpty ? starts : bayStarts
+                // With a mechanic the work may end later than by the hours alone: the bay
+                // must then be in service until it does (when the shop has eligible bays).
                 let staffed = candidates.contains { s, _ in
                     job.mechanicOptions.contains { m in
-                        resumableWork(job: j, start: s, mechanic: m).map { $0.last!.upperBound <= job.latestEnd }
-                            ?? false
+                        guard let e = resumableWork(job: j, start: s, mechanic: m)?.last?.upperBound,
+                            e <= job.latestEnd
+                        else { return false }
+                        return job.bayOptions.isEmpty
+                            || job.bayOptions.contains { bayAvailable(job: j, bay: $0, held: s..<e) }
                     }
                 }
                 if !staffed { reasons.append(.noMechanicOnShift) }

@@ -3,7 +3,8 @@ import MILP
 extension ShopFormulation {
     /// Rule 3: no two jobs on one bay overlap. For bay group `g` and slot
     /// `t`: `Σ x[j,g,s] ≤ |g|` over the placements in `g` that cover `t`
-    /// (`s ≤ t < s + d_j`); for a single bay that is the usual `≤ 1`. Only
+    /// (`s ≤ t < s + d_j`, or `s ≤ t < e` for a resumable job, pause included);
+    /// for a single bay that is the usual `≤ 1`. Only
     /// the slots ``SlotCovers`` keeps get a row, and rows with no more terms
     /// than bays are implied and skipped.
     mutating func addBayNoOverlap() {
@@ -11,8 +12,7 @@ extension ShopFormulation {
         for j in jobs {
             for x in placements[j] {
                 covers[x.bayGroup].add(
-                    start: x.start, end: x.start + instance.jobs[j].length,
-                    term: Model.Term(x.variable), job: j)
+                    start: x.held.lowerBound, end: x.held.upperBound, term: Model.Term(x.variable), job: j)
             }
         }
         for g in 0..<bayGroups.count {

@@ -2,15 +2,15 @@ import MILP
 
 extension ShopFormulation {
     /// Rule 5: in every slot, at most `maxConcurrent` scheduled jobs:
-    /// `Σ x[j,g,s] ≤ maxConcurrent` over the placements covering `t`, at the
-    /// slots ``SlotCovers`` keeps. A row is added only where more jobs than
+    /// `Σ x[j,g,s] ≤ maxConcurrent` over the placements working in `t` (a
+    /// resumable job only in its work slots), at the slots ``SlotCovers`` keeps. A row is added only where more jobs than
     /// that could run at once.
     mutating func addCapacity() {
         guard let limit = instance.scenario.facility.maxConcurrent else { return }
         var covers = SlotCovers()
         for j in jobs {
             for x in placements[j] {
-                covers.add(start: x.start, end: x.start + instance.jobs[j].length, term: Model.Term(x.variable), job: j)
+                covers.add(runs: x.work, term: Model.Term(x.variable), job: j)
             }
         }
         for row in covers.maximalRows() where row.jobs > limit {

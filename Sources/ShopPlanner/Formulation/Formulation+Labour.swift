@@ -2,8 +2,9 @@ import MILP
 
 extension ShopFormulation {
     /// Rule 7: per day `D`, `Σ minutes_j · u[j,k,s] ≤ labourMinutesPerDay.limit`
-    /// over the staffing variables whose start `s` falls on `D`: a job books
-    /// its minutes on its start day exactly when it has a mechanic. A row is
+    /// over the staffing variables whose start `s` falls on `D` (and a resumable job's
+    /// `x[j,g,k,s]`): a job books its minutes on its start day exactly when it has a
+    /// mechanic, however many days a resumable job's work spans. A row is
     /// added only where the day's candidates could exceed the limit.
     mutating func addLabourLimit() {
         guard let limit = instance.scenario.facility.labourLimitPerDay else { return }
@@ -12,9 +13,12 @@ extension ShopFormulation {
         var most: [Int: Set<Int>] = [:]
         for j in jobs {
             let minutes = Double(instance.scenario.jobs[j].durationMinutes)
-            for u in staffing[j] {
-                let day = instance.labourDay(ofSlot: u.start)
-                byDay[day, default: []].append(Model.Term(u.variable, minutes))
+            let withMechanic =
+                staffing[j].map { ($0.start, $0.variable) }
+                + placements[j].filter { $0.mechanicGroup != nil }.map { ($0.start, $0.variable) }
+            for (start, variable) in withMechanic {
+                let day = instance.labourDay(ofSlot: start)
+                byDay[day, default: []].append(Model.Term(variable, minutes))
                 most[day, default: []].insert(j)
             }
         }

@@ -4,7 +4,8 @@ extension ShopFormulation {
     /// Rule 4: no two jobs of one mechanic overlap. For mechanic group `k`
     /// and slot `t`: `Σ u[j,k,s] ≤ |k|` over the jobs its mechanics could be
     /// doing at `t` (`≤ 1` for a single mechanic), at the slots
-    /// ``SlotCovers`` keeps.
+    /// ``SlotCovers`` keeps; a resumable job's `x[j,g,k,s]` counts in its work slots
+    /// only, which lie on the group's shifts.
     ///
     /// When `mechanicUsed` is weighted, the right-hand side becomes `n[k]`,
     /// the group's mechanics who work at all, each paying the weight once.
@@ -19,6 +20,9 @@ extension ShopFormulation {
                 covers[u.mechanicGroup].add(
                     start: u.start, end: u.start + instance.jobs[j].length,
                     term: Model.Term(u.variable), job: j)
+            }
+            for x in placements[j] {
+                if let k = x.mechanicGroup { covers[k].add(runs: x.work, term: Model.Term(x.variable), job: j) }
             }
         }
         for k in 0..<mechanicGroups.count {

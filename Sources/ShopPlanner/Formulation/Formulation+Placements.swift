@@ -9,6 +9,8 @@ extension ShopFormulation {
     /// valid). Members of a group are alike for every job, so the group's
     /// first member stands for all in these checks and costs.
     ///
+    /// Resumable jobs get theirs from ``addResumablePlacementVariables(job:)``.
+    ///
     /// A placement whose cheapest completion costs at least as much as leaving
     /// the job out is dropped: leaving the job out is never worse and frees
     /// resources, so the optimum is unchanged.
@@ -19,6 +21,10 @@ extension ShopFormulation {
             let job = instance.jobs[j]
             let unscheduled = instance.unscheduledCost(job: j)
             model.objectiveConstant += Double(unscheduled)
+            if job.resumable {
+                addResumablePlacementVariables(job: j)
+                continue
+            }
             let noMechanicCost = job.mode == .required ? 0 : instance.mechanicCost(job: j, mechanic: nil)
             let bayOptions = Self.groups(of: job.bayOptions, in: bayGroups)
             let mechanicOptions = Self.groups(of: job.mechanicOptions, in: mechanicGroups)
@@ -73,7 +79,10 @@ extension ShopFormulation {
                     let cost = startCost + bayCost + noMechanicCost - earned
                     let x = model.addVariable(
                         .binary, cost: Double(cost), name: "x[\(job.id),\(groupName(bay: g)),\(s)]")
-                    placements[j].append(PlacementVariable(job: j, bayGroup: g, start: s, variable: x))
+                    placements[j].append(
+                        PlacementVariable(
+                            job: j, bayGroup: g, start: s, mechanicGroup: nil, held: s..<(s + job.length),
+                            pausedWork: nil, variable: x))
                 }
                 guard job.mode != .none else { continue }
                 for (k, mechanicCost) in zip(mechanics, mechanicCosts) {
@@ -81,6 +90,56 @@ extension ShopFormulation {
                     let u = model.addVariable(
                         .binary, cost: Double(cost), name: "u[\(job.id),\(groupName(mechanic: k)),\(s)]")
                     staffing[j].append(StaffingVariable(job: j, mechanicGroup: k, start: s, variable: u))
+                }
+            }
+        }
+    }
+
+    /// The placements of resumable job `j` (contract §7): at each start, for no mechanic
+    /// (when the mode allows) and for each qualified mechanic group, the walk of its work
+    /// slots gives `e`; each bay group of an allowed type in service over `[s, e)` then
+    /// gets one variable, `x[j,g,s]` without a mechanic, `x[j,g,k,s]` with group `k`,
+    /// costing its start, bay and mechanic terms together. A pin gets its own placement
+    /// only (``PinCheck`` has shown it valid). Placements that cost at least as much as
+    /// leaving the job out are dropped, as for every job.
+    mutating func addResumablePlacementVariables(job j: Int) {
+        let job = instance.jobs[j]
+        let unscheduled = instance.unscheduledCost(job: j)
+        let earned = options.jobIndicators ? 0 : unscheduled
+        let crews: [Int?]
+        let candidates: [(start: Int, bays: [Int])]
+        if let pin = job.pinned {
+            crews = [pin.mechanic.map { mechanicGroups.groupOf[$0] }]
+            candidates = [(pin.start, [bayGroups.groupOf[pin.bay]])]
+        } else {
+            crews =
+                (job.mode == .required ? [] : [nil])
+                + Self.groups(of: job.mechanicOptions, in: mechanicGroups).map { Optional($0) }
+            let bays = Self.groups(of: job.bayOptions, in: bayGroups)
+            candidates = job.starts.map { ($0, bays) }
+        }
+        for (s, bays) in candidates {
+            let startCost = instance.startCost(job: j, start: s)
+            for k in crews {
+                let representative = k.map { mechanicGroups.representative($0) }
+                guard let work = instance.resumableWork(job: j, start: s, mechanic: representative),
+                    job.pinned != nil || work.last!.upperBound <= job.latestEnd
+                else { continue }
+                let occupation = Occupation(work: work)
+                let mechanicCost = instance.mechanicCost(job: j, mechanic: representative)
+                for g in bays {
+                    let bay = bayGroups.representative(g)
+                    let cost = startCost + instance.bayCost(job: j, bay: bay) + mechanicCost
+                    if job.pinned == nil {
+                        guard instance.bayAvailable(job: j, bay: bay, held: occupation.held), cost < unscheduled
+                        else { continue }
+                    }
+                    let name = k.map { "\(groupName(bay: g)),\(groupName(mechanic: $0))" } ?? groupName(bay: g)
+                    let x = model.addVariable(.binary, cost: Double(cost - earned), name: "x[\(job.id),\(name),\(s)]")
+                    placements[j].append(
+                        PlacementVariable(
+                            job: j, bayGroup: g, start: s, mechanicGroup: k, held: occupation.held,
+                            pausedWork: work.count == 1 ? nil : work, variable: x))
                 }
             }
         }

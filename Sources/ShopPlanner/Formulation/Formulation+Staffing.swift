@@ -6,9 +6,10 @@ extension ShopFormulation {
     /// - `optional`: `Σ_k u[j,k,s] ≤ Σ_g x[j,g,s]` (at most one, only when placed);
     /// - `none`: no `u` at all.
     /// A pin that names a mechanic makes the row an equality whatever the mode
-    /// (rule 6: the pinned mechanic, exactly).
+    /// (rule 6: the pinned mechanic, exactly). A resumable job has no `u`: its
+    /// `x[j,g,k,s]` names its mechanic group itself.
     mutating func addStaffing() {
-        for j in jobs where instance.jobs[j].mode != .none {
+        for j in jobs where instance.jobs[j].mode != .none && !instance.jobs[j].resumable {
             let job = instance.jobs[j]
             var byStart: [Int: [Model.Term]] = [:]
             for x in placements[j] { byStart[x.start, default: []].append(Model.Term(x.variable, 1)) }

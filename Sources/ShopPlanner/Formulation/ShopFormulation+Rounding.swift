@@ -26,7 +26,6 @@ extension ShopFormulation {
             }
             .map { jobs[$0] }
         for j in order {
-            let length = instance.jobs[j].length
             let choices = placements[j].filter { values[$0.variable.index] > 1e-6 }
                 .sorted {
                     (-values[$0.variable.index], $0.start, $0.bayGroup) < (
@@ -35,25 +34,29 @@ extension ShopFormulation {
                 }
             var chosen: SlotPlacement?
             for x in choices {
-                let range = x.start..<(x.start + length)
-                guard occupancy.hasCapacity(range),
-                    let bay = bayGroups.members[x.bayGroup].first(where: { occupancy.isBayFree($0, range) })
+                // The bay is held over `x.held`; capacity and the mechanic count its work.
+                guard occupancy.hasCapacity(x.work),
+                    let bay = bayGroups.members[x.bayGroup].first(where: { occupancy.isBayFree($0, x.held) })
                 else { continue }
-                let crews = staffing[j].filter { $0.start == x.start }
+                // A resumable job's mechanic group is its `x`'s; otherwise its `u`s, by LP weight.
+                let crews =
+                    x.mechanicGroup.map { [$0] }
+                    ?? staffing[j].filter { $0.start == x.start }
                     .sorted {
                         (-values[$0.variable.index], $0.mechanicGroup) < (-values[$1.variable.index], $1.mechanicGroup)
                     }
+                    .map(\.mechanicGroup)
                 var mechanic: Int?
                 // A mechanic books the job's labour on its day (rule 7).
-                for u in crews where occupancy.hasLabour(job: j, start: x.start) {
-                    let free = mechanicGroups.members[u.mechanicGroup].filter { occupancy.isMechanicFree($0, range) }
+                for k in crews where occupancy.hasLabour(job: j, start: x.start) {
+                    let free = mechanicGroups.members[k].filter { occupancy.isMechanicFree($0, x.work) }
                     // Reuse a mechanic already at work when `mechanicUsed` is paid.
                     if let m = free.first(where: { occupancy.usedMechanics.contains($0) }) ?? free.first {
                         mechanic = m
                         break
                     }
                 }
-                if mechanic == nil && instance.jobs[j].mode == .required { continue }
+                if mechanic == nil && (instance.jobs[j].mode == .required || x.mechanicGroup != nil) { continue }
                 chosen = SlotPlacement(start: x.start, bay: bay, mechanic: mechanic)
                 break
             }

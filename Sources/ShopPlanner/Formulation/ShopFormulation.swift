@@ -9,6 +9,11 @@ import MILP
 ///   (``ResourceGroups``), whose members are named after the solve;
 /// - `u[j,k,s]`: job `j` runs from slot `s` with a mechanic of group `k`
 ///   (``staffing``);
+/// - for a resumable job (contract §7), `x[j,g,s]` holds bay group `g` over `[s, e)`
+///   and counts against capacity only in its work slots, both read from the shop's hours;
+///   placed with a mechanic it is `x[j,g,k,s]` instead, bay and mechanic group together,
+///   since the work slots and `e` follow the group's shifts (the members of a mechanic
+///   group share their shifts, so the group's walk is each member's); it has no `u`;
 /// - `z[j]`: job `j` is scheduled (``scheduled``; only with
 ///   ``Options/jobIndicators``);
 /// - `n[k]` (integer `0…|k|`): mechanics of group `k` who work at all
@@ -20,12 +25,13 @@ import MILP
 /// - `Formulation+OnePlacement.swift`: each job placed at most once, pinned
 ///   jobs exactly once;
 /// - `Formulation+Staffing.swift`: a mechanic for each placement (mode
-///   `required`), at most one (`optional`);
+///   `required`), at most one (`optional`); not for resumable jobs, whose `x[j,g,k,s]`
+///   carries its mechanic;
 /// - `Formulation+BayNoOverlap.swift`: per bay group and slot, no more jobs
-///   than bays;
+///   than bays (over the slots each placement holds);
 /// - `Formulation+MechanicNoOverlap.swift`: per mechanic group and slot, no
-///   more jobs than mechanics; and `mechanicUsed`;
-/// - `Formulation+Capacity.swift`: `maxConcurrent` per slot;
+///   more jobs than mechanics (over work slots); and `mechanicUsed`;
+/// - `Formulation+Capacity.swift`: `maxConcurrent` per slot (over work slots);
 /// - `Formulation+Labour.swift`: labour minutes with a mechanic per day.
 ///
 /// The objective: `Σ unscheduled × priority` is a constant, and scheduling a
@@ -52,9 +58,23 @@ public struct ShopFormulation: Sendable {
         }
     }
 
+    /// `x[j,g,s]`, or for a resumable job with a mechanic `x[j,g,k,s]`.
     public struct PlacementVariable: Sendable {
         public let job: Int, bayGroup: Int, start: Int
+        /// The mechanic group of a resumable job placed with a mechanic: its work slots and
+        /// the range it holds its bay follow that group's shifts (contract §7), so bay and
+        /// mechanic are chosen together. `nil` for every other placement (the mechanic, if
+        /// any, is then `u`'s to choose).
+        public let mechanicGroup: Int?
+        /// The slots the bay is held, `[s, e)` (`[s, s+d)` unless resumable).
+        public let held: Range<Int>
+        /// The work slots when they are not all of ``held`` (a resumable job that
+        /// pauses); `nil` when the placement works straight through.
+        public let pausedWork: [Range<Int>]?
         public let variable: Model.Variable
+
+        /// The work slots as runs: ``pausedWork``, or ``held`` in one run.
+        public var work: [Range<Int>] { pausedWork ?? [held] }
     }
     public struct StaffingVariable: Sendable {
         public let job: Int, mechanicGroup: Int, start: Int
@@ -133,11 +153,13 @@ public struct ShopFormulation: Sendable {
     /// ``jobs`` are `nil`. Returns `nil` only if the solution breaks a group's
     /// size, which a solution of this model cannot do.
     public func plan(from values: [Double]) -> [SlotPlacement?]? {
-        var chosen: [(job: Int, bayGroup: Int, start: Int, mechanicGroup: Int?)] = []
+        // `end` is where the bay and the mechanic are free again: a resumable job's
+        // work ends where its bay is released.
+        var chosen: [(job: Int, bayGroup: Int, start: Int, end: Int, mechanicGroup: Int?)] = []
         for j in jobs {
             guard let x = placements[j].first(where: { values[$0.variable.index] > 0.5 }) else { continue }
             let u = staffing[j].first { $0.start == x.start && values[$0.variable.index] > 0.5 }
-            chosen.append((j, x.bayGroup, x.start, u?.mechanicGroup))
+            chosen.append((j, x.bayGroup, x.start, x.held.upperBound, x.mechanicGroup ?? u?.mechanicGroup))
         }
         var plan = [SlotPlacement?](repeating: nil, count: instance.jobs.count)
         var bayOf: [Int: Int] = [:], mechanicOf: [Int: Int] = [:]
@@ -146,8 +168,7 @@ public struct ShopFormulation: Sendable {
             guard !here.isEmpty else { continue }
             guard
                 let named = IntervalColouring.assign(
-                    here.map { ($0.job, $0.start, $0.start + instance.jobs[$0.job].length) },
-                    members: bayGroups.members[g])
+                    here.map { ($0.job, $0.start, $0.end) }, members: bayGroups.members[g])
             else { return nil }
             for (c, b) in zip(here, named) { bayOf[c.job] = b }
         }
@@ -156,8 +177,7 @@ public struct ShopFormulation: Sendable {
             guard !here.isEmpty else { continue }
             guard
                 let named = IntervalColouring.assign(
-                    here.map { ($0.job, $0.start, $0.start + instance.jobs[$0.job].length) },
-                    members: mechanicGroups.members[k])
+                    here.map { ($0.job, $0.start, $0.end) }, members: mechanicGroups.members[k])
             else { return nil }
             for (c, m) in zip(here, named) { mechanicOf[c.job] = m }
         }
@@ -175,21 +195,24 @@ public struct ShopFormulation: Sendable {
         for j in jobs {
             guard let placement = plan[j] else { continue }
             let g = bayGroups.groupOf[placement.bay]
-            guard let x = placements[j].first(where: { $0.bayGroup == g && $0.start == placement.start }) else {
-                return nil
-            }
+            let k = placement.mechanic.map { mechanicGroups.groupOf[$0] }
+            // A resumable job's mechanic group is part of its `x`.
+            let joint = instance.jobs[j].resumable ? k : nil
+            guard
+                let x = placements[j].first(where: {
+                    $0.bayGroup == g && $0.start == placement.start && $0.mechanicGroup == joint
+                })
+            else { return nil }
             values[x.variable.index] = 1
             if let z = scheduled[j] { values[z.index] = 1 }
-            if let m = placement.mechanic {
-                let k = mechanicGroups.groupOf[m]
-                guard let u = staffing[j].first(where: { $0.mechanicGroup == k && $0.start == placement.start }) else {
-                    return nil
+            if let m = placement.mechanic, let k {
+                if joint == nil {
+                    guard let u = staffing[j].first(where: { $0.mechanicGroup == k && $0.start == placement.start })
+                    else { return nil }
+                    values[u.variable.index] = 1
                 }
-                values[u.variable.index] = 1
                 used.insert(m)
-                for t in placement.start..<(placement.start + instance.jobs[j].length) {
-                    busy[k, default: [:]][t, default: 0] += 1
-                }
+                for run in x.work { for t in run { busy[k, default: [:]][t, default: 0] += 1 } }
             }
         }
         for (k, n) in mechanicsUsed.enumerated() {

@@ -26,6 +26,15 @@ struct SlotCovers {
         items.append(Item(start: start, end: end, term: term, job: job))
     }
 
+    /// A placement working in `runs` (disjoint, ascending): each run is an item of its
+    /// own with the same term, so a row is kept at every run's start and the placement
+    /// counts at each kept slot inside a run, never in its pauses. The reduction stays
+    /// exact: it reasons about items, whatever placement they belong to, and the runs of
+    /// one placement never share a slot, so no row holds a term twice.
+    mutating func add(runs: [Range<Int>], term: Model.Term, job: Int) {
+        for run in runs { add(start: run.lowerBound, end: run.upperBound, term: term, job: job) }
+    }
+
     /// The rows to write, ascending by slot: each kept slot with the terms
     /// covering it (in insertion order) and how many distinct jobs they are.
     func maximalRows() -> [(slot: Int, terms: [Model.Term], jobs: Int)] {
