@@ -219,7 +219,9 @@ public struct GreedyStrategy: PlanningStrategy {
     static func hasFreePlacement(_ instance: Instance, job j: Int, occupancy: Occupancy) -> Bool {
         let job = instance.jobs[j]
         if job.resumable {
-            return instance.placementsAlone(job: j).contains { occupancy.isFree($0.placement, job: j, occupying: $0.occupation) }
+            return instance.placementsAlone(job: j).contains {
+                occupancy.isFree($0.placement, job: j, occupying: $0.occupation)
+            }
         }
         for s in job.starts {
             let range = s..<(s + job.length)
