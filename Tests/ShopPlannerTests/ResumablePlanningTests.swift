@@ -166,6 +166,34 @@ struct ResumablePlanningTests {
         #expect(other.assignment("J-1")?.bay == "LIFT-2")
     }
 
+    @Test func labourCountsWholeOnTheStartDay() throws {
+        // Open 08:00–18:00 Monday and Tuesday, two bays, M-1 and M-2 on shift then, at most
+        // 180 labour minutes a day. A (3 h, resumable) prefers Monday 16:00 and works
+        // 16–18 and Tuesday 08–09; B (2 h) prefers Tuesday 10:00; C (1 h) Monday 08:00.
+        // A books all 180 minutes on Monday (contract §7), so C cannot run on Monday
+        // beside it; A on Tuesday would book 300 there with B. So C goes to Tuesday 08:00
+        // with M-2 (24 slots away; B and C book 180 on Tuesday): 24. Leaving A or C out
+        // costs 1000. Counting A's minutes on the days it works would allow 0.
+        var shop = ShopBuilder()
+        shop.slotMinutes = 60
+        shop.days = 2
+        shop.hours = [["08:00", "18:00"]]
+        shop.labour = .init(limit: 180)
+        shop.bay("BAY-1")
+        shop.bay("BAY-2")
+        for id in ["M-1", "M-2"] {
+            shop.mechanic(id, shifts: [("08:00", "18:00"), ("2026-11-24T08:00", "2026-11-24T18:00")])
+        }
+        shop.jobs = [
+            Self.resumable(job("A", minutes: 180, preferred: ["16:00"])),
+            job("B", minutes: 120, preferred: ["2026-11-24T10:00"]),
+            job("C", minutes: 60, preferred: ["08:00"]),
+        ]
+        let result = Self.expectOptimum(try shop.scenario(), 24)
+        #expect(result.assignment("A")?.end == "2026-11-24T09:00")
+        #expect(result.assignment("C")?.start == "2026-11-24T08:00")
+    }
+
     @Test func aPinThatPausesHolds() throws {
         // The lunch example pinned at its preferred 10:00: it pauses over lunch, 0.
         var file = try Self.contract("resumable-lunch").file
