@@ -60,6 +60,43 @@ struct ResumableWorkTests {
         #expect(accepted > 0)
     }
 
+    /// The planner's rules for one placement (``Instance/isValidAlone(job:_:)``) and its
+    /// starts against the verifier, at every slot, with and without M-1, with a window
+    /// ending Tuesday 15:00, and with or without the bay out of service on Friday
+    /// 12:00–13:00 (lunch, a pause): a placement is valid alone exactly when the verifier
+    /// accepts it; the job's starts (which read time, not bays) are exactly the slots where
+    /// an accepted placement begins when the bay is always in service, and hold them all
+    /// when it is not.
+    @Test(arguments: [60, 300, 600], [false, true])
+    func validAloneAgreesWithTheVerifier(durationMinutes: Int, outage: Bool) throws {
+        var file = Self.file(durationMinutes: durationMinutes)
+        file.jobs[0].window = .init(latest: "2026-12-01T15:00")
+        if outage { file.bays[0].outOfService = [.init(start: "2026-11-27T12:00", end: "2026-11-27T13:00")] }
+        let scenario = try Scenario(file: file)
+        let instance = Instance(scenario)
+        let verifier = PlanVerifier(scenario: scenario)
+        var valid = Set<Int>()
+        for s in 0..<instance.slotCount {
+            for mechanic: Int? in [nil, 0] {
+                let placement = SlotPlacement(start: s, bay: 0, mechanic: mechanic)
+                let solution = SolutionFile.plan(
+                    for: scenario,
+                    placements: ["J-1": (instance.time(ofSlot: s), "BAY-1", mechanic.map { _ in "M-1" })])
+                let accepted = verifier.verify(solution).violations.isEmpty
+                #expect(instance.isValidAlone(job: 0, placement) == accepted, "start \(instance.time(ofSlot: s))")
+                if accepted { valid.insert(s) }
+            }
+        }
+        #expect(!valid.isEmpty)
+        if outage {
+            #expect(valid.isSubset(of: instance.jobs[0].starts))
+            // A job of more than an hour begun Friday morning pauses over the outage.
+            if durationMinutes > 60 { #expect(valid.count < instance.jobs[0].starts.count) }
+        } else {
+            #expect(instance.jobs[0].starts == valid.sorted())
+        }
+    }
+
     @Test func acrossTheWeekendAndTheClosedMonday() throws {
         // 15 hours from Friday 13:00 with M-1 (on until 17:00): Friday 13:00–17:00 (4),
         // Tuesday 08:00–12:00 (4) and 13:00–17:00 (4) is 12; the horizon ends Tuesday, so
