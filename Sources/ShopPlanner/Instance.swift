@@ -197,21 +197,25 @@ public struct Instance: Sendable {
 
     // MARK: - The contract's rules, one placement at a time
 
-    /// Rules 1 and 2: `[s, s+d)` inside one open interval and the window.
+    /// Rules 1 and 2: `[s, s+d)` inside one open interval and the window (the rule for a
+    /// job that is not resumable; ``isValidAlone(job:_:)`` reads a resumable job's).
     public func fitsHoursAndWindow(job j: Int, start s: Int) -> Bool {
         let job = jobs[j]
         return s >= 0 && s >= job.earliest && s + job.length <= job.latestEnd && s < slotCount
             && intervalEnd[s] >= s + job.length
     }
 
-    /// Rule 3 without overlap: bay type allowed and no out-of-service slot.
+    /// Rule 3 without overlap: bay type allowed and no out-of-service slot in `[s, s+d)`
+    /// (a resumable job holds its bay `[s, e)`: see ``bayAvailable(job:bay:held:)``).
     public func bayAvailable(job j: Int, bay b: Int, start s: Int) -> Bool {
         let end = s + jobs[j].length
         guard s >= 0, end <= slotCount, scenario.jobs[j].bayTypes.contains(bays[b].type) else { return false }
         return bays[b].blockedBefore[end] == bays[b].blockedBefore[s]
     }
 
-    /// Rule 4 without overlap: active, qualified, and on one shift throughout.
+    /// Rule 4 without overlap: active, qualified, and on one shift throughout `[s, s+d)`
+    /// (a resumable job's mechanic need only be on shift in its work slots, which
+    /// ``resumableWork(job:start:mechanic:)`` picks).
     public func mechanicAvailable(job j: Int, mechanic m: Int, start s: Int) -> Bool {
         let mechanic = scenario.mechanics[m], job = scenario.jobs[j]
         guard s >= 0, s < slotCount, mechanic.active, job.mechanicMode != .none,

@@ -10,7 +10,10 @@ import ShopDomain
 /// formulation then decides only *how many* members of a group are busy in a
 /// slot, and interval colouring (`IntervalColouring`) names the members afterwards, which is
 /// exact: intervals whose overlap never exceeds the group's size can always
-/// be given distinct members.
+/// be given distinct members. Grouped mechanics share their shifts, so a resumable job's
+/// work slots (contract §7) are the same with any member; and since every job of a
+/// mechanic works only where the shop is open and the mechanic on shift, each job's work is
+/// one run of those slots, and colouring by start and end stays exact for resumable jobs.
 ///
 /// Invariants (checked in ``ResourceGroups/checkInvariants()``): the groups
 /// partition the resources; members are ascending; groups are ordered by
