@@ -215,6 +215,39 @@ struct ResumablePlanningTests {
 }
 
 extension ResumablePlanningTests {
+    @Test func aResumableJobTiesTheDaysItSpans() throws {
+        // Two days open 08:00–12:00, one bay; J-0 may run on Monday only, J-1 on Tuesday
+        // only: two parts. J-2 (resumable, 6 h, by Tuesday 12:00) holds the bay from Monday
+        // into Tuesday, so it ties both days, and both jobs, into one part.
+        var shop = ShopBuilder()
+        shop.slotMinutes = 60
+        shop.days = 2
+        shop.bay("BAY-1")
+        shop.jobs = [
+            job("J-0", minutes: 60, mode: MechanicMode.none, window: ("08:00", "12:00")),
+            job("J-1", minutes: 60, mode: MechanicMode.none, window: ("2026-11-24T08:00", "2026-11-24T12:00")),
+        ]
+        func parts() throws -> [[Int]] {
+            let instance = Instance(try shop.scenario())
+            return IndependentParts.parts(
+                of: instance, bayGroups: instance.bayGroups(aggregate: true),
+                mechanicGroups: instance.mechanicGroups(aggregate: true))
+        }
+        #expect(try parts() == [[0], [1]])
+        shop.jobs.append(
+            Self.resumable(
+                job(
+                    "J-2", minutes: 360, mode: MechanicMode.none, window: ("08:00", "2026-11-24T12:00"),
+                    preferred: ["08:00"])))
+        #expect(try parts() == [[0, 1, 2]])
+        // J-2 can start Monday 08:00, 09:00 or 10:00 (ending Tuesday 10:00, 11:00, 12:00;
+        // later starts end too late). At 08:00 (0) it holds every Monday hour: J-0 out
+        // (1000). At 09:00 (1) J-0 takes 08:00 and J-1 Tuesday 11:00. At 10:00 (2) J-1 has
+        // no hour left (1000). Optimum 1, which needs both days solved together.
+        let result = Self.expectOptimum(try shop.scenario(), 1)
+        #expect(result.assignment("J-2")?.end == "2026-11-24T11:00")
+    }
+
     static let strategies: [any PlanningStrategy] = [MILPStrategy(), GreedyStrategy()]
 
     static func lunch(pin start: String?, outOfService: ScenarioFile.TimeRange? = nil) throws -> Scenario {
