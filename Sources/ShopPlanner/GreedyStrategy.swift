@@ -142,33 +142,48 @@ public struct GreedyStrategy: PlanningStrategy {
     ) -> (SlotPlacement, Int)? {
         let job = instance.jobs[j]
         let crews: [Int?] = (job.mode == .required ? [] : [nil]) + job.mechanicOptions.map { Optional($0) }
+        // Scanning each range costs about starts × length; tables cost one pass of the
+        // horizon per bay and mechanic: build them when the scans would cost more.
+        let tables =
+            job.starts.count * job.length >= instance.slotCount
+            ? FreeTime(occupancy, bays: job.bayOptions, mechanics: job.mechanicOptions) : nil
+        func isBayFree(_ b: Int, _ range: Range<Int>) -> Bool {
+            tables?.isBayFree(b, range) ?? occupancy.isBayFree(b, range)
+        }
+        func isMechanicFree(_ m: Int, _ work: [Range<Int>]) -> Bool {
+            tables?.isMechanicFree(m, work) ?? occupancy.isMechanicFree(m, work)
+        }
+        func hasCapacity(_ work: [Range<Int>]) -> Bool { tables?.hasCapacity(work) ?? occupancy.hasCapacity(work) }
         var best: (SlotPlacement, Int)?
         for (n, s) in job.starts.enumerated() {
             if let deadline, n % 64 == 63, ContinuousClock.now >= deadline {
                 timedOut?.pointee = true
                 break
             }
+            // Every cost term is at least 0 and ties go to the earlier start: a start,
+            // crew or bay that cannot beat the best found is skipped before its slots are
+            // looked at (a long job's checks read thousands of slots).
             let startCost = instance.startCost(job: j, start: s)
+            if let best, startCost >= best.1 { continue }
             for m in crews {
-                guard let occupation = instance.occupation(job: j, start: s, mechanic: m),
-                    occupation.end <= job.latestEnd, occupancy.hasCapacity(occupation.work)
-                else { continue }
                 var mechanicCost = instance.mechanicCost(job: j, mechanic: m)
-                if let m {
-                    // A mechanic books the job's labour on its start day (rule 7).
-                    guard occupancy.hasLabour(job: j, start: s), occupancy.isMechanicFree(m, occupation.work)
-                    else { continue }
-                    if !occupancy.usedMechanics.contains(m) { mechanicCost += usedWeight }
-                }
+                if let m, !occupancy.usedMechanics.contains(m) { mechanicCost += usedWeight }
+                if let best, startCost + mechanicCost >= best.1 { continue }
+                guard let occupation = instance.occupation(job: j, start: s, mechanic: m),
+                    occupation.end <= job.latestEnd
+                else { continue }
+                // A mechanic books the job's labour on its start day (rule 7).
+                if m != nil, !occupancy.hasLabour(job: j, start: s) { continue }
                 var bestBay: (Int, Int)?
-                for b in job.bayOptions
-                where instance.bayAvailable(job: j, bay: b, held: occupation.held)
-                    && occupancy.isBayFree(b, occupation.held)
-                {
+                for b in job.bayOptions where instance.bayAvailable(job: j, bay: b, held: occupation.held) {
                     let cost = instance.bayCost(job: j, bay: b)
-                    if bestBay == nil || cost < bestBay!.1 { bestBay = (b, cost) }
+                    if let bestBay, cost >= bestBay.1 { continue }
+                    if let best, startCost + mechanicCost + cost >= best.1 { continue }
+                    if isBayFree(b, occupation.held) { bestBay = (b, cost) }
                 }
-                guard let (bay, bayCost) = bestBay else { continue }
+                guard let (bay, bayCost) = bestBay, hasCapacity(occupation.work),
+                    m.map({ isMechanicFree($0, occupation.work) }) ?? true
+                else { continue }
                 let total = startCost + bayCost + mechanicCost
                 if best == nil || total < best!.1 { best = (SlotPlacement(start: s, bay: bay, mechanic: m), total) }
             }
@@ -219,9 +234,8 @@ public struct GreedyStrategy: PlanningStrategy {
     static func hasFreePlacement(_ instance: Instance, job j: Int, occupancy: Occupancy) -> Bool {
         let job = instance.jobs[j]
         if job.resumable {
-            return instance.placementsAlone(job: j).contains {
-                occupancy.isFree($0.placement, job: j, occupying: $0.occupation)
-            }
+            return cheapestFreeResumablePlacement(
+                instance, job: j, occupancy: occupancy, usedWeight: 0, deadline: nil, timedOut: nil) != nil
         }
         for s in job.starts {
             let range = s..<(s + job.length)

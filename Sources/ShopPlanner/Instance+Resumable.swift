@@ -41,38 +41,57 @@ extension Instance {
     /// the horizon ends. The job holds its bay from `s` to the end of the last run.
     public func resumableWork(job j: Int, start s: Int, mechanic m: Int?) -> [Range<Int>]? {
         Self.resumableWork(
-            length: jobs[j].length, start: s, open: intervalEnd, shift: m.map { mechanics[$0].shiftReach })
+            length: jobs[j].length, start: s, open: openIntervals, shifts: m.map { mechanics[$0].shifts })
     }
 
-    /// The walk of ``resumableWork(job:start:mechanic:)`` on the grid's arrays: `open[t]`
-    /// is the end of the open interval holding `t` (or `-1`), `shift[t]` likewise for the
-    /// mechanic's joined shifts (`nil`: no mechanic). Shared with the initialiser, which
-    /// finds a resumable job's starts with it.
-    static func resumableWork(length: Int, start s: Int, open: [Int], shift: [Int]?) -> [Range<Int>]? {
-        let count = open.count
-        guard s >= 0, s < count else { return nil }
+    /// The walk of ``resumableWork(job:start:mechanic:)`` on sorted, disjoint, maximal
+    /// runs: `open` the open intervals, `shifts` the mechanic's joined shifts (`nil`: no
+    /// mechanic), both inside the horizon. It steps from run to run, never slot by slot,
+    /// so closed nights and weekends cost nothing however fine the slots. Shared with the
+    /// initialiser, which finds a resumable job's starts with it.
+    static func resumableWork(length: Int, start s: Int, open: [Range<Int>], shifts: [Range<Int>]?) -> [Range<Int>]? {
+        var i = firstRun(in: open, endingAfter: s)
+        var k = shifts.map { firstRun(in: $0, endingAfter: s) } ?? 0
+        // `s` itself must be a work slot.
+        guard i < open.count, open[i].contains(s) else { return nil }
+        if let shifts { guard k < shifts.count, shifts[k].contains(s) else { return nil } }
         var remaining = length
         var pieces: [Range<Int>] = []
         var t = s
-        while remaining > 0, t < count {
-            // The end of the run of work time holding `t`: both runs are maximal, so
-            // their common part ends at the nearer end (`-1` when either is absent).
-            let reach = shift.map { min(open[t], $0[t]) } ?? open[t]
-            guard reach > t else {
-                if t == s { return nil }
-                t += 1
-                continue
+        while remaining > 0, i < open.count {
+            var lower = max(t, open[i].lowerBound), upper = open[i].upperBound
+            if let shifts {
+                guard k < shifts.count else { break }
+                lower = max(lower, shifts[k].lowerBound)
+                upper = min(upper, shifts[k].upperBound)
             }
-            let take = min(remaining, reach - t)
-            if let last = pieces.last, last.upperBound == t {
-                pieces[pieces.count - 1] = last.lowerBound..<(t + take)
-            } else {
-                pieces.append(t..<(t + take))
+            if lower < upper {
+                let take = min(remaining, upper - lower)
+                if let last = pieces.last, last.upperBound == lower {
+                    pieces[pieces.count - 1] = last.lowerBound..<(lower + take)
+                } else {
+                    pieces.append(lower..<(lower + take))
+                }
+                remaining -= take
+                t = lower + take
+                if t < upper { continue }
             }
-            remaining -= take
-            t += take
+            // Move past whichever run ends first (both, when they end together).
+            let openEnd = open[i].upperBound, shiftEnd = shifts.map { $0[k].upperBound } ?? Int.max
+            if openEnd <= shiftEnd { i += 1 }
+            if shiftEnd <= openEnd { k += 1 }
         }
         return remaining == 0 ? pieces : nil
+    }
+
+    /// The index of the first run of ascending, disjoint `runs` that ends after `t`.
+    private static func firstRun(in runs: [Range<Int>], endingAfter t: Int) -> Int {
+        var low = 0, high = runs.count
+        while low < high {
+            let mid = (low + high) / 2
+            if runs[mid].upperBound <= t { low = mid + 1 } else { high = mid }
+        }
+        return low
     }
 
     /// What job `j` takes started at `s` with mechanic `m`: `[s, s+d)` straight through
@@ -122,28 +141,28 @@ extension Instance {
         case (_, let m?): return mechanicQualified(job: j, mechanic: m)
         }
     }
+}
 
-    /// Every placement of job `j` that keeps the rules alone, with what it takes: its
-    /// pin alone when pinned; otherwise each start, mechanic (none first, when the mode
-    /// allows) and bay, in that order.
-    func placementsAlone(job j: Int) -> [(placement: SlotPlacement, occupation: Occupation)] {
-        let job = jobs[j]
-        if let pin = job.pinned { return [(pin, occupation(job: j, pin))] }
-        let crews: [Int?] = (job.mode == .required ? [] : [nil]) + job.mechanicOptions.map { Optional($0) }
-        var found: [(placement: SlotPlacement, occupation: Occupation)] = []
-        for s in job.starts {
-            for m in crews {
-                guard let occupation = occupation(job: j, start: s, mechanic: m) else { continue }
-                if job.resumable {
-                    guard occupation.end <= job.latestEnd else { continue }
-                } else if let m, !mechanicAvailable(job: j, mechanic: m, start: s) {
-                    continue
-                }
-                for b in job.bayOptions where bayAvailable(job: j, bay: b, held: occupation.held) {
-                    found.append((SlotPlacement(start: s, bay: b, mechanic: m), occupation))
-                }
+extension Instance {
+    /// The runs of work time inside `window`: open time, and with `shifts` also on shift;
+    /// ascending.
+    static func workRuns(open: [Range<Int>], shifts: [Range<Int>]?, within window: Range<Int>) -> [Range<Int>] {
+        let clipped = open.compactMap { run -> Range<Int>? in
+            let lower = max(run.lowerBound, window.lowerBound), upper = min(run.upperBound, window.upperBound)
+            return lower < upper ? lower..<upper : nil
+        }
+        guard let shifts else { return clipped }
+        var runs: [Range<Int>] = []
+        var k = 0
+        for run in clipped {
+            while k < shifts.count, shifts[k].upperBound <= run.lowerBound { k += 1 }
+            var n = k
+            while n < shifts.count, shifts[n].lowerBound < run.upperBound {
+                let lower = max(run.lowerBound, shifts[n].lowerBound), upper = min(run.upperBound, shifts[n].upperBound)
+                if lower < upper { runs.append(lower..<upper) }
+                n += 1
             }
         }
-        return found
+        return runs
     }
 }

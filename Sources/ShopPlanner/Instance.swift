@@ -149,7 +149,6 @@ public struct Instance: Sendable {
             return MechanicSlots(index: index, id: mechanic.id, shifts: shifts, shiftReach: reach)
         }
         self.mechanics = mechanics
-        let reach = mechanics.map(\.shiftReach)
 
         func slotPlacement(_ placement: Scenario.Placement?) -> SlotPlacement? {
             placement.map { SlotPlacement(start: down(minutes($0.start)), bay: $0.bay, mechanic: $0.mechanic) }
@@ -169,16 +168,32 @@ public struct Instance: Sendable {
             if job.resumable {
                 // Contract §7: a start is a work slot from which the work, alone, ends by
                 // `latest`: with no mechanic (when the mode allows none) or with some
-                // qualified mechanic on shift then.
-                let shifts: [[Int]?] =
-                    (job.mechanicMode == .required ? [] : [nil]) + mechanicOptions.map { Optional(reach[$0]) }
-                for s in max(earliest, 0)..<max(max(earliest, 0), min(latestEnd, count)) {
-                    let finishes = shifts.contains { shift in
-                        Self.resumableWork(length: length, start: s, open: intervalEnd, shift: shift)
-                            .map { $0.last!.upperBound <= latestEnd } ?? false
+                // qualified mechanic on shift then. For one crew a later start's work is
+                // a part of an earlier one's and ends no earlier, so its starts are a
+                // prefix of its work slots in the window: the first that fails ends it.
+                let crews: [[Range<Int>]?] =
+                    (job.mechanicMode == .required ? [] : [nil])
+                    + mechanicOptions.map { Optional(mechanics[$0].shifts) }
+                var found = Set<Int>()
+                let window = max(earliest, 0)..<max(max(earliest, 0), min(latestEnd, count))
+                for shifts in crews {
+                    for run in Self.workRuns(open: intervals, shifts: shifts, within: window) {
+                        var finished = true
+                        for s in run {
+                            guard
+                                let work = Self.resumableWork(
+                                    length: length, start: s, open: intervals, shifts: shifts),
+                                work.last!.upperBound <= latestEnd
+                            else {
+                                finished = false
+                                break
+                            }
+                            found.insert(s)
+                        }
+                        if !finished { break }
                     }
-                    if finishes { starts.append(s) }
                 }
+                starts = found.sorted()
             } else {
                 var s = max(earliest, 0)
                 while s + length <= min(latestEnd, count) {
