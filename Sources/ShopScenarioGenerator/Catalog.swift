@@ -143,6 +143,10 @@ enum Catalog {
     static let struts = Service(
         name: "struts", weight: 3, durations: [150], bayTypes: [.lift],
         requiredSkills: ["SUSPENSION"], preferredSkills: ["ALIGNMENT"], twoDayChance: 0.3)
+    /// A multi-day job (`--multi-day`): longer than any open interval, so it is resumable.
+    static let engineRebuild = Service(
+        name: "engine rebuild", weight: 0, durations: [660, 720, 840, 960], bayTypes: [.lift],
+        requiredSkills: ["ENGINE"], preferredSkills: ["DIAGNOSTICS"])
     /// At the customer's place, from the mobile unit; without one the shop does it in a general bay.
     static let batteryOnSite = Service(
         name: "battery on site", weight: 4, durations: [45], bayTypes: [.mobileUnit],

@@ -11,5 +11,5 @@ extension SplitMix64 {
 
 /// The phases of scenario generation, each with its own random stream.
 enum GenerationStream: UInt64 {
-    case facility = 1, bays, mechanics, jobs, disruption, pins
+    case facility = 1, bays, mechanics, jobs, disruption, pins, resumable
 }

@@ -26,6 +26,13 @@ public struct GeneratorOptions: Sendable, Hashable, Codable {
     public var startDate: LocalDate
     /// The slot length; it must divide 60.
     public var slotMinutes: Int
+    /// Fraction (0…1) of the jobs made resumable (contract §7) with their usual duration:
+    /// work that may pause over lunch, a night or an end of shift.
+    public var resumableFraction: Double
+    /// Fraction (0…1) of the jobs made multi-day: resumable engine rebuilds whose duration
+    /// (11–16 hours) is longer than any open interval, with a window of four open days.
+    /// With ``resumableFraction`` it adds up to at most 1.
+    public var multiDayFraction: Double
 
     /// Monday 2026-11-23, the first day of the bundled datasets.
     public static let defaultStartDate = LocalDate(year: 2026, month: 11, day: 23)!
@@ -39,7 +46,7 @@ public struct GeneratorOptions: Sendable, Hashable, Codable {
     public init(
         seed: UInt64, jobs: Int, mechanics: Int, bays: Int, days: Int, pinnedFraction: Double = 0,
         disrupted: Bool = false, startDate: LocalDate = GeneratorOptions.defaultStartDate,
-        slotMinutes: Int = 15
+        slotMinutes: Int = 15, resumableFraction: Double = 0, multiDayFraction: Double = 0
     ) {
         self.seed = seed
         self.jobs = jobs
@@ -50,6 +57,8 @@ public struct GeneratorOptions: Sendable, Hashable, Codable {
         self.disrupted = disrupted
         self.startDate = startDate
         self.slotMinutes = slotMinutes
+        self.resumableFraction = resumableFraction
+        self.multiDayFraction = multiDayFraction
     }
 
     /// Checks every option and reports every problem at once, each at the
@@ -72,6 +81,17 @@ public struct GeneratorOptions: Sendable, Hashable, Codable {
             issues.append(
                 ValidationIssue(path: "--pinned", message: "must be a fraction from 0 to 1, not \(pinnedFraction)"))
         }
+        for (value, name) in [(resumableFraction, "--resumable"), (multiDayFraction, "--multi-day")]
+        where !(value >= 0 && value <= 1) {  // also refuses NaN
+            issues.append(ValidationIssue(path: name, message: "must be a fraction from 0 to 1, not \(value)"))
+        }
+        if resumableFraction >= 0, multiDayFraction >= 0, resumableFraction + multiDayFraction > 1 {
+            issues.append(
+                ValidationIssue(
+                    path: "--resumable",
+                    message:
+                        "with --multi-day it must add up to at most 1, not \(resumableFraction + multiDayFraction)"))
+        }
         if !(1...60).contains(slotMinutes) || 60 % slotMinutes != 0 {
             issues.append(
                 ValidationIssue(
@@ -89,6 +109,7 @@ public struct GeneratorOptions: Sendable, Hashable, Codable {
 
     private enum CodingKeys: String, CodingKey {
         case seed, jobs, mechanics, bays, days, pinnedFraction, disrupted, startDate, slotMinutes
+        case resumableFraction, multiDayFraction
     }
 
     public init(from decoder: any Decoder) throws {
@@ -101,6 +122,8 @@ public struct GeneratorOptions: Sendable, Hashable, Codable {
         pinnedFraction = try container.decodeIfPresent(Double.self, forKey: .pinnedFraction) ?? 0
         disrupted = try container.decodeIfPresent(Bool.self, forKey: .disrupted) ?? false
         slotMinutes = try container.decodeIfPresent(Int.self, forKey: .slotMinutes) ?? 15
+        resumableFraction = try container.decodeIfPresent(Double.self, forKey: .resumableFraction) ?? 0
+        multiDayFraction = try container.decodeIfPresent(Double.self, forKey: .multiDayFraction) ?? 0
         if let text = try container.decodeIfPresent(String.self, forKey: .startDate) {
             guard let date = LocalDate(text) else {
                 throw DecodingError.dataCorruptedError(
@@ -123,5 +146,8 @@ public struct GeneratorOptions: Sendable, Hashable, Codable {
         try container.encode(disrupted, forKey: .disrupted)
         try container.encode(startDate.description, forKey: .startDate)
         try container.encode(slotMinutes, forKey: .slotMinutes)
+        // Left out at 0, so the options of a scenario without resumable jobs read as before.
+        if resumableFraction != 0 { try container.encode(resumableFraction, forKey: .resumableFraction) }
+        if multiDayFraction != 0 { try container.encode(multiDayFraction, forKey: .multiDayFraction) }
     }
 }

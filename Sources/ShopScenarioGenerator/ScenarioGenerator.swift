@@ -64,7 +64,8 @@ struct ShopBuilder {
         let bays = makeBays()
         var crew = makeCrew()
         let services = Catalog.services(for: Set(bays.map { BayType(rawValue: $0.type)! }))
-        let jobs = makeJobs(services: services)
+        var jobs = makeJobs(services: services)
+        makeResumable(&jobs, bayTypes: Set(bays.map { BayType(rawValue: $0.type)! }))
         if options.mechanics >= 3 { cover(jobs, crew: &crew) }
         let mechanics = crew.map {
             ScenarioFile.Mechanic(
@@ -318,5 +319,42 @@ struct ShopBuilder {
                     mechanic: mode, priority: priority, window: window, preferredStarts: preferred))
         }
         return jobs
+    }
+
+    /// Makes shares of the jobs resumable (contract §7), from a stream of their
+    /// own so the rest of a seed's scenario stays as it is: each job draws once, a draw
+    /// below ``GeneratorOptions/multiDayFraction`` makes it a multi-day engine rebuild, one
+    /// below that plus ``GeneratorOptions/resumableFraction`` lets it pause as it is.
+    func makeResumable(_ jobs: inout [ScenarioFile.Job], bayTypes: Set<BayType>) {
+        guard options.resumableFraction > 0 || options.multiDayFraction > 0 else { return }
+        var rng = SplitMix64(seed: options.seed, stream: .resumable)
+        let rebuild = Catalog.engineRebuild
+        let days =
+            openDays.isEmpty
+            ? [OpenDay(offset: 0, date: options.startDate, open: 480, close: 1080)] : openDays
+        for i in jobs.indices {
+            // Every job draws the same numbers whatever it becomes, so one job's fate never
+            // shifts another's.
+            let roll = rng.unit()
+            let duration = rng.pick(rebuild.durations)
+            if roll < options.multiDayFraction {
+                let d = openDays.isEmpty ? 0 : dayIndex(ofJob: i)
+                let day = days[d], last = days[min(d + 3, days.count - 1)]
+                // An engine rebuild where there is a lift; without one the job keeps its
+                // service's bays and skills and only grows long.
+                if rebuild.bayTypes.contains(where: bayTypes.contains) {
+                    jobs[i].bayTypes = rebuild.bayTypes.map(\.rawValue)
+                    jobs[i].requiredSkills = rebuild.requiredSkills
+                    jobs[i].preferredSkills = rebuild.preferredSkills
+                    jobs[i].mechanic = nil
+                }
+                jobs[i].durationMinutes = duration
+                jobs[i].window = .init(earliest: Self.time(day.date, day.open), latest: Self.time(last.date, last.close))
+                jobs[i].preferredStarts = [Self.time(day.date, day.open)]
+                jobs[i].resumable = true
+            } else if roll < options.multiDayFraction + options.resumableFraction {
+                jobs[i].resumable = true
+            }
+        }
     }
 }

@@ -39,6 +39,16 @@ struct Generate: ParsableCommand {
     @Option(name: .customLong("slot-minutes"), parsing: .unconditional, help: "Slot length in minutes; must divide 60.")
     var slotMinutes: Int = 15
 
+    @Option(
+        name: .customLong("resumable"), parsing: .unconditional,
+        help: "Make this fraction (0-1) of the jobs resumable: they may pause over closed time, keeping their bay.")
+    var resumableFraction: Double = 0
+
+    @Option(
+        name: .customLong("multi-day"), parsing: .unconditional,
+        help: "Make this fraction (0-1) of the jobs multi-day engine rebuilds (11-16 h, resumable).")
+    var multiDayFraction: Double = 0
+
     @Option(help: "Write the scenario to this file (atomically) instead of standard output.")
     var output: String?
 
@@ -49,7 +59,8 @@ struct Generate: ParsableCommand {
         }
         let options = GeneratorOptions(
             seed: seed, jobs: jobs, mechanics: mechanics, bays: bays, days: days, pinnedFraction: pinnedFraction,
-            disrupted: disrupted, startDate: start, slotMinutes: slotMinutes)
+            disrupted: disrupted, startDate: start, slotMinutes: slotMinutes,
+            resumableFraction: resumableFraction, multiDayFraction: multiDayFraction)
         do {
             try options.validate()
         } catch {
