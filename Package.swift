@@ -70,7 +70,7 @@ let package = Package(
         .target(name: "ShopOperations", dependencies: ["ShopDomain", "ShopPlanner"]),
         .target(
             name: "ShopBooking", dependencies: ["ShopDomain", "MILP", "ShopPlanner", "ShopOperations", "ShopVerifier"]),
-        .target(name: "ShopViews", dependencies: ["ShopDomain", "ShopOperations"]),
+        .target(name: "ShopViews", dependencies: ["ShopDomain", "ShopPlanner", "ShopOperations"]),
         .target(name: "ShopReschedule", dependencies: ["ShopDomain", "MILP", "ShopPlanner", "ShopOperations"]),
         .target(
             name: "ShopWhatIf",

@@ -70,4 +70,21 @@ public enum OpenTime {
             return pieces
         }
     }
+
+    /// `amount` units of work done from `from` on in `time` (sorted, disjoint, not touching
+    /// work time: open, on shift), carried over every break until done: the pieces worked, in order,
+    /// each as long as the work time allows. The walk of contract §7, in any unit (the
+    /// views walk minutes from now; the rule's example walks slots). The work starts at the
+    /// first work time at or after `from`; `[]` for no work; `nil` when `time` ends first.
+    public static func carryOver(_ amount: Int, from: Int, through time: [Range<Int>]) -> [Range<Int>]? {
+        var left = amount
+        var pieces: [Range<Int>] = []
+        for range in time where left > 0 && range.upperBound > from {
+            let begin = max(range.lowerBound, from)
+            let take = min(left, range.upperBound - begin)
+            pieces.append(begin..<(begin + take))
+            left -= take
+        }
+        return left == 0 ? pieces : nil
+    }
 }

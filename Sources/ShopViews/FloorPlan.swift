@@ -1,12 +1,18 @@
 import ShopDomain
+import ShopPlanner
 
 /// When each active work order of a location will start and be done, worked
 /// out from the plan the snapshot holds.
 ///
-/// The rule: work goes on only while the shop is open, its mechanic is on
-/// shift and its bay (or mobile unit) is in service; work that cannot finish
-/// before closing carries over to the next such time. A job holds its
-/// mechanic and its bay from its start to its completion.
+/// The rule is the planner's rule for resumable jobs (contract §7), so the
+/// board and a plan give the same end for the same job: work goes on only
+/// while the shop is open and its mechanic is on shift, read on the slot grid
+/// exactly as the planner reads them (``Instance``: opening hours and shifts
+/// rounded inwards); work that cannot finish before closing carries over to
+/// the next such time (``OpenTime/carryOver(_:from:through:)``). A job holds
+/// its bay (or mobile unit) from its start to its completion, and its
+/// mechanic only while it is worked on. Unlike a plan, the floor can meet a
+/// bay that goes out of service under a car: the work then pauses too.
 ///
 /// 1. **Assigned work** (a mechanic and a place from its appointment) is
 ///    dispatched in order of readiness: in progress now; scheduled at its
@@ -40,9 +46,12 @@ public struct FloorPlan: Sendable {
         public var aheadOnMechanic: Int = 0
         /// Jobs of its place planned before it.
         public var aheadOnPlace: Int = 0
+        /// The pieces of work from ``start`` to ``completion``, in order: one
+        /// when the work does not pause, none when nothing is left to do.
+        public var work: [Range<LocalDateTime>] = []
         /// The work stops (closing, end of shift, bay out of service) and
         /// goes on later before it is done.
-        public var pauses: Bool = false
+        public var pauses: Bool { work.count > 1 }
         /// Why no forecast exists, in words.
         public var blocked: String?
         /// Waiting work only: its place in the queue (from 1).
@@ -57,20 +66,24 @@ public struct FloorPlan: Sendable {
         var placeBusy = [[Range<Int>]](repeating: [], count: location.scenario.bays.count)
         var forecasts = [Forecast?](repeating: nil, count: location.workOrders.count)
 
-        /// The earliest run of `minutes` of work from `ready` at which
-        /// mechanic `m` and place `p` are both at work and free (gaps in
-        /// their queues included).
-        func earliestFit(_ minutes: Int, ready: Int, mechanic m: Int, place p: Int) -> (
-            start: Int, end: Int, paused: Bool
-        )? {
-            let busy = mechanicBusy[m] + placeBusy[p]
+        /// The earliest pieces of `minutes` of work from `ready` at which
+        /// mechanic `m` and place `p` are both at work, the place free from
+        /// the first piece to the last and the mechanic free in each (gaps
+        /// in their queues included); `[ready..<ready]` for no work left.
+        func earliestFit(_ minutes: Int, ready: Int, mechanic m: Int, place p: Int) -> [Range<Int>]? {
+            if minutes == 0 { return [ready..<ready] }
             let time = calendar.together(m, p)
             var candidates = [ready]
-            for run in busy where run.upperBound > ready { candidates.append(run.upperBound) }
+            for run in mechanicBusy[m] + placeBusy[p] where run.upperBound > ready { candidates.append(run.upperBound) }
             candidates.sort()
             for from in candidates {
-                guard let run = WorkCalendar.allocate(minutes, from: from, in: time) else { return nil }
-                if !busy.contains(where: { $0.overlaps(run.start..<run.end) }) { return run }
+                guard let work = OpenTime.carryOver(minutes, from: from, through: time) else { return nil }
+                let held = work[0].lowerBound..<work[work.count - 1].upperBound
+                if !placeBusy[p].contains(where: { $0.overlaps(held) })
+                    && !work.contains(where: { piece in mechanicBusy[m].contains { $0.overlaps(piece) } })
+                {
+                    return work
+                }
             }
             return nil
         }
@@ -78,19 +91,22 @@ public struct FloorPlan: Sendable {
         /// Books the work order's remaining work on mechanic `m` and place `p`.
         func book(_ w: Int, mechanic m: Int, place p: Int, ready: Int, into forecast: inout Forecast) {
             let minutes = location.workOrders[w].file.remainingMinutes
-            guard let run = earliestFit(minutes, ready: ready, mechanic: m, place: p) else {
+            guard let work = earliestFit(minutes, ready: ready, mechanic: m, place: p) else {
                 forecast.blocked =
                     "cannot finish within the \(location.scenario.facility.horizonDays) day(s) the shift data cover"
                 return
             }
-            forecast.start = LocalDateTime(absoluteMinutes: run.start)
-            forecast.completion = LocalDateTime(absoluteMinutes: run.end)
-            forecast.pauses = run.paused
-            forecast.aheadOnMechanic = mechanicBusy[m].count { $0.lowerBound < run.start }
-            forecast.aheadOnPlace = placeBusy[p].count { $0.lowerBound < run.start }
-            if run.start < run.end {
-                mechanicBusy[m].append(run.start..<run.end)
-                placeBusy[p].append(run.start..<run.end)
+            let start = work[0].lowerBound, end = work[work.count - 1].upperBound
+            forecast.start = LocalDateTime(absoluteMinutes: start)
+            forecast.completion = LocalDateTime(absoluteMinutes: end)
+            forecast.work = work.filter { !$0.isEmpty }.map {
+                LocalDateTime(absoluteMinutes: $0.lowerBound)..<LocalDateTime(absoluteMinutes: $0.upperBound)
+            }
+            forecast.aheadOnMechanic = mechanicBusy[m].count { $0.lowerBound < start }
+            forecast.aheadOnPlace = placeBusy[p].count { $0.lowerBound < start }
+            if start < end {
+                mechanicBusy[m] += work
+                placeBusy[p].append(start..<end)
             }
         }
 
@@ -170,10 +186,9 @@ public struct FloorPlan: Sendable {
                     {
                         continue
                     }
-                    guard let run = earliestFit(order.file.remainingMinutes, ready: ready, mechanic: m, place: p) else {
-                        continue
-                    }
-                    if best.map({ run.start < $0.start }) ?? true { best = (run.start, m, p) }
+                    guard let work = earliestFit(order.file.remainingMinutes, ready: ready, mechanic: m, place: p)
+                    else { continue }
+                    if best.map({ work[0].lowerBound < $0.start }) ?? true { best = (work[0].lowerBound, m, p) }
                 }
             }
             if let best {
@@ -190,42 +205,36 @@ public struct FloorPlan: Sendable {
 }
 
 /// The working time of each mechanic and each place, in absolute minutes
-/// from `now` to the end of the snapshot's horizon.
+/// from `now` to the end of the snapshot's horizon: the shop's open time and
+/// the mechanics' shifts as the planner reads them on the slot grid.
 struct WorkCalendar {
-    /// Sorted, disjoint.
+    /// Sorted, disjoint, not touching.
     let mechanicTime: [[Range<Int>]]
     let placeTime: [[Range<Int>]]
     private var pairs: [Int: [Range<Int>]] = [:]
 
     init(_ location: ShopFloor.Location, now: LocalDateTime) {
-        let facility = location.scenario.facility
-        var open: [Range<Int>] = []
-        var day = max(now.date, facility.horizonStart)
-        let lastDay = facility.horizonStart.adding(days: facility.horizonDays)
-        while day < lastDay {
-            if !facility.closedDates.contains(day), let hours = facility.operatingHours[day.weekday] {
-                for range in hours {
-                    let start = LocalDateTime(date: day, minuteOfDay: 0).absoluteMinutes
-                    open.append((start + range.open.minutes)..<(start + range.close.minutes))
-                }
-            }
-            day = day.adding(days: 1)
-        }
+        // The planner's own reading of the hours and shifts, so the rule lives in one place.
+        let grid = Instance(location.scenario)
+        let origin = location.scenario.facility.horizonBegin.absoluteMinutes
         let from = now.absoluteMinutes
-        // Ranges that touch (12:00 close and open, 24:00 then 00:00) are one
-        // stretch of work time, not a pause.
-        open = OpenTime.union(open.compactMap { $0.upperBound > from ? max($0.lowerBound, from)..<$0.upperBound : nil })
+        func absolute(_ slots: Range<Int>) -> Range<Int> {
+            (origin + slots.lowerBound * grid.slotMinutes)..<(origin + slots.upperBound * grid.slotMinutes)
+        }
+        /// Slot ranges as minutes, from now on.
+        func minutes(_ slots: [Range<Int>]) -> [Range<Int>] {
+            slots.map(absolute).compactMap { $0.upperBound > from ? max($0.lowerBound, from)..<$0.upperBound : nil }
+        }
+        // Open intervals are maximal: ranges that touch (12:00 close and
+        // open, 24:00 then 00:00) are one stretch of work time, not a pause.
+        let open = minutes(grid.openIntervals)
         mechanicTime = location.scenario.mechanics.enumerated().map { m, mechanic in
             guard mechanic.active else { return [] }
             guard location.shiftsKnown[m] else { return open }
-            // Joined too: overlapping shifts would otherwise count their common time twice.
-            let shifts = OpenTime.union(mechanic.shifts.map { $0.start.absoluteMinutes..<$0.end.absoluteMinutes })
-            return OpenTime.intersect(open, shifts)
+            return OpenTime.intersect(open, minutes(grid.mechanics[m].shifts))
         }
-        placeTime = location.scenario.bays.map { bay in
-            bay.outOfService.reduce(open) { time, out in
-                OpenTime.subtract(time, out.start.absoluteMinutes..<out.end.absoluteMinutes)
-            }
+        placeTime = grid.bays.map { bay in
+            bay.outOfService.reduce(open) { time, out in OpenTime.subtract(time, absolute(out)) }
         }
     }
 
@@ -236,25 +245,5 @@ struct WorkCalendar {
         let time = OpenTime.intersect(mechanicTime[m], placeTime[p])
         pairs[key] = time
         return time
-    }
-
-    /// Start and end of `minutes` of work from `from` in `time` (sorted,
-    /// disjoint, not touching), carried over breaks; `paused` when it stops
-    /// at the end of one range and goes on in a later one.
-    static func allocate(_ minutes: Int, from: Int, in time: [Range<Int>]) -> (start: Int, end: Int, paused: Bool)? {
-        // No work left to do: done as soon as it is ready.
-        if minutes == 0 { return (from, from, false) }
-        var left = minutes
-        var start: Int?
-        var pieces = 0
-        for range in time where range.upperBound > from {
-            let begin = max(range.lowerBound, from)
-            if start == nil { start = begin }
-            pieces += 1
-            let take = min(left, range.upperBound - begin)
-            left -= take
-            if left == 0 { return (start!, begin + take, pieces > 1) }
-        }
-        return nil
     }
 }

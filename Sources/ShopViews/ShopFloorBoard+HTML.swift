@@ -82,15 +82,31 @@ extension ShopFloorBoard {
                     bar.atRisk
                     ? " stroke=\"#d62828\" stroke-width=\"2\""
                     : (bar.expected ? " stroke=\"#555\" stroke-dasharray=\"4 3\"" : "")
-                let w = max(2, x(end) - x(start))
                 let label = bar.text + (bar.mechanic.map { " · " + $0 } ?? "")
+                let pieces = (bar.work ?? [.init(start: bar.start, end: bar.end)]).compactMap { piece -> Range<Int>? in
+                    guard let a = LocalDateTime(piece.start)?.absoluteMinutes,
+                        let b = LocalDateTime(piece.end)?.absoluteMinutes, b > from, a < to
+                    else { return nil }
+                    return a..<b
+                }
+                let cls = bar.work == nil ? "bar" : "bar resumable"
                 svg +=
-                    "<g><title>\(escape("\(label) \(bar.start)–\(bar.end) \(bar.statusLabel ?? bar.status.rawValue)"))</title>"
-                svg +=
-                    "<rect x=\"\(x(start))\" y=\"\(y + 5)\" width=\"\(w)\" height=\"\(laneHeight - 10)\" rx=\"3\" fill=\"\(color)\"\(bar.expected ? " fill-opacity=\"0.45\"" : "")\(stroke)/>"
-                if w > 40 {
+                    "<g class=\"\(cls)\"><title>\(escape("\(label) \(bar.start)–\(bar.end) \(bar.statusLabel ?? bar.status.rawValue)\(Self.piecesNote(bar).map { ", " + $0 } ?? "")"))</title>"
+                if bar.work != nil {
+                    // A thin line across the closed time: the car stays on its bay between the pieces.
                     svg +=
-                        "<svg x=\"\(x(start) + 4)\" y=\"\(y + 5)\" width=\"\(w - 8)\" height=\"\(laneHeight - 10)\"><text y=\"14\">\(escape(label))</text></svg>"
+                        "<line class=\"pause\" x1=\"\(x(start))\" y1=\"\(y + laneHeight / 2)\" x2=\"\(x(end))\" y2=\"\(y + laneHeight / 2)\" stroke=\"\(color)\" stroke-width=\"2\"/>"
+                }
+                var labelled = false
+                for piece in pieces {
+                    let w = max(2, x(piece.upperBound) - x(piece.lowerBound))
+                    svg +=
+                        "<rect class=\"piece\" x=\"\(x(piece.lowerBound))\" y=\"\(y + 5)\" width=\"\(w)\" height=\"\(laneHeight - 10)\" rx=\"3\" fill=\"\(color)\"\(bar.expected ? " fill-opacity=\"0.45\"" : "")\(stroke)/>"
+                    if w > 40 && !labelled {
+                        labelled = true
+                        svg +=
+                            "<svg x=\"\(x(piece.lowerBound) + 4)\" y=\"\(y + 5)\" width=\"\(w - 8)\" height=\"\(laneHeight - 10)\"><text y=\"14\">\(escape(label))</text></svg>"
+                    }
                 }
                 svg += "</g>\n"
             }
@@ -101,6 +117,14 @@ extension ShopFloorBoard {
             svg += "<text x=\"\(x(now) + 4)\" y=\"\(height - 1)\" fill=\"#d62828\">now</text>\n"
         }
         return svg + "</svg>\n"
+    }
+
+    /// `works 10:00–12:00, 13:00–16:00` for work in pieces (dates shown off its first day);
+    /// `nil` for work in one piece.
+    static func piecesNote(_ bar: Bar) -> String? {
+        guard let work = bar.work else { return nil }
+        let day = String(bar.start.prefix(10))
+        return "works " + work.map { "\(clock($0.start, on: day))–\(clock($0.end, on: day))" }.joined(separator: ", ")
     }
 
     private func waitingTable(_ board: LocationBoard) -> String {

@@ -47,6 +47,9 @@ public struct ShopFloorBoard: Codable, Hashable, Sendable {
         public var mechanic: String?
         public var start: String
         public var end: String
+        /// The pieces of work when it pauses (``WorkInProgressRow/work``); the
+        /// car keeps the lane between them. Absent: one piece, `start` to `end`.
+        public var work: [SolutionFile.WorkRange]? = nil
         public var status: WorkOrderState
         /// The location's word for the status.
         public var statusLabel: String? = nil
@@ -116,7 +119,7 @@ public struct ShopFloorBoard: Codable, Hashable, Sendable {
                         }
                     return Bar(
                         workOrderId: row.workOrderId, text: "\(row.workOrderId) \(row.vehicle.name ?? row.vehicle.id)",
-                        mechanic: who, start: start, end: end, status: row.status, statusLabel: row.statusLabel,
+                        mechanic: who, start: start, end: end, work: row.work, status: row.status, statusLabel: row.statusLabel,
                         expected: row.mechanic == nil, atRisk: row.risk != nil)
                 }.sorted { ($0.start, $0.workOrderId) < ($1.start, $1.workOrderId) }
                 let index = location.scenario.bayIndex(bay.id)!
@@ -168,7 +171,8 @@ extension ShopFloorBoard {
                     let who = bar.mechanic.map { " " + $0 } ?? ""
                     return
                         "\(Self.clock(bar.start, on: board.day))–\(Self.clock(bar.end, on: board.day)) \(bar.workOrderId)\(who)"
-                        + (bar.expected ? " (expected)" : "") + (bar.atRisk ? " !" : "")
+                        + (Self.piecesNote(bar).map { " (\($0))" } ?? "") + (bar.expected ? " (expected)" : "")
+                        + (bar.atRisk ? " !" : "")
                 }
                 out +=
                     head.padding(toLength: max(width, head.count + 1), withPad: " ", startingAt: 0)

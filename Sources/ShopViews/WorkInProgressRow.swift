@@ -1,3 +1,5 @@
+import ShopDomain
+
 /// One active work order on the work-in-progress board.
 public struct WorkInProgressRow: Codable, Hashable, Sendable {
     public var workOrderId: String
@@ -17,6 +19,11 @@ public struct WorkInProgressRow: Codable, Hashable, Sendable {
     public var appointmentDate: String?
     public var estimatedStart: String?
     public var estimatedCompletion: String?
+    /// The pieces of work from the estimated start to the completion when the
+    /// work pauses (closing, end of shift): two or more, in order, the gaps
+    /// closed time in which the job keeps its place (contract §7). Absent when
+    /// the work runs in one piece.
+    public var work: [SolutionFile.WorkRange]? = nil
     public var promisedAt: String?
     /// Why there is no completion estimate.
     public var blocked: String?

@@ -139,6 +139,8 @@ public enum WorkInProgressViews {
             },
             place: place.map { location.scenario.bays[$0].id }, appointmentDate: appointment?.start.date.description,
             estimatedStart: plan.start?.description, estimatedCompletion: plan.completion?.description,
+            work: plan.pauses
+                ? plan.work.map { .init(start: $0.lowerBound.description, end: $0.upperBound.description) } : nil,
             promisedAt: order.promisedAt?.description, blocked: plan.blocked, waiting: waiting,
             parts: order.file.parts ?? [], risk: risk(order, plan, location: location, now: now),
             actions: actions(order, appointment: appointment, caller: caller),
