@@ -129,7 +129,11 @@ let package = Package(
         .testTarget(
             name: "ShopImportTests", dependencies: ["ShopImport", "ShopDomain", "ShopPlanner", "ShopVerifier"]),
         .testTarget(
-            name: "ShopViewsTests", dependencies: ["ShopViews", "ShopBooking", "ShopDomain", "ShopTestSupport"]
+            name: "ShopViewsTests",
+            dependencies: [
+                "ShopViews", "ShopBooking", "ShopDomain", "ShopPlanner", "ShopVerifier", "ShopScenarioGenerator",
+                "ShopTestSupport",
+            ]
         ),
         .testTarget(
             name: "ShopWhatIfTests",

@@ -324,7 +324,8 @@ struct ShopBuilder {
     /// Makes shares of the jobs resumable (contract §7), from a stream of their
     /// own so the rest of a seed's scenario stays as it is: each job draws once, a draw
     /// below ``GeneratorOptions/multiDayFraction`` makes it a multi-day engine rebuild, one
-    /// below that plus ``GeneratorOptions/resumableFraction`` lets it pause as it is.
+    /// below that plus ``GeneratorOptions/resumableFraction`` lets it pause, its window
+    /// running on to the next open day's close.
     func makeResumable(_ jobs: inout [ScenarioFile.Job], bayTypes: Set<BayType>) {
         guard options.resumableFraction > 0 || options.multiDayFraction > 0 else { return }
         var rng = SplitMix64(seed: options.seed, stream: .resumable)
@@ -353,6 +354,13 @@ struct ShopBuilder {
                 jobs[i].preferredStarts = [Self.time(day.date, day.open)]
                 jobs[i].resumable = true
             } else if roll < options.multiDayFraction + options.resumableFraction {
+                // The customer leaves the car: it may stay overnight, so the window runs to
+                // the next open day's close (when the horizon has one).
+                let d = openDays.isEmpty ? 0 : dayIndex(ofJob: i)
+                if d + 1 < days.count, let earliest = jobs[i].window?.earliest {
+                    let next = days[d + 1]
+                    jobs[i].window = .init(earliest: earliest, latest: Self.time(next.date, next.close))
+                }
                 jobs[i].resumable = true
             }
         }

@@ -65,6 +65,14 @@ extension ShopFloorBoard {
                 "<text x=\"\(x(hour))\" y=\"\(top - 10)\" text-anchor=\"middle\" fill=\"#667\">\(ClockTime(minutes: (hour - dayStart) % 1440)!)</text>\n"
             hour += 60
         }
+        let breaks = (board.breaks ?? []).compactMap { gap -> Range<Int>? in
+            guard let a = ClockTime(gap.from)?.minutes, let b = ClockTime(gap.to)?.minutes else { return nil }
+            return (dayStart + a)..<(dayStart + b)
+        }
+        for gap in breaks {
+            svg +=
+                "<text x=\"\((x(gap.lowerBound) + x(gap.upperBound)) / 2)\" y=\"\(height - 1)\" text-anchor=\"middle\" fill=\"#889\">closed</text>\n"
+        }
         for (i, lane) in board.lanes.enumerated() {
             let y = top + i * laneHeight
             var name = lane.place + (lane.isMobile ? " (mobile)" : "")
@@ -72,6 +80,11 @@ extension ShopFloorBoard {
             svg += "<text x=\"8\" y=\"\(y + 19)\">\(escape(name))</text>"
             svg +=
                 "<rect x=\"\(left)\" y=\"\(y + 3)\" width=\"\(width)\" height=\"\(laneHeight - 6)\" fill=\"#f6f7fb\"/>\n"
+            // Closed time inside the day: work pauses there, the cars stay.
+            for gap in breaks {
+                svg +=
+                    "<rect class=\"closed\" x=\"\(x(gap.lowerBound))\" y=\"\(y + 3)\" width=\"\(x(gap.upperBound) - x(gap.lowerBound))\" height=\"\(laneHeight - 6)\" fill=\"#e2e4ec\"/>\n"
+            }
             for bar in lane.bars {
                 guard let start = LocalDateTime(bar.start)?.absoluteMinutes,
                     let end = LocalDateTime(bar.end)?.absoluteMinutes,
@@ -82,7 +95,9 @@ extension ShopFloorBoard {
                     bar.atRisk
                     ? " stroke=\"#d62828\" stroke-width=\"2\""
                     : (bar.expected ? " stroke=\"#555\" stroke-dasharray=\"4 3\"" : "")
-                let label = bar.text + (bar.mechanic.map { " · " + $0 } ?? "")
+                var label = bar.text + (bar.mechanic.map { " · " + $0 } ?? "")
+                // Work that goes on after the day shown says when it is done.
+                if end > to { label += " → " + Self.clock(bar.end, on: board.day) }
                 let pieces = (bar.work ?? [.init(start: bar.start, end: bar.end)]).compactMap { piece -> Range<Int>? in
                     guard let a = LocalDateTime(piece.start)?.absoluteMinutes,
                         let b = LocalDateTime(piece.end)?.absoluteMinutes, b > from, a < to
@@ -95,7 +110,7 @@ extension ShopFloorBoard {
                 if bar.work != nil {
                     // A thin line across the closed time: the car stays on its bay between the pieces.
                     svg +=
-                        "<line class=\"pause\" x1=\"\(x(start))\" y1=\"\(y + laneHeight / 2)\" x2=\"\(x(end))\" y2=\"\(y + laneHeight / 2)\" stroke=\"\(color)\" stroke-width=\"2\"/>"
+                        "<line class=\"pause\" x1=\"\(x(start))\" y1=\"\(y + laneHeight / 2)\" x2=\"\(x(end))\" y2=\"\(y + laneHeight / 2)\" stroke=\"#5b6475\" stroke-width=\"2\"/>"
                 }
                 var labelled = false
                 for piece in pieces {

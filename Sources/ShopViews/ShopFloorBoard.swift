@@ -29,6 +29,16 @@ public struct ShopFloorBoard: Codable, Hashable, Sendable {
         public var dataSources: [DataSourceStatus] = []
         /// Labour hours booked and available on the day shown.
         public var labour: LabourDay? = nil
+        /// The day's breaks between its first opening and last closing
+        /// (`HH:MM`, a lunch hour), in which work pauses and cars keep their
+        /// bays; absent when the shop is open throughout.
+        public var breaks: [Break]? = nil
+    }
+
+    /// A closed stretch inside the day shown.
+    public struct Break: Codable, Hashable, Sendable {
+        public var from: String
+        public var to: String
     }
 
     public struct Lane: Codable, Hashable, Sendable {
@@ -144,14 +154,24 @@ public struct ShopFloorBoard: Codable, Hashable, Sendable {
                     timeZone: location.timeZone,
                     overdueAssignments: caller.may(.viewAssignments)
                         ? AssignmentViews.overdueAssignments(location, clock: clock) : [],
-                    dataSources: DataSourceStatus.of(location, clock: clock), labour: LabourDay(location, day: now.date)
-                ))
+                    dataSources: DataSourceStatus.of(location, clock: clock), labour: LabourDay(location, day: now.date),
+                    breaks: Self.breaks(hours)))
         }
         return ShopFloorBoard(now: clock.homeNow.description, locations: boards)
     }
 }
 
 extension ShopFloorBoard {
+    /// The gaps between a day's opening ranges, ranges that touch or overlap
+    /// being one stretch; `nil` when there is none.
+    static func breaks(_ hours: [Scenario.ClosedOpenClock]) -> [Break]? {
+        let open = OpenTime.union(hours.map { $0.open.minutes..<$0.close.minutes })
+        let gaps = zip(open, open.dropFirst()).map {
+            Break(from: ClockTime(minutes: $0.upperBound)!.description, to: ClockTime(minutes: $1.lowerBound)!.description)
+        }
+        return gaps.isEmpty ? nil : gaps
+    }
+
     /// The board as text: a row per bay, then per mobile unit, then waiting
     /// and at-risk work.
     public func table() -> String {
