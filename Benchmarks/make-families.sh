@@ -5,6 +5,7 @@
 #   day-20/40/60:   one day, 20/40/60 jobs (5 seeds each)
 #   replan-40/60:   one day replanned after a mechanic went home (--disrupted)
 #   multi-80/160/320: 2, 3 and 5 days
+#   week-multiday:  a six-day week, 10 % of the jobs multi-day engine rebuilds (resumable)
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 out="${1:-$here/scenarios}"
@@ -22,5 +23,6 @@ for seed in 1 2 3; do
     gen "multi-80-s$seed" --seed "$seed" --jobs 80 --mechanics 6 --bays 6 --days 2
     gen "multi-160-s$seed" --seed "$seed" --jobs 160 --mechanics 8 --bays 8 --days 3
     gen "multi-320-s$seed" --seed "$seed" --jobs 320 --mechanics 10 --bays 10 --days 5
+    gen "week-multiday-s$seed" --seed "$seed" --jobs 120 --mechanics 8 --bays 8 --days 6 --multi-day 0.1
 done
 echo "wrote $(ls "$out" | wc -l) scenarios to $out"

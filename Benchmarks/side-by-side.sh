@@ -18,6 +18,7 @@ files=("$root/datasets/small-shop-day.json" "$root/datasets/busy-day.json" "$roo
 for p in p1 p2 p3; do files+=("$root/datasets/reference/$p.scenario.json"); done
 for family in day-20 day-40 day-60 replan-40 replan-60; do files+=("$out"/scenarios/$family-s*.json); done
 files+=("$out/scenarios/multi-80-s1.json" "$out/scenarios/multi-160-s1.json" "$out/scenarios/multi-320-s1.json")
+files+=("$out/scenarios/week-multiday-s1.json")
 python3 "$here/peers/compare.py" --time-limit "$limit" --strategies "${STRATEGIES:-milp,greedy}" \
     --peers highs,cpsat,glpsol --shopsched "$bin" --out "$out" --skip-existing "${files[@]}"
 python3 "$here/peers/plot.py" "$out/results.csv" --time-limit "$limit"

@@ -95,12 +95,12 @@ func dataset(_ name: String, jobs: Int) -> ScenarioSource {
 /// A generated scenario, the same as `make-families.sh` writes for seed 1.
 func family(
     _ name: String, jobs: Int, mechanics: Int, bays: Int, days: Int,
-    disrupted: Bool = false, pinned: Double = 0
+    disrupted: Bool = false, pinned: Double = 0, multiDay: Double = 0
 ) -> ScenarioSource {
     ScenarioSource(name: name, jobs: jobs) {
         let options = GeneratorOptions(
             seed: 1, jobs: jobs, mechanics: mechanics, bays: bays, days: days,
-            pinnedFraction: pinned, disrupted: disrupted)
+            pinnedFraction: pinned, disrupted: disrupted, multiDayFraction: multiDay)
         return try Scenario(file: ScenarioGenerator.scenario(options))
     }
 }
@@ -115,6 +115,8 @@ let scenarios: [ScenarioSource] = [
     family("multi-80", jobs: 80, mechanics: 6, bays: 6, days: 2),
     family("multi-160", jobs: 160, mechanics: 8, bays: 8, days: 3),
     family("multi-320", jobs: 320, mechanics: 10, bays: 10, days: 5),
+    // Resumable jobs (issue 18): a week in which a tenth of the jobs are multi-day rebuilds.
+    family("week-multiday", jobs: 120, mechanics: 8, bays: 8, days: 6, multiDay: 0.1),
 ]
 
 /// Every strategy runs on every scenario, the baseline `milp-plain` too:
