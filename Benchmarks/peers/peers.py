@@ -11,6 +11,11 @@ Three models of the same instance:
   glpsol  the very same MIP, written as MPS by HiGHS and solved by the glpsol CLI (GLPK)
   cpsat   interval model solved by OR-Tools CP-SAT
 
+Resumable jobs (contract section 7) are placed by joint choices z[j,b,m,s]: from start s,
+the work slots are the slots in which the shop is open and, with a mechanic, m is on shift,
+taken until d are counted (`work_slots`); the job holds bay b from s to the end e of the last
+work slot, keeps m busy and counts against capacity in its work slots only.
+
 Whatever the solver says, the objective written to the solution file is recomputed from
 the plan by `objective_of` below.
 """
@@ -168,6 +173,7 @@ class Instance:
             if j.mode not in ("required", "optional", "none"):
                 raise ScenarioError(f"{j.id}: bad mechanic mode {j.mode!r}")
             j.priority = int(raw.get("priority", 1))
+            j.resumable = bool(raw.get("resumable", False))
             win = raw.get("window")
             j.lo = c.up(win["earliest"]) if win else 0
             j.hi = c.down(win["latest"]) if win else self.T
@@ -195,9 +201,66 @@ class Instance:
     def _inside_open(self, s: int, e: int) -> bool:
         return any(lo <= s and e <= hi for lo, hi in self.open)
 
+    def work_slots(self, j: Job, s: int, m):
+        """The work slots of resumable job j started at s with mechanic index m (None: no
+        mechanic): from s on, each slot that is open and on m's shift, until j.d are taken.
+        None when s is not such a slot or the horizon ends first."""
+        def works(t):
+            return self.open_slot[t] and (m is None or self.on_shift[m][t])
+        if not (0 <= s < self.T) or not works(s):
+            return None
+        slots = []
+        t = s
+        while len(slots) < j.d and t < self.T:
+            if works(t):
+                slots.append(t)
+            t += 1
+        return slots if len(slots) == j.d else None
+
+    def _enumerate_resumable(self, j: Job):
+        """j.combos: every (s, b, m, work slots, e) allowed for resumable job j."""
+        j.starts, j.mstarts, j.all_starts = {}, {}, []
+        j.combos = []
+        if j.mode == "none":
+            choices = [None]
+        else:
+            choices = [m for m, mech in enumerate(self.mechs)
+                       if mech["active"] and all(k in mech["skills"] for k in j.req)]
+            if j.mode == "optional":
+                choices.append(None)
+        bays = [b for b, bay in enumerate(self.bays) if bay["type"] in j.bay_types]
+        for m in choices:
+            for s in range(max(0, j.lo), min(self.T, j.hi)):
+                work = self.work_slots(j, s, m)
+                if work is None:
+                    continue
+                e = work[-1] + 1
+                if e > j.hi:
+                    break  # e only grows with s
+                for b in bays:
+                    if not any(s < hi and lo < e for lo, hi in self.bays[b]["oos"]):
+                        j.combos.append((s, b, m, work, e))
+        j.combos.sort(key=lambda c: (c[0], c[1], -1 if c[2] is None else c[2]))
+
     def _enumerate(self):
-        """starts[j][b]: allowed starts on bay b; mstarts[j][m]: starts allowed for mechanic m."""
+        """starts[j][b]: allowed starts on bay b; mstarts[j][m]: starts allowed for mechanic m.
+        Resumable jobs get combos instead (`_enumerate_resumable`)."""
+        self.open_slot = [False] * self.T
+        for lo, hi in self.open:
+            for t in range(max(lo, 0), min(hi, self.T)):
+                self.open_slot[t] = True
+        self.on_shift = []
+        for mech in self.mechs:
+            flags = [False] * self.T
+            for lo, hi in mech["shifts"]:
+                for t in range(max(lo, 0), min(hi, self.T)):
+                    flags[t] = True
+            self.on_shift.append(flags)
         for j in self.jobs:
+            if j.resumable:
+                self._enumerate_resumable(j)
+                continue
+            j.combos = []
             j.starts = {}
             cand = [s for s in range(max(0, j.lo), min(self.T, j.hi) - j.d + 1)
                     if self._inside_open(s, s + j.d)]
@@ -226,6 +289,10 @@ class Instance:
             if j.pin is None:
                 continue
             s, b, m = j.pin
+            if j.resumable:
+                if not any(c[:3] == (s, b, m) for c in j.combos):
+                    bad.append(j.id)
+                continue
             if s not in set(j.starts.get(b, [])):
                 bad.append(j.id)
             elif m is None and j.mode == "required":
@@ -314,10 +381,17 @@ def build_mip(inst: Instance):
                 cols.append(("u", ji, m, s))
                 cost.append(cm)
                 names.append(f"u_{ji}_{m}_{s}")
+    zcol = {}  # (j, combo index) -> col
+    for ji, j in enumerate(inst.jobs):
+        for ci, (s, b, m, _, _) in enumerate(j.combos):
+            zcol[(ji, ci)] = len(cols)
+            cols.append(("z", ji, ci))
+            cost.append(inst.start_cost(j, s) + inst.bay_cost(j, b) + inst.mech_cost(j, m) - inst.unscheduled_cost(j))
+            names.append(f"z_{ji}_{ci}")
     wcol = {}
     if inst.w["mechanicUsed"] > 0:
         for m in range(len(inst.mechs)):
-            if any(m in j.mstarts for j in inst.jobs):
+            if any(m in j.mstarts or any(c[2] == m for c in j.combos) for j in inst.jobs):
                 wcol[m] = len(cols)
                 cols.append(("w", m))
                 cost.append(inst.w["mechanicUsed"])
@@ -328,6 +402,18 @@ def build_mip(inst: Instance):
     rows = []  # (lo, hi, [(col, coef)])
     inf = highspy.kHighsInf
     for ji, j in enumerate(inst.jobs):
+        if j.resumable:
+            zs = [zcol[(ji, ci)] for ci in range(len(j.combos))]
+            if j.pin is not None:
+                for ci, k in enumerate(zs):
+                    lower[k] = upper[k] = 1.0 if j.combos[ci][:3] == j.pin else 0.0
+            if zs:
+                rows.append((-inf, 1.0, [(k, 1.0) for k in zs]))
+            for m, k in wcol.items():
+                mine = [zcol[(ji, ci)] for ci, c in enumerate(j.combos) if c[2] == m]
+                if mine:
+                    rows.append((0.0, inf, [(k, 1.0)] + [(z, -1.0) for z in mine]))
+            continue
         xs = [xcol[(ji, b, s)] for b, st in j.starts.items() for s in st]
         if j.pin is not None:
             ps, pb, pm = j.pin
@@ -364,6 +450,14 @@ def build_mip(inst: Instance):
     for (ji, m, s), k in ucol.items():
         for t in range(s, s + inst.jobs[ji].d):
             mech_slot.setdefault((m, t), []).append(k)
+    for (ji, ci), k in zcol.items():
+        s, b, m, work, e = inst.jobs[ji].combos[ci]
+        for t in range(s, e):  # the bay is held through the pauses
+            bay_slot.setdefault((b, t), []).append(k)
+        for t in work:  # the mechanic and capacity only in the work slots
+            cap_slot.setdefault(t, []).append(k)
+            if m is not None:
+                mech_slot.setdefault((m, t), []).append(k)
 
     def distinct_jobs(ks):
         return len({cols[k][1] for k in ks})
@@ -429,6 +523,11 @@ def plan_from_values(inst: Instance, cols, values):
         elif c[0] == "u":
             _, ji, m, s = c
             mech_of[ji] = (m, s)
+        elif c[0] == "z":
+            _, ji, ci = c
+            if plan[ji] is not None:
+                raise RuntimeError(f"job {inst.jobs[ji].id} placed twice")
+            plan[ji] = inst.jobs[ji].combos[ci][:3]
     for ji, (m, s) in mech_of.items():
         if plan[ji] is None or plan[ji][0] != s:
             raise RuntimeError(f"mechanic of job {inst.jobs[ji].id} not linked to its start")
@@ -543,6 +642,10 @@ def solve_cpsat(inst: Instance, time_limit: float, threads: int):
 
     for ji, j in enumerate(inst.jobs):
         unsched = inst.unscheduled_cost(j)
+        if j.resumable:
+            per_job.append(_cpsat_resumable(model, inst, ji, j, terms, bay_iv, mech_iv, cap_iv, used_lits))
+            const += unsched
+            continue
         if not j.all_starts:
             const += unsched
             per_job.append(None)
@@ -653,6 +756,10 @@ def solve_cpsat(inst: Instance, time_limit: float, threads: int):
         if pj is None or not solver.BooleanValue(pj[0]):
             plan.append(None)
             continue
+        if isinstance(pj[1], str):  # a resumable job: (p, "resumable", literals, combos)
+            zs, combos = pj[2], pj[3]
+            plan.append(next(c[:3] for z, c in zip(zs, combos) if solver.BooleanValue(z)))
+            continue
         p, s, xb, ym = pj
         b = next(b for b, lit in xb.items() if solver.BooleanValue(lit))
         m = next((m for m, lit in ym.items() if solver.BooleanValue(lit)), None)
@@ -660,6 +767,62 @@ def solve_cpsat(inst: Instance, time_limit: float, threads: int):
     status = "optimal" if st == cp_model.OPTIMAL else "feasible"
     return status, plan, ceil_bound(solver.BestObjectiveBound()), \
         f"CP-SAT: {solver.StatusName(st)}, obj {solver.ObjectiveValue()}"
+
+
+def _cpsat_resumable(model, inst, ji, j, terms, bay_iv, mech_iv, cap_iv, used_lits):
+    """A resumable job in the CP-SAT model: one literal per allowed (s, b, m); the bay and the
+    mechanic each see the held span [s, e) as an optional interval; capacity sees the work
+    pieces. The span is exact for the mechanic too: every job of m starts and ends in m's work
+    time and covers all of m's work slots in between, so two of m's jobs share a work slot
+    exactly when their spans overlap. Returns (p, "resumable", literals, combos), or None."""
+    from ortools.sat.python import cp_model
+
+    unsched = inst.unscheduled_cost(j)
+    if not j.combos:
+        if j.pin is not None:
+            model.AddBoolOr([])  # a pin with no allowed placement: infeasible
+        return None
+    p = model.NewBoolVar(f"p{ji}")
+    terms.append((-unsched, p))
+    zs = [model.NewBoolVar(f"z{ji}_{ci}") for ci in range(len(j.combos))]
+    model.Add(sum(zs) == p)
+    s = model.NewIntVarFromDomain(cp_model.Domain.FromValues(sorted({c[0] for c in j.combos})), f"s{ji}")
+    e = model.NewIntVarFromDomain(cp_model.Domain.FromValues(sorted({c[4] for c in j.combos})), f"e{ji}")
+    size = model.NewIntVar(0, inst.T, f"len{ji}")
+    model.Add(size == e - s)
+    by_bay, by_mech = {}, {}
+    for z, (cs, b, m, work, ce) in zip(zs, j.combos):
+        model.Add(s == cs).OnlyEnforceIf(z)
+        model.Add(e == ce).OnlyEnforceIf(z)
+        c = inst.start_cost(j, cs) + inst.bay_cost(j, b) + inst.mech_cost(j, m)
+        if c:
+            terms.append((c, z))
+        by_bay.setdefault(b, []).append(z)
+        if m is not None:
+            by_mech.setdefault(m, []).append(z)
+        if inst.max_concurrent is not None:
+            start = prev = work[0]
+            for t in work[1:] + [None]:
+                if t is not None and t == prev + 1:
+                    prev = t
+                    continue
+                cap_iv.append(model.NewOptionalFixedSizeIntervalVar(start, prev + 1 - start, z, f"ic{ji}_{start}"))
+                if t is not None:
+                    start = prev = t
+        if j.pin is not None and (cs, b, m) == j.pin:
+            model.Add(z == 1)
+    if j.pin is not None and not any(c[:3] == j.pin for c in j.combos):
+        model.AddBoolOr([])
+    for b, lits in sorted(by_bay.items()):
+        on = model.NewBoolVar(f"x{ji}_{b}")
+        model.Add(on == sum(lits))
+        bay_iv[b].append(model.NewOptionalIntervalVar(s, size, e, on, f"ib{ji}_{b}"))
+    for m, lits in sorted(by_mech.items()):
+        on = model.NewBoolVar(f"y{ji}_{m}")
+        model.Add(on == sum(lits))
+        mech_iv[m].append(model.NewOptionalIntervalVar(s, size, e, on, f"im{ji}_{m}"))
+        used_lits[m].append(on)
+    return (p, "resumable", zs, j.combos)
 
 
 # --------------------------------------------------------------------------- solution file
@@ -693,10 +856,21 @@ def solution_file(inst, strategy, status, plan, bound, seconds, note=None):
             sol["unscheduled"].append({"job": j.id, "reasons": []})
         else:
             s, b, m = p
-            sol["assignments"].append({
+            entry = {
                 "job": j.id, "start": c.stamp(s), "end": c.stamp(s + j.d),
                 "bay": inst.bays[b]["id"],
-                "mechanic": None if m is None else inst.mechs[m]["id"]})
+                "mechanic": None if m is None else inst.mechs[m]["id"]}
+            if j.resumable:
+                work = inst.work_slots(j, s, m)
+                entry["end"] = c.stamp(work[-1] + 1)
+                runs = []
+                for t in work:
+                    if runs and runs[-1][1] == t:
+                        runs[-1][1] = t + 1
+                    else:
+                        runs.append([t, t + 1])
+                entry["work"] = [{"start": c.stamp(lo), "end": c.stamp(hi)} for lo, hi in runs]
+            sol["assignments"].append(entry)
     if note:
         sol["note"] = note
     return sol
