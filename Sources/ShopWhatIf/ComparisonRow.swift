@@ -24,11 +24,12 @@ public struct ComparisonRow: Codable, Sendable, Hashable {
     /// Unscheduled jobs counted by their first reason (so the counts add up
     /// to ``unscheduled``); a job without reason counts as `NONE`.
     public var unscheduledByReason: [String: Int]
-    /// Per bay type present and open: busy bay-minutes over available
+    /// Per bay type present and open: busy bay-minutes (open time a job holds
+    /// the bay, a resumable job's pauses in open time included) over available
     /// bay-minutes (open hours less out of service), 0…1; empty without a plan.
     public var bayUtilisation: [String: Double]
-    /// Mechanic-minutes on jobs over active mechanics' shift minutes inside
-    /// open hours, 0…1; `nil` when no mechanic is on shift or there is no plan.
+    /// Mechanic-minutes on jobs (a resumable job's work pieces only) over
+    /// active mechanics' shift minutes inside open hours, 0…1; `nil` when no mechanic is on shift or there is no plan.
     public var mechanicUtilisation: Double?
     /// Shift hours inside open hours left free: capacity without overtime (0 without a plan).
     public var freeMechanicHours: Double
@@ -106,8 +107,19 @@ public struct ComparisonRow: Codable, Sendable, Hashable {
         let jobsById = Dictionary(scenario.jobs.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         for assignment in assignments {
             guard let span = parsed(assignment) else { continue }
-            if let type = bayType[assignment.bay] { busy[type, default: 0] += length(span) }
-            if assignment.mechanic != nil { working += length(span) }
+            // A resumable job holds its bay over its pauses but is worked on only in its
+            // pieces (contract §7): the bay is busy for the open time it holds, the mechanic
+            // for the pieces.
+            if let type = bayType[assignment.bay] {
+                busy[type, default: 0] += open.reduce(0) { $0 + overlap($1, span) }
+            }
+            if assignment.mechanic != nil {
+                let pieces = assignment.work?.compactMap { piece -> (Int, Int)? in
+                    guard let start = LocalDateTime(piece.start), let end = LocalDateTime(piece.end) else { return nil }
+                    return (start.absoluteMinutes, end.absoluteMinutes)
+                }
+                working += (pieces ?? [span]).reduce(0) { $0 + length($1) }
+            }
             if let job = jobsById[assignment.job], !job.preferredStarts.isEmpty {
                 deviations.append(job.preferredStarts.map { abs($0.absoluteMinutes - span.0) }.min()!)
             }

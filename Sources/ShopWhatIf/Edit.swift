@@ -43,6 +43,11 @@ public struct Edit: Hashable, Sendable, CustomStringConvertible {
         case setWeights
         /// `minutes`: the new `slotMinutes`.
         case setSlotMinutes
+        /// `resumable` (`true`: the jobs may pause over closed time, keeping their bay,
+        /// contract §7; `false`: back to one open interval), on the jobs that `jobs` (ids),
+        /// `bayType` (jobs that may use that type) and `minMinutes` (jobs at least that
+        /// long) all select; none given: every job.
+        case setResumable
     }
 
     public var kind: Kind
@@ -76,6 +81,14 @@ public struct Edit: Hashable, Sendable, CustomStringConvertible {
     public var seed: UInt64?
     public var weights: ScenarioFile.Weights?
     public var minutes: Int?
+    /// `setResumable`: the value set.
+    public var resumable: Bool?
+    /// `setResumable`: the job ids it applies to.
+    public var jobs: [String]?
+    /// `setResumable`: only jobs whose `bayTypes` hold this type.
+    public var bayType: String?
+    /// `setResumable`: only jobs of at least this many minutes.
+    public var minMinutes: Int?
 
     public init(_ kind: Kind, path: String = "") {
         self.kind = kind
@@ -97,6 +110,7 @@ public struct Edit: Hashable, Sendable, CustomStringConvertible {
         case .scaleDemand: (["factor"], ["seed"])
         case .setWeights: (["weights"], [])
         case .setSlotMinutes: (["minutes"], [])
+        case .setResumable: (["resumable"], ["jobs", "bayType", "minMinutes"])
         }
     }
 
@@ -137,6 +151,13 @@ public struct Edit: Hashable, Sendable, CustomStringConvertible {
             }
             return "setWeights \(given.joined(separator: ","))"
         case .setSlotMinutes: return "setSlotMinutes \(minutes ?? 0)"
+        case .setResumable:
+            var text = "setResumable " + (resumable == false ? "off" : "on")
+            if let jobs { text += " \(jobs.joined(separator: ","))" }
+            if let bayType { text += " \(bayType)" }
+            if let minMinutes { text += " ≥\(minMinutes) min" }
+            if jobs == nil && bayType == nil && minMinutes == nil { text += " every job" }
+            return text
         }
     }
 }
@@ -198,5 +219,9 @@ extension Edit: Decodable {
         seed = try container.decodeIfPresent(UInt64.self, forKey: Key("seed"))
         weights = try container.decodeIfPresent(ScenarioFile.Weights.self, forKey: Key("weights"))
         minutes = try container.decodeIfPresent(Int.self, forKey: Key("minutes"))
+        resumable = try container.decodeIfPresent(Bool.self, forKey: Key("resumable"))
+        jobs = try container.decodeIfPresent([String].self, forKey: Key("jobs"))
+        bayType = try container.decodeIfPresent(String.self, forKey: Key("bayType"))
+        minMinutes = try container.decodeIfPresent(Int.self, forKey: Key("minMinutes"))
     }
 }

@@ -218,9 +218,36 @@ public enum HTMLReport {
             else { continue }
             let y = axis + row * rowHeight
             let left = x(start.absoluteMinutes), right = x(end.absoluteMinutes)
-            svg +=
-                "<rect x=\"\(left)\" y=\"\(y + 3)\" width=\"\(max(1, right - left - 1))\" height=\"\(rowHeight - 6)\" rx=\"3\" fill=\"\(colour(assignment.mechanic))\" stroke=\"#fff\"><title>\(escape(assignment.job)) \(assignment.start.suffix(5))–\(assignment.end.suffix(5)) on \(escape(assignment.bay)), \(escape(assignment.mechanic ?? "no mechanic"))</title></rect>"
-            if right - left >= 34 {
+            let title =
+                "\(escape(assignment.job)) \(when(assignment.start, assignment.end)) on \(escape(assignment.bay)), \(escape(assignment.mechanic ?? "no mechanic"))"
+            // A resumable job: its work pieces, joined by a thin line across the closed time
+            // and the time off shift in which it keeps the bay.
+            let pieces = (assignment.work ?? []).compactMap { piece -> (Int, Int)? in
+                guard let a = LocalDateTime(piece.start), let b = LocalDateTime(piece.end) else { return nil }
+                return (x(a.absoluteMinutes), x(b.absoluteMinutes))
+            }
+            if pieces.count > 1 {
+                let manyDays = assignment.start.prefix(10) != assignment.end.prefix(10)
+                let note = (assignment.work ?? []).map { piece in
+                    // Over several days each piece says its day.
+                    manyDays && piece.start.prefix(10) == piece.end.prefix(10)
+                        ? "\(piece.start.dropFirst(5).prefix(5)) \(when(piece.start, piece.end))"
+                        : when(piece.start, piece.end)
+                }.joined(separator: ", ")
+                svg += "<g class=\"resumable\"><title>\(title); works \(note)</title>"
+                svg +=
+                    "<line class=\"pause\" x1=\"\(left)\" y1=\"\(y + rowHeight / 2)\" x2=\"\(right)\" y2=\"\(y + rowHeight / 2)\" stroke=\"\(colour(assignment.mechanic))\" stroke-width=\"2\"/>"
+                for (a, b) in pieces {
+                    svg +=
+                        "<rect class=\"piece\" x=\"\(a)\" y=\"\(y + 3)\" width=\"\(max(1, b - a - 1))\" height=\"\(rowHeight - 6)\" rx=\"3\" fill=\"\(colour(assignment.mechanic))\" stroke=\"#fff\"/>"
+                }
+                svg += "</g>"
+            } else {
+                svg +=
+                    "<rect x=\"\(left)\" y=\"\(y + 3)\" width=\"\(max(1, right - left - 1))\" height=\"\(rowHeight - 6)\" rx=\"3\" fill=\"\(colour(assignment.mechanic))\" stroke=\"#fff\"><title>\(title)</title></rect>"
+            }
+            let labelWidth = pieces.count > 1 ? pieces[0].1 - pieces[0].0 : right - left
+            if labelWidth >= 34 {
                 svg +=
                     "<text x=\"\(left + 3)\" y=\"\(y + 16)\" font-size=\"10\" fill=\"#fff\">\(escape(assignment.job))</text>"
             }
@@ -240,6 +267,13 @@ public enum HTMLReport {
         let left =
             unscheduled.isEmpty ? "" : "<p class=\"muted\">Unscheduled: \(unscheduled.joined(separator: ", "))</p>\n"
         return svg + legend + left
+    }
+
+    /// `10:00–16:00`, or `11-23 16:00–11-24 09:00` when the end is on a later day.
+    static func when(_ start: String, _ end: String) -> String {
+        guard start.prefix(10) != end.prefix(10) else { return "\(start.suffix(5))–\(end.suffix(5))" }
+        func short(_ text: String) -> String { text.dropFirst(5).replacingOccurrences(of: "T", with: " ") }
+        return "\(short(start))–\(short(end))"
     }
 
     /// The end of a long name, where grid variants differ.

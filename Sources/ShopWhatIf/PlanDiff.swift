@@ -2,7 +2,9 @@ import ShopDomain
 
 /// What changed between two plans (solution files) of the same shop, job by
 /// job: moved, bay or mechanic changed, newly scheduled, dropped, and jobs
-/// only one plan has (a variant that scaled demand).
+/// only one plan has (a variant that scaled demand); a resumable job that
+/// keeps its start but ends at another time (other hours or shifts make it
+/// pause differently, contract §7) has its end changed.
 ///
 /// Jobs are listed in the order of plan A, then the jobs only B has, in B's
 /// order; a job is compared at its first assignment.
@@ -11,6 +13,8 @@ public struct PlanDiff: Sendable, Hashable, CustomStringConvertible {
         case moved(from: String, to: String)
         case changedBay(from: String, to: String)
         case changedMechanic(from: String?, to: String?)
+        /// Same start, another end: a resumable job whose work pauses differently.
+        case changedEnd(from: String, to: String)
         case newlyScheduled(start: String, bay: String, mechanic: String?)
         case dropped(reasons: [String])
         case onlyInA
@@ -48,6 +52,7 @@ public struct PlanDiff: Sendable, Hashable, CustomStringConvertible {
                 changes = [.onlyInA]
             } else if let x = placedA[job], let y = placedB[job] {
                 if x.start != y.start { changes.append(.moved(from: x.start, to: y.start)) }
+                if x.start == y.start && x.end != y.end { changes.append(.changedEnd(from: x.end, to: y.end)) }
                 if x.bay != y.bay { changes.append(.changedBay(from: x.bay, to: y.bay)) }
                 if x.mechanic != y.mechanic { changes.append(.changedMechanic(from: x.mechanic, to: y.mechanic)) }
             } else if placedA[job] != nil {
@@ -67,10 +72,10 @@ public struct PlanDiff: Sendable, Hashable, CustomStringConvertible {
     public var counts:
         (
             moved: Int, changedBay: Int, changedMechanic: Int, newlyScheduled: Int, dropped: Int, onlyInA: Int,
-            onlyInB: Int
+            onlyInB: Int, changedEnd: Int
         )
     {
-        var counts = (0, 0, 0, 0, 0, 0, 0)
+        var counts = (0, 0, 0, 0, 0, 0, 0, 0)
         for change in entries.flatMap(\.changes) {
             switch change {
             case .moved: counts.0 += 1
@@ -80,6 +85,7 @@ public struct PlanDiff: Sendable, Hashable, CustomStringConvertible {
             case .dropped: counts.4 += 1
             case .onlyInA: counts.5 += 1
             case .onlyInB: counts.6 += 1
+            case .changedEnd: counts.7 += 1
             }
         }
         return counts
@@ -94,6 +100,7 @@ public struct PlanDiff: Sendable, Hashable, CustomStringConvertible {
                     case .moved(let from, let to): "moved \(from) -> \(to)"
                     case .changedBay(let from, let to): "bay \(from) -> \(to)"
                     case .changedMechanic(let from, let to): "mechanic \(from ?? "none") -> \(to ?? "none")"
+                    case .changedEnd(let from, let to): "ends \(from) -> \(to)"
                     case .newlyScheduled(let start, let bay, let mechanic):
                         "newly scheduled at \(start) on \(bay) with \(mechanic ?? "no mechanic")"
                     case .dropped(let reasons):
@@ -105,8 +112,10 @@ public struct PlanDiff: Sendable, Hashable, CustomStringConvertible {
         }
         let c = counts
         let objectives = "objective \(objectiveA.map(String.init) ?? "-") -> \(objectiveB.map(String.init) ?? "-")"
+        // Ends are named only when one changed, so the line reads as before without resumable jobs.
+        let ends = c.changedEnd > 0 ? ", \(c.changedEnd) end(s) changed" : ""
         lines.append(
-            "\(entries.count) job(s) changed: \(c.moved) moved, \(c.changedBay) changed bay, \(c.changedMechanic) changed mechanic, \(c.newlyScheduled) newly scheduled, \(c.dropped) dropped, \(c.onlyInA) only in A, \(c.onlyInB) only in B; \(objectives)"
+            "\(entries.count) job(s) changed: \(c.moved) moved, \(c.changedBay) changed bay, \(c.changedMechanic) changed mechanic, \(c.newlyScheduled) newly scheduled, \(c.dropped) dropped, \(c.onlyInA) only in A, \(c.onlyInB) only in B\(ends); \(objectives)"
         )
         return lines.joined(separator: "\n") + "\n"
     }

@@ -157,7 +157,38 @@ public enum ScenarioEditor {
             let minutes = edit.minutes ?? 0
             guard minutes >= 1 else { throw fail("minutes", "must be 1 or more, not \(minutes)") }
             file.facility.slotMinutes = minutes
+        case .setResumable:
+            try setResumable(edit, in: &file, fail: fail)
         }
+    }
+
+    /// `setResumable`: sets `resumable` on the jobs every given selector picks (`false`
+    /// is written as the field left out, which means the same). A selector that names
+    /// nothing, or an edit that selects no job, is an error: a variant that changes
+    /// nothing is a mistake in the file.
+    private static func setResumable(
+        _ edit: Edit, in file: inout ScenarioFile, fail: (String, String) -> InputError
+    ) throws(InputError) {
+        let ids = Set(file.jobs.map(\.id))
+        for (k, id) in (edit.jobs ?? []).enumerated() where !ids.contains(id) {
+            throw fail("jobs[\(k)]", "no job '\(id)'")
+        }
+        if let type = edit.bayType, BayType(rawValue: type) == nil {
+            throw fail(
+                "bayType",
+                "unknown bay type '\(type)'; one of \(BayType.allCases.map(\.rawValue).joined(separator: ", "))")
+        }
+        if let minimum = edit.minMinutes, minimum < 1 {
+            throw fail("minMinutes", "must be 1 or more, not \(minimum)")
+        }
+        let chosen = file.jobs.indices.filter { j in
+            let job = file.jobs[j]
+            return (edit.jobs.map { $0.contains(job.id) } ?? true)
+                && (edit.bayType.map { job.bayTypes.contains($0) } ?? true)
+                && (edit.minMinutes.map { job.durationMinutes >= $0 } ?? true)
+        }
+        guard !chosen.isEmpty else { throw fail("resumable", "the selectors given pick no job") }
+        for j in chosen { file.jobs[j].resumable = edit.resumable == true ? true : nil }
     }
 
     /// `HH:MM-HH:MM` as its two clock times (the close may be `24:00`).
