@@ -30,7 +30,8 @@ public struct GeneratorOptions: Sendable, Hashable, Codable {
     /// work that may pause over lunch, a night or an end of shift.
     public var resumableFraction: Double
     /// Fraction (0…1) of the jobs made multi-day: resumable engine rebuilds whose duration
-    /// (11–16 hours) is longer than any open interval, with a window of four open days.
+    /// (11–16 hours) is longer than any open interval, with a window of four open days
+    /// (from drop-off, or ending on the horizon's last open day).
     /// With ``resumableFraction`` it adds up to at most 1.
     public var multiDayFraction: Double
 

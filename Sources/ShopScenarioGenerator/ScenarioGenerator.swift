@@ -339,7 +339,9 @@ struct ShopBuilder {
             let roll = rng.unit()
             let duration = rng.pick(rebuild.durations)
             if roll < options.multiDayFraction {
-                let d = openDays.isEmpty ? 0 : dayIndex(ofJob: i)
+                // Four open days from drop-off; near the horizon's end the window starts
+                // earlier, so the car can still be done before the horizon ends.
+                let d = openDays.isEmpty ? 0 : max(0, min(dayIndex(ofJob: i), days.count - 4))
                 let day = days[d], last = days[min(d + 3, days.count - 1)]
                 // An engine rebuild where there is a lift; without one the job keeps its
                 // service's bays and skills and only grows long.

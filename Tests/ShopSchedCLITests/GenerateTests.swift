@@ -56,6 +56,26 @@ struct GenerateTests {
         #expect(verified.status == 0, "stdout: \(verified.stdout)\nstderr: \(verified.stderr)")
     }
 
+    // Why: the benchmark family `week-multiday` end to end: resumable multi-day jobs in the
+    // file, `solve` writes a plan the independent verifier accepts.
+    @Test func multiDayWeekSolvesAndVerifies() async throws {
+        let box = try Sandbox()
+        let generated = try await box.run(
+            "generate", "--seed", "1", "--jobs", "60", "--mechanics", "6", "--bays", "6", "--days", "6",
+            "--multi-day", "0.1", "--resumable", "0.2", "--output", "week.json")
+        #expect(generated.status == 0, "stderr: \(generated.stderr)")
+        let object = try jsonObject(try #require(box.contents("week.json")))
+        let jobs = try #require(object["jobs"] as? [[String: Any]])
+        let resumable = jobs.filter { $0["resumable"] as? Bool == true }
+        #expect(resumable.contains { ($0["durationMinutes"] as? Int ?? 0) > 600 })
+        #expect(resumable.contains { ($0["durationMinutes"] as? Int ?? 0) <= 600 })
+        let solved = try await box.run(
+            "solve", "week.json", "--threads", "1", "--time-limit", "10", "--format", "json", "--output", "plan.json")
+        #expect(solved.status == 0, "stderr: \(solved.stderr)")
+        let verified = try await box.run("verify", "week.json", "plan.json")
+        #expect(verified.status == 0, "stdout: \(verified.stdout)\nstderr: \(verified.stderr)")
+    }
+
     // Why: a bad option exits 2, names the option, writes nothing to stdout and
     // creates no file.
     @Test(arguments: [
@@ -68,6 +88,9 @@ struct GenerateTests {
         (["--start-date", "2026-02-30"], "--start-date"),
         (["--slot-minutes", "7"], "--slot-minutes"),
         (["--seed", "abc"], "--seed"),
+        (["--resumable", "2"], "--resumable"),
+        (["--multi-day", "-0.5"], "--multi-day"),
+        (["--resumable", "0.6", "--multi-day", "0.6"], "--resumable"),
     ])
     func badOptionExitsTwoNamingIt(options: [String], name: String) async throws {
         let box = try Sandbox()
