@@ -352,7 +352,8 @@ struct ShopBuilder {
                     jobs[i].mechanic = nil
                 }
                 jobs[i].durationMinutes = duration
-                jobs[i].window = .init(earliest: Self.time(day.date, day.open), latest: Self.time(last.date, last.close))
+                jobs[i].window = .init(
+                    earliest: Self.time(day.date, day.open), latest: Self.time(last.date, last.close))
                 jobs[i].preferredStarts = [Self.time(day.date, day.open)]
                 jobs[i].resumable = true
             } else if roll < options.multiDayFraction + options.resumableFraction {

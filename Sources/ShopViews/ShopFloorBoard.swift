@@ -129,7 +129,8 @@ public struct ShopFloorBoard: Codable, Hashable, Sendable {
                         }
                     return Bar(
                         workOrderId: row.workOrderId, text: "\(row.workOrderId) \(row.vehicle.name ?? row.vehicle.id)",
-                        mechanic: who, start: start, end: end, work: row.work, status: row.status, statusLabel: row.statusLabel,
+                        mechanic: who, start: start, end: end, work: row.work, status: row.status,
+                        statusLabel: row.statusLabel,
                         expected: row.mechanic == nil, atRisk: row.risk != nil)
                 }.sorted { ($0.start, $0.workOrderId) < ($1.start, $1.workOrderId) }
                 let index = location.scenario.bayIndex(bay.id)!
@@ -154,7 +155,8 @@ public struct ShopFloorBoard: Codable, Hashable, Sendable {
                     timeZone: location.timeZone,
                     overdueAssignments: caller.may(.viewAssignments)
                         ? AssignmentViews.overdueAssignments(location, clock: clock) : [],
-                    dataSources: DataSourceStatus.of(location, clock: clock), labour: LabourDay(location, day: now.date),
+                    dataSources: DataSourceStatus.of(location, clock: clock),
+                    labour: LabourDay(location, day: now.date),
                     breaks: Self.breaks(hours)))
         }
         return ShopFloorBoard(now: clock.homeNow.description, locations: boards)
@@ -167,7 +169,9 @@ extension ShopFloorBoard {
     static func breaks(_ hours: [Scenario.ClosedOpenClock]) -> [Break]? {
         let open = OpenTime.union(hours.map { $0.open.minutes..<$0.close.minutes })
         let gaps = zip(open, open.dropFirst()).map {
-            Break(from: ClockTime(minutes: $0.upperBound)!.description, to: ClockTime(minutes: $1.lowerBound)!.description)
+            Break(
+                from: ClockTime(minutes: $0.upperBound)!.description, to: ClockTime(minutes: $1.lowerBound)!.description
+            )
         }
         return gaps.isEmpty ? nil : gaps
     }

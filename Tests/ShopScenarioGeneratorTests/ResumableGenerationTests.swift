@@ -9,7 +9,9 @@ import Testing
 /// `--resumable` and `--multi-day`: shares of the jobs that may pause (contract §7).
 @Suite("Scenario generator: resumable jobs")
 struct ResumableGenerationTests {
-    static func week(_ seed: UInt64, resumable: Double = 0, multiDay: Double = 0, pinned: Double = 0) -> GeneratorOptions {
+    static func week(_ seed: UInt64, resumable: Double = 0, multiDay: Double = 0, pinned: Double = 0)
+        -> GeneratorOptions
+    {
         var options = opts(seed, jobs: 120, mechanics: 8, bays: 8, days: 6, pinned: pinned)
         options.resumableFraction = resumable
         options.multiDayFraction = multiDay
@@ -78,7 +80,8 @@ struct ResumableGenerationTests {
         let (result, _) = planAndVerify(scenario, MILPStrategy(), timeLimit: 20, threads: 1)
         #expect(result.status == .optimal || result.status == .feasible)
         // With pins from a greedy plan, the pins hold: the scenario plans again.
-        greedyAndVerify(try Scenario(file: ScenarioGenerator.scenario(Self.week(2, resumable: 0.2, multiDay: 0.1, pinned: 0.3))))
+        greedyAndVerify(
+            try Scenario(file: ScenarioGenerator.scenario(Self.week(2, resumable: 0.2, multiDay: 0.1, pinned: 0.3))))
     }
 
     @Test("a share outside 0…1, or two that add up to more than 1, names the option")

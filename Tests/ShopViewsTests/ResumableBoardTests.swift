@@ -66,7 +66,9 @@ struct ResumableBoardTests {
             let forecast = try #require(plan.forecasts[w])
             #expect(forecast.start?.description == assignment.start, "\(assignment.job)")
             #expect(forecast.completion?.description == assignment.end, "\(assignment.job)")
-            let pieces = forecast.work.map { SolutionFile.WorkRange(start: "\($0.lowerBound)", end: "\($0.upperBound)") }
+            let pieces = forecast.work.map {
+                SolutionFile.WorkRange(start: "\($0.lowerBound)", end: "\($0.upperBound)")
+            }
             #expect(pieces == (assignment.work ?? [.init(start: assignment.start, end: assignment.end)]))
             compared += 1
             if pieces.count > 1 { paused += 1 }
@@ -74,7 +76,9 @@ struct ResumableBoardTests {
         return (compared, paused)
     }
 
-    @Test("on a generated week, the board ends every resumable job of a verified plan where the plan does", arguments: [1, 2] as [UInt64])
+    @Test(
+        "on a generated week, the board ends every resumable job of a verified plan where the plan does",
+        arguments: [1, 2] as [UInt64])
     func solvedPlan(seed: UInt64) throws {
         let file = try Self.week(seed: seed)
         let (result, _) = planAndVerify(try Scenario(file: file), GreedyStrategy())
@@ -131,10 +135,13 @@ struct ResumableBoardTests {
                         if let m { mechanicBusy[m] += work }
                         for piece in work { for t in piece { running[t] += 1 } }
                         placed = .init(
-                            job: job.id, start: "\(instance.time(ofSlot: s))", end: "\(instance.time(ofSlot: held.upperBound))",
+                            job: job.id, start: "\(instance.time(ofSlot: s))",
+                            end: "\(instance.time(ofSlot: held.upperBound))",
                             bay: instance.bays[b].id, mechanic: m.map { instance.mechanics[$0].id },
                             work: work.map {
-                                .init(start: "\(instance.time(ofSlot: $0.lowerBound))", end: "\(instance.time(ofSlot: $0.upperBound))")
+                                .init(
+                                    start: "\(instance.time(ofSlot: $0.lowerBound))",
+                                    end: "\(instance.time(ofSlot: $0.upperBound))")
                             })
                         break search
                     }
@@ -159,13 +166,18 @@ struct ResumableBoardTests {
                 BoardShop.workOrder("W2", appointment: "A2", remaining: 30),
             ])
         location.mechanics.append(
-            .init(id: "sam", name: "Sam Lee", skills: ["BRAKES"], shifts: [.init(start: "2026-03-02T08:00", end: "2026-03-02T17:00")]))
+            .init(
+                id: "sam", name: "Sam Lee", skills: ["BRAKES"],
+                shifts: [.init(start: "2026-03-02T08:00", end: "2026-03-02T17:00")]))
         for day in ["mon", "tue", "wed", "thu", "fri"] {
             location.facility.operatingHours[day] = [["08:00", "12:00"], ["13:00", "17:00"]]
         }
         let plan = FloorPlan(try BoardShop.floor(location).locations[0], now: BoardShop.at("07:00"))
         let first = try #require(plan.forecasts[0])
-        #expect(first.work == [BoardShop.at("10:00")..<BoardShop.at("12:00"), BoardShop.at("13:00")..<BoardShop.at("16:00")])
+        #expect(
+            first.work == [
+                BoardShop.at("10:00")..<BoardShop.at("12:00"), BoardShop.at("13:00")..<BoardShop.at("16:00"),
+            ])
         #expect(first.completion == BoardShop.at("16:00"))
         #expect(first.pauses)
         // Sam is free after lunch, but W2 cannot slip in then: the lift holds W1's car until 16:00.

@@ -13,20 +13,35 @@ struct ResumableWhatIfTests {
     @Test("setResumable picks jobs by id, bay type and length together; off leaves the field out")
     func selectors() throws {
         let base = try Datasets.file("small-shop-day.json")
-        let lifts = try ScenarioEditor.apply([edit(.setResumable) { $0.resumable = true; $0.bayType = "LIFT_BAY" }], to: base)
+        let lifts = try ScenarioEditor.apply(
+            [
+                edit(.setResumable) {
+                    $0.resumable = true; $0.bayType = "LIFT_BAY"
+                }
+            ], to: base)
         let expected = base.jobs.filter { $0.bayTypes.contains("LIFT_BAY") }.map(\.id)
         #expect(!expected.isEmpty && expected.count < base.jobs.count)
         #expect(lifts.jobs.filter { $0.resumable == true }.map(\.id) == expected)
 
         let long = base.jobs.map(\.durationMinutes).max()!
         let both = try ScenarioEditor.apply(
-            [edit(.setResumable) { $0.resumable = true; $0.minMinutes = long; $0.jobs = base.jobs.map(\.id) }], to: base)
-        #expect(both.jobs.filter { $0.resumable == true }.map(\.id) == base.jobs.filter { $0.durationMinutes >= long }.map(\.id))
+            [
+                edit(.setResumable) {
+                    $0.resumable = true; $0.minMinutes = long; $0.jobs = base.jobs.map(\.id)
+                }
+            ], to: base)
+        #expect(
+            both.jobs.filter { $0.resumable == true }.map(\.id)
+                == base.jobs.filter { $0.durationMinutes >= long }.map(\.id))
 
         let everyJob = try ScenarioEditor.apply([edit(.setResumable) { $0.resumable = true }], to: base)
         #expect(everyJob.jobs.allSatisfy { $0.resumable == true })
         let undone = try ScenarioEditor.apply(
-            [edit(.setResumable) { $0.resumable = false; $0.jobs = [base.jobs[0].id] }], to: everyJob)
+            [
+                edit(.setResumable) {
+                    $0.resumable = false; $0.jobs = [base.jobs[0].id]
+                }
+            ], to: everyJob)
         #expect(undone.jobs[0].resumable == nil)
         #expect(undone.jobs.dropFirst().allSatisfy { $0.resumable == true })
         _ = try Scenario(file: everyJob)
@@ -42,12 +57,26 @@ struct ResumableWhatIfTests {
             return error.paths
         }
         #expect(
-            try path(edit(.setResumable) { $0.resumable = true; $0.jobs = [base.jobs[0].id, "J-404"] })
+            try path(
+                edit(.setResumable) {
+                    $0.resumable = true; $0.jobs = [base.jobs[0].id, "J-404"]
+                })
                 == ["variants[0].edits[0].jobs[1]"])
-        #expect(try path(edit(.setResumable) { $0.resumable = true; $0.bayType = "LIFT" }) == ["variants[0].edits[0].bayType"])
-        #expect(try path(edit(.setResumable) { $0.resumable = true; $0.minMinutes = 0 }) == ["variants[0].edits[0].minMinutes"])
         #expect(
-            try path(edit(.setResumable) { $0.resumable = true; $0.minMinutes = 100_000 })
+            try path(
+                edit(.setResumable) {
+                    $0.resumable = true; $0.bayType = "LIFT"
+                }) == ["variants[0].edits[0].bayType"])
+        #expect(
+            try path(
+                edit(.setResumable) {
+                    $0.resumable = true; $0.minMinutes = 0
+                }) == ["variants[0].edits[0].minMinutes"])
+        #expect(
+            try path(
+                edit(.setResumable) {
+                    $0.resumable = true; $0.minMinutes = 100_000
+                })
                 == ["variants[0].edits[0].resumable"])
     }
 
@@ -64,7 +93,9 @@ struct ResumableWhatIfTests {
         let batch = try WhatIfBatch.load(path: folder + "/batch.json")
         #expect(batch.variants[1].edits.first?.description == "setResumable on ≥90 min")
         let edited = try batch.scenarioFile(of: batch.variants[1])
-        #expect(edited.jobs.filter { $0.resumable == true }.map(\.id) == edited.jobs.filter { $0.durationMinutes >= 90 }.map(\.id))
+        #expect(
+            edited.jobs.filter { $0.resumable == true }.map(\.id)
+                == edited.jobs.filter { $0.durationMinutes >= 90 }.map(\.id))
         try Data(text.replacingOccurrences(of: "minMinutes", with: "minMinute").utf8)
             .write(to: URL(fileURLWithPath: folder + "/typo.json"))
         let error = try #require(throws: InputError.self) { try WhatIfBatch.load(path: folder + "/typo.json") }
@@ -78,7 +109,12 @@ struct ResumableWhatIfTests {
         // Not resumable, five hours fit in no four-hour interval.
         let (before, _, _) = try solveAndVerify(base)
         #expect(before.unscheduled.map(\.job) == ["J-1"])
-        let variant = try ScenarioEditor.apply([edit(.setResumable) { $0.resumable = true; $0.jobs = ["J-1"] }], to: base)
+        let variant = try ScenarioEditor.apply(
+            [
+                edit(.setResumable) {
+                    $0.resumable = true; $0.jobs = ["J-1"]
+                }
+            ], to: base)
         let (after, report, _) = try solveAndVerify(variant)
         #expect(report.isFeasible)
         // A planner that pauses places it at its preferred 10:00, over lunch (objective 0,
