@@ -154,24 +154,30 @@ struct ResumableBoardTests {
             seconds: 0, assignments: assignments, unscheduled: unscheduled)
     }
 
+    /// The views' shop with a lunch break (open 08:00–12:00 and 13:00–17:00 on weekdays), with
+    /// W1, five hours for Jane on the lift B1 from 10:00 (vehicle `vehicle`), and one more job.
+    static func lunchShop(
+        vehicle: String = "V1", other: BoardSnapshot.Appointment, _ order: BoardSnapshot.WorkOrder
+    ) -> BoardSnapshot.Location {
+        var location = BoardShop.location(
+            appointments: [BoardShop.appointment("A1", start: "10:00", minutes: 300, workOrder: "W1"), other],
+            workOrders: [BoardShop.workOrder("W1", appointment: "A1", remaining: 300, vehicle: vehicle), order])
+        for day in ["mon", "tue", "wed", "thu", "fri"] {
+            location.facility.operatingHours[day] = [["08:00", "12:00"], ["13:00", "17:00"]]
+        }
+        return location
+    }
+
     @Test("across lunch: the estimate works 10:00–12:00 and 13:00–16:00, and the held bay's next job waits for 16:00")
     func acrossLunch() throws {
-        var location = BoardShop.location(
-            appointments: [
-                BoardShop.appointment("A1", start: "10:00", minutes: 300, workOrder: "W1"),
-                BoardShop.appointment("A2", start: "12:00", minutes: 30, bay: "B1", mechanic: "sam", workOrder: "W2"),
-            ],
-            workOrders: [
-                BoardShop.workOrder("W1", appointment: "A1", remaining: 300),
-                BoardShop.workOrder("W2", appointment: "A2", remaining: 30),
-            ])
+        var location = Self.lunchShop(
+            other: BoardShop.appointment(
+                "A2", start: "12:00", minutes: 30, bay: "B1", mechanic: "sam", workOrder: "W2"),
+            BoardShop.workOrder("W2", appointment: "A2", remaining: 30))
         location.mechanics.append(
             .init(
                 id: "sam", name: "Sam Lee", skills: ["BRAKES"],
                 shifts: [.init(start: "2026-03-02T08:00", end: "2026-03-02T17:00")]))
-        for day in ["mon", "tue", "wed", "thu", "fri"] {
-            location.facility.operatingHours[day] = [["08:00", "12:00"], ["13:00", "17:00"]]
-        }
         let plan = FloorPlan(try BoardShop.floor(location).locations[0], now: BoardShop.at("07:00"))
         let first = try #require(plan.forecasts[0])
         #expect(
@@ -188,18 +194,11 @@ struct ResumableBoardTests {
 
     @Test("the Gantt draws work that pauses as its pieces joined by a thin line, with the text escaped")
     func ganttPieces() throws {
-        var location = BoardShop.location(
-            appointments: [
-                BoardShop.appointment("A1", start: "10:00", minutes: 300, workOrder: "W1"),
-                BoardShop.appointment("A2", start: "09:00", minutes: 60, bay: "B3", mechanic: "alex", workOrder: "W2"),
-            ],
-            workOrders: [
-                BoardShop.workOrder("W1", appointment: "A1", remaining: 300, vehicle: "<b>&"),
-                BoardShop.workOrder("W2", appointment: "A2", remaining: 60, skills: ["TIRES"]),
-            ])
-        for day in ["mon", "tue", "wed", "thu", "fri"] {
-            location.facility.operatingHours[day] = [["08:00", "12:00"], ["13:00", "17:00"]]
-        }
+        let location = Self.lunchShop(
+            vehicle: "<b>&",
+            other: BoardShop.appointment(
+                "A2", start: "09:00", minutes: 60, bay: "B3", mechanic: "alex", workOrder: "W2"),
+            BoardShop.workOrder("W2", appointment: "A2", remaining: 60, skills: ["TIRES"]))
         let caller = ViewCaller(
             id: "d", role: .dispatcher, facilityId: "SHOP-1", permissions: Set(Permission.allCases.map(\.rawValue)))
         let board = try ShopFloorBoard.build(try BoardShop.floor(location), for: caller, now: BoardShop.at("08:30"))

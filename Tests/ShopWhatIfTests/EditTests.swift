@@ -288,12 +288,7 @@ import Testing
     }
 
     @Test func editsCheckIdsTypesAndTimesWithTheirPaths() throws {
-        func path(_ edit: Edit) throws -> [String] {
-            var edit = edit
-            edit.path = "variants[0].edits[0]"
-            let error = try #require(throws: InputError.self) { try ScenarioEditor.apply([edit], to: base) }
-            return error.paths
-        }
+        func path(_ edit: Edit) throws -> [String] { try errorPaths(edit, on: base) }
         #expect(
             try path(
                 edit(.addBays) {

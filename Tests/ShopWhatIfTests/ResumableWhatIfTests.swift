@@ -50,12 +50,7 @@ struct ResumableWhatIfTests {
     @Test("setResumable names the field that is wrong, and a selection of no job is an error")
     func errors() throws {
         let base = try Datasets.file("small-shop-day.json")
-        func path(_ edit: Edit) throws -> [String] {
-            var edit = edit
-            edit.path = "variants[0].edits[0]"
-            let error = try #require(throws: InputError.self) { try ScenarioEditor.apply([edit], to: base) }
-            return error.paths
-        }
+        func path(_ edit: Edit) throws -> [String] { try errorPaths(edit, on: base) }
         #expect(
             try path(
                 edit(.setResumable) {

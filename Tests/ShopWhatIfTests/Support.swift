@@ -45,6 +45,15 @@ func edit(_ kind: Edit.Kind, _ set: (inout Edit) -> Void = { _ in }) -> Edit {
     return edit
 }
 
+/// The paths of the error `edit` raises on `base`, written as the first edit of the first
+/// variant (`variants[0].edits[0]`).
+func errorPaths(_ edit: Edit, on base: ScenarioFile) throws -> [String] {
+    var edit = edit
+    edit.path = "variants[0].edits[0]"
+    let error = try #require(throws: InputError.self) { try ScenarioEditor.apply([edit], to: base) }
+    return error.paths
+}
+
 /// A fresh, empty temporary folder.
 func temporaryFolder(_ name: String = #function) throws -> String {
     let path = FileManager.default.temporaryDirectory
