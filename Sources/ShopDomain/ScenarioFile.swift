@@ -151,8 +151,8 @@ public struct ScenarioFile: Codable, Hashable, Sendable {
         public var preferredStarts: [String]?
         public var pinned: Placement?
         public var current: Placement?
-        /// Whether the work may pause over closed time (contract default `false`).
-        /// Only `false` is supported yet; validation rejects `true`.
+        /// Whether the work may pause over closed time and off-shift time, the car kept
+        /// on its bay (contract §7; default `false`: the job lies inside one open interval).
         public var resumable: Bool?
 
         public init(
