@@ -58,6 +58,11 @@ public struct ReplanChange: Codable, Hashable, Sendable {
     public var toBay: String?
     public var fromMechanic: String?
     public var toMechanic: String?
+    /// The new end when the work may pause (contract §7): the end of its last work range,
+    /// perhaps on a later day; `nil` for work in one stretch (`toStart` plus its duration).
+    public var toEnd: String? = nil
+    /// The new work ranges when the work may pause (contract §7), in order; `nil` otherwise.
+    public var toWork: [SolutionFile.WorkRange]? = nil
     /// A ``RescheduleReason`` raw value.
     public var reason: String
     /// Why, in words (which disruption it follows from).
@@ -189,11 +194,13 @@ struct ReplanReport {
                 continue
             }
             let booked = day.snapshot.appointments[index]
-            let promisedEnd = LocalDateTime(booked.start)!.adding(minutes: booked.durationMinutes)
+            let promisedEnd = day.promisedEnds[j]!
             guard let from = job.current else {
-                // Pinned: it stays; an overrun may still make it late.
-                if let p = placed {
-                    let end = instance.time(ofSlot: p.start).adding(minutes: day.scenario.jobs[j].durationMinutes)
+                // Pinned: it stays; an overrun (or, for work that may pause, its mechanic's
+                // time off) may still make it late. Work running past the day ends on a later
+                // day, beyond this replan.
+                if let p = placed, day.runsPastDay[j] == nil {
+                    let end = self.end(j, p)
                     if end > promisedEnd,
                         !out.atRisk.contains(where: { $0.appointment == booked.id && $0.expectedEnd != nil })
                     {
@@ -208,6 +215,7 @@ struct ReplanReport {
             let fromStart = instance.time(ofSlot: from.start)
             let fromBay = instance.bays[from.bay].id, fromMechanic = from.mechanic.map { instance.mechanics[$0].id }
             var to: (start: LocalDateTime, bay: String, mechanic: String?)?
+            let work = placed.flatMap { p in job.resumable ? instance.occupation(job: j, p).work : nil }
             if let p = placed {
                 to = (
                     instance.time(ofSlot: p.start), instance.bays[p.bay].id,
@@ -219,14 +227,17 @@ struct ReplanReport {
                     appointment: booked.id,
                     kind: to == nil ? .unscheduled : to!.start != fromStart ? .moved : .reassigned,
                     fromStart: fromStart.description, toStart: to?.start.description, fromBay: fromBay, toBay: to?.bay,
-                    fromMechanic: fromMechanic, toMechanic: to?.mechanic, reason: reason, why: why))
+                    fromMechanic: fromMechanic, toMechanic: to?.mechanic,
+                    toEnd: work.map { instance.time(ofSlot: $0[$0.count - 1].upperBound).description },
+                    toWork: work.map { ResumableWork.written(ResumableWork.times(instance, $0)) }, reason: reason,
+                    why: why))
             let change = ChangeRecorder.Change(
                 appointment: booked, fromStart: fromStart, fromBay: fromBay,
                 fromMechanic: fromMechanic, to: to, reason: reason, notes: why,
                 countsAsReschedule: false)
             if let to, let stored = recorder.stored(change) {
                 out.appointments.append(stored)
-                let end = to.start.adding(minutes: day.scenario.jobs[j].durationMinutes)
+                let end = self.end(j, placed!)
                 if end > promisedEnd {
                     out.atRisk.append(
                         .late(booked.id, promisedEnd: promisedEnd, expectedEnd: end) { _ in "moved later: \(why)" })
@@ -266,6 +277,14 @@ struct ReplanReport {
         return out
     }
 
+    /// Where job `j` placed at `p` ends: for work that may pause, its last work slot's end (contract §7).
+    func end(_ j: Int, _ p: SlotPlacement) -> LocalDateTime {
+        guard instance.jobs[j].resumable else {
+            return instance.time(ofSlot: p.start).adding(minutes: day.scenario.jobs[j].durationMinutes)
+        }
+        return instance.time(ofSlot: instance.occupation(job: j, p).end)
+    }
+
     func reasons(_ j: Int) -> String {
         (result.reasons[j] ?? []).map(\.rawValue).joined(separator: ", ").nonEmptyOr("no room")
     }
@@ -275,7 +294,7 @@ struct ReplanReport {
     /// made for the others (a knock-on) or for an urgent job.
     func cause(_ j: Int, _ from: SlotPlacement) -> (String, String) {
         let start = instance.time(ofSlot: from.start)
-        let range = start.absoluteMinutes..<(start.absoluteMinutes + instance.jobs[j].length * instance.slotMinutes)
+        let range = start.absoluteMinutes..<end(j, from).absoluteMinutes
         if let m = from.mechanic,
             let outage = day.mechanicOutages.first(where: {
                 $0.mechanic == instance.mechanics[m].id && $0.range.overlaps(range)

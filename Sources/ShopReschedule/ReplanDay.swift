@@ -48,6 +48,11 @@ struct ReplanDay {
     /// Per job: its index in `snapshot.appointments`; `nil` for an urgent job.
     private(set) var appointmentOfJob: [Int?] = []
     private(set) var started: [Bool] = []
+    /// Per job: for resumable work that runs on past the day, its booked end (on a later
+    /// day) and whole duration; the job itself is the part worked today.
+    /// Per job: its booked end (contract §7's `e` for resumable work); `nil` for an urgent job.
+    private(set) var promisedEnds: [LocalDateTime?] = []
+    private(set) var runsPastDay: [(end: LocalDateTime, durationMinutes: Int)?] = []
     private(set) var warnings: [Warning] = []
     private(set) var atRisk: [AtRisk] = []
     private(set) var mechanicOutages: [Outage] = []
@@ -75,6 +80,22 @@ struct ReplanDay {
             fileMechanics[m].shifts = ranges.map {
                 .init(start: $0.lowerBound.description, end: $0.upperBound.description)
             }
+        }
+
+        /// Outages of bay `b` give way to work holding it over `from..<until`: they lose that time.
+        mutating func holdBay(_ b: Int, _ from: LocalDateTime, _ until: LocalDateTime) {
+            let ranges = OpenTime.subtract(bays[b].outOfService.map { $0.start..<$0.end }, from..<until)
+            bays[b].outOfService = ranges.map { LocalRange(start: $0.lowerBound, end: $0.upperBound) }
+            fileBays[b].outOfService = ranges.map {
+                .init(start: $0.lowerBound.description, end: $0.upperBound.description)
+            }
+        }
+
+        /// Resumable work that runs past the day, moving after all: its whole duration again
+        /// (a one-day replan then finds it no place: it needs rebooking).
+        mutating func restoreDuration(_ j: Int, to minutes: Int) {
+            jobs[j].durationMinutes = minutes
+            fileJobs[j].durationMinutes = minutes
         }
 
         mutating func addOutage(_ b: Int, _ from: LocalDateTime, _ until: LocalDateTime) {
@@ -168,15 +189,6 @@ struct ReplanDay {
                 ScenarioFile.Mechanic(id: $0.id, skills: $0.skills, active: $0.active, shifts: $0.shifts)
             },
             earliest: earliest)
-        // Work from the day before that runs on past midnight (a shop open through
-        // the night) is not a job of this day, but it holds its bay and mechanic
-        // until it ends.
-        for booked in validated.appointments
-        where booked.status.isActive && booked.start < dayStart && booked.end > dayStart {
-            let until = min(booked.end, dayEnd)
-            parts.addOutage(booked.bay, dayStart, until)
-            if let m = booked.mechanic { parts.cutShifts(m, dayStart, until) }
-        }
         var overrunMinutes: [String: Int] = [:]
         var urgent: [UrgentJob] = []
         for event in disruption.events {
@@ -197,6 +209,34 @@ struct ReplanDay {
             }
         }
 
+        // Work from an earlier day that runs into this one (a shop open through the night,
+        // or resumable work, contract §7) is not a job of this day, but it holds its bay
+        // and mechanic until it ends. A disruption that meets it is told as for a started
+        // job: its bay goes out of service when it ends, its mechanic is to hand it over.
+        for booked in validated.appointments
+        where booked.status.isActive && booked.start < dayStart && booked.end > dayStart {
+            let until = min(booked.end, dayEnd), held = dayStart.absoluteMinutes..<until.absoluteMinutes
+            let bay = parts.bays[booked.bay].id
+            if bayOutages.contains(where: { $0.bay == bay && $0.range.overlaps(held) }) {
+                parts.holdBay(booked.bay, dayStart, until)
+                warnings.append(Self.outageAfter(bay, booked.file.id, end: booked.end, date: date))
+            }
+            parts.addOutage(booked.bay, dayStart, until)
+            guard let m = booked.mechanic else { continue }
+            let work = (booked.work ?? [LocalRange(start: booked.start, end: booked.end)]).map {
+                $0.start.absoluteMinutes..<$0.end.absoluteMinutes
+            }
+            let mechanic = parts.mechanics[m].id
+            if mechanicOutages.contains(where: { o in o.mechanic == mechanic && work.contains { $0.overlaps(o.range) } })
+            {
+                atRisk.append(
+                    AtRisk(
+                        appointment: booked.file.id,
+                        why: "started, but \(mechanic) is not available until it ends: hand it over"))
+            }
+            parts.cutShifts(m, dayStart, until)
+        }
+
         // Jobs: the day's active appointments, then the urgent ones.
         let moveConfirmed = disruption.policy?.moveConfirmed ?? false
         for (index, booked) in validated.appointments.enumerated()
@@ -209,7 +249,15 @@ struct ReplanDay {
             let isStarted = booked.status == .inProgress || booked.start < now
             let locked =
                 isStarted || (!moveConfirmed && (booked.status == .confirmed || booked.status == .awaitingParts))
-            let duration = a.durationMinutes + (overrunMinutes[a.id] ?? 0)
+            // Resumable work that runs on past the day (contract §7): the replan plans the
+            // part worked today and holds the bay to midnight; the rest is not replanned.
+            let resumable = a.resumable == true
+            let todayMinutes = booked.work.flatMap { work in
+                work.last!.end > dayEnd
+                    ? work.map { max(0, min($0.end, dayEnd).absoluteMinutes - $0.start.absoluteMinutes) }
+                        .reduce(0, +) : nil
+            }
+            let duration = todayMinutes ?? (a.durationMinutes + (overrunMinutes[a.id] ?? 0))
             if duration > Scenario.maxDurationMinutes {
                 throw InputError([
                     ValidationIssue(
@@ -217,7 +265,7 @@ struct ReplanDay {
                         message: "must be from 1 to \(Scenario.maxDurationMinutes) minutes (a year), not \(duration)")
                 ])
             }
-            if let extra = overrunMinutes[a.id] {
+            if let extra = overrunMinutes[a.id], todayMinutes == nil {
                 overruns.append(Overrun(job: parts.jobs.count, appointment: a.id, minutes: extra))
             }
             parts.jobs.append(
@@ -228,16 +276,20 @@ struct ReplanDay {
                     earliest: facility.horizonBegin, latest: facility.horizonEnd, preferredStarts: [],
                     pinned: Scenario.Placement(
                         start: booked.start, bay: booked.bay, mechanic: staffed ? booked.mechanic : nil),
-                    current: nil))
+                    current: nil, resumable: resumable))
             parts.fileJobs.append(
                 ScenarioFile.Job(
                     id: a.id, durationMinutes: duration, bayTypes: types.map(\.rawValue),
                     requiredSkills: booked.requiredSkills,
                     mechanic: staffed ? MechanicMode.required.rawValue : MechanicMode.none.rawValue,
-                    pinned: ScenarioFile.Placement(start: a.start, bay: a.bay, mechanic: staffed ? a.mechanic : nil)))
-            if !locked { parts.unlock(parts.jobs.count - 1) }
+                    pinned: ScenarioFile.Placement(start: a.start, bay: a.bay, mechanic: staffed ? a.mechanic : nil),
+                    resumable: resumable ? true : nil))
+            // A one-day replan does not move work that runs past the day.
+            if !locked, todayMinutes == nil { parts.unlock(parts.jobs.count - 1) }
             appointmentOfJob.append(index)
             started.append(isStarted)
+            runsPastDay.append(todayMinutes == nil ? nil : (booked.end, a.durationMinutes))
+            promisedEnds.append(booked.end)
         }
         for job in urgent {
             parts.jobs.append(
@@ -254,6 +306,8 @@ struct ReplanDay {
                     window: .init(earliest: earliest.description)))
             appointmentOfJob.append(nil)
             started.append(false)
+            runsPastDay.append(nil)
+            promisedEnds.append(nil)
         }
         scenario = try parts.scenario()
         instance = Instance(scenario)
@@ -281,11 +335,21 @@ struct ReplanDay {
     /// Worked out on the day's grid as built; whether anything changed.
     private mutating func repairPins(_ parts: inout Parts) throws(InputError) -> Bool {
         var changed = false
-        // Each job's pin and length as the repairs leave them.
+        // Each job's pin as the repairs leave them.
         var pins = instance.jobs.map(\.pinned)
-        var lengths = instance.jobs.map(\.length)
+        // Each pinned job's bay as held: resumable work over its pauses (to midnight when it
+        // runs past the day).
+        var held: [Range<Int>?] = instance.jobs.indices.map { j in
+            instance.jobs[j].pinned.map { instance.occupation(job: j, $0).held }
+        }
         for j in instance.jobs.indices {
-            guard let pin = instance.jobs[j].pinned, !instance.isValidAlone(job: j, pin) else { continue }
+            guard let pin = instance.jobs[j].pinned else { continue }
+            if instance.jobs[j].resumable {
+                if repairResumable(j, pin, &parts, &held) { changed = true }
+                if held[j] == nil { pins[j] = nil }
+                continue
+            }
+            guard !instance.isValidAlone(job: j, pin) else { continue }
             changed = true
             let id = parts.jobs[j].id
             guard started[j] else {
@@ -304,12 +368,7 @@ struct ReplanDay {
             if !instance.bayAvailable(job: j, bay: pin.bay, start: pin.start) {
                 let end = instance.time(ofSlot: pin.start + instance.jobs[j].length)
                 parts.startOutages(pin.bay, at: end)
-                warnings.append(
-                    Warning(
-                        code: "OUTAGE_AFTER_STARTED_JOB",
-                        message:
-                            "\(parts.bays[pin.bay].id) goes out of service when the started \(id) ends, at \(end.minuteOfDayText)"
-                    ))
+                warnings.append(Self.outageAfter(parts.bays[pin.bay].id, id, end: end, date: date))
             }
             if !instance.fitsHoursAndWindow(job: j, start: pin.start),
                 let open = instance.openIntervals.first(where: { $0.contains(pin.start) })
@@ -317,7 +376,7 @@ struct ReplanDay {
                 let minutes = (open.upperBound - pin.start) * instance.slotMinutes
                 let end = instance.time(ofSlot: pin.start).adding(minutes: parts.jobs[j].durationMinutes)
                 parts.cutDuration(j, to: minutes)
-                lengths[j] = min(lengths[j], open.upperBound - pin.start)
+                held[j] = pin.start..<min(pin.start + instance.jobs[j].length, open.upperBound)
                 // The replan covers one day: a shop open through midnight does not close then,
                 // but the work past it is beyond what this replan plans.
                 let why =
@@ -329,9 +388,11 @@ struct ReplanDay {
         }
         // Confirmed pins that a started (perhaps overrunning) job now overlaps on its bay or mechanic.
         for i in instance.jobs.indices where started[i] {
-            guard let a = pins[i] else { continue }
+            guard let a = pins[i], let heldA = held[i] else { continue }
             for j in instance.jobs.indices where !started[j] {
-                guard let b = pins[j], a.start < b.start + lengths[j], b.start < a.start + lengths[i],
+                // A resumable job's mechanic counts as busy over all it holds: a pin that may
+                // not really meet it moves, never one that does stays.
+                guard let b = pins[j], let heldB = held[j], heldA.overlaps(heldB),
                     a.bay == b.bay || (a.mechanic != nil && a.mechanic == b.mechanic)
                 else { continue }
                 parts.unlock(j)
@@ -340,6 +401,67 @@ struct ReplanDay {
             }
         }
         return changed
+    }
+
+    /// A pinned resumable job (contract §7) as the disruption leaves it; whether the day
+    /// changed. One not started moves if its pin no longer holds (with its whole duration
+    /// when it runs past the day: it then needs rebooking). A started one stays: its
+    /// mechanic dropped when its work no longer walks with them (hand it over), a bay
+    /// outage that meets what it holds begins when it ends. Work running past the day
+    /// holds its bay to midnight, written as an outage of the bay from its last work
+    /// today (as for work carried in from the day before). `held[j]` becomes what it
+    /// holds, `nil` when it moves.
+    private mutating func repairResumable(
+        _ j: Int, _ pin: SlotPlacement, _ parts: inout Parts, _ held: inout [Range<Int>?]
+    ) -> Bool {
+        let id = parts.jobs[j].id, past = runsPastDay[j]
+        let dayEnd = LocalDateTime(date: date.adding(days: 1), minuteOfDay: 0)
+        func hold(_ work: [Range<Int>]) -> Range<Int> {
+            work[0].lowerBound..<(past == nil ? work[work.count - 1].upperBound : instance.slotCount)
+        }
+        var work = instance.resumableWork(job: j, start: pin.start, mechanic: pin.mechanic)
+        let holds = work.map { instance.bayAvailable(job: j, bay: pin.bay, held: hold($0)) } ?? false
+        if !started[j], !(holds && instance.isValidAlone(job: j, pin)) {
+            parts.unlock(j)
+            if let past { parts.restoreDuration(j, to: past.durationMinutes) }
+            held[j] = nil
+            return true
+        }
+        var changed = false
+        // Not started with a pin that holds, or started: it stays where it is, adjusted.
+        if work == nil, let m = pin.mechanic {
+            parts.dropMechanic(j)
+            atRisk.append(
+                AtRisk(
+                    appointment: id,
+                    why: "started, but \(instance.mechanics[m].id) is not available until it ends: hand it over"))
+            work = instance.resumableWork(job: j, start: pin.start, mechanic: nil)
+            changed = true
+        }
+        guard let work else { return changed }  // Not even the shop's hours finish it: infeasible, said so.
+        let range = hold(work)
+        if !instance.bayAvailable(job: j, bay: pin.bay, held: range) {
+            parts.holdBay(pin.bay, instance.time(ofSlot: range.lowerBound), instance.time(ofSlot: range.upperBound))
+            let end = past?.end ?? instance.time(ofSlot: range.upperBound)
+            warnings.append(Self.outageAfter(parts.bays[pin.bay].id, id, end: end, date: date))
+            changed = true
+        }
+        if past != nil, work[work.count - 1].upperBound < instance.slotCount {
+            parts.addOutage(pin.bay, instance.time(ofSlot: work[work.count - 1].upperBound), dayEnd)
+            changed = true
+        }
+        held[j] = range
+        return changed
+    }
+
+    /// The warning that bay `bay` goes out of service only when started work `id` ends at
+    /// `end` (its time alone on the replan day `date`, else date and time).
+    static func outageAfter(_ bay: String, _ id: String, end: LocalDateTime, date: LocalDate) -> Warning {
+        Warning(
+            code: "OUTAGE_AFTER_STARTED_JOB",
+            message:
+                "\(bay) goes out of service when the started \(id) ends, at \(end.date == date ? end.minuteOfDayText : end.description)"
+        )
     }
 
     /// Every problem of the disruption, with its path (`disruption.events[0].mechanic`).
