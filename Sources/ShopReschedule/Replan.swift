@@ -235,9 +235,9 @@ struct ReplanReport {
                 appointment: booked, fromStart: fromStart, fromBay: fromBay,
                 fromMechanic: fromMechanic, to: to, reason: reason, notes: why,
                 countsAsReschedule: false)
-            if let to, let stored = recorder.stored(change) {
+            if let p = placed, to != nil, let stored = recorder.stored(change) {
                 out.appointments.append(stored)
-                let end = self.end(j, placed!)
+                let end = self.end(j, p)
                 if end > promisedEnd {
                     out.atRisk.append(
                         .late(booked.id, promisedEnd: promisedEnd, expectedEnd: end) { _ in "moved later: \(why)" })

@@ -21,6 +21,12 @@ import ShopPlanner
 /// - The rest carry `current` (their placement) and their start as preferred
 ///   start, with a window from now: the contract's move and change weights and
 ///   the start deviation make the fewest and smallest changes win.
+/// - An appointment booked `resumable` is a resumable job (contract §7). Work of
+///   an earlier day that runs into this one (day two of a three-day job) holds
+///   its bay all day and its mechanic until it ends, like overnight work. Work of
+///   the day that runs on past midnight is planned for its part today, holding
+///   its bay to midnight, and is not moved; not started, if its pin no longer
+///   holds it gets its whole duration back and no place today (rebook it).
 /// - An urgent job is one more job, from now, with priority 3 by default.
 struct ReplanDay {
     struct Outage {
@@ -227,8 +233,8 @@ struct ReplanDay {
                 $0.start.absoluteMinutes..<$0.end.absoluteMinutes
             }
             let mechanic = parts.mechanics[m].id
-            if mechanicOutages.contains(where: { o in o.mechanic == mechanic && work.contains { $0.overlaps(o.range) } })
-            {
+            if mechanicOutages.contains(where: { o in o.mechanic == mechanic && work.contains { $0.overlaps(o.range) } }
+            ) {
                 atRisk.append(
                     AtRisk(
                         appointment: booked.file.id,

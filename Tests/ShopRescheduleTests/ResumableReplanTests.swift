@@ -39,7 +39,7 @@ struct ResumableReplanTests {
         let lift = try #require(result.scenario.bays.first { $0.id == "BAY-2" })
         #expect(lift.outOfService?.contains(.init(start: "2026-11-24T00:00", end: "2026-11-25T00:00")) == true)
         let m1 = try #require(result.scenario.mechanics.first { $0.id == "M-1" })
-        #expect(!m1.shifts.contains { $0.start.hasPrefix("2026-11-24") || $0.end.hasPrefix("2026-11-24") })
+        #expect(!(m1.shifts ?? []).contains { $0.start.hasPrefix("2026-11-24") || $0.end.hasPrefix("2026-11-24") })
         #expect(!result.plan.assignments.contains { $0.job == "U-1" })
         #expect(result.atRisk.contains { $0.appointment == "U-1" })
     }
