@@ -19,6 +19,16 @@ struct ResumableReplanTests {
     static func range(_ start: String, _ end: String) -> SolutionFile.WorkRange {
         SolutionFile.WorkRange(start: start, end: end)
     }
+    /// `snapshot` replanned Monday 10:00 with BAY-2 out of service Mon 19:00 – Tue 07:00.
+    static func replanWithOvernightOutage(
+        _ snapshot: BookingSnapshot, sourceLocation: SourceLocation = #_sourceLocation
+    ) throws -> ReplanResult {
+        try ReplanTests.replan(
+            [
+                DisruptionEvent(
+                    type: .bayOutOfService, bay: "BAY-2", from: "2026-11-23T19:00", until: "2026-11-24T07:00")
+            ], snapshot, now: "2026-11-23T10:00", sourceLocation: sourceLocation)
+    }
     static let liftJob = UrgentJob(id: "U-1", durationMinutes: 60, bayTypes: ["LIFT_BAY"], requiredSkills: ["BRAKES"])
 
     // A 25-hour job started Monday 08:00 with M-1 (08:00–17:00): Mon 9 h, Tue 9 h,
@@ -99,11 +109,7 @@ struct ResumableReplanTests {
     // and holds BAY-2 to midnight; the outage begins when the job ends (a warning).
     @Test func outageOfAHeldBayOverTheNightWaitsForTheStartedJob() throws {
         let snapshot = Shop.snapshot([Self.job("2026-11-23T08:00", minutes: 900, status: "IN_PROGRESS")])
-        let result = try ReplanTests.replan(
-            [
-                DisruptionEvent(
-                    type: .bayOutOfService, bay: "BAY-2", from: "2026-11-23T19:00", until: "2026-11-24T07:00")
-            ], snapshot, now: "2026-11-23T10:00")
+        let result = try Self.replanWithOvernightOutage(snapshot)
         let job = try #require(result.scenario.jobs.first { $0.id == "R-1" })
         #expect(job.resumable == true && job.durationMinutes == 540 && job.pinned?.start == "2026-11-23T08:00")
         #expect(result.plan.assignments.first { $0.job == "R-1" }?.end == "2026-11-23T17:00")
@@ -119,11 +125,7 @@ struct ResumableReplanTests {
     // past the day, so it is reported with no place today: it needs rebooking.
     @Test func outageOfAHeldBayUnschedulesWorkNotStarted() throws {
         let snapshot = Shop.snapshot([Self.job("2026-11-23T14:00", minutes: 900, status: "SCHEDULED")])
-        let result = try ReplanTests.replan(
-            [
-                DisruptionEvent(
-                    type: .bayOutOfService, bay: "BAY-2", from: "2026-11-23T19:00", until: "2026-11-24T07:00")
-            ], snapshot, now: "2026-11-23T10:00")
+        let result = try Self.replanWithOvernightOutage(snapshot)
         let change = try #require(result.changes.first { $0.appointment == "R-1" })
         #expect(change.kind == .unscheduled && change.reason == "EQUIPMENT_ISSUE")
         #expect(result.atRisk.contains { $0.appointment == "R-1" && $0.expectedEnd == nil })
