@@ -24,7 +24,9 @@ import PackageDescription
 //   ShopReschedule (the reschedule and replan use cases; re-exports ShopOperations)
 //       -> ShopDomain, MILP, ShopPlanner, ShopOperations
 //   ShopScheduler (umbrella: re-exports every Swift module above) -> all of them
-//   shopsched (the CLI) -> ShopScheduler, ArgumentParser
+//   ShopService (the HTTP service behind `shopsched serve`: routes, API keys, limits, metrics; it calls the
+//       same engines and encoders as the CLI) -> ShopScheduler, Hummingbird, Prometheus, ServiceLifecycle, Logging
+//   shopsched (the CLI) -> ShopScheduler, ShopService, ArgumentParser
 //   ShopFuzz (mutators and drivers of the fuzz campaign)
 //       -> ShopDomain, ShopVerifier, ShopPlanner, ShopImport, ShopBooking, ShopReschedule, ShopViews, ShopWhatIf, Yams
 //   shopsched-fuzz (the campaign's runner) -> ShopDomain, ShopFuzz, ArgumentParser
@@ -48,6 +50,14 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "5.0.1"),
+        // The HTTP service (ShopService): Hummingbird without its default traits (swift-configuration
+        // and full Foundation are not needed), Prometheus text for /metrics.
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1", traits: []),
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         // Only for `swift package generate-documentation` (the DocC catalog); no target links it.
         .package(url: "https://github.com/swiftlang/swift-docc-plugin", from: "1.4.0"),
     ],
@@ -86,10 +96,22 @@ let package = Package(
                 "ShopOperations", "ShopBooking", "ShopReschedule", "ShopViews", "ShopWhatIf", "MILP",
             ]
         ),
+        .target(
+            name: "ShopService",
+            dependencies: [
+                "ShopScheduler",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
         .executableTarget(
             name: "shopsched",
             dependencies: [
-                "ShopScheduler",
+                "ShopScheduler", "ShopService",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -141,6 +163,14 @@ let package = Package(
         ),
         .testTarget(name: "ShopSchedCLITests", dependencies: ["shopsched"]),
         .testTarget(name: "ShopSchedulerTests", dependencies: ["ShopScheduler"]),
+        .testTarget(
+            name: "ShopServiceTests",
+            dependencies: [
+                "ShopService", "ShopScheduler", "ShopTestSupport", .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"), .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOEmbedded", package: "swift-nio"), .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
         .testTarget(
             name: "ShopBookingTests",
             dependencies: [

@@ -45,14 +45,11 @@ struct Board: ParsableCommand {
 
     func run() throws {
         let floor = Self.readFloor(snapshot)
-        let who =
-            caller.map(Self.readCaller)
-            ?? ViewCaller(
-                id: "shopsched", role: .dispatcher, facilityId: floor.locations.first?.id ?? "",
-                permissions: Set(Permission.allCases.map(\.rawValue)))
-        let home = FloorClock.homeTimeZone(of: floor, for: who)
-        let instant = now.flatMap { FloorClock.timestamp($0, timeZone: home) } ?? SystemClock().instant(timeZone: home)
-        let moment = FloorClock(instant: instant, homeTimeZone: home)
+        let who = caller.map(Self.readCaller) ?? BoardViews.defaultCaller(of: floor)
+        guard let moment = BoardViews.clock(of: floor, for: who, now: now) else {
+            writeToStandardError("--now must be a time YYYY-MM-DDTHH:MM[:SS], local or with Z or an offset ±HH:MM\n")
+            throw ExitCode(ExitStatus.badInput)
+        }
         let text: String
         do {
             text = try render(floor, for: who, clock: moment)
@@ -64,19 +61,11 @@ struct Board: ParsableCommand {
     }
 
     func render(_ floor: ShopFloor, for who: ViewCaller, clock moment: FloorClock) throws(ViewDenied) -> String {
-        // The board is laid out from the work-in-progress view; JSON serves both, built once.
-        let wip = try WorkInProgressViews.board(
-            floor, for: who, clock: moment,
-            query: .init(locations: ShopFloorBoard.workInProgressScope(of: who)))
-        let board = ShopFloorBoard.build(floor, for: who, clock: moment, workInProgress: wip)
+        let views = try BoardViews(floor, for: who, clock: moment, withAssignments: format == .json)
         switch format {
-        case .table: return board.table()
-        case .html: return board.html()
-        case .json:
-            let assignments =
-                who.may(.viewAssignments) ? try AssignmentViews.board(floor, for: who, clock: moment) : nil
-            let views = BoardViews(board: board, assignments: assignments, workInProgress: wip)
-            return String(decoding: JSONFiles.encode(views), as: UTF8.self) + "\n"
+        case .table: return views.board.table()
+        case .html: return views.board.html()
+        case .json: return String(decoding: JSONFiles.encode(views), as: UTF8.self) + "\n"
         }
     }
 
@@ -91,11 +80,4 @@ struct Board: ParsableCommand {
             failBadInput(error, file: path)
         }
     }
-}
-
-/// The JSON form of `shopsched board`: every view a backend would serve.
-struct BoardViews: Encodable {
-    var board: ShopFloorBoard
-    var assignments: AssignmentBoard?
-    var workInProgress: WorkInProgressBoard
 }

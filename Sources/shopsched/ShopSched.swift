@@ -3,7 +3,7 @@ import Foundation
 import ShopScheduler
 
 @main
-struct ShopSched: ParsableCommand {
+struct ShopSched: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "shopsched",
         abstract: "Schedules auto-repair shop jobs onto bays and mechanics.",
@@ -15,16 +15,20 @@ struct ShopSched: ParsableCommand {
         subcommands: [
             Solve.self, Validate.self, Verify.self, Generate.self, Import.self, Book.self, Next.self, Reschedule.self,
             Replan.self, Revalidate.self, Cancel.self, NoShow.self, Refill.self, Board.self, WhatIf.self,
-            WhatIfMerge.self, Diff.self,
+            WhatIfMerge.self, Diff.self, Serve.self,
         ])
 
     /// ArgumentParser exits 64 on a usage error; our contract is 2 for any
     /// bad input, options included.
-    static func main() {
+    static func main() async {
         StandardOutput.prepare()
         do {
             var command = try parseAsRoot()
-            try command.run()
+            if var serve = command as? any AsyncParsableCommand {
+                try await serve.run()
+            } else {
+                try command.run()
+            }
         } catch {
             if exitCode(for: error) == .validationFailure {
                 writeToStandardError(fullMessage(for: error) + "\n")
