@@ -58,7 +58,8 @@ public struct APIKeys: Sendable {
             if let digest = Self.bytes(hex: key.sha256) {
                 digests.append(digest)
             } else {
-                issues.append(.init(path: "keys[\(i)].sha256", message: "must be 64 hexadecimal digits (a SHA-256 digest)"))
+                issues.append(
+                    .init(path: "keys[\(i)].sha256", message: "must be 64 hexadecimal digits (a SHA-256 digest)"))
             }
         }
         if !issues.isEmpty { throw InputError(issues) }

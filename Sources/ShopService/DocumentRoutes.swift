@@ -11,7 +11,8 @@ enum DocumentRoutes {
             try RequestEnvelope(body, documents: ["snapshot", "request"], options: ["now"])
         }
         var problems = ProblemGatherer(envelope)
-        let snapshot = problems.read { () throws(InputError) in try envelope.document("snapshot", BookingFiles.snapshot) }
+        let snapshot = problems.read { () throws(InputError) in try envelope.document("snapshot", BookingFiles.snapshot)
+        }
         let request = problems.read { () throws(InputError) in try envelope.document("request", BookingFiles.request) }
         let now = problems.read { () throws(InputError) in try localTime(envelope, required: false) }
         try problems.check()
@@ -52,14 +53,17 @@ enum DocumentRoutes {
             try RequestEnvelope(body, documents: ["snapshot", member], options: ["now"])
         }
         var problems = ProblemGatherer(envelope)
-        let snapshot = problems.read { () throws(InputError) in try envelope.document("snapshot", BookingFiles.snapshot) }
+        let snapshot = problems.read { () throws(InputError) in try envelope.document("snapshot", BookingFiles.snapshot)
+        }
         let own = problems.read { () throws(InputError) in try envelope.document(member, read) }
         let now = problems.read { () throws(InputError) in try localTime(envelope, required: true) }
         try problems.check()
         guard let snapshot, let own, let now = now ?? nil else { throw .badInput(InputError([])) }
         try context.allow(facilities: [snapshot.facility.id])
         return try input { () throws(InputError) in
-            do throws(InputError) { return try decide(own, snapshot, now) } catch { throw ownedBy(member, else: "snapshot", error) }
+            do throws(InputError) { return try decide(own, snapshot, now) } catch {
+                throw ownedBy(member, else: "snapshot", error)
+            }
         }
     }
 
@@ -77,7 +81,9 @@ enum DocumentRoutes {
         }
         let caller = problems.read { () throws(InputError) -> ViewCaller? in
             guard envelope.members["caller"] != nil else { return nil }
-            return try envelope.document("caller") { data throws(InputError) in try JSONFiles.decode(ViewCaller.self, from: data) }
+            return try envelope.document("caller") { data throws(InputError) in
+                try JSONFiles.decode(ViewCaller.self, from: data)
+            }
         }
         let now = problems.read { () throws(InputError) -> String? in try envelope.string("now") }
         try problems.check()
@@ -88,11 +94,14 @@ enum DocumentRoutes {
             throw .badInput(
                 InputError([
                     ValidationIssue(
-                        path: "now", message: "must be a time YYYY-MM-DDTHH:MM[:SS], local or with Z or an offset ±HH:MM")
+                        path: "now",
+                        message: "must be a time YYYY-MM-DDTHH:MM[:SS], local or with Z or an offset ±HH:MM")
                 ]))
         }
         let views: BoardViews
-        do throws(ViewDenied) { views = try BoardViews(floor, for: who, clock: clock, withAssignments: !context.wantsHTML) } catch {
+        do throws(ViewDenied) {
+            views = try BoardViews(floor, for: who, clock: clock, withAssignments: !context.wantsHTML)
+        } catch {
             throw .forbidden("denied: \(error.reason)")
         }
         if context.wantsHTML { return .text(views.board.html(), contentType: "text/html; charset=utf-8") }
@@ -114,10 +123,15 @@ enum DocumentRoutes {
 
     /// `POST /v1/plans:verify`: `{scenario, solution}` → the independent verifier's report (`shopsched verify`).
     static func verifyPlan(_ body: Data, _ context: RouteContext) throws(RouteFailure) -> ServiceReply {
-        let envelope = try input { () throws(InputError) in try RequestEnvelope(body, documents: ["scenario", "solution"]) }
+        let envelope = try input { () throws(InputError) in
+            try RequestEnvelope(body, documents: ["scenario", "solution"])
+        }
         var problems = ProblemGatherer(envelope)
-        let scenario = problems.read { () throws(InputError) in try envelope.document("scenario", Scenario.load(from:)) }
-        let solution = problems.read { () throws(InputError) in try envelope.document("solution", SolutionFile.load(from:)) }
+        let scenario = problems.read { () throws(InputError) in try envelope.document("scenario", Scenario.load(from:))
+        }
+        let solution = problems.read { () throws(InputError) in
+            try envelope.document("solution", SolutionFile.load(from:))
+        }
         try problems.check()
         guard let scenario, let solution else { throw .badInput(InputError([])) }
         try context.allow(facilities: [scenario.facility.id])
@@ -149,7 +163,8 @@ enum DocumentRoutes {
         let planner = StrategyCatalog.strategy(named: strategyName ?? StrategyCatalog.names[0])
         if planner == nil {
             problems.add(
-                "strategy", "must be one of \(StrategyCatalog.names.joined(separator: ", ")), not '\(strategyName ?? "")'")
+                "strategy",
+                "must be one of \(StrategyCatalog.names.joined(separator: ", ")), not '\(strategyName ?? "")'")
         }
         if let timeLimit, !(timeLimit.isFinite && timeLimit > 0) {
             problems.add("timeLimitSeconds", "must be a positive number of seconds, not \(timeLimit)")
@@ -171,9 +186,12 @@ enum DocumentRoutes {
     private static func scenario(_ body: Data, options: [String]) throws(RouteFailure) -> (
         scenario: Scenario?, envelope: RequestEnvelope, problems: ProblemGatherer
     ) {
-        let envelope = try input { () throws(InputError) in try RequestEnvelope(body, documents: ["scenario"], options: options) }
+        let envelope = try input { () throws(InputError) in
+            try RequestEnvelope(body, documents: ["scenario"], options: options)
+        }
         var problems = ProblemGatherer(envelope)
-        let scenario = problems.read { () throws(InputError) in try envelope.document("scenario", Scenario.load(from:)) }
+        let scenario = problems.read { () throws(InputError) in try envelope.document("scenario", Scenario.load(from:))
+        }
         return (scenario, envelope, problems)
     }
 
@@ -184,7 +202,9 @@ enum DocumentRoutes {
             return nil
         }
         guard let now = LocalDateTime(text) else {
-            throw InputError([ValidationIssue(path: "now", message: "must be a local time YYYY-MM-DDTHH:MM, not '\(text)'")])
+            throw InputError([
+                ValidationIssue(path: "now", message: "must be a local time YYYY-MM-DDTHH:MM, not '\(text)'")
+            ])
         }
         return now
     }

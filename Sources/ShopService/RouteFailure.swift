@@ -54,7 +54,9 @@ struct ProblemGatherer {
     }
 
     /// Keeps a problem of the field at `path`.
-    mutating func add(_ path: String, _ message: String) { issues.append(ValidationIssue(path: path, message: message)) }
+    mutating func add(_ path: String, _ message: String) {
+        issues.append(ValidationIssue(path: path, message: message))
+    }
 
     /// Throws the problems kept, if any.
     func check() throws(RouteFailure) {

@@ -62,7 +62,9 @@ public final class ServiceAPI: Sendable {
     public func drain() { draining.set() }
 
     /// The reply to `request`, counted in the metrics under its route.
-    public func respond(_ request: ServiceRequest, logger: Logger = Logger(label: "shopsched.serve")) async -> ServiceReply {
+    public func respond(_ request: ServiceRequest, logger: Logger = Logger(label: "shopsched.serve")) async
+        -> ServiceReply
+    {
         let started = ContinuousClock.now
         let (route, reply) = await answer(request, logger: logger)
         let duration = ContinuousClock.now - started
@@ -93,7 +95,9 @@ public final class ServiceAPI: Sendable {
             }
             return ("other", ProblemDetails.make(404, "no route \(request.path); openapi.yaml lists the routes").reply)
         }
-        guard request.method == route.method else { return (route.path, methodNotAllowed(request, allowed: route.method)) }
+        guard request.method == route.method else {
+            return (route.path, methodNotAllowed(request, allowed: route.method))
+        }
         var key: APIKeys.Key?
         if let keys {
             guard let token = Self.bearerToken(request.authorization), let found = keys.key(forToken: token) else {
@@ -124,7 +128,9 @@ public final class ServiceAPI: Sendable {
         case .failure(.deadlinePassed):
             return (
                 route.path,
-                ProblemDetails.make(503, "the request took longer than the server's deadline of \(options.deadlineSeconds) s").reply
+                ProblemDetails.make(
+                    503, "the request took longer than the server's deadline of \(options.deadlineSeconds) s"
+                ).reply
             )
         }
     }

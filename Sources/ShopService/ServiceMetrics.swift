@@ -15,18 +15,18 @@ public final class ServiceMetrics: Sendable {
 
     private static var requests: MetricNameDescriptor {
         MetricNameDescriptor(
-        namespace: "shopsched", subsystem: "http", metricName: "requests", unitName: "total",
-        helpText: "HTTP requests answered, by route, method and status.")
+            namespace: "shopsched", subsystem: "http", metricName: "requests", unitName: "total",
+            helpText: "HTTP requests answered, by route, method and status.")
     }
     private static var latency: MetricNameDescriptor {
         MetricNameDescriptor(
-        namespace: "shopsched", subsystem: "http", metricName: "request_duration", unitName: "seconds",
-        helpText: "Time from a request's arrival to its answer, by route.")
+            namespace: "shopsched", subsystem: "http", metricName: "request_duration", unitName: "seconds",
+            helpText: "Time from a request's arrival to its answer, by route.")
     }
     private static var inFlight: MetricNameDescriptor {
         MetricNameDescriptor(
-        namespace: "shopsched", metricName: "requests_in_flight", unitName: "",
-        helpText: "Requests running or waiting for a worker.")
+            namespace: "shopsched", metricName: "requests_in_flight", unitName: "",
+            helpText: "Requests running or waiting for a worker.")
     }
 
     /// An empty registry.

@@ -56,7 +56,8 @@ public struct ProblemDetails: Codable, Hashable, Sendable {
 
     /// The reply carrying this problem.
     var reply: ServiceReply {
-        ServiceReply(status: status, contentType: "application/problem+json", body: JSONFiles.encode(self) + Data("\n".utf8))
+        ServiceReply(
+            status: status, contentType: "application/problem+json", body: JSONFiles.encode(self) + Data("\n".utf8))
     }
 
     /// A problem of `status` with the standard title.

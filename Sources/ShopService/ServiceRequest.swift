@@ -21,7 +21,8 @@ public struct ServiceRequest: Sendable {
         contentType: String? = nil, body: Data = Data()
     ) {
         self.method = method
-        self.path = path.split(separator: "?", maxSplits: 1, omittingEmptySubsequences: false).first.map(String.init) ?? path
+        self.path =
+            path.split(separator: "?", maxSplits: 1, omittingEmptySubsequences: false).first.map(String.init) ?? path
         self.authorization = authorization
         self.accept = accept
         self.contentType = contentType

@@ -39,7 +39,9 @@ public struct ShopServer: Sendable {
             onServerRunning: { channel in
                 let bound = channel.localAddress?.port ?? 0
                 logger.info("listening", metadata: ["address": "http://\(host):\(bound)"])
-                if let portFile { try? Data("\(bound)\n".utf8).write(to: URL(fileURLWithPath: portFile), options: .atomic) }
+                if let portFile {
+                    try? Data("\(bound)\n".utf8).write(to: URL(fileURLWithPath: portFile), options: .atomic)
+                }
             },
             logger: logger
         )
@@ -100,7 +102,9 @@ struct ServiceResponder: HTTPResponder {
     /// A client's `X-Request-Id`, when it is a short token of letters, digits and `-_.:`; else nil.
     static func requestID(_ given: String?) -> String? {
         guard let given, (1...64).contains(given.count),
-            given.unicodeScalars.allSatisfy({ CharacterSet.alphanumerics.contains($0) || "-_.:".unicodeScalars.contains($0) })
+            given.unicodeScalars.allSatisfy({
+                CharacterSet.alphanumerics.contains($0) || "-_.:".unicodeScalars.contains($0)
+            })
         else { return nil }
         return given
     }

@@ -15,7 +15,8 @@ public struct BoardViews: Encodable, Sendable {
     /// The views of `floor` for `caller` at `clock`. The board is laid out from the
     /// work-in-progress view, built once; the assignment board is built only with
     /// `withAssignments` (the table and the page do not show it).
-    public init(_ floor: ShopFloor, for caller: ViewCaller, clock: FloorClock, withAssignments: Bool) throws(ViewDenied) {
+    public init(_ floor: ShopFloor, for caller: ViewCaller, clock: FloorClock, withAssignments: Bool) throws(ViewDenied)
+    {
         let wip = try WorkInProgressViews.board(
             floor, for: caller, clock: clock, query: .init(locations: ShopFloorBoard.workInProgressScope(of: caller)))
         board = ShopFloorBoard.build(floor, for: caller, clock: clock, workInProgress: wip)

@@ -6,7 +6,8 @@ import ShopService
 
 struct Serve: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Serves the engine over HTTP (openapi.yaml): bookings, reschedules, replans, boards, checks, small solves.",
+        abstract:
+            "Serves the engine over HTTP (openapi.yaml): bookings, reschedules, replans, boards, checks, small solves.",
         discussion: """
             Every /v1 route needs an API key (Authorization: Bearer KEY) from the --api-keys file \
             (shopsched.api-keys/1: each key's SHA-256, optionally its facilities); --allow-no-auth runs \
@@ -54,7 +55,9 @@ struct Serve: AsyncParsableCommand {
         }
         if apiKeys != nil && allowNoAuth { throw ValidationError("give --api-keys or --allow-no-auth, not both") }
         guard (0...65535).contains(port) else { throw ValidationError("--port must be from 0 to 65535, not \(port)") }
-        guard maxBody > 0 else { throw ValidationError("--max-body must be a positive number of bytes, not \(maxBody)") }
+        guard maxBody > 0 else {
+            throw ValidationError("--max-body must be a positive number of bytes, not \(maxBody)")
+        }
         try OptionRules.timeLimit(maxTimeLimit, option: "--max-time-limit")
         guard deadline.isFinite, deadline > 0 else {
             throw ValidationError("--deadline must be a positive number of seconds, not \(deadline)")
@@ -84,7 +87,8 @@ struct Serve: AsyncParsableCommand {
         options.deadlineSeconds = deadline
         options.workers = workers
         options.queue = queue
-        let server = ShopServer(host: host, port: port, portFile: portFile, api: ServiceAPI(keys: keys, options: options))
+        let server = ShopServer(
+            host: host, port: port, portFile: portFile, api: ServiceAPI(keys: keys, options: options))
         try await server.run(logger: logger)
     }
 }

@@ -16,14 +16,16 @@ import Testing
         #expect(reply.contentType == "application/json")
         let snapshot = try BookingFiles.snapshot(from: Data(Bodies.file("booking/snapshot.json").utf8))
         let request = try BookingFiles.request(from: Data(Bodies.file("booking/request-created.json").utf8))
-        let decision = try BookingEngine(clock: FixedClock(LocalDateTime("2026-11-23T07:30")!)).book(request, in: snapshot)
+        let decision = try BookingEngine(clock: FixedClock(LocalDateTime("2026-11-23T07:30")!)).book(
+            request, in: snapshot)
         #expect(decision.outcome == .created)
         // The engine's own tests check its decisions with the verifier; here the answer must be that decision.
         #expect(reply.body == JSONFiles.encode(decision) + Data("\n".utf8))
     }
 
     @Test func aBookingWithConflictsIsAResultNotAnError() async throws {
-        let reply = try await TestService().post("/v1/bookings:decide", Bodies.booking("booking/request-conflicts.json"))
+        let reply = try await TestService().post(
+            "/v1/bookings:decide", Bodies.booking("booking/request-conflicts.json"))
         #expect(reply.status == 200)
         #expect(reply.text.contains("\"outcome\" : \"conflicts\""))
     }
@@ -34,7 +36,8 @@ import Testing
         let moved = await service.post(
             "/v1/reschedules:decide",
             Bodies.object([
-                "snapshot": snapshot, "request": Bodies.file("reschedule/request-moved.json"), "now": "\"2026-11-23T09:30\"",
+                "snapshot": snapshot, "request": Bodies.file("reschedule/request-moved.json"),
+                "now": "\"2026-11-23T09:30\"",
             ]))
         #expect(moved.status == 200)
         #expect(moved.text.contains("\"outcome\" : \"rescheduled\""))
@@ -42,7 +45,8 @@ import Testing
         let replan = await service.post(
             "/v1/replans",
             Bodies.object([
-                "snapshot": snapshot, "disruption": Bodies.file("reschedule/disruption.json"), "now": "\"2026-11-23T11:00\"",
+                "snapshot": snapshot, "disruption": Bodies.file("reschedule/disruption.json"),
+                "now": "\"2026-11-23T11:00\"",
             ]))
         #expect(replan.status == 200)
         let result = try JSONDecoder().decode(ReplanResult.self, from: replan.body)
@@ -73,7 +77,9 @@ import Testing
         let caller = #"{"id": "nobody", "facilityId": "MAIN", "permissions": []}"#
         let reply = try await TestService().post(
             "/v1/boards",
-            Bodies.object(["snapshot": Bodies.file("board/snapshot.json"), "caller": caller, "now": "\"2026-03-02T09:15\""]))
+            Bodies.object([
+                "snapshot": Bodies.file("board/snapshot.json"), "caller": caller, "now": "\"2026-03-02T09:15\"",
+            ]))
         #expect(reply.status == 200)
         #expect(!reply.text.contains("\"assignments\""))
     }
@@ -96,10 +102,12 @@ import Testing
         let report = PlanVerifier(scenario: scenario).verify(solution)
         #expect(report.isFeasible, "\(report)")
 
-        let tooLong = await service.post("/v1/solve", Bodies.object(["scenario": scenarioText, "timeLimitSeconds": "3600"]))
+        let tooLong = await service.post(
+            "/v1/solve", Bodies.object(["scenario": scenarioText, "timeLimitSeconds": "3600"]))
         #expect(tooLong.status == 400)
         #expect(tooLong.paths == ["timeLimitSeconds"])
-        let unknown = await service.post("/v1/solve", Bodies.object(["scenario": scenarioText, "strategy": "\"magic\""]))
+        let unknown = await service.post(
+            "/v1/solve", Bodies.object(["scenario": scenarioText, "strategy": "\"magic\""]))
         #expect(unknown.paths == ["strategy"])
     }
 
@@ -107,7 +115,8 @@ import Testing
         let service = try TestService()
         let scenarioText = Bodies.file("contract/example.scenario.json")
         let solutionText = Bodies.file("contract/example.solution.json")
-        let verified = await service.post("/v1/plans:verify", Bodies.object(["scenario": scenarioText, "solution": solutionText]))
+        let verified = await service.post(
+            "/v1/plans:verify", Bodies.object(["scenario": scenarioText, "solution": solutionText]))
         #expect(verified.status == 200)
         let scenario = try Scenario.load(from: Data(scenarioText.utf8))
         let report = PlanVerifier(scenario: scenario).verify(try SolutionFile.load(from: Data(solutionText.utf8)))

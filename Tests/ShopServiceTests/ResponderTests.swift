@@ -11,7 +11,9 @@ import Testing
 /// Hummingbird's side of the service, without a socket: the body limit, the request id and the
 /// headers of a reply.
 @Suite struct ResponderTests {
-    func respond(_ api: ServiceAPI, path: String, headers: HTTPFields = [:], body: Data = Data()) async throws -> Response {
+    func respond(_ api: ServiceAPI, path: String, headers: HTTPFields = [:], body: Data = Data()) async throws
+        -> Response
+    {
         var logger = Logger(label: "test")
         logger[metadataKey: "hb.request.id"] = "hb-1"
         let context = BasicRequestContext(source: .init(channel: NIOAsyncTestingChannel(), logger: logger))

@@ -17,7 +17,8 @@ import Testing
             }
         }
         let basic = await service.api.respond(
-            ServiceRequest(method: "POST", path: "/v1/bookings:decide", authorization: "Basic abc", body: Bodies.booking()))
+            ServiceRequest(
+                method: "POST", path: "/v1/bookings:decide", authorization: "Basic abc", body: Bodies.booking()))
         #expect(basic.status == 401)
     }
 
@@ -30,7 +31,8 @@ import Testing
         #expect(metrics.status == 200)
         #expect(metrics.contentType.hasPrefix("text/plain"))
         #expect(
-            metrics.text.contains(#"shopsched_http_requests_total{route="/v1/bookings:decide",method="POST",status="200"} 1"#))
+            metrics.text.contains(
+                #"shopsched_http_requests_total{route="/v1/bookings:decide",method="POST",status="200"} 1"#))
         #expect(metrics.text.contains("shopsched_http_request_duration_seconds_bucket{route=\"/v1/bookings:decide\""))
         service.api.drain()
         #expect(await service.get("/readyz").status == 503)

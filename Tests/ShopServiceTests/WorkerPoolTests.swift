@@ -49,7 +49,8 @@ import Testing
             return .text("done")
         }
         let api = ServiceAPI(keys: nil, options: options, metrics: ServiceMetrics(), routes: [held])
-        let request = ServiceRequest(method: "POST", path: "/v1/held", contentType: "application/json", body: Data("{}".utf8))
+        let request = ServiceRequest(
+            method: "POST", path: "/v1/held", contentType: "application/json", body: Data("{}".utf8))
         let late = await api.respond(request)
         #expect(late.status == 503)
         #expect(late.contentType == "application/problem+json")
