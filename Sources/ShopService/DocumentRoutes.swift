@@ -147,6 +147,8 @@ enum DocumentRoutes {
         let b = problems.read { () throws(InputError) in try envelope.document("b", SolutionFile.load(from:)) }
         try problems.check()
         guard let a, let b else { throw .badInput(InputError([])) }
+        // A solution file names its scenario's facility.
+        try context.allow(facilities: [a.scenario, b.scenario])
         return .text("\(PlanDiff(a, b))")
     }
 

@@ -66,50 +66,57 @@ public final class ServiceAPI: Sendable {
         -> ServiceReply
     {
         let started = ContinuousClock.now
-        let (route, reply) = await answer(request, logger: logger)
+        let (route, reply, key) = await answer(request)
         let duration = ContinuousClock.now - started
         metrics.record(route: route, method: request.method, status: reply.status, duration: duration)
         metrics.setInFlight(pool.inFlight)
-        logger.info(
-            "answered",
-            metadata: [
-                "method": .string(request.method), "route": .string(route), "status": .stringConvertible(reply.status),
-                "ms": .stringConvertible(Int(duration / .milliseconds(1))),
-            ])
+        var metadata: Logger.Metadata = [
+            "method": .string(request.method), "route": .string(route), "status": .stringConvertible(reply.status),
+            "ms": .stringConvertible(Int(duration / .milliseconds(1))),
+        ]
+        // The key's id, never the key: which backend called.
+        if let key { metadata["key"] = .string(key) }
+        logger.info("answered", metadata: metadata)
         return reply
     }
 
-    private func answer(_ request: ServiceRequest, logger: Logger) async -> (route: String, reply: ServiceReply) {
+    /// The route's name (its path, or `other`), the reply, and the id of the key it came with.
+    private func answer(_ request: ServiceRequest) async -> (route: String, reply: ServiceReply, key: String?) {
         switch (request.method, request.path) {
-        case ("GET", "/healthz"): return ("/healthz", .document(["status": "ok"]))
+        case ("GET", "/healthz"): return ("/healthz", .document(["status": "ok"]), nil)
         case ("GET", "/readyz"):
-            guard !draining.isSet else { return ("/readyz", ProblemDetails.make(503, "the server is stopping").reply) }
-            return ("/readyz", .document(["status": "ready"]))
+            guard !draining.isSet else {
+                return ("/readyz", ProblemDetails.make(503, "the server is stopping").reply, nil)
+            }
+            return ("/readyz", .document(["status": "ready"]), nil)
         case ("GET", "/metrics"):
-            return ("/metrics", .text(metrics.text(), contentType: "text/plain; version=0.0.4; charset=utf-8"))
+            return ("/metrics", .text(metrics.text(), contentType: "text/plain; version=0.0.4; charset=utf-8"), nil)
         default: break
         }
         guard let route = routes.first(where: { $0.path == request.path }) else {
             if ["/healthz", "/readyz", "/metrics"].contains(request.path) {
-                return ("other", methodNotAllowed(request, allowed: "GET"))
+                return ("other", methodNotAllowed(request, allowed: "GET"), nil)
             }
-            return ("other", ProblemDetails.make(404, "no route \(request.path); openapi.yaml lists the routes").reply)
+            return (
+                "other", ProblemDetails.make(404, "no route \(request.path); openapi.yaml lists the routes").reply, nil
+            )
         }
         guard request.method == route.method else {
-            return (route.path, methodNotAllowed(request, allowed: route.method))
+            return (route.path, methodNotAllowed(request, allowed: route.method), nil)
         }
         var key: APIKeys.Key?
         if let keys {
             guard let token = Self.bearerToken(request.authorization), let found = keys.key(forToken: token) else {
                 var reply = ProblemDetails.make(401, "a valid API key is required: Authorization: Bearer KEY").reply
                 reply.headers["WWW-Authenticate"] = "Bearer"
-                return (route.path, reply)
+                return (route.path, reply, nil)
             }
             key = found
         }
-        if request.body.count > options.maxBodyBytes { return (route.path, Self.tooLarge(options.maxBodyBytes)) }
+        let id = key?.id
+        if request.body.count > options.maxBodyBytes { return (route.path, Self.tooLarge(options.maxBodyBytes), id) }
         if let type = request.contentType, !Self.isJSON(type) {
-            return (route.path, ProblemDetails.make(415, "the body must be application/json, not \(type)").reply)
+            return (route.path, ProblemDetails.make(415, "the body must be application/json, not \(type)").reply, id)
         }
         let context = RouteContext(key: key, wantsHTML: Self.wantsHTML(request.accept), options: options)
         let body = request.body
@@ -119,19 +126,14 @@ public final class ServiceAPI: Sendable {
         }
         switch result {
         case .success(let reply):
-            if let id = key?.id { logger.debug("key", metadata: ["key": .string(id)]) }
-            return (route.path, reply)
+            return (route.path, reply, id)
         case .failure(.queueFull):
             var reply = ProblemDetails.make(429, "every worker is busy and the queue is full; try again shortly").reply
             reply.headers["Retry-After"] = "1"
-            return (route.path, reply)
+            return (route.path, reply, id)
         case .failure(.deadlinePassed):
-            return (
-                route.path,
-                ProblemDetails.make(
-                    503, "the request took longer than the server's deadline of \(options.deadlineSeconds) s"
-                ).reply
-            )
+            let detail = "the request took longer than the server's deadline of \(options.deadlineSeconds) s"
+            return (route.path, ProblemDetails.make(503, detail).reply, id)
         }
     }
 

@@ -31,7 +31,7 @@ import Yams
         for route in ServiceAPI.documentRoutes {
             let operation = try #require((paths[route.path] as? [String: Any])?["post"] as? [String: Any])
             let responses = try #require(operation["responses"] as? [String: Any])
-            for status in ["200", "400", "401", "413", "415", "429", "503"] {
+            for status in ["200", "400", "401", "403", "413", "415", "429", "503"] {
                 #expect(responses[status] != nil, "\(route.path) does not declare \(status)")
             }
         }
