@@ -26,11 +26,15 @@ public struct MILPStrategy: PlanningStrategy {
     public var decompose: Bool
     /// Branch on "is this job in?" (`z`) before anything else.
     public var branchOnJobs: Bool
+    /// Improve the start plan by a large-neighbourhood search
+    /// (`NeighbourhoodSearch`) on half of a part's time before the exact MILP.
+    public var neighbourhoodSearch: Bool
 
     public init(
         name: String = "milp", solver: any Solver = MILPStrategy.defaultSolver,
         solverOptions: SolveOptions = MILPStrategy.defaultSolverOptions,
-        formulation: ShopFormulation.Options = .init(), decompose: Bool = true, branchOnJobs: Bool = false
+        formulation: ShopFormulation.Options = .init(), decompose: Bool = true, branchOnJobs: Bool = false,
+        neighbourhoodSearch: Bool = false
     ) {
         self.name = name
         self.solver = solver
@@ -38,6 +42,7 @@ public struct MILPStrategy: PlanningStrategy {
         self.formulation = formulation
         self.decompose = decompose
         self.branchOnJobs = branchOnJobs
+        self.neighbourhoodSearch = neighbourhoodSearch
     }
 
     /// GLPK settings that work well on this formulation: presolve, clique
@@ -226,11 +231,11 @@ public struct MILPStrategy: PlanningStrategy {
         // No more sweeps than orders of the part's mechanics (m!, saturating).
         let mechanics = Set(jobs.flatMap { instance.jobs[$0].mechanicOptions }).count
         let orders = (1...max(mechanics, 1)).reduce(1) { $0 > Int.max / $1 ? Int.max : $0 * $1 }
-        let start = MechanicConsolidation.improve(
+        var start = MechanicConsolidation.improve(
             instance, greedy, jobs: jobs, bound: simpleBound, restarts: fixedTime ? orders : 256,
             stall: fixedTime ? Int.max : 64, steps: fixedTime ? Int.max : 400_000_000,
             deadline: clock.now.advanced(by: half))
-        let startCost = instance.objective(of: start, jobs: jobs)
+        var startCost = instance.objective(of: start, jobs: jobs)
         let label = "part of \(jobs.count) job(s) from \(instance.jobs[jobs[0]].id)"
         progress(
             options,
@@ -257,6 +262,21 @@ public struct MILPStrategy: PlanningStrategy {
                 "\(label): \(entries > Self.largestModelEntries ? "model of about \(entries) entries is too large" : "out of time"), no MILP: plan \(startCost), bound \(simpleBound)"
             )
             return PartOutcome(plan: start, optimal: false, bound: simpleBound, problems: [])
+        }
+        if neighbourhoodSearch {
+            // Half of the part's time left: good plans early; the MILP after
+            // it, warm-started from the better plan, keeps the bound honest.
+            let budget = clock.now.duration(to: deadline) * (share / 2)
+            var settings = NeighbourhoodSearch.Settings()
+            settings.subModelSeconds = max(0.05, min(settings.subModelSeconds, budget.inSeconds / 5))
+            start = NeighbourhoodSearch.improve(
+                instance, start, jobs: jobs, solver: solver, solverOptions: solverOptions, formulation: formulation,
+                settings: settings, deadline: clock.now.advanced(by: budget))
+            startCost = instance.objective(of: start, jobs: jobs)
+            progress(options, "\(label): neighbourhood search gives \(startCost), \(seconds(since: partStarted, clock)) s")
+            if startCost == simpleBound {
+                return PartOutcome(plan: start, optimal: true, bound: simpleBound, problems: [])
+            }
         }
         let model = ShopFormulation(
             instance, jobs: jobs, options: formulation,

@@ -53,6 +53,13 @@ public enum StrategyCatalog {
             options.jobIndicators = false
             return MILPStrategy(name: "milp-noz", formulation: options)
         },
+        Entry(
+            name: "milp-lns",
+            summary:
+                "the MILP after a large-neighbourhood search that re-plans a window, a few mechanics or the jobs around the unscheduled ones with the MILP"
+        ) {
+            MILPStrategy(name: "milp-lns", neighbourhoodSearch: true)
+        },
         Entry(name: "greedy", summary: "fast, no proof") { GreedyStrategy() },
     ]
 }
