@@ -30,7 +30,7 @@ enum NeighbourhoodSearch {
         /// Free jobs per neighbourhood at the start; it grows while small
         /// neighbourhoods are solved to the end without a gain and shrinks
         /// when one runs out of time.
-        var initialSize = 8
+        var initialSize = 12
         /// The most free jobs per neighbourhood.
         var largestSize = 30
         /// Seconds one sub-model may take at most.
@@ -83,7 +83,7 @@ enum NeighbourhoodSearch {
             // No gain: a neighbourhood searched to the end was too small,
             // one that ran out of time too large.
             if outcome.complete {
-                size = min(size + 1, settings.largestSize, jobs.count)
+                size = min(size + 2, settings.largestSize, jobs.count)
             } else {
                 size = max(size - 2, 2)
             }
