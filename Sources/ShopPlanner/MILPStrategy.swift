@@ -273,7 +273,8 @@ public struct MILPStrategy: PlanningStrategy {
                 instance, start, jobs: jobs, solver: solver, solverOptions: solverOptions, formulation: formulation,
                 settings: settings, deadline: clock.now.advanced(by: budget))
             startCost = instance.objective(of: start, jobs: jobs)
-            progress(options, "\(label): neighbourhood search gives \(startCost), \(seconds(since: partStarted, clock)) s")
+            progress(
+                options, "\(label): neighbourhood search gives \(startCost), \(seconds(since: partStarted, clock)) s")
             if startCost == simpleBound {
                 return PartOutcome(plan: start, optimal: true, bound: simpleBound, problems: [])
             }

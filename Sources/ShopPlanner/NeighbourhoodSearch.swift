@@ -119,7 +119,8 @@ enum NeighbourhoodSearch {
             guard !used.isEmpty else { return nearest(to: when(random.pick(movable)), among: movable).sorted() }
             let chosen = Set(random.sample(used, count: random.int(in: 1...min(3, used.count))))
             var free = movable.filter { j in plan[j]?.mechanic.map(chosen.contains) ?? false }
-            let couldJoin = unscheduled.filter { j in instance.jobs[j].mechanicOptions.contains(where: chosen.contains) }
+            let couldJoin = unscheduled.filter { j in instance.jobs[j].mechanicOptions.contains(where: chosen.contains)
+            }
             free += random.sample(couldJoin, count: max(size - free.count, 2))
             if free.count > 2 * size { free = random.sample(free, count: 2 * size) }
             return free.sorted()
