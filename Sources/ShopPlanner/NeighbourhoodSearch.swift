@@ -208,6 +208,6 @@ enum NeighbourhoodSearch {
         }
         let placed = jobs.filter { plan[$0] != nil }
         guard let copy = heldCopy(instance, plan, jobs: placed, free: []) else { return false }
-        return PinCheck.problems(in: copy).isEmpty && PinCheck.pausedPins(in: copy).isEmpty
+        return PinCheck.problems(in: copy).isEmpty
     }
 }
