@@ -71,20 +71,58 @@ public enum OpenTime {
         }
     }
 
-    /// `amount` units of work done from `from` on in `time` (sorted, disjoint, not touching
-    /// work time: open, on shift), carried over every break until done: the pieces worked, in order,
-    /// each as long as the work time allows. The walk of contract §7, in any unit (the
-    /// views walk minutes from now; the rule's example walks slots). The work starts at the
-    /// first work time at or after `from`; `[]` for no work; `nil` when `time` ends first.
-    public static func carryOver(_ amount: Int, from: Int, through time: [Range<Int>]) -> [Range<Int>]? {
-        var left = amount
+    /// `amount` units of work done from `from` on in work time, carried over every break
+    /// until done: the pieces worked, in order, each as long as the work time allows. Work
+    /// time is `time` (sorted, disjoint, maximal runs: open time, or a mechanic's and a
+    /// place's time together), and with `shifts` (the same kind of runs) only where both
+    /// are. The walk of contract §7, in any unit: the planner walks slots of open time and
+    /// a mechanic's shifts, the views minutes from now. The work starts at the first work
+    /// time at or after `from`; `[]` for no work; `nil` when work time ends first.
+    ///
+    /// It steps from run to run, never unit by unit, so closed nights and weekends cost
+    /// nothing however fine the units.
+    public static func carryOver(
+        _ amount: Int, from: Int, through time: [Range<Int>], within shifts: [Range<Int>]? = nil
+    ) -> [Range<Int>]? {
+        guard amount > 0 else { return [] }
+        var i = firstRun(in: time, endingAfter: from)
+        var k = shifts.map { firstRun(in: $0, endingAfter: from) } ?? 0
+        var remaining = amount
         var pieces: [Range<Int>] = []
-        for range in time where left > 0 && range.upperBound > from {
-            let begin = max(range.lowerBound, from)
-            let take = min(left, range.upperBound - begin)
-            pieces.append(begin..<(begin + take))
-            left -= take
+        var t = from
+        while remaining > 0, i < time.count {
+            var lower = max(t, time[i].lowerBound), upper = time[i].upperBound
+            if let shifts {
+                guard k < shifts.count else { break }
+                lower = max(lower, shifts[k].lowerBound)
+                upper = min(upper, shifts[k].upperBound)
+            }
+            if lower < upper {
+                let take = min(remaining, upper - lower)
+                if let last = pieces.last, last.upperBound == lower {
+                    pieces[pieces.count - 1] = last.lowerBound..<(lower + take)
+                } else {
+                    pieces.append(lower..<(lower + take))
+                }
+                remaining -= take
+                t = lower + take
+                if t < upper { continue }
+            }
+            // Move past whichever run ends first (both, when they end together).
+            let timeEnd = time[i].upperBound, shiftEnd = shifts.map { $0[k].upperBound } ?? Int.max
+            if timeEnd <= shiftEnd { i += 1 }
+            if shiftEnd <= timeEnd { k += 1 }
         }
-        return left == 0 ? pieces : nil
+        return remaining == 0 ? pieces : nil
+    }
+
+    /// The index of the first run of ascending, disjoint `runs` that ends after `t`.
+    private static func firstRun(in runs: [Range<Int>], endingAfter t: Int) -> Int {
+        var low = 0, high = runs.count
+        while low < high {
+            let mid = (low + high) / 2
+            if runs[mid].upperBound <= t { low = mid + 1 } else { high = mid }
+        }
+        return low
     }
 }

@@ -7,29 +7,19 @@ import ShopPlanner
 /// snapshot's appointments and the planner agree on where such work runs and ends.
 public enum ResumableWork {
     /// The work ranges of `durationMinutes` of resumable work started at `start`
-    /// with mechanic `m` (`nil`: none, the shop's hours alone) in `scenario`'s shop,
-    /// as local times in order; `nil` when `start` is not a work slot or the work
-    /// does not finish within the scenario's days.
+    /// with mechanic `m` (`nil`: none, the shop's hours alone) on `grid`, the shop's
+    /// compiled slot grid, as local times in order; `nil` when `start` is not a work slot
+    /// or the work does not finish within the grid's days.
     public static func ranges(
-        _ scenario: Scenario, start: LocalDateTime, durationMinutes: Int, mechanic m: Int?
+        _ grid: Instance, start: LocalDateTime, durationMinutes: Int, mechanic m: Int?
     ) -> [LocalRange]? {
-        let facility = scenario.facility
-        let job = Scenario.Job(
-            id: "WORK", durationMinutes: durationMinutes, bayTypes: Set(BayType.allCases), requiredSkills: [],
-            preferredSkills: [], mechanicMode: m == nil ? .none : .required, priority: 1,
-            earliest: facility.horizonBegin, latest: facility.horizonEnd, preferredStarts: [], pinned: nil,
-            current: nil, resumable: true)
-        guard
-            let single = try? Scenario(
-                facility: facility, bays: scenario.bays, mechanics: scenario.mechanics, jobs: [job],
-                weights: scenario.weights)
+        let minutes = start.absoluteMinutes - grid.scenario.facility.horizonBegin.absoluteMinutes
+        guard durationMinutes > 0, minutes >= 0, minutes % grid.slotMinutes == 0,
+            let runs = grid.resumableWork(
+                length: (durationMinutes + grid.slotMinutes - 1) / grid.slotMinutes, start: minutes / grid.slotMinutes,
+                mechanic: m)
         else { return nil }
-        let instance = Instance(single)
-        let minutes = start.absoluteMinutes - facility.horizonBegin.absoluteMinutes
-        guard minutes >= 0, minutes % instance.slotMinutes == 0,
-            let runs = instance.resumableWork(job: 0, start: minutes / instance.slotMinutes, mechanic: m)
-        else { return nil }
-        return times(instance, runs)
+        return times(grid, runs)
     }
 
     /// Slot runs as local time ranges.

@@ -1,5 +1,6 @@
 import Foundation
 import ShopDomain
+import ShopPlanner
 
 /// A facility snapshot that passed every check, with times parsed and ids
 /// resolved: what booking, rescheduling and replanning work on.
@@ -120,7 +121,9 @@ public struct ValidatedFacility: Sendable {
             Self.checkLines(order.lines, path: path + ".lines", &issues)
         }
 
-        // Booked appointments.
+        // Booked appointments. The facility's slot grid is compiled once, and only when an
+        // appointment may pause (its work is walked on it).
+        var grid: Instance?
         var booked: [Booked] = []
         var appointmentIDs = Set<String>()
         for (i, appointment) in snapshot.appointments.enumerated() {
@@ -128,7 +131,7 @@ public struct ValidatedFacility: Sendable {
             if !appointmentIDs.insert(appointment.id).inserted {
                 add("appointments[\(i)].id", "duplicate appointment id \"\(appointment.id)\"")
             }
-            let (parsed, problems) = Self.check(appointment, at: i, in: snapshot, index, facility)
+            let (parsed, problems) = Self.check(appointment, at: i, in: snapshot, index, facility, grid: &grid)
             issues += problems
             if let parsed { booked.append(parsed) }
         }
@@ -195,7 +198,7 @@ public struct ValidatedFacility: Sendable {
     /// One appointment's own checks (all but the uniqueness of its id), with paths `appointments[i]…`.
     private static func check(
         _ appointment: BookedAppointment, at i: Int, in snapshot: BookingSnapshot,
-        _ index: Index, _ scenario: Scenario?
+        _ index: Index, _ scenario: Scenario?, grid: inout Instance?
     ) -> (Booked?, [ValidationIssue]) {
         var issues: [ValidationIssue] = []
         let path = "appointments[\(i)]"
@@ -249,12 +252,12 @@ public struct ValidatedFacility: Sendable {
                     estimateId: appointment.estimateId, workOrderId: appointment.workOrderId,
                     in: snapshot
                 ).map { $0.requiredSkills ?? [] })
-        let work =
-            appointment.resumable == true
-            ? scenario.flatMap {
-                ResumableWork.ranges(
-                    $0, start: start, durationMinutes: appointment.durationMinutes, mechanic: mechanic)
-            } : nil
+        var work: [LocalRange]?
+        if appointment.resumable == true, let scenario {
+            if grid == nil { grid = Instance(scenario) }
+            work = ResumableWork.ranges(
+                grid!, start: start, durationMinutes: appointment.durationMinutes, mechanic: mechanic)
+        }
         return (
             Booked(
                 file: appointment, status: status, start: start, bay: bay, mechanic: mechanic,
@@ -336,7 +339,8 @@ public struct ValidatedFacility: Sendable {
         precondition(snapshot.appointments[i].id == appointment.id, "the replacement keeps the appointment's id")
         var snapshot = self.snapshot
         snapshot.appointments[i] = appointment
-        let (parsed, issues) = Self.check(appointment, at: i, in: snapshot, Index(snapshot), scenario)
+        var grid: Instance?
+        let (parsed, issues) = Self.check(appointment, at: i, in: snapshot, Index(snapshot), scenario, grid: &grid)
         guard issues.isEmpty, let parsed else { throw InputError(issues) }
         var copy = ValidatedFacility(scenario: scenario, snapshot: snapshot, appointments: appointments, policy: policy)
         copy.appointments[i] = parsed

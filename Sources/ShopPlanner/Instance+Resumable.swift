@@ -1,3 +1,5 @@
+import ShopDomain
+
 /// What a placement takes of the shop: its bay for ``held`` and its work slots (its
 /// mechanic and `maxConcurrent`) in ``work``. For a job that is not resumable both are
 /// `[s, s+d)`; a resumable job holds its bay `[s, e)` and works only where the shop is open
@@ -40,58 +42,26 @@ extension Instance {
     /// counted. `nil` when `s` is not such a slot or the `d` slots do not all exist before
     /// the horizon ends. The job holds its bay from `s` to the end of the last run.
     public func resumableWork(job j: Int, start s: Int, mechanic m: Int?) -> [Range<Int>]? {
-        Self.resumableWork(
-            length: jobs[j].length, start: s, open: openIntervals, shifts: m.map { mechanics[$0].shifts })
+        resumableWork(length: jobs[j].length, start: s, mechanic: m)
+    }
+
+    /// The same walk for `length` slots of work of no job in particular (an appointment
+    /// read from a snapshot, say), on this grid's open time and `m`'s shifts.
+    public func resumableWork(length: Int, start s: Int, mechanic m: Int?) -> [Range<Int>]? {
+        Self.resumableWork(length: length, start: s, open: openIntervals, shifts: m.map { mechanics[$0].shifts })
     }
 
     /// The walk of ``resumableWork(job:start:mechanic:)`` on sorted, disjoint, maximal
     /// runs: `open` the open intervals, `shifts` the mechanic's joined shifts (`nil`: no
-    /// mechanic), both inside the horizon. It steps from run to run, never slot by slot,
-    /// so closed nights and weekends cost nothing however fine the slots. Shared with the
-    /// initialiser, which finds a resumable job's starts with it.
+    /// mechanic), both inside the horizon. It is ``/ShopDomain/OpenTime/carryOver(_:from:through:within:)``,
+    /// the views' walk too, with `s` itself a work slot. Shared with the initialiser, which
+    /// finds a resumable job's starts with it.
     static func resumableWork(length: Int, start s: Int, open: [Range<Int>], shifts: [Range<Int>]?) -> [Range<Int>]? {
-        var i = firstRun(in: open, endingAfter: s)
-        var k = shifts.map { firstRun(in: $0, endingAfter: s) } ?? 0
-        // `s` itself must be a work slot.
-        guard i < open.count, open[i].contains(s) else { return nil }
-        if let shifts { guard k < shifts.count, shifts[k].contains(s) else { return nil } }
-        var remaining = length
-        var pieces: [Range<Int>] = []
-        var t = s
-        while remaining > 0, i < open.count {
-            var lower = max(t, open[i].lowerBound), upper = open[i].upperBound
-            if let shifts {
-                guard k < shifts.count else { break }
-                lower = max(lower, shifts[k].lowerBound)
-                upper = min(upper, shifts[k].upperBound)
-            }
-            if lower < upper {
-                let take = min(remaining, upper - lower)
-                if let last = pieces.last, last.upperBound == lower {
-                    pieces[pieces.count - 1] = last.lowerBound..<(lower + take)
-                } else {
-                    pieces.append(lower..<(lower + take))
-                }
-                remaining -= take
-                t = lower + take
-                if t < upper { continue }
-            }
-            // Move past whichever run ends first (both, when they end together).
-            let openEnd = open[i].upperBound, shiftEnd = shifts.map { $0[k].upperBound } ?? Int.max
-            if openEnd <= shiftEnd { i += 1 }
-            if shiftEnd <= openEnd { k += 1 }
-        }
-        return remaining == 0 ? pieces : nil
-    }
-
-    /// The index of the first run of ascending, disjoint `runs` that ends after `t`.
-    private static func firstRun(in runs: [Range<Int>], endingAfter t: Int) -> Int {
-        var low = 0, high = runs.count
-        while low < high {
-            let mid = (low + high) / 2
-            if runs[mid].upperBound <= t { low = mid + 1 } else { high = mid }
-        }
-        return low
+        // The walk starts at the first work slot from `s` on: `s` must be that slot.
+        guard let work = OpenTime.carryOver(length, from: s, through: open, within: shifts),
+            work.first?.lowerBound == s
+        else { return nil }
+        return work
     }
 
     /// What job `j` takes started at `s` with mechanic `m`: `[s, s+d)` straight through
@@ -147,22 +117,7 @@ extension Instance {
     /// The runs of work time inside `window`: open time, and with `shifts` also on shift;
     /// ascending.
     static func workRuns(open: [Range<Int>], shifts: [Range<Int>]?, within window: Range<Int>) -> [Range<Int>] {
-        let clipped = open.compactMap { run -> Range<Int>? in
-            let lower = max(run.lowerBound, window.lowerBound), upper = min(run.upperBound, window.upperBound)
-            return lower < upper ? lower..<upper : nil
-        }
-        guard let shifts else { return clipped }
-        var runs: [Range<Int>] = []
-        var k = 0
-        for run in clipped {
-            while k < shifts.count, shifts[k].upperBound <= run.lowerBound { k += 1 }
-            var n = k
-            while n < shifts.count, shifts[n].lowerBound < run.upperBound {
-                let lower = max(run.lowerBound, shifts[n].lowerBound), upper = min(run.upperBound, shifts[n].upperBound)
-                if lower < upper { runs.append(lower..<upper) }
-                n += 1
-            }
-        }
-        return runs
+        let clipped = OpenTime.intersect(open, [window])
+        return shifts.map { OpenTime.intersect(clipped, $0) } ?? clipped
     }
 }

@@ -9,7 +9,7 @@ import ShopPlanner
 /// while the shop is open and its mechanic is on shift, read on the slot grid
 /// exactly as the planner reads them (``Instance``: opening hours and shifts
 /// rounded inwards); work that cannot finish before closing carries over to
-/// the next such time (``OpenTime/carryOver(_:from:through:)``). A job holds
+/// the next such time (``OpenTime/carryOver(_:from:through:within:)``). A job holds
 /// its bay (or mobile unit) from its start to its completion, and its
 /// mechanic only while it is worked on. Unlike a plan, the floor can meet a
 /// bay that goes out of service under a car: the work then pauses too.
