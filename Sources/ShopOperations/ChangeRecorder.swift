@@ -219,7 +219,8 @@ extension ChangeRecorder {
             notes: release.notes, by: actor, noticeMinutes: noticeMinutes,
             customerNoShowCount: release.customerNoShowCount)
         let entries = Notifications.release(
-            a, start: release.start, status: release.status, reason: release.reason, facility: facility,
+            a, start: release.start, end: release.end, status: release.status, reason: release.reason,
+            facility: facility,
             timeZone: timeZone, sequence: release.version - 1, notifyCustomer: notifyCustomer, mandatory: mandatory,
             now: now, nowInstant: nowInstant, ids: ids)
         appendOutbox(entries)

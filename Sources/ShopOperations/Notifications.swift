@@ -57,7 +57,8 @@ enum Notifications {
     /// `notifyCustomer` or `mandatory`), with a calendar cancel, and the
     /// mechanic who had the job (always: their time is free).
     static func release(
-        _ a: BookedAppointment, start: LocalDateTime, status: AppointmentStatus, reason: String, facility: String,
+        _ a: BookedAppointment, start: LocalDateTime, end: LocalDateTime, status: AppointmentStatus, reason: String,
+        facility: String,
         timeZone: String, sequence: Int, notifyCustomer: Bool, mandatory: Bool, now: LocalDateTime,
         nowInstant: Date, ids: DecisionIDs
     ) -> [OutboxEntry] {
@@ -75,9 +76,10 @@ enum Notifications {
         let why = reason.replacingOccurrences(of: "_", with: " ").lowercased()
         let noShow = status == .noShow
         if let customer = a.customerId, notifyCustomer || mandatory {
-            let change = PlacementChange(
+            var change = PlacementChange(
                 appointment: a, facility: facility, timeZone: timeZone, fromStart: start, fromBay: a.bay,
                 fromMechanic: a.mechanic, to: nil, reason: reason, sequence: sequence)
+            change.fromEnd = end
             entries.append(
                 entry(
                     .customer, customer, mandatory: mandatory,

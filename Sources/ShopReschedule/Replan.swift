@@ -231,10 +231,16 @@ struct ReplanReport {
                     toEnd: work.map { instance.time(ofSlot: $0[$0.count - 1].upperBound).description },
                     toWork: work.map { ResumableWork.written(ResumableWork.times(instance, $0)) }, reason: reason,
                     why: why))
-            let change = ChangeRecorder.Change(
+            var change = ChangeRecorder.Change(
                 appointment: booked, fromStart: fromStart, fromBay: fromBay,
                 fromMechanic: fromMechanic, to: to, reason: reason, notes: why,
                 countsAsReschedule: false)
+            // The events, calendars and planned times read the §7 ends of work that may pause
+            // (other work keeps start plus its booked duration there).
+            if job.resumable {
+                change.fromEnd = promisedEnd
+                change.toEnd = placed.map { end(j, $0) }
+            }
             if let p = placed, to != nil, let stored = recorder.stored(change) {
                 out.appointments.append(stored)
                 let end = self.end(j, p)

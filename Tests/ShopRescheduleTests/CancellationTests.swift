@@ -95,6 +95,23 @@ struct CancellationTests {
         #expect(JSONFiles.encode(try Self.engine().cancel(Self.cancel(), in: s)) == JSONFiles.encode(d))
     }
 
+    /// Ten hours that may pause, Wednesday 10:00 with M-1 (on shift 08:00–17:00): Wednesday
+    /// 10–17 and Thursday 08–11. The event and the customer's calendar cancel both end at
+    /// Thursday 11:00, not at start plus duration (Wednesday 20:00).
+    @Test func cancellingWorkThatMayPauseWithdrawsItsWholeTime() throws {
+        var a = Shop.appointment("A-1", "2026-11-25T10:00", minutes: 600, status: "CONFIRMED", estimate: "E-1")
+        a.resumable = true
+        var s = Self.snapshot()
+        s.appointments = [a]
+        let d = try Self.engine().cancel(Self.cancel(), in: s)
+        #expect(d.outcome == .cancelled)
+        let end = "2026-11-26T11:00"
+        #expect(d.events.first?.end == end)
+        let dtend = "DTEND:" + FacilityTime.utcStamp(FacilityTime.instant(Shop.at(end), timeZone: s.facility.timeZone))
+        #expect(d.outbox.entries.first?.calendar?.contains(dtend + "\r\n") == true)
+        _ = try Self.stored(d, in: s)
+    }
+
     @Test func theEstimateStaysScheduledWhileAnotherAppointmentHoldsIt() throws {
         var other = Shop.appointment("A-2", "2026-11-26T10:00", estimate: "E-1")
         other.customerId = "C-1"

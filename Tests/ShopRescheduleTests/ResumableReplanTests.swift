@@ -101,6 +101,10 @@ struct ResumableReplanTests {
         #expect(result.appointments.first { $0.id == "R-1" }?.resumable == true)
         let late = try #require(result.atRisk.first { $0.appointment == "R-1" })
         #expect(late.promisedEnd == "2026-11-24T15:00" && late.delayMinutes == 60)
+        // The event and the work order's planned time read the same §7 ends (booked 09–12,
+        // 13–15; moved 10–12, 13–16), not start plus duration (14:00 and 15:00).
+        let event = try #require(result.events.first { $0.appointmentId == "R-1" })
+        #expect(event.previousEnd == "2026-11-24T15:00" && event.newEnd == "2026-11-24T16:00")
     }
 
     // A 15-hour job started Monday 08:00 with M-1: Mon 08–17, Tue 08–14. Replanned
