@@ -80,15 +80,11 @@ public struct ShopState {
         appointmentJobs = indices
         instance = Instance(scenario)
         newJob = jobs.count - 1
-        // Booked work that pauses holds its bay over the pauses, its mechanic and capacity only in its work.
+        // Booked work that pauses holds its bay over the pauses, its mechanic and capacity only
+        // in its work (``Occupancy/place(_:job:)`` reads it so).
         var occupancy = Occupancy(instance)
         for j in 0..<newJob {
-            guard let placement = instance.jobs[j].pinned ?? instance.jobs[j].current else { continue }
-            if jobs[j].resumable,
-                let work = instance.resumableWork(job: j, start: placement.start, mechanic: placement.mechanic)
-            {
-                occupancy.place(placement, job: j, work: work)
-            } else {
+            if let placement = instance.jobs[j].pinned ?? instance.jobs[j].current {
                 occupancy.place(placement, job: j)
             }
         }

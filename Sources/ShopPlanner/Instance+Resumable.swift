@@ -48,7 +48,12 @@ extension Instance {
     /// The same walk for `length` slots of work of no job in particular (an appointment
     /// read from a snapshot, say), on this grid's open time and `m`'s shifts.
     public func resumableWork(length: Int, start s: Int, mechanic m: Int?) -> [Range<Int>]? {
-        Self.resumableWork(length: length, start: s, open: openIntervals, shifts: m.map { mechanics[$0].shifts })
+        // `s` must be a work slot: two look-ups, before any walk (most starts asked about
+        // for one crew are another crew's).
+        guard s >= 0, s < slotCount, intervalEnd[s] > s, m.map({ mechanics[$0].shiftReach[s] > s }) ?? true else {
+            return nil
+        }
+        return Self.resumableWork(length: length, start: s, open: openIntervals, shifts: m.map { mechanics[$0].shifts })
     }
 
     /// The walk of ``resumableWork(job:start:mechanic:)`` on sorted, disjoint, maximal
@@ -88,13 +93,6 @@ extension Instance {
         return bays[b].blockedBefore[held.upperBound] == bays[b].blockedBefore[held.lowerBound]
     }
 
-    /// Rule 4 without overlap for resumable job `j`: `m` is active and qualified (being on
-    /// shift in every work slot is how the walk picks them).
-    func mechanicQualified(job j: Int, mechanic m: Int) -> Bool {
-        let mechanic = scenario.mechanics[m], job = scenario.jobs[j]
-        return mechanic.active && job.mechanicMode != .none && job.requiredSkills.isSubset(of: mechanic.skills)
-    }
-
     /// The rules of contract §7 for resumable job `j` alone at `placement`: its work walks
     /// from the start, ends by the window's end, its bay (of an allowed type) is in
     /// service for all of `[s, e)`, and its mechanic suits the mode and is qualified.
@@ -108,7 +106,8 @@ extension Instance {
         switch (job.mode, placement.mechanic) {
         case (.none, nil), (.optional, nil): return true
         case (.none, _?), (.required, nil): return false
-        case (_, let m?): return mechanicQualified(job: j, mechanic: m)
+        // Active and qualified; on shift in every work slot is how the walk picks them.
+        case (_, let m?): return job.mechanicOptions.contains(m)
         }
     }
 }

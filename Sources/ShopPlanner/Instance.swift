@@ -223,9 +223,7 @@ public struct Instance: Sendable {
     /// Rule 3 without overlap: bay type allowed and no out-of-service slot in `[s, s+d)`
     /// (a resumable job holds its bay `[s, e)`: see ``bayAvailable(job:bay:held:)``).
     public func bayAvailable(job j: Int, bay b: Int, start s: Int) -> Bool {
-        let end = s + jobs[j].length
-        guard s >= 0, end <= slotCount, scenario.jobs[j].bayTypes.contains(bays[b].type) else { return false }
-        return bays[b].blockedBefore[end] == bays[b].blockedBefore[s]
+        bayAvailable(job: j, bay: b, held: s..<(s + jobs[j].length))
     }
 
     /// Rule 4 without overlap: active, qualified, and on one shift throughout `[s, s+d)`

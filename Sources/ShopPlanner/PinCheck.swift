@@ -42,18 +42,18 @@ public enum PinCheck {
         // start, each against those starting before it ends (not every pair
         // of thousands of pins); reported in the order of the pins.
         var clashes: [(a: Int, b: Int, onMechanic: Bool, resource: Int)] = []
+        // What each pin takes, walked once.
+        let taken = pinned.map { instance.occupation(job: $0.index, $0.pinned!) }
         func sweep(_ groups: [Int: [Int]], onMechanic: Bool) {
             for (resource, members) in groups {
                 let sorted = members.sorted { (pinned[$0].pinned!.start, $0) < (pinned[$1].pinned!.start, $1) }
                 for (i, a) in sorted.enumerated() {
-                    // A bay is held for the whole pin; a mechanic is busy in its work only.
-                    let timeA = onMechanic ? busy(instance, pinned[a]) : [held(instance, pinned[a])]
-                    let end = held(instance, pinned[a]).upperBound
                     for b in sorted[(i + 1)...] {
-                        guard pinned[b].pinned!.start < end else { break }
-                        let timeB = onMechanic ? busy(instance, pinned[b]) : [held(instance, pinned[b])]
-                        guard timeA.contains(where: { x in timeB.contains { x.overlaps($0) } }) else { continue }
-                        clashes.append((min(a, b), max(a, b), onMechanic, resource))
+                        guard pinned[b].pinned!.start < taken[a].end else { break }
+                        // A bay is held for the whole pin; a mechanic is busy in its work only.
+                        let clash =
+                            onMechanic ? taken[a].worksTogether(with: taken[b]) : taken[a].held.overlaps(taken[b].held)
+                        if clash { clashes.append((min(a, b), max(a, b), onMechanic, resource)) }
                     }
                 }
             }
@@ -78,7 +78,7 @@ public enum PinCheck {
             // Who runs changes only where a pin starts or ends: look there,
             // not at every slot (a year of 1-minute slots is 527,040).
             var changes = Set([0])
-            let work = pinned.map { busy(instance, $0) }
+            let work = taken.map(\.work)
             for pieces in work {
                 for piece in pieces { changes.insert(piece.lowerBound); changes.insert(piece.upperBound) }
             }
@@ -110,18 +110,6 @@ public enum PinCheck {
             }
         }
         return problems
-    }
-
-    /// The slots a pin holds its bay: `[s, s+d)`, or `[s, e)` for a resumable job whose
-    /// work holds (contract §7).
-    static func held(_ instance: Instance, _ job: Instance.JobSlots) -> Range<Int> {
-        instance.occupation(job: job.index, job.pinned!).held
-    }
-
-    /// The slots a pin works (its mechanic busy, capacity counting it): `[s, s+d)`, or a
-    /// resumable job's work slots when they hold.
-    static func busy(_ instance: Instance, _ job: Instance.JobSlots) -> [Range<Int>] {
-        instance.occupation(job: job.index, job.pinned!).work
     }
 
     /// The problems of one resumable job's pin on its own, read by contract §7, each
