@@ -136,8 +136,9 @@ enum NeighbourhoodSearch {
                 let job = instance.jobs[u]
                 let around = movable.filter { j in
                     guard let placement = plan[j] else { return false }
+                    // Until its bay is free again (a paused job's end, not start plus length).
                     return placement.start < job.latestEnd
-                        && placement.start + instance.jobs[j].length > job.earliest
+                        && instance.occupation(job: j, placement).end > job.earliest
                 }
                 free.formUnion(nearest(to: when(u), among: around).prefix(share))
             }

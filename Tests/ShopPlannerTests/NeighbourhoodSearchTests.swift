@@ -107,6 +107,8 @@ struct NeighbourhoodSearchTests {
             #expect(copy.jobs[i].pinned == (free.contains(j) ? nil : greedy[j]))
         }
         #expect(PinCheck.problems(in: copy).isEmpty)
+        // The engine's own check agrees with the verifier's reading of the same plan.
+        _ = verified(instance, greedy)
         #expect(NeighbourhoodSearch.isValid(instance, greedy, jobs: Array(instance.jobs.indices)))
     }
 
