@@ -235,10 +235,7 @@ struct ReplanDay {
             let mechanic = parts.mechanics[m].id
             if mechanicOutages.contains(where: { o in o.mechanic == mechanic && work.contains { $0.overlaps(o.range) } }
             ) {
-                atRisk.append(
-                    AtRisk(
-                        appointment: booked.file.id,
-                        why: "started, but \(mechanic) is not available until it ends: hand it over"))
+                atRisk.append(Self.handOver(booked.file.id, mechanic: mechanic))
             }
             parts.cutShifts(m, dayStart, until)
         }
@@ -351,8 +348,7 @@ struct ReplanDay {
         for j in instance.jobs.indices {
             guard let pin = instance.jobs[j].pinned else { continue }
             if instance.jobs[j].resumable {
-                if repairResumable(j, pin, &parts, &held) { changed = true }
-                if held[j] == nil { pins[j] = nil }
+                if repairResumable(j, pin, &parts, &held, &pins) { changed = true }
                 continue
             }
             guard !instance.isValidAlone(job: j, pin) else { continue }
@@ -366,10 +362,7 @@ struct ReplanDay {
             if let m = pin.mechanic, !instance.mechanicAvailable(job: j, mechanic: m, start: pin.start) {
                 parts.dropMechanic(j)
                 pins[j]?.mechanic = nil
-                atRisk.append(
-                    AtRisk(
-                        appointment: id,
-                        why: "started, but \(instance.mechanics[m].id) is not available until it ends: hand it over"))
+                atRisk.append(Self.handOver(id, mechanic: instance.mechanics[m].id))
             }
             if !instance.bayAvailable(job: j, bay: pin.bay, start: pin.start) {
                 let end = instance.time(ofSlot: pin.start + instance.jobs[j].length)
@@ -416,9 +409,10 @@ struct ReplanDay {
     /// outage that meets what it holds begins when it ends. Work running past the day
     /// holds its bay to midnight, written as an outage of the bay from its last work
     /// today (as for work carried in from the day before). `held[j]` becomes what it
-    /// holds, `nil` when it moves.
+    /// holds, `nil` when it moves; `pins[j]` follows, as for work in one stretch.
     private mutating func repairResumable(
-        _ j: Int, _ pin: SlotPlacement, _ parts: inout Parts, _ held: inout [Range<Int>?]
+        _ j: Int, _ pin: SlotPlacement, _ parts: inout Parts, _ held: inout [Range<Int>?],
+        _ pins: inout [SlotPlacement?]
     ) -> Bool {
         let id = parts.jobs[j].id, past = runsPastDay[j]
         let dayEnd = LocalDateTime(date: date.adding(days: 1), minuteOfDay: 0)
@@ -431,16 +425,15 @@ struct ReplanDay {
             parts.unlock(j)
             if let past { parts.restoreDuration(j, to: past.durationMinutes) }
             held[j] = nil
+            pins[j] = nil
             return true
         }
         var changed = false
         // Not started with a pin that holds, or started: it stays where it is, adjusted.
         if work == nil, let m = pin.mechanic {
             parts.dropMechanic(j)
-            atRisk.append(
-                AtRisk(
-                    appointment: id,
-                    why: "started, but \(instance.mechanics[m].id) is not available until it ends: hand it over"))
+            pins[j]?.mechanic = nil
+            atRisk.append(Self.handOver(id, mechanic: instance.mechanics[m].id))
             work = instance.resumableWork(job: j, start: pin.start, mechanic: nil)
             changed = true
         }
@@ -458,6 +451,11 @@ struct ReplanDay {
         }
         held[j] = range
         return changed
+    }
+
+    /// Started work `id` whose mechanic is not available until it ends: someone takes it over.
+    static func handOver(_ id: String, mechanic: String) -> AtRisk {
+        AtRisk(appointment: id, why: "started, but \(mechanic) is not available until it ends: hand it over")
     }
 
     /// The warning that bay `bay` goes out of service only when started work `id` ends at
