@@ -2,7 +2,7 @@
 ///
 /// Written out here so the service does not pull in swift-crypto (and BoringSSL's build) for the
 /// one hash it needs; a digest of a short token per request costs microseconds.
-public enum SHA256 {
+enum SHA256 {
     private static let roundConstants: [UInt32] = [
         0x428a_2f98, 0x7137_4491, 0xb5c0_fbcf, 0xe9b5_dba5, 0x3956_c25b, 0x59f1_11f1, 0x923f_82a4, 0xab1c_5ed5,
         0xd807_aa98, 0x1283_5b01, 0x2431_85be, 0x550c_7dc3, 0x72be_5d74, 0x80de_b1fe, 0x9bdc_06a7, 0xc19b_f174,
@@ -15,7 +15,7 @@ public enum SHA256 {
     ]
 
     /// The 32-byte digest of `message`.
-    public static func digest(_ message: [UInt8]) -> [UInt8] {
+    static func digest(_ message: [UInt8]) -> [UInt8] {
         var state: [UInt32] = [
             0x6a09_e667, 0xbb67_ae85, 0x3c6e_f372, 0xa54f_f53a, 0x510e_527f, 0x9b05_688c, 0x1f83_d9ab, 0x5be0_cd19,
         ]
@@ -59,12 +59,12 @@ public enum SHA256 {
     }
 
     /// The digest of `text`'s UTF-8 bytes, as 64 lowercase hexadecimal digits (what `sha256sum` prints).
-    public static func hex(_ text: String) -> String {
-        digest(Array(text.utf8)).map { byte in
-            let digits = Array("0123456789abcdef")
-            return String([digits[Int(byte >> 4)], digits[Int(byte & 0x0f)]])
-        }.joined()
+    static func hex(_ text: String) -> String {
+        digest(Array(text.utf8)).map { byte in String([hexDigits[Int(byte >> 4)], hexDigits[Int(byte & 0x0f)]]) }
+            .joined()
     }
+
+    private static let hexDigits = Array("0123456789abcdef")
 
     private static func rotate(_ value: UInt32, _ count: UInt32) -> UInt32 {
         (value >> count) | (value << (32 - count))

@@ -13,6 +13,8 @@ public final class ServiceMetrics: Sendable {
         .seconds(10), .seconds(30),
     ]
 
+    // Computed, not stored: swift-prometheus's MetricNameDescriptor is not Sendable, so it
+    // cannot be a shared static; it is built only when a metric is looked up.
     private static var requests: MetricNameDescriptor {
         MetricNameDescriptor(
             namespace: "shopsched", subsystem: "http", metricName: "requests", unitName: "total",

@@ -69,7 +69,7 @@ struct ServiceResponder: HTTPResponder {
 
     func respond(to request: Request, context: BasicRequestContext) async throws -> Response {
         var logger = context.logger
-        let id = Self.requestID(request.headers[values: .init("X-Request-Id")!].first) ?? context.id
+        let id = Self.requestID(request.headers[values: Self.requestIDField].first) ?? context.id
         logger[metadataKey: "request_id"] = .string(id)
         let limit = api.options.maxBodyBytes
         let reply: ServiceReply
@@ -90,7 +90,7 @@ struct ServiceResponder: HTTPResponder {
         }
         var headers = HTTPFields()
         headers[.contentType] = reply.contentType
-        headers[HTTPField.Name("X-Request-Id")!] = id
+        headers[Self.requestIDField] = id
         for (name, value) in reply.headers.sorted(by: { $0.key < $1.key }) {
             if let field = HTTPField.Name(name) { headers[field] = value }
         }
@@ -98,6 +98,9 @@ struct ServiceResponder: HTTPResponder {
             status: HTTPResponse.Status(code: reply.status), headers: headers,
             body: ResponseBody(byteBuffer: ByteBuffer(bytes: reply.body)))
     }
+
+    /// The header carrying a request's id, both ways.
+    static let requestIDField = HTTPField.Name("X-Request-Id")!
 
     /// A client's `X-Request-Id`, when it is a short token of letters, digits and `-_.:`; else nil.
     static func requestID(_ given: String?) -> String? {
