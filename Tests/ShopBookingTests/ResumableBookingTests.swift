@@ -75,9 +75,17 @@ struct ResumableBookingTests {
         let decision = try Fixture.book(Fixture.request(["2026-11-23T11:00"]), snapshot)
         #expect(decision.outcome == .conflicts)
         #expect(codes(decision) == [.outsideOperatingHours])
-        // Its alternatives run in one stretch, with no work ranges.
+        // Its alternatives run in one stretch, with no work ranges, each verified and costed.
         #expect(!decision.alternatives.isEmpty)
         #expect(decision.alternatives.allSatisfy { $0.work == nil })
+        let job = ScenarioFile.Job(
+            id: "NEW", durationMinutes: 180, bayTypes: ["LIFT_BAY"], requiredSkills: ["BRAKES"],
+            preferredStarts: ["2026-11-23T11:00"])
+        for alternative in decision.alternatives {
+            let cost = try BookedPlanCheck(snapshot: snapshot, job: job)
+                .addedCost(start: alternative.start, bay: alternative.bay, mechanic: alternative.mechanic)
+            #expect(cost == alternative.addedCost, "alternative \(alternative.rank)")
+        }
     }
 
     // Work that may pause starts in open time: 12:00 (lunch) is not a start.

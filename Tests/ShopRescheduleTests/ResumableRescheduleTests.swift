@@ -53,9 +53,15 @@ struct ResumableRescheduleTests {
         #expect(decision.outcome == .conflicts)
         #expect(decision.conflicts.map(\.code) == [.noEligibleBay])
         #expect(decision.conflicts.first?.end == "2026-11-26T14:00")
-        // Its alternatives each carry their work ranges and end on a later day.
+        // Its alternatives each carry their work ranges and end on a later day; each one,
+        // taken, is a move the verifier accepts (`Shop.reschedule`).
         #expect(!decision.alternatives.isEmpty)
-        #expect(decision.alternatives.allSatisfy { $0.work != nil && $0.end > $0.start })
+        for alternative in decision.alternatives {
+            #expect(alternative.work != nil && alternative.end.prefix(10) > alternative.start.prefix(10))
+            let taken = try Shop.reschedule(
+                Shop.request(alternative.start, appointment: "R-1"), Shop.snapshot([Self.rebuild(), other]))
+            #expect(taken.outcome == .rescheduled, "\(alternative.start): \(taken.conflicts.map(\.code))")
+        }
     }
 
     // M-1 is busy only in the moved job's work: its other job on BAY-1 Thursday 14:00,

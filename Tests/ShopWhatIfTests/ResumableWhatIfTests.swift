@@ -112,14 +112,12 @@ struct ResumableWhatIfTests {
             ], to: base)
         let (after, report, _) = try solveAndVerify(variant)
         #expect(report.isFeasible)
-        // A planner that pauses places it at its preferred 10:00, over lunch (objective 0,
-        // the contract's example); one that does not yet pause leaves it out.
-        if let placed = after.assignments.first {
-            #expect(placed.end == "2026-11-23T16:00")
-            #expect(placed.work?.count == 2)
-        } else {
-            #expect(after.objective == before.objective)
-        }
+        // The planner pauses it: at its preferred 10:00, over lunch (objective 0, the
+        // contract's example).
+        let placed = try #require(after.assignments.first)
+        #expect(placed.end == "2026-11-23T16:00")
+        #expect(placed.work?.count == 2)
+        #expect(after.objective == 0)
     }
 
     /// The contract's night example, its plan checked by the verifier.
